@@ -1,0 +1,127 @@
+// ESLint flat config: typescript-eslint, react-hooks, and the engine's boundary rules.
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const CORE_MESSAGE =
+  'src/core is the engine: it must stay independent of React, three, zustand, the DOM and Node so it runs everywhere.'
+const CLOCK_MESSAGE =
+  'The engine is deterministic: time comes in as event and tick times, never from a clock or a random generator.'
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['src/cli/**/*.ts', 'tests/**/*.ts', 'eslint.config.js', 'vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: { TextEncoder: 'readonly', TextDecoder: 'readonly' } },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'indexedDB',
+          'fetch',
+          'process',
+          'require',
+          'Buffer',
+        ].map((name) => ({ name, message: CORE_MESSAGE })),
+        ...['setTimeout', 'setInterval', 'requestAnimationFrame', 'performance'].map((name) => ({
+          name,
+          message: CLOCK_MESSAGE,
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: CLOCK_MESSAGE },
+        { object: 'Math', property: 'random', message: CLOCK_MESSAGE },
+        { object: 'crypto', property: 'getRandomValues', message: CLOCK_MESSAGE },
+      ],
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-implied-eval': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
+        { selector: "NewExpression[callee.name='Date']", message: CLOCK_MESSAGE },
+      ],
+    },
+  },
+  // relative imports that climb out of src/core, from its top folder and from its subfolders
+  ...[
+    ['src/core/*.ts', '../*'],
+    ['src/core/*/*.ts', '../../*'],
+  ].map(([files, climb]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'react-dom/*',
+                'three',
+                'three/*',
+                '@react-three/*',
+                'zustand',
+                'zustand/*',
+              ],
+              message: CORE_MESSAGE,
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'],
+              message: CORE_MESSAGE,
+            },
+            { group: [climb], message: 'Nothing in src/core imports from outside src/core.' },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/view/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/cli/**/*.ts', 'src/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/*', '!**/core/index.ts'],
+              message: 'Import the engine only through src/core/index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+)

@@ -1,0 +1,187 @@
+// Type checking of expressions against the names a scenario defines (spec section 2).
+// Reports every error with its column; never evaluates anything.
+import { didYouMean } from '../problems.ts'
+import type { Ast, ExprError } from './parse.ts'
+
+export type ExprType = 'number' | 'string' | 'boolean'
+
+/** What a name in an expression reads. */
+export type NameRef =
+  | { readonly ref: 'state'; readonly index: number; readonly type: 'string' }
+  | { readonly ref: 'derived'; readonly index: number; readonly type: ExprType | undefined }
+  | { readonly ref: 'variable'; readonly index: number; readonly type: 'number' }
+  | { readonly ref: 'locked' | 'tagged'; readonly index: number; readonly type: 'boolean' }
+  | { readonly ref: 'fault'; readonly index: number; readonly type: 'boolean' }
+  | { readonly ref: 'time'; readonly type: 'number' }
+
+/** The names an expression may read; built from a scenario by `createScope`. */
+export interface Scope {
+  /** What a name reads, or why it cannot be read ('' when the reason was reported elsewhere). */
+  resolve(name: string, member: string | undefined): NameRef | string
+  /** The state values a stateful component can take, for checking `set` values. */
+  statesOf(index: number): readonly string[]
+}
+
+/** The result of checking one expression: its type (undefined when unknown) and every error. */
+export interface CheckOutcome {
+  readonly type: ExprType | undefined
+  readonly errors: ExprError[]
+}
+
+const FUNCTIONS = ['min', 'max', 'abs', 'clamp', 'if']
+
+/** Type-checks an AST against a scope. Pure. */
+export function checkExpression(ast: Ast, scope: Scope): CheckOutcome {
+  const errors: ExprError[] = []
+  const type = typeOf(ast, scope, errors)
+  return { type, errors }
+}
+
+function typeOf(ast: Ast, scope: Scope, errors: ExprError[]): ExprType | undefined {
+  const expect = (node: Ast, want: ExprType, what: string): void => {
+    const got = typeOf(node, scope, errors)
+    if (got !== undefined && got !== want)
+      errors.push({
+        column: node.col,
+        message: `${what} needs ${an(want)}, but this is ${an(got)}`,
+      })
+  }
+  switch (ast.type) {
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return ast.type
+    case 'name': {
+      const ref = scope.resolve(ast.name, ast.member)
+      if (typeof ref === 'string') {
+        if (ref !== '') errors.push({ column: ast.col, message: ref })
+        return undefined
+      }
+      return ref.type
+    }
+    case 'unary':
+      if (ast.op === '!') {
+        expect(ast.arg, 'boolean', '"!"')
+        return 'boolean'
+      }
+      expect(ast.arg, 'number', 'unary "-"')
+      return 'number'
+    case 'binary': {
+      const what = `"${ast.op}"`
+      switch (ast.op) {
+        case '&&':
+        case '||':
+          expect(ast.left, 'boolean', what)
+          expect(ast.right, 'boolean', what)
+          return 'boolean'
+        case '+':
+        case '-':
+        case '*':
+        case '/':
+          expect(ast.left, 'number', what)
+          expect(ast.right, 'number', what)
+          return 'number'
+        default: {
+          const left = typeOf(ast.left, scope, errors)
+          const right = typeOf(ast.right, scope, errors)
+          const ordering = ast.op !== '==' && ast.op !== '!='
+          if (ordering && (left === 'boolean' || right === 'boolean')) {
+            errors.push({
+              column: ast.col,
+              message: `${what} compares two numbers or two strings, not booleans`,
+            })
+          } else if (left !== undefined && right !== undefined && left !== right) {
+            errors.push({
+              column: ast.col,
+              message: `${what} compares ${an(left)} with ${an(right)}; both sides must be the same type`,
+            })
+          }
+          return 'boolean'
+        }
+      }
+    }
+    case 'call':
+      return callType(ast, scope, errors, expect)
+  }
+}
+
+function callType(
+  ast: Extract<Ast, { type: 'call' }>,
+  scope: Scope,
+  errors: ExprError[],
+  expect: (node: Ast, want: ExprType, what: string) => void,
+): ExprType | undefined {
+  const arity = (n: number): boolean => {
+    if (ast.args.length === n) return true
+    errors.push({
+      column: ast.col,
+      message: `${ast.fn}() takes ${n} argument${n === 1 ? '' : 's'}, not ${ast.args.length}`,
+    })
+    return false
+  }
+  switch (ast.fn) {
+    case 'min':
+    case 'max':
+      if (ast.args.length === 0)
+        errors.push({ column: ast.col, message: `${ast.fn}() needs at least one argument` })
+      for (const a of ast.args) expect(a, 'number', `${ast.fn}()`)
+      return 'number'
+    case 'abs':
+      if (arity(1)) expect(ast.args[0]!, 'number', 'abs()')
+      return 'number'
+    case 'clamp':
+      if (arity(3)) for (const a of ast.args) expect(a, 'number', 'clamp()')
+      return 'number'
+    case 'if': {
+      if (!arity(3)) return undefined
+      const [cond, then, otherwise] = ast.args as [Ast, Ast, Ast]
+      expect(cond, 'boolean', 'the condition of if()')
+      const a = typeOf(then, scope, errors)
+      const b = typeOf(otherwise, scope, errors)
+      if (a !== undefined && b !== undefined && a !== b) {
+        errors.push({
+          column: otherwise.col,
+          message: `both branches of if() must have the same type, but one is ${an(a)} and the other ${an(b)}`,
+        })
+        return undefined
+      }
+      return a ?? b
+    }
+    default:
+      for (const a of ast.args) typeOf(a, scope, errors)
+      errors.push({
+        column: ast.col,
+        message: `unknown function "${ast.fn}"${didYouMean(ast.fn, FUNCTIONS)}; the functions are ${FUNCTIONS.join(', ')}`,
+      })
+      return undefined
+  }
+}
+
+function an(type: ExprType): string {
+  return type === 'number' ? 'a number' : type === 'string' ? 'a string' : 'a boolean'
+}
+
+/**
+ * The string values an expression can produce, when they can be known statically (literals,
+ * component states, if() over those); undefined when they cannot. Pure.
+ */
+export function possibleStrings(ast: Ast, scope: Scope): Set<string> | undefined {
+  switch (ast.type) {
+    case 'string':
+      return new Set([ast.value])
+    case 'name': {
+      const ref = scope.resolve(ast.name, ast.member)
+      return typeof ref !== 'string' && ref.ref === 'state'
+        ? new Set(scope.statesOf(ref.index))
+        : undefined
+    }
+    case 'call': {
+      if (ast.fn !== 'if' || ast.args.length !== 3) return undefined
+      const a = possibleStrings(ast.args[1]!, scope)
+      const b = possibleStrings(ast.args[2]!, scope)
+      return a && b ? new Set([...a, ...b]) : undefined
+    }
+    default:
+      return undefined
+  }
+}

@@ -1,0 +1,36 @@
+// The engine's public surface. Code outside src/core imports the engine only from here.
+export { parseAttempt, checkAttempt, checkEvent } from './attempt.ts'
+export { checkShape } from './checkShape.ts'
+export { parseExpression, type Ast, type ExprError } from './expr/parse.ts'
+export { checkExpression, type ExprType } from './expr/check.ts'
+export { parseJson, MAX_FILE_BYTES, MAX_DEPTH, type JsonValue } from './json.ts'
+export { COMPONENT_KINDS, DERIVED_KINDS, STATEFUL_KINDS, getActions, getStates } from './kinds.ts'
+export { decodeUtf8, loadScenario } from './loadScenario.ts'
+export {
+  compileScenario,
+  type Model,
+  type ComponentModel,
+  type StepModel,
+  type HazardModel,
+} from './model.ts'
+export { checkModelPath } from './modelPath.ts'
+export { formatProblem, type Outcome, type Problem } from './problems.ts'
+export * from './schema.ts'
+export { scoreAttempt, replayAttempt, getResult, getWarnings } from './scoring.ts'
+export { sha256Hex } from './sha256.ts'
+export {
+  createStart,
+  step,
+  applyInput,
+  cloneState,
+  ScenarioRuntimeError,
+  type SimState,
+  type SimInput,
+  type EventOutcome,
+  type EventClass,
+  type EndReason,
+  type Trigger,
+} from './simulation.ts'
+export { solve, type SolveOutcome } from './solve.ts'
+export { validateScenario } from './validateScenario.ts'
+export { getScenarioJsonSchema } from './jsonSchema.ts'

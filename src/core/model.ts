@@ -1,0 +1,261 @@
+// A validated scenario compiled for running: indexes instead of ids, defaults applied, every
+// expression a closure. Built once per load; immutable; shared by simulation, scoring and solve.
+import { compileExpression, type Compiled } from './expr/compile.ts'
+import type { ExprType } from './expr/check.ts'
+import { namesIn } from './expr/parse.ts'
+import { getActions, getStates } from './kinds.ts'
+import type { Component, ComponentKind, Scenario, Severity } from './schema.ts'
+import { createScope, derivedExpression, ExpressionCache } from './scope.ts'
+
+/** One assignment of a `set` map: a component state or a variable. */
+export interface Assignment {
+  readonly target: 'component' | 'variable'
+  readonly index: number
+  readonly value: Compiled
+}
+
+export interface EffectModel {
+  readonly when: Compiled<boolean> | undefined
+  readonly set: readonly Assignment[]
+}
+
+export interface ComponentModel {
+  readonly id: string
+  readonly kind: ComponentKind
+  readonly states: readonly string[]
+  readonly initial: string
+  readonly lockable: boolean
+  readonly taggable: boolean
+  readonly actions: ReadonlySet<string>
+  readonly effects: ReadonlyMap<string, readonly EffectModel[]>
+  /** The value expression of a derived kind. */
+  readonly value: Compiled | undefined
+  readonly valueType: ExprType | undefined
+  readonly source: Component
+}
+
+export interface ActionMatch {
+  readonly action: string
+  readonly target: number
+  readonly value: string | undefined
+}
+
+export interface StepModel {
+  readonly id: string
+  readonly points: number
+  readonly after: readonly number[]
+  readonly critical: boolean
+  readonly action: ActionMatch | undefined
+  readonly state: Compiled<boolean> | undefined
+  readonly competencies: readonly { readonly index: number; readonly weight: number }[]
+}
+
+export interface HazardModel {
+  readonly id: string
+  readonly severity: Severity
+  readonly penalty: number
+  readonly when: Compiled<boolean> | undefined
+  readonly action: ActionMatch | undefined
+  readonly competencies: readonly number[]
+}
+
+export interface JudgementModel {
+  readonly id: string
+  readonly points: number
+  readonly maxMark: number
+  readonly competencies: readonly number[]
+}
+
+export interface ScoringModel {
+  readonly passPercent: number
+  readonly timeLimitMs: number | undefined
+  readonly endOnCritical: boolean
+  readonly penalties: {
+    readonly outOfOrder: number
+    readonly hint: number
+    readonly unexpectedAction: number
+    readonly blocked: number
+  }
+  readonly levels: { readonly competent: number; readonly proficient: number }
+}
+
+/** A scenario ready to run. */
+export interface Model {
+  readonly scenario: Scenario
+  /** SHA-256 of the file's bytes, when it was loaded from text. */
+  readonly sha256: string | undefined
+  readonly locales: readonly string[]
+  readonly tickMs: number
+  readonly components: readonly ComponentModel[]
+  readonly componentIndex: ReadonlyMap<string, number>
+  readonly variables: readonly {
+    readonly id: string
+    readonly initial: number
+    readonly min: number
+    readonly max: number
+    readonly rate: Compiled<number> | undefined
+  }[]
+  readonly faults: readonly { readonly id: string; readonly set: readonly Assignment[] }[]
+  readonly faultIndex: ReadonlyMap<string, number>
+  readonly rules: readonly {
+    readonly when: Compiled<boolean>
+    readonly set: readonly Assignment[]
+  }[]
+  readonly steps: readonly StepModel[]
+  readonly stepIndex: ReadonlyMap<string, number>
+  readonly hazards: readonly HazardModel[]
+  readonly judgements: readonly JudgementModel[]
+  readonly judgementIndex: ReadonlyMap<string, number>
+  readonly competencies: readonly { readonly id: string }[]
+  readonly scoring: ScoringModel
+  /** True when some expression reads `time`, so a tick can change state on its own. */
+  readonly readsTime: boolean
+}
+
+const DEFAULT_PENALTY: Record<Severity, number> = { critical: 0, major: 10, minor: 3 }
+
+function indexOf(list: readonly { readonly id: string }[]): Map<string, number> {
+  return new Map(list.map((x, i) => [x.id, i]))
+}
+
+/** Compiles a scenario that `validateScenario` accepted. Pure. */
+export function compileScenario(
+  scenario: Scenario,
+  sha256?: string,
+  cache = new ExpressionCache(),
+): Model {
+  const variablesIn = scenario.variables ?? []
+  const faultsIn = scenario.faults ?? []
+  const scope = createScope(
+    {
+      components: scenario.components,
+      variables: variablesIn,
+      faults: faultsIn,
+      brokenIds: new Set(),
+    },
+    cache,
+  )
+  const derived: Compiled[] = []
+  let readsTime = false
+  const compile = <T extends Compiled = Compiled>(src: string): T => {
+    const parsed = cache.parse(src)
+    if (!parsed.ok) throw new Error(`compileScenario: the expression "${src}" was not validated`)
+    if (namesIn(parsed.ast).some((n) => n.type === 'name' && n.name === 'time')) readsTime = true
+    return compileExpression(parsed.ast, scope, derived) as T
+  }
+  const componentIndex = indexOf(scenario.components)
+  const variableIndex = indexOf(variablesIn)
+  const compileSet = (set: Record<string, string>): Assignment[] =>
+    Object.entries(set).map(([key, src]) => {
+      const v = variableIndex.get(key)
+      return v === undefined
+        ? { target: 'component', index: componentIndex.get(key)!, value: compile(src) }
+        : { target: 'variable', index: v, value: compile(src) }
+    })
+
+  const components = scenario.components.map((c, i): ComponentModel => {
+    const states = getStates(c)
+    const src = derivedExpression(c)
+    const value = src === undefined ? undefined : compile(src)
+    if (value) derived[i] = value
+    const ref = src === undefined ? undefined : scope.resolve(c.id, undefined)
+    return {
+      id: c.id,
+      kind: c.kind,
+      states,
+      initial: ('initial' in c ? c.initial : undefined) ?? states[0] ?? '',
+      lockable: c.lockable === true,
+      taggable: c.taggable === true,
+      actions: new Set(getActions(c)),
+      effects: new Map(
+        Object.entries(c.on ?? {}).map(([action, effects]) => [
+          action,
+          effects.map((e) => ({
+            when: e.if === undefined ? undefined : compile<Compiled<boolean>>(e.if),
+            set: compileSet(e.set),
+          })),
+        ]),
+      ),
+      value,
+      valueType: typeof ref === 'object' ? ref.type : undefined,
+      source: c,
+    }
+  })
+  const competencyIndex = indexOf(scenario.competencies)
+  const stepIndex = indexOf(scenario.steps)
+  const matchOf = (
+    ref: { action: string; target: string; value?: string | undefined } | undefined,
+  ): ActionMatch | undefined =>
+    ref && { action: ref.action, target: componentIndex.get(ref.target)!, value: ref.value }
+  const s = scenario.scoring ?? {}
+
+  const variables = variablesIn.map((v) => ({
+    id: v.id,
+    initial: v.initial,
+    min: v.min ?? -Infinity,
+    max: v.max ?? Infinity,
+    rate: v.rate === undefined ? undefined : compile<Compiled<number>>(v.rate),
+  }))
+  const faults = faultsIn.map((f) => ({ id: f.id, set: compileSet(f.set) }))
+  const rules = (scenario.rules ?? []).map((r) => ({
+    when: compile<Compiled<boolean>>(r.when),
+    set: compileSet(r.set),
+  }))
+  const steps = scenario.steps.map((st) => ({
+    id: st.id,
+    points: st.points ?? 1,
+    after: (st.after ?? []).map((a) => stepIndex.get(a)!),
+    critical: st.critical === true,
+    action: matchOf(st.action),
+    state: st.state === undefined ? undefined : compile<Compiled<boolean>>(st.state),
+    competencies: (st.competencies ?? []).map((c) =>
+      typeof c === 'string'
+        ? { index: competencyIndex.get(c)!, weight: 1 }
+        : { index: competencyIndex.get(c.id)!, weight: c.weight ?? 1 },
+    ),
+  }))
+  const hazards = (scenario.hazards ?? []).map((h) => ({
+    id: h.id,
+    severity: h.severity,
+    penalty: h.penalty ?? DEFAULT_PENALTY[h.severity],
+    when: h.when === undefined ? undefined : compile<Compiled<boolean>>(h.when),
+    action: matchOf(h.action),
+    competencies: (h.competencies ?? []).map((c) => competencyIndex.get(c)!),
+  }))
+  return {
+    scenario,
+    sha256,
+    locales: scenario.locales ?? ['en'],
+    tickMs: scenario.simulation?.tickMs ?? 100,
+    components,
+    componentIndex,
+    variables,
+    faults,
+    faultIndex: indexOf(faultsIn),
+    rules,
+    steps,
+    stepIndex,
+    hazards,
+    judgements: (scenario.judgements ?? []).map((j) => ({
+      id: j.id,
+      points: j.points,
+      maxMark: j.maxMark ?? 3,
+      competencies: (j.competencies ?? []).map((c) => competencyIndex.get(c)!),
+    })),
+    judgementIndex: indexOf(scenario.judgements ?? []),
+    competencies: scenario.competencies.map((c) => ({ id: c.id })),
+    scoring: {
+      passPercent: s.passPercent ?? 80,
+      timeLimitMs: s.timeLimitSeconds === undefined ? undefined : s.timeLimitSeconds * 1000,
+      endOnCritical: s.endOnCritical ?? true,
+      penalties: {
+        outOfOrder: s.penalties?.outOfOrder ?? 0,
+        hint: s.penalties?.hint ?? 0,
+        unexpectedAction: s.penalties?.unexpectedAction ?? 0,
+        blocked: s.penalties?.blocked ?? 0,
+      },
+      levels: { competent: s.levels?.competent ?? 0.7, proficient: s.levels?.proficient ?? 0.9 },
+    },
+    readsTime,
+  }
+}

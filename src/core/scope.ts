@@ -1,0 +1,116 @@
+// The names a scenario's expressions can read, and the cache that parses each expression once.
+// Shared by validation (type checking) and the model (compilation).
+import { checkExpression, type ExprType, type NameRef, type Scope } from './expr/check.ts'
+import { parseExpression, type ParseOutcome } from './expr/parse.ts'
+import { getStates, STATEFUL_KINDS } from './kinds.ts'
+import { didYouMean } from './problems.ts'
+import type { Component, Fault, Variable } from './schema.ts'
+
+/** Parses each distinct expression text once per scenario load. */
+export class ExpressionCache {
+  private readonly parsed = new Map<string, ParseOutcome>()
+
+  parse(src: string): ParseOutcome {
+    let out = this.parsed.get(src)
+    if (out === undefined) {
+      out = parseExpression(src)
+      this.parsed.set(src, out)
+    }
+    return out
+  }
+}
+
+/** The expression of a derived component, or undefined for other kinds. Pure. */
+export function derivedExpression(component: Component): string | undefined {
+  switch (component.kind) {
+    case 'lamp':
+      return component.lit
+    case 'machine':
+      return component.running
+    case 'gauge':
+    case 'display':
+      return component.value
+    default:
+      return undefined
+  }
+}
+
+export interface ScopeInput {
+  readonly components: readonly (Component | undefined)[]
+  readonly variables: readonly (Variable | undefined)[]
+  readonly faults: readonly (Fault | undefined)[]
+  /** Ids of elements too broken to use: naming them is not reported as an unknown name. */
+  readonly brokenIds: ReadonlySet<string>
+}
+
+/** Builds the scope of a scenario's expressions. Pure (the scope caches derived types). */
+export function createScope(input: ScopeInput, cache: ExpressionCache): Scope {
+  const components = new Map<string, [number, Component]>()
+  input.components.forEach((c, i) => c && components.set(c.id, [i, c]))
+  const variables = new Map<string, number>()
+  input.variables.forEach((v, i) => v && variables.set(v.id, i))
+  const faults = new Map<string, number>()
+  input.faults.forEach((f, i) => f && faults.set(f.id, i))
+  const topNames = [...components.keys(), ...variables.keys(), 'time', 'fault']
+  const derivedTypes = new Map<number, ExprType | undefined>()
+
+  const scope: Scope = {
+    resolve(name, member): NameRef | string {
+      if (name === 'fault') {
+        if (member === undefined) return 'write fault.<id> to ask whether a fault is active'
+        const i = faults.get(member)
+        if (i !== undefined) return { ref: 'fault', index: i, type: 'boolean' }
+        if (input.brokenIds.has(member)) return ''
+        return `unknown fault "${member}"${didYouMean(member, faults.keys())}`
+      }
+      if (name === 'time') {
+        return member === undefined ? { ref: 'time', type: 'number' } : '"time" has no fields'
+      }
+      const v = variables.get(name)
+      if (v !== undefined) {
+        return member === undefined
+          ? { ref: 'variable', index: v, type: 'number' }
+          : `the variable "${name}" has no field "${member}"`
+      }
+      const entry = components.get(name)
+      if (entry === undefined) {
+        if (input.brokenIds.has(name)) return ''
+        return `unknown name "${name}"${didYouMean(name, topNames)}`
+      }
+      const [index, c] = entry
+      if (member !== undefined) {
+        if (member === 'locked' && c.lockable === true)
+          return { ref: 'locked', index, type: 'boolean' }
+        if (member === 'tagged' && c.taggable === true)
+          return { ref: 'tagged', index, type: 'boolean' }
+        if (member === 'locked' || member === 'tagged') {
+          return `"${name}" is not ${member === 'locked' ? 'lockable' : 'taggable'}, so it has no "${member}"`
+        }
+        return `"${name}.${member}" is not a name; a component has only .locked and .tagged${didYouMean(member, ['locked', 'tagged'])}`
+      }
+      if (STATEFUL_KINDS.has(c.kind)) return { ref: 'state', index, type: 'string' }
+      const src = derivedExpression(c)
+      if (src === undefined) return `"${name}" is a ${c.kind} and has no value to read`
+      return { ref: 'derived', index, type: derivedType(index, c, src) }
+    },
+    statesOf(index) {
+      const c = input.components[index]
+      return c ? getStates(c) : []
+    },
+  }
+
+  // A display's type is that of its expression; lamps and machines are booleans, gauges numbers.
+  // Undefined while it is being computed, so a cycle (reported elsewhere) ends here.
+  function derivedType(index: number, c: Component, src: string): ExprType | undefined {
+    if (c.kind === 'lamp' || c.kind === 'machine') return 'boolean'
+    if (c.kind === 'gauge') return 'number'
+    if (derivedTypes.has(index)) return derivedTypes.get(index)
+    derivedTypes.set(index, undefined)
+    const parsed = cache.parse(src)
+    const type = parsed.ok ? checkExpression(parsed.ast, scope).type : undefined
+    derivedTypes.set(index, type)
+    return type
+  }
+
+  return scope
+}

@@ -1,0 +1,160 @@
+// Scoring of spec section 4 and the result of section 6: a pure function of a scenario and an
+// attempt. Runs the attempt through the simulation fold, then reads the result off the state.
+import { checkAttempt } from './attempt.ts'
+import type { Model } from './model.ts'
+import type { Outcome } from './problems.ts'
+import { RESULT_FORMAT, type Attempt, type Level, type Result, type Status } from './schema.ts'
+import { applyInput, createStart, ScenarioRuntimeError, type SimState } from './simulation.ts'
+
+/** Runs a checked attempt to its end and returns the final state. Pure. */
+export function replayAttempt(model: Model, attempt: Attempt): SimState {
+  const st = createStart(model, attempt.mode, attempt.faults ?? [])
+  const events = attempt.events
+  for (let i = 0; i < events.length && !st.ended; i++)
+    applyInput(model, st, { type: 'event', index: i, event: events[i]! })
+  applyInput(model, st, { type: 'finish' })
+  return st
+}
+
+/** Scores an attempt against its scenario (spec sections 3, 4 and 6), or says why it cannot. Pure. */
+export function scoreAttempt(model: Model, attempt: Attempt): Outcome<Result> {
+  const problems = checkAttempt(model, attempt)
+  if (!problems.empty) return { ok: false, problems: problems.items }
+  try {
+    return { ok: true, value: getResult(model, replayAttempt(model, attempt), attempt) }
+  } catch (e) {
+    if (e instanceof ScenarioRuntimeError)
+      return { ok: false, problems: [{ path: '(scenario)', message: e.message }] }
+    throw e
+  }
+}
+
+/** The warnings of section 6: the attempt was recorded on another version or file. Pure. */
+export function getWarnings(model: Model, attempt: Attempt): string[] {
+  const warnings: string[] = []
+  const recorded = attempt.scenario
+  if (recorded.version !== undefined && recorded.version !== model.scenario.version) {
+    warnings.push(`attempt was recorded on scenario version ${recorded.version}`)
+  }
+  if (
+    recorded.sha256 !== undefined &&
+    model.sha256 !== undefined &&
+    recorded.sha256.toLowerCase() !== model.sha256
+  ) {
+    warnings.push(
+      `attempt was recorded on a different scenario file (sha256 ${recorded.sha256.slice(0, 12)}…, this file ${model.sha256.slice(0, 12)}…)`,
+    )
+  }
+  return warnings
+}
+
+/** The result of a run so far (final once the state has ended). Pure. */
+export function getResult(model: Model, st: SimState, attempt: Attempt): Result {
+  const { penalties, levels } = model.scoring
+  const steps = model.steps.map((s, i) => {
+    const done = st.stepDone[i]!
+    const lost = (st.stepOutOfOrder[i] ? penalties.outOfOrder : 0) + st.hints[i]! * penalties.hint
+    return {
+      id: s.id,
+      complete: done,
+      outOfOrder: st.stepOutOfOrder[i]!,
+      t: st.stepT[i]!,
+      hints: st.hints[i]!,
+      points: s.points,
+      earned: done ? Math.max(0, s.points - lost) : 0,
+    }
+  })
+  const judgements = model.judgements.map((j) => {
+    const mark = attempt.judgements?.[j.id]?.mark ?? null
+    return {
+      id: j.id,
+      mark,
+      maxMark: j.maxMark,
+      points: j.points,
+      earned: mark === null ? 0 : (j.points * mark) / j.maxMark,
+    }
+  })
+  const hazards = st.triggers.map((tr) => ({
+    id: model.hazards[tr.hazard]!.id,
+    severity: model.hazards[tr.hazard]!.severity,
+    t: tr.t,
+  }))
+
+  // summed exactly as the spec writes the formulas, so results agree to the last bit
+  const stepSum = sum(steps.map((s) => s.earned))
+  const judgementSum = sum(judgements.map((j) => j.earned))
+  const hazardSum = sum(st.triggers.map((tr) => model.hazards[tr.hazard]!.penalty))
+  const deductions =
+    st.unexpected.length * penalties.unexpectedAction +
+    st.blocked.length * penalties.blocked +
+    hazardSum
+  const max = sum(steps.map((s) => s.points)) + sum(judgements.map((j) => j.points))
+  const raw = Math.max(0, stepSum + judgementSum - deductions)
+  const percent = max === 0 ? 0 : (100 * raw) / max
+
+  const criticalHazard = st.triggers.some((tr) => model.hazards[tr.hazard]!.severity === 'critical')
+  const criticalStepMissed = model.steps.some((s, i) => s.critical && !st.stepDone[i])
+  let status: Status
+  if (criticalHazard || criticalStepMissed) status = 'failed'
+  else if (judgements.some((j) => j.mark === null)) status = 'pending'
+  else status = percent >= model.scoring.passPercent ? 'passed' : 'failed'
+
+  const competencies = model.competencies.map((c, ci) => {
+    let possible = 0
+    let gained = 0
+    let lost = 0
+    let failedCritical = false
+    model.steps.forEach((s, i) => {
+      for (const ref of s.competencies) {
+        if (ref.index !== ci) continue
+        possible += ref.weight * s.points
+        gained += ref.weight * steps[i]!.earned
+        if (s.critical && !st.stepDone[i]) failedCritical = true
+      }
+    })
+    model.judgements.forEach((j, i) => {
+      if (!j.competencies.includes(ci)) return
+      possible += j.points
+      gained += judgements[i]!.earned
+    })
+    for (const tr of st.triggers) {
+      const h = model.hazards[tr.hazard]!
+      if (!h.competencies.includes(ci)) continue
+      lost += h.penalty
+      if (h.severity === 'critical') failedCritical = true
+    }
+    const cEarned = Math.max(0, gained - lost)
+    const ratio = possible === 0 ? 0 : cEarned / possible
+    let level: Level
+    if (possible === 0) level = 'not-assessed'
+    else if (failedCritical) level = 'not-yet-competent'
+    else if (ratio >= levels.proficient) level = 'proficient'
+    else if (ratio >= levels.competent) level = 'competent'
+    else level = 'not-yet-competent'
+    return { id: c.id, earned: cEarned, possible, ratio, level }
+  })
+
+  return {
+    format: RESULT_FORMAT,
+    attempt: attempt.id,
+    scenario: { id: model.scenario.id, version: model.scenario.version },
+    status,
+    passed: status === 'passed',
+    score: { raw, max, percent },
+    durationMs: st.endedAt ?? st.now,
+    steps,
+    hazards,
+    unexpected: st.unexpected.map((u) => ({ ...u })),
+    blocked: st.blocked.map((b) => ({ ...b })),
+    judgements,
+    faults: [...st.activeFaults],
+    warnings: getWarnings(model, attempt),
+    competencies,
+  }
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0
+  for (const v of values) total += v
+  return total
+}

@@ -1,0 +1,383 @@
+// The simulation of spec section 3 as a fold: `createStart` gives the state at t = 0 and `step`
+// advances it by time or by one learner event. Live play, replay, scoring and solve all go
+// through `applyInput`; nothing here reads a clock or a random generator.
+import type { Frame } from './expr/compile.ts'
+import { LOCK_EXEMPT_ACTIONS } from './kinds.ts'
+import type { ActionMatch, Assignment, Model } from './model.ts'
+import type { AttemptEvent, Mode } from './schema.ts'
+
+/** How an event counted (spec section 4); inspect, hint and end are never classed. */
+export type EventClass =
+  'completion' | 'neutral' | 'blocked' | 'unexpected' | 'inspect' | 'hint' | 'end'
+
+/** What one processed event did: its class, the steps it completed and the hazards it triggered. */
+export interface EventOutcome {
+  readonly index: number
+  readonly t: number
+  readonly class: EventClass
+  readonly steps: number[]
+  /** Positions in `SimState.triggers`. */
+  readonly triggers: number[]
+}
+
+export interface Trigger {
+  readonly hazard: number
+  readonly t: number
+}
+
+export type EndReason = 'end' | 'time-limit' | 'critical' | 'last-event'
+
+/** Everything the simulation and scoring know about a run. Treat as immutable outside this file. */
+export interface SimState extends Frame {
+  readonly mode: Mode
+  now: number
+  /** k of the next tick, at T = k · tickMs. */
+  nextTick: number
+  comps: string[]
+  vars: number[]
+  locked: boolean[]
+  tagged: boolean[]
+  faults: boolean[]
+  activeFaults: string[]
+  stepDone: boolean[]
+  stepT: (number | null)[]
+  stepOutOfOrder: boolean[]
+  hints: number[]
+  hazardOn: boolean[]
+  triggers: Trigger[]
+  unexpected: { index: number; t: number }[]
+  blocked: { index: number; t: number }[]
+  log: EventOutcome[]
+  lastEventT: number | null
+  ended: boolean
+  endedAt: number | null
+  endReason: EndReason | null
+  /** The last tick changed nothing and nothing reads `time`: ticks until the next event are no-ops. */
+  quiet: boolean
+  /** Scratch flags of the point being processed. */
+  changed: boolean
+  critical: boolean
+}
+
+export type SimInput =
+  | { readonly type: 'advance'; readonly t: number }
+  | { readonly type: 'event'; readonly index: number; readonly event: AttemptEvent }
+  | { readonly type: 'finish' }
+
+/** A scenario mistake found while running (e.g. a rule setting a state that does not exist). */
+export class ScenarioRuntimeError extends Error {}
+
+/** The state after the start (t = 0): initial values, active faults, rules, check. Pure. */
+export function createStart(model: Model, mode: Mode, activeFaults: readonly string[]): SimState {
+  const st: SimState = {
+    mode,
+    now: 0,
+    nextTick: 1,
+    comps: model.components.map((c) => c.initial),
+    vars: model.variables.map((v) => v.initial),
+    locked: model.components.map(() => false),
+    tagged: model.components.map(() => false),
+    faults: model.faults.map((f) => activeFaults.includes(f.id)),
+    activeFaults: [...activeFaults],
+    stepDone: model.steps.map(() => false),
+    stepT: model.steps.map(() => null),
+    stepOutOfOrder: model.steps.map(() => false),
+    hints: model.steps.map(() => 0),
+    hazardOn: model.hazards.map(() => false),
+    triggers: [],
+    unexpected: [],
+    blocked: [],
+    log: [],
+    lastEventT: null,
+    ended: false,
+    endedAt: null,
+    endReason: null,
+    quiet: false,
+    changed: false,
+    critical: false,
+  }
+  for (const id of activeFaults) applySet(model, st, model.faults[model.faultIndex.get(id)!]!.set)
+  applyRules(model, st)
+  check(model, st, undefined)
+  endOnCritical(model, st)
+  return st
+}
+
+/** A copy that shares nothing mutable with the original. Pure. */
+export function cloneState(st: SimState): SimState {
+  return {
+    ...st,
+    comps: [...st.comps],
+    vars: [...st.vars],
+    locked: [...st.locked],
+    tagged: [...st.tagged],
+    faults: [...st.faults],
+    activeFaults: [...st.activeFaults],
+    stepDone: [...st.stepDone],
+    stepT: [...st.stepT],
+    stepOutOfOrder: [...st.stepOutOfOrder],
+    hints: [...st.hints],
+    hazardOn: [...st.hazardOn],
+    triggers: [...st.triggers],
+    unexpected: [...st.unexpected],
+    blocked: [...st.blocked],
+    log: [...st.log],
+  }
+}
+
+/** The next state after one input; the given state is not changed. Pure. */
+export function step(model: Model, st: SimState, input: SimInput): SimState {
+  const next = cloneState(st)
+  applyInput(model, next, input)
+  return next
+}
+
+/** Applies one input to a state the caller owns, in place (the fast path of `step`). */
+export function applyInput(model: Model, st: SimState, input: SimInput): void {
+  if (st.ended) return
+  switch (input.type) {
+    case 'advance':
+      runTicks(model, st, input.t)
+      return
+    case 'event':
+      applyEvent(model, st, input.index, input.event)
+      return
+    case 'finish':
+      end(st, st.lastEventT ?? 0, 'last-event')
+      return
+  }
+}
+
+function end(st: SimState, t: number, reason: EndReason): void {
+  st.ended = true
+  st.endedAt = t
+  st.endReason = reason
+}
+
+function endOnCritical(model: Model, st: SimState): void {
+  if (st.critical && st.mode === 'assessment' && model.scoring.endOnCritical)
+    end(st, st.now, 'critical')
+  st.critical = false
+}
+
+let rateScratch = new Float64Array(8)
+
+/** Runs every tick with T ≤ t (and T ≤ the time limit); ends the run at the limit if t passes it. */
+function runTicks(model: Model, st: SimState, t: number): void {
+  const limit = model.scoring.timeLimitMs ?? Infinity
+  const tickMs = model.tickMs
+  const last = Math.min(t, limit)
+  while (!st.ended && st.nextTick * tickMs <= last) {
+    if (st.quiet) {
+      const k = Math.floor(last / tickMs)
+      st.now = k * tickMs
+      st.nextTick = k + 1
+      break
+    }
+    tick(model, st, st.nextTick * tickMs)
+    st.nextTick++
+  }
+  if (!st.ended && t > limit) end(st, limit, 'time-limit')
+}
+
+function tick(model: Model, st: SimState, T: number): void {
+  st.now = T
+  st.changed = false
+  const vars = model.variables
+  if (rateScratch.length < vars.length) rateScratch = new Float64Array(vars.length)
+  for (let i = 0; i < vars.length; i++) {
+    const rate = vars[i]!.rate
+    rateScratch[i] = rate === undefined ? 0 : rate(st)
+  }
+  for (let i = 0; i < vars.length; i++) {
+    const v = vars[i]!
+    if (v.rate !== undefined)
+      setVariable(st, i, st.vars[i]! + (rateScratch[i]! * model.tickMs) / 1000, v)
+  }
+  applyRules(model, st)
+  check(model, st, undefined)
+  st.quiet = !st.changed && !model.readsTime
+  endOnCritical(model, st)
+}
+
+function setVariable(
+  st: SimState,
+  i: number,
+  value: number,
+  v: { min: number; max: number },
+): void {
+  const clamped = Math.min(Math.max(value, v.min), v.max)
+  if (clamped !== st.vars[i]) {
+    st.vars[i] = clamped
+    st.changed = true
+  }
+}
+
+function setComponent(model: Model, st: SimState, i: number, value: string): void {
+  const c = model.components[i]!
+  if (!c.states.includes(value)) {
+    throw new ScenarioRuntimeError(
+      `the scenario set "${c.id}" to "${value}", which is not one of its states (${c.states.join(', ')})`,
+    )
+  }
+  if (st.comps[i] !== value) {
+    st.comps[i] = value
+    st.changed = true
+  }
+}
+
+function applySet(model: Model, st: SimState, set: readonly Assignment[]): void {
+  for (const a of set) {
+    const value = a.value(st)
+    if (a.target === 'variable')
+      setVariable(st, a.index, value as number, model.variables[a.index]!)
+    else setComponent(model, st, a.index, value as string)
+  }
+}
+
+function applyRules(model: Model, st: SimState): void {
+  for (const rule of model.rules) if (rule.when(st)) applySet(model, st, rule.set)
+}
+
+function isReady(model: Model, st: SimState, step: number): boolean {
+  for (const a of model.steps[step]!.after) if (!st.stepDone[a]) return false
+  return true
+}
+
+function complete(
+  st: SimState,
+  step: number,
+  outOfOrder: boolean,
+  outcome: EventOutcome | undefined,
+): void {
+  st.stepDone[step] = true
+  st.stepT[step] = st.now
+  st.stepOutOfOrder[step] = outOfOrder
+  outcome?.steps.push(step)
+}
+
+function trigger(
+  model: Model,
+  st: SimState,
+  hazard: number,
+  outcome: EventOutcome | undefined,
+): void {
+  outcome?.triggers.push(st.triggers.length)
+  st.triggers.push({ hazard, t: st.now })
+  if (model.hazards[hazard]!.severity === 'critical') st.critical = true
+}
+
+/** Completes ready, true state steps until none completes; then fires `when` hazards on a rising edge. */
+function check(model: Model, st: SimState, outcome: EventOutcome | undefined): void {
+  const steps = model.steps
+  for (let progress = true; progress;) {
+    progress = false
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i]!
+      if (s.state !== undefined && !st.stepDone[i] && isReady(model, st, i) && s.state(st)) {
+        complete(st, i, false, outcome)
+        progress = true
+      }
+    }
+  }
+  const hazards = model.hazards
+  for (let h = 0; h < hazards.length; h++) {
+    const when = hazards[h]!.when
+    if (when === undefined) continue
+    const on = when(st)
+    if (on && !st.hazardOn[h]) trigger(model, st, h, outcome)
+    st.hazardOn[h] = on
+  }
+}
+
+function matches(m: ActionMatch, target: number, e: AttemptEvent): boolean {
+  return (
+    m.action === e.action && m.target === target && (m.value === undefined || m.value === e.value)
+  )
+}
+
+function perform(model: Model, st: SimState, c: number, e: AttemptEvent): void {
+  switch (e.action) {
+    case 'set':
+      setComponent(model, st, c, e.value!)
+      break
+    case 'wear':
+      setComponent(model, st, c, 'worn')
+      break
+    case 'remove':
+      setComponent(model, st, c, 'stored')
+      break
+    case 'lock':
+    case 'unlock':
+      st.locked[c] = e.action === 'lock'
+      break
+    case 'tag':
+    case 'untag':
+      st.tagged[c] = e.action === 'tag'
+      break
+    default:
+    // press and inspect change no state; their effects do
+  }
+  for (const effect of model.components[c]!.effects.get(e.action) ?? []) {
+    if (effect.when === undefined || effect.when(st)) applySet(model, st, effect.set)
+  }
+}
+
+function applyEvent(model: Model, st: SimState, index: number, e: AttemptEvent): void {
+  runTicks(model, st, e.t)
+  if (st.ended) return
+  st.now = e.t
+  st.lastEventT = e.t
+  st.quiet = false
+  if (e.action === 'end') {
+    st.log.push({ index, t: e.t, class: 'end', steps: [], triggers: [] })
+    end(st, e.t, 'end')
+    return
+  }
+  const outcome: EventOutcome = { index, t: e.t, class: 'unexpected', steps: [], triggers: [] }
+  let blocked = false
+  let matched = false
+  if (e.action === 'hint') {
+    const s = model.stepIndex.get(e.target!)!
+    st.hints[s]!++
+    applyRules(model, st)
+  } else {
+    const c = model.componentIndex.get(e.target!)!
+    blocked = model.components[c]!.lockable && st.locked[c]! && !LOCK_EXEMPT_ACTIONS.has(e.action)
+    if (!blocked) perform(model, st, c, e)
+    applyRules(model, st)
+    model.hazards.forEach(
+      (h, i) => h.action && matches(h.action, c, e) && trigger(model, st, i, outcome),
+    )
+    let firstReady = -1
+    let firstIncomplete = -1
+    model.steps.forEach((s, i) => {
+      if (!s.action || !matches(s.action, c, e)) return
+      matched = true
+      if (st.stepDone[i]) return
+      if (firstIncomplete < 0) firstIncomplete = i
+      if (firstReady < 0 && isReady(model, st, i)) firstReady = i
+    })
+    if (firstReady >= 0) complete(st, firstReady, false, outcome)
+    else if (firstIncomplete >= 0) complete(st, firstIncomplete, true, outcome)
+  }
+  check(model, st, outcome)
+  const cls = classify(e.action, outcome.steps.length > 0, matched, blocked)
+  st.log.push({ ...outcome, class: cls })
+  if (cls === 'unexpected') st.unexpected.push({ index, t: e.t })
+  if (cls === 'blocked') st.blocked.push({ index, t: e.t })
+  endOnCritical(model, st)
+}
+
+function classify(
+  action: string,
+  completed: boolean,
+  matched: boolean,
+  blocked: boolean,
+): EventClass {
+  if (action === 'inspect') return 'inspect'
+  if (action === 'hint') return 'hint'
+  if (completed) return 'completion'
+  if (matched) return 'neutral'
+  return blocked ? 'blocked' : 'unexpected'
+}

@@ -1,0 +1,237 @@
+// The reference solver: searches learner acts for an assessment-mode attempt that completes every
+// step in order with full points and triggers no hazard, or explains why none was found.
+// Uses only the simulation fold, so a solution scores exactly as the search saw it.
+import type { Model } from './model.ts'
+import { ATTEMPT_FORMAT, type Attempt, type AttemptEvent } from './schema.ts'
+import { applyInput, cloneState, createStart, type SimState } from './simulation.ts'
+
+export type SolveOutcome = { ok: true; attempt: Attempt } | { ok: false; reason: string }
+
+/** Time between two acts of the reference run: about the pace of a careful learner. */
+const GAP_MS = 1000
+/** How long the solver waits for a rate-driven state step before giving up on that branch. */
+const MAX_WAIT_MS = 30 * 60 * 1000
+const DEFAULT_MAX_EXPANSIONS = 20_000
+
+interface Node {
+  readonly st: SimState
+  readonly events: readonly AttemptEvent[]
+  /** Time of the last processed point: the next act comes GAP_MS later. */
+  readonly t: number
+}
+
+interface Stats {
+  readonly everDone: boolean[]
+  readonly hazardPrunes: number[]
+  outOfOrderPrunes: number
+  furthest: SimState
+}
+
+/** Searches for a solution of the scenario; deterministic for a given model. Pure. */
+export function solve(model: Model, maxExpansions = DEFAULT_MAX_EXPANSIONS): SolveOutcome {
+  const start = createStart(model, 'assessment', [])
+  if (start.triggers.length > 0) {
+    const h = model.hazards[start.triggers[0]!.hazard]!
+    return {
+      ok: false,
+      reason: `hazard "${h.id}" is already true at the start, so every attempt triggers it`,
+    }
+  }
+  const root: Node = { st: start, events: [], t: 0 }
+  if (allDone(start)) return { ok: true, attempt: toAttempt(model, root) }
+  const stats: Stats = {
+    everDone: [...start.stepDone],
+    hazardPrunes: model.hazards.map(() => 0),
+    outOfOrderPrunes: 0,
+    furthest: start,
+  }
+  const seen = new Set<string>([keyOf(start)])
+  const stack: Node[] = [root]
+  for (let expanded = 0; stack.length > 0; expanded++) {
+    if (expanded >= maxExpansions)
+      return {
+        ok: false,
+        reason: explain(model, stats, `the search gave up after ${maxExpansions} states`),
+      }
+    const node = stack.pop()!
+    const children: Node[] = []
+    for (const child of expand(model, node, stats)) {
+      if (allDone(child.st)) return { ok: true, attempt: toAttempt(model, child) }
+      const key = keyOf(child.st)
+      if (seen.has(key)) continue
+      seen.add(key)
+      children.push(child)
+    }
+    // depth first, best child on top
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!)
+  }
+  return { ok: false, reason: explain(model, stats, 'every reachable state was explored') }
+}
+
+function allDone(st: SimState): boolean {
+  return st.stepDone.every(Boolean)
+}
+
+function doneCount(st: SimState): number {
+  return st.stepDone.filter(Boolean).length
+}
+
+function keyOf(st: SimState): string {
+  return JSON.stringify([
+    st.comps,
+    st.locked,
+    st.tagged,
+    st.vars.map((v) => Math.round(v * 1e6)),
+    st.stepDone,
+    st.hazardOn,
+  ])
+}
+
+/** A child is kept only if it stayed clean: no hazard, no step out of order, not ended. */
+function isClean(model: Model, parent: SimState, st: SimState, stats: Stats): boolean {
+  for (let i = parent.triggers.length; i < st.triggers.length; i++)
+    stats.hazardPrunes[st.triggers[i]!.hazard]!++
+  if (st.triggers.length > parent.triggers.length) return false
+  if (st.stepOutOfOrder.some(Boolean)) {
+    stats.outOfOrderPrunes++
+    return false
+  }
+  if (st.ended) return false
+  st.stepDone.forEach((d, i) => d && (stats.everDone[i] = true))
+  if (doneCount(st) > doneCount(stats.furthest)) stats.furthest = st
+  return true
+}
+
+/** The acts worth trying from a node, best first: acts that complete a step, then waiting, then the rest. */
+function candidateEvents(model: Model, st: SimState, t: number): AttemptEvent[] {
+  const completing: AttemptEvent[] = []
+  const others: AttemptEvent[] = []
+  model.steps.forEach((s, i) => {
+    if (!s.action || st.stepDone[i]) return
+    const c = model.components[s.action.target]!
+    const value =
+      s.action.value ??
+      (s.action.action === 'set'
+        ? c.states.find((v) => v !== st.comps[s.action!.target])
+        : undefined)
+    completing.push({
+      t,
+      action: s.action.action,
+      target: c.id,
+      ...(value === undefined ? {} : { value }),
+    })
+  })
+  model.components.forEach((c, i) => {
+    for (const action of c.actions) {
+      if (action === 'inspect') continue
+      if (action === 'set') {
+        for (const value of c.states)
+          if (value !== st.comps[i]) others.push({ t, action, target: c.id, value })
+      } else if (
+        action === 'press' ||
+        (action === 'wear' && st.comps[i] !== 'worn') ||
+        (action === 'remove' && st.comps[i] === 'worn') ||
+        (action === 'lock' && !st.locked[i]) ||
+        (action === 'unlock' && st.locked[i]) ||
+        (action === 'tag' && !st.tagged[i]) ||
+        (action === 'untag' && st.tagged[i])
+      ) {
+        others.push({ t, action, target: c.id })
+      }
+    }
+  })
+  return [...completing, ...others]
+}
+
+function* expand(model: Model, node: Node, stats: Stats): Generator<Node> {
+  const t = node.t + GAP_MS
+  const limit = model.scoring.timeLimitMs ?? Infinity
+  const events = t <= limit ? candidateEvents(model, node.st, t) : []
+  const completing = events.filter((e) =>
+    model.steps.some(
+      (s, i) =>
+        !node.st.stepDone[i] &&
+        s.action?.action === e.action &&
+        model.components[s.action.target]!.id === e.target,
+    ),
+  )
+  const rest = events.filter((e) => !completing.includes(e))
+  for (const e of completing) yield* act(model, node, e, stats)
+  const waited = wait(model, node, stats)
+  if (waited) yield waited
+  for (const e of rest) yield* act(model, node, e, stats)
+}
+
+function* act(model: Model, node: Node, e: AttemptEvent, stats: Stats): Generator<Node> {
+  const st = cloneState(node.st)
+  applyInput(model, st, { type: 'event', index: node.events.length, event: e })
+  if (isClean(model, node.st, st, stats)) yield { st, events: [...node.events, e], t: e.t }
+}
+
+/** Lets time pass until a state step completes; undefined if nothing would change or a hazard fires. */
+function wait(model: Model, node: Node, stats: Stats): Node | undefined {
+  const st = cloneState(node.st)
+  const before = doneCount(st)
+  const limit = Math.min(model.scoring.timeLimitMs ?? Infinity, node.t + MAX_WAIT_MS)
+  for (
+    let T = (Math.floor(node.t / model.tickMs) + 1) * model.tickMs;
+    T <= limit;
+    T += model.tickMs
+  ) {
+    applyInput(model, st, { type: 'advance', t: T })
+    if (!isClean(model, node.st, st, stats)) return undefined
+    if (doneCount(st) > before) return { st, events: node.events, t: T }
+    if (st.quiet) return undefined
+  }
+  return undefined
+}
+
+function explain(model: Model, stats: Stats, how: string): string {
+  const missing = model.steps.findIndex((_, i) => !stats.everDone[i])
+  const step = model.steps[missing]
+  const parts: string[] = []
+  if (step) {
+    const waiting = step.after
+      .filter((a) => !stats.everDone[a])
+      .map((a) => `"${model.steps[a]!.id}"`)
+    parts.push(
+      waiting.length > 0
+        ? `step "${step.id}" can never become ready: it waits for ${waiting.join(', ')}`
+        : step.state
+          ? `step "${step.id}" never became true while it was ready`
+          : `step "${step.id}" could never be done cleanly when it was ready`,
+    )
+  }
+  const worst = stats.hazardPrunes.reduce(
+    (best, n, i) => (n > (stats.hazardPrunes[best] ?? 0) ? i : best),
+    0,
+  )
+  if ((stats.hazardPrunes[worst] ?? 0) > 0)
+    parts.push(
+      `hazard "${model.hazards[worst]!.id}" fired on ${stats.hazardPrunes[worst]} of the paths tried`,
+    )
+  if (stats.outOfOrderPrunes > 0)
+    parts.push(`${stats.outOfOrderPrunes} paths completed a step out of order`)
+  parts.push(
+    `${how}; the furthest run completed ${doneCount(stats.furthest)} of ${model.steps.length} steps`,
+  )
+  return parts.join('; ')
+}
+
+function toAttempt(model: Model, node: Node): Attempt {
+  const last = node.events.length > 0 ? node.events[node.events.length - 1]!.t : 0
+  const scenario = {
+    id: model.scenario.id,
+    version: model.scenario.version,
+    ...(model.sha256 ? { sha256: model.sha256 } : {}),
+  }
+  return {
+    format: ATTEMPT_FORMAT,
+    id: `solution-${model.scenario.id}-${model.scenario.version}`,
+    scenario,
+    learner: { id: 'practica-solver', name: 'Reference run' },
+    mode: 'assessment',
+    faults: [],
+    events: [...node.events, { t: Math.max(last, node.t), action: 'end' }],
+  }
+}

@@ -1,0 +1,503 @@
+// Validation of a scenario's meaning: ids, references, kinds and actions, states, texts,
+// expressions, cycles and model paths. Reports every problem at once, each at its JSON path.
+import { checkShape } from './checkShape.ts'
+import { checkExpression, possibleStrings, type ExprType, type Scope } from './expr/check.ts'
+import { namesIn } from './expr/parse.ts'
+import type { JsonValue } from './json.ts'
+import { canBeLocked, DERIVED_KINDS, getActions, getStates, STATEFUL_KINDS } from './kinds.ts'
+import { checkModelPath } from './modelPath.ts'
+import { didYouMean, ProblemList, type Outcome, type PathSegment } from './problems.ts'
+import {
+  ElementSchemas,
+  RESERVED_NAMES,
+  ScenarioSchema,
+  type ActionRef,
+  type Competency,
+  type Component,
+  type Fault,
+  type Hazard,
+  type Judgement,
+  type Rule,
+  type Scenario,
+  type Scoring,
+  type Scene,
+  type Step,
+  type Variable,
+} from './schema.ts'
+import { createScope, derivedExpression, ExpressionCache } from './scope.ts'
+
+type Holes<T> = readonly (T | undefined)[]
+
+/** A scenario as far as it could be read: elements that failed their shape check are holes. */
+interface Draft {
+  readonly locales: readonly string[]
+  readonly title: unknown
+  readonly description: unknown
+  readonly competencies: Holes<Competency>
+  readonly components: Holes<Component>
+  readonly variables: Holes<Variable>
+  readonly rules: Holes<Rule>
+  readonly steps: Holes<Step>
+  readonly hazards: Holes<Hazard>
+  readonly judgements: Holes<Judgement>
+  readonly faults: Holes<Fault>
+  readonly scoring: Scoring | undefined
+  readonly scene: Scene | undefined
+  readonly brokenIds: ReadonlySet<string>
+}
+
+const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
+
+/** Validates a parsed scenario file: shape and meaning, every problem at once. Pure. */
+export function validateScenario(raw: JsonValue, cache = new ExpressionCache()): Outcome<Scenario> {
+  const shape = checkShape(ScenarioSchema, raw)
+  const draft = shape.ok ? fromScenario(shape.value) : bestEffort(raw)
+  const problems = new ProblemList()
+  if (draft) new MeaningCheck(draft, problems, cache).run()
+  const all = [...(shape.ok ? [] : shape.problems), ...problems.items]
+  if (all.length > 0) return { ok: false, problems: all }
+  return shape
+}
+
+function fromScenario(s: Scenario): Draft {
+  return {
+    ...s,
+    description: s.description,
+    scoring: s.scoring,
+    scene: s.scene,
+    locales: s.locales ?? ['en'],
+    competencies: s.competencies,
+    variables: s.variables ?? [],
+    rules: s.rules ?? [],
+    hazards: s.hazards ?? [],
+    judgements: s.judgements ?? [],
+    faults: s.faults ?? [],
+    brokenIds: new Set(),
+  }
+}
+
+function bestEffort(raw: JsonValue): Draft | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined
+  const brokenIds = new Set<string>()
+  const elements = <K extends keyof typeof ElementSchemas>(key: K) => {
+    const list = raw[key]
+    if (!Array.isArray(list)) return []
+    return list.map((el) => {
+      const checked = checkShape(ElementSchemas[key], el)
+      if (checked.ok) return checked.value
+      const id = el !== null && typeof el === 'object' && !Array.isArray(el) ? el['id'] : undefined
+      if (typeof id === 'string') brokenIds.add(id)
+      return undefined
+    })
+  }
+  const locales = raw['locales']
+  return {
+    locales:
+      Array.isArray(locales) && locales.length > 0 && locales.every((l) => typeof l === 'string')
+        ? (locales as string[])
+        : ['en'],
+    title: raw['title'],
+    description: raw['description'],
+    competencies: elements('competencies') as Holes<Competency>,
+    components: elements('components') as Holes<Component>,
+    variables: elements('variables') as Holes<Variable>,
+    rules: elements('rules') as Holes<Rule>,
+    steps: elements('steps') as Holes<Step>,
+    hazards: elements('hazards') as Holes<Hazard>,
+    judgements: elements('judgements') as Holes<Judgement>,
+    faults: elements('faults') as Holes<Fault>,
+    scoring: undefined,
+    scene: undefined,
+    brokenIds,
+  }
+}
+
+class MeaningCheck {
+  private readonly scope: Scope
+  private readonly componentIds = new Map<string, Component>()
+  private readonly stepIds = new Set<string>()
+  private readonly competencyIds = new Set<string>()
+
+  constructor(
+    private readonly d: Draft,
+    private readonly problems: ProblemList,
+    private readonly cache: ExpressionCache,
+  ) {
+    this.scope = createScope(d, cache)
+    for (const c of d.components) if (c) this.componentIds.set(c.id, c)
+    for (const s of d.steps) if (s) this.stepIds.add(s.id)
+    for (const c of d.competencies) if (c) this.competencyIds.add(c.id)
+  }
+
+  private add(path: readonly PathSegment[], message: string): void {
+    this.problems.add(path, message)
+  }
+
+  run(): void {
+    this.checkLocales()
+    this.checkIds()
+    this.checkTexts()
+    this.d.components.forEach((c, i) => c && this.checkComponent(c, ['components', i]))
+    this.d.variables.forEach((v, i) => v && this.checkVariable(v, ['variables', i]))
+    this.d.rules.forEach((r, i) => {
+      if (!r) return
+      this.checkExpr(r.when, 'boolean', ['rules', i, 'when'])
+      this.checkSet(r.set, ['rules', i, 'set'])
+    })
+    this.d.steps.forEach((s, i) => s && this.checkStep(s, ['steps', i]))
+    this.d.hazards.forEach((h, i) => h && this.checkHazard(h, ['hazards', i]))
+    this.d.judgements.forEach(
+      (j, i) => j && this.checkCompetencyRefs(j.competencies, ['judgements', i, 'competencies']),
+    )
+    this.d.faults.forEach((f, i) => f && this.checkSet(f.set, ['faults', i, 'set']))
+    this.checkAfterCycles()
+    this.checkDerivedCycles()
+    const levels = this.d.scoring?.levels
+    if (
+      levels?.competent !== undefined &&
+      levels.proficient !== undefined &&
+      levels.competent > levels.proficient
+    ) {
+      this.add(['scoring', 'levels', 'competent'], 'must not be higher than levels.proficient')
+    }
+    if (this.d.scene?.model !== undefined) this.checkModel(this.d.scene.model, ['scene', 'model'])
+  }
+
+  private checkLocales(): void {
+    const seen = new Set<string>()
+    this.d.locales.forEach((l, i) => {
+      if (!LOCALE.test(l))
+        this.add(['locales', i], `"${l}" is not a language tag like "en" or "zh-CN"`)
+      if (seen.has(l)) this.add(['locales', i], `"${l}" is listed twice`)
+      seen.add(l)
+    })
+  }
+
+  private checkIds(): void {
+    const first = new Map<string, string>()
+    const collections = [
+      'competencies',
+      'components',
+      'variables',
+      'steps',
+      'hazards',
+      'judgements',
+      'faults',
+    ] as const
+    for (const key of collections) {
+      this.d[key].forEach((el, i) => {
+        if (!el) return
+        const where = `${key}[${i}]`
+        const earlier = first.get(el.id)
+        if (earlier !== undefined)
+          this.add(
+            [key, i, 'id'],
+            `the id "${el.id}" is already used by ${earlier}; ids must be unique in a scenario`,
+          )
+        else first.set(el.id, where)
+        const named = key === 'components' || key === 'variables' || key === 'faults'
+        if (named && RESERVED_NAMES.includes(el.id))
+          this.add(
+            [key, i, 'id'],
+            `"${el.id}" is a reserved word of expressions; choose another id`,
+          )
+      })
+    }
+  }
+
+  private checkTexts(): void {
+    const text = (value: unknown, path: PathSegment[]): void => {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return
+      const def = this.d.locales[0] ?? 'en'
+      if (!Object.hasOwn(value, def)) this.add(path, `has no text for the default locale "${def}"`)
+      for (const key of Object.keys(value)) {
+        if (key.startsWith('x-') || this.d.locales.includes(key)) continue
+        this.add(
+          [...path, key],
+          `the locale "${key}" is not listed in "locales" (${this.d.locales.join(', ')})${didYouMean(key, this.d.locales)}`,
+        )
+      }
+    }
+    text(this.d.title, ['title'])
+    text(this.d.description, ['description'])
+    const lists = [
+      ['competencies', ['title', 'description']],
+      ['components', ['label']],
+      ['steps', ['title', 'hint']],
+      ['hazards', ['title']],
+      ['judgements', ['title', 'guide']],
+      ['faults', ['title']],
+    ] as const
+    for (const [key, fields] of lists) {
+      this.d[key].forEach((el, i) => {
+        for (const f of fields) if (el) text((el as Record<string, unknown>)[f], [key, i, f])
+      })
+    }
+  }
+
+  private checkExpr(
+    src: string,
+    want: ExprType | 'value',
+    path: PathSegment[],
+  ): ExprType | undefined {
+    const parsed = this.cache.parse(src)
+    if (!parsed.ok) {
+      this.add(path, `column ${parsed.error.column}: ${parsed.error.message}`)
+      return undefined
+    }
+    const { type, errors } = checkExpression(parsed.ast, this.scope)
+    for (const e of errors) this.add(path, `column ${e.column}: ${e.message}`)
+    if (errors.length === 0 && type !== undefined && want !== 'value' && type !== want) {
+      this.add(
+        path,
+        `must be ${want === 'boolean' ? 'a condition (true or false)' : `${want === 'number' ? 'a number' : 'a string'}`}, but this expression gives ${type === 'number' ? 'a number' : type === 'string' ? 'a string' : 'true or false'}`,
+      )
+    }
+    return errors.length === 0 ? type : undefined
+  }
+
+  private checkComponent(c: Component, path: PathSegment[]): void {
+    const states = getStates(c)
+    if (new Set(states).size !== states.length) this.add([...path, 'states'], 'lists a state twice')
+    if ('initial' in c && c.initial !== undefined && !states.includes(c.initial)) {
+      this.add(
+        [...path, 'initial'],
+        `"${c.initial}" is not one of the states (${states.join(', ')})${didYouMean(c.initial, states)}`,
+      )
+    }
+    if (!canBeLocked(c.kind)) {
+      if (c.lockable === true)
+        this.add(
+          [...path, 'lockable'],
+          `a ${c.kind} cannot be locked; lock the switch, valve or breaker that feeds it`,
+        )
+      if (c.taggable === true)
+        this.add(
+          [...path, 'taggable'],
+          `a ${c.kind} cannot be tagged; tag the switch, valve or breaker that feeds it`,
+        )
+    }
+    const actions = getActions(c)
+    for (const [action, effects] of Object.entries(c.on ?? {})) {
+      if (!(actions as readonly string[]).includes(action)) {
+        this.add(
+          [...path, 'on', action],
+          `a ${c.kind} does not accept "${action}"; it accepts ${actions.join(', ')}${didYouMean(action, actions)}`,
+        )
+      }
+      effects.forEach((e, k) => {
+        if (e.if !== undefined) this.checkExpr(e.if, 'boolean', [...path, 'on', action, k, 'if'])
+        this.checkSet(e.set, [...path, 'on', action, k, 'set'])
+      })
+    }
+    const src = derivedExpression(c)
+    if (src !== undefined) {
+      const field = c.kind === 'lamp' ? 'lit' : c.kind === 'machine' ? 'running' : 'value'
+      const want = c.kind === 'display' ? 'value' : c.kind === 'gauge' ? 'number' : 'boolean'
+      this.checkExpr(src, want, [...path, field])
+    }
+    if (c.kind === 'gauge' && c.min !== undefined && c.max !== undefined && c.min >= c.max) {
+      this.add([...path, 'max'], 'must be greater than min')
+    }
+    if (c.model !== undefined) this.checkModel(c.model, [...path, 'model'])
+  }
+
+  private checkModel(model: string, path: PathSegment[]): void {
+    const why = checkModelPath(model)
+    if (why !== undefined) this.add(path, `"${model}" ${why}`)
+  }
+
+  private checkVariable(v: Variable, path: PathSegment[]): void {
+    if (v.min !== undefined && v.max !== undefined && v.min > v.max)
+      this.add([...path, 'max'], 'must not be less than min')
+    else if (
+      (v.min !== undefined && v.initial < v.min) ||
+      (v.max !== undefined && v.initial > v.max)
+    ) {
+      this.add([...path, 'initial'], `${v.initial} is outside [${v.min ?? '-∞'}, ${v.max ?? '∞'}]`)
+    }
+    if (v.rate !== undefined) this.checkExpr(v.rate, 'number', [...path, 'rate'])
+  }
+
+  private checkSet(set: Record<string, string>, path: PathSegment[]): void {
+    for (const [key, src] of Object.entries(set)) {
+      const at = [...path, key]
+      if (this.d.variables.some((v) => v?.id === key)) {
+        this.checkExpr(src, 'number', at)
+        continue
+      }
+      const c = this.componentIds.get(key)
+      if (c === undefined) {
+        if (this.d.brokenIds.has(key)) continue
+        const names = [
+          ...this.componentIds.keys(),
+          ...this.d.variables.flatMap((v) => (v ? [v.id] : [])),
+        ]
+        this.add(at, `unknown component or variable "${key}"${didYouMean(key, names)}`)
+        continue
+      }
+      if (!STATEFUL_KINDS.has(c.kind)) {
+        const why = DERIVED_KINDS.has(c.kind)
+          ? 'its value is derived from its expression'
+          : 'it has no state'
+        this.add(at, `"${key}" is a ${c.kind}: ${why}, so it cannot be set`)
+        continue
+      }
+      if (this.checkExpr(src, 'string', at) !== 'string') continue
+      const parsed = this.cache.parse(src)
+      const values = parsed.ok ? possibleStrings(parsed.ast, this.scope) : undefined
+      const states = getStates(c)
+      for (const value of values ?? []) {
+        if (!states.includes(value))
+          this.add(
+            at,
+            `"${value}" is not one of the states of "${key}" (${states.join(', ')})${didYouMean(value, states)}`,
+          )
+      }
+    }
+  }
+
+  private checkActionRef(ref: ActionRef, path: PathSegment[]): void {
+    const c = this.componentIds.get(ref.target)
+    if (c === undefined) {
+      if (!this.d.brokenIds.has(ref.target)) {
+        this.add(
+          [...path, 'target'],
+          `unknown component "${ref.target}"${didYouMean(ref.target, this.componentIds.keys())}`,
+        )
+      }
+      return
+    }
+    const actions = getActions(c)
+    if (!(actions as readonly string[]).includes(ref.action)) {
+      const flag =
+        ref.action === 'lock' || ref.action === 'unlock'
+          ? 'lockable'
+          : ref.action === 'tag' || ref.action === 'untag'
+            ? 'taggable'
+            : undefined
+      const message =
+        flag && canBeLocked(c.kind)
+          ? `"${ref.target}" is not ${flag}; add "${flag}": true to it to allow "${ref.action}"`
+          : `a ${c.kind} does not accept "${ref.action}"; "${ref.target}" accepts ${actions.join(', ')}${didYouMean(ref.action, actions)}`
+      this.add([...path, 'action'], message)
+      return
+    }
+    if (ref.value !== undefined) {
+      const states = getStates(c)
+      if (ref.action !== 'set') this.add([...path, 'value'], `a value is given only with "set"`)
+      else if (!states.includes(ref.value)) {
+        this.add(
+          [...path, 'value'],
+          `"${ref.value}" is not one of the states of "${ref.target}" (${states.join(', ')})${didYouMean(ref.value, states)}`,
+        )
+      }
+    }
+  }
+
+  private checkCompetencyRefs(
+    refs: readonly (string | { id: string })[] | undefined,
+    path: PathSegment[],
+  ): void {
+    refs?.forEach((ref, i) => {
+      const id = typeof ref === 'string' ? ref : ref.id
+      if (!this.competencyIds.has(id)) {
+        const at = typeof ref === 'string' ? [...path, i] : [...path, i, 'id']
+        this.add(
+          at,
+          `unknown competency "${id}"${didYouMean(id, this.competencyIds)}; add it to "competencies" first`,
+        )
+      }
+    })
+  }
+
+  private checkStep(s: Step, path: PathSegment[]): void {
+    if ((s.action === undefined) === (s.state === undefined)) {
+      this.add(
+        path,
+        'a step needs exactly one of "action" (done by a learner act) and "state" (done when the equipment is in a state)',
+      )
+    }
+    if (s.action) this.checkActionRef(s.action, [...path, 'action'])
+    if (s.state !== undefined) this.checkExpr(s.state, 'boolean', [...path, 'state'])
+    s.after?.forEach((a, i) => {
+      if (a === s.id) this.add([...path, 'after', i], 'a step cannot come after itself')
+      else if (!this.stepIds.has(a) && !this.d.brokenIds.has(a)) {
+        this.add([...path, 'after', i], `unknown step "${a}"${didYouMean(a, this.stepIds)}`)
+      }
+    })
+    this.checkCompetencyRefs(s.competencies, [...path, 'competencies'])
+  }
+
+  private checkHazard(h: Hazard, path: PathSegment[]): void {
+    if ((h.action === undefined) === (h.when === undefined)) {
+      this.add(
+        path,
+        'a hazard needs exactly one of "when" (an unsafe state) and "action" (a forbidden act)',
+      )
+    }
+    if (h.when !== undefined) this.checkExpr(h.when, 'boolean', [...path, 'when'])
+    if (h.action) this.checkActionRef(h.action, [...path, 'action'])
+    this.checkCompetencyRefs(h.competencies, [...path, 'competencies'])
+  }
+
+  private checkAfterCycles(): void {
+    const index = new Map<string, number>()
+    this.d.steps.forEach((s, i) => s && index.set(s.id, i))
+    const edges = (i: number): number[] =>
+      (this.d.steps[i]?.after ?? []).flatMap((a) => {
+        const j = index.get(a)
+        return j === undefined || j === i ? [] : [j]
+      })
+    for (const cycle of findCycles(this.d.steps.length, edges)) {
+      const ids = cycle.map((i) => this.d.steps[i]!.id)
+      this.add(
+        ['steps', cycle[0]!, 'after'],
+        `steps ${[...ids, ids[0]].map((id) => `"${id}"`).join(' → ')} wait for each other in a cycle, so none can ever be ready`,
+      )
+    }
+  }
+
+  private checkDerivedCycles(): void {
+    const index = new Map<string, number>()
+    this.d.components.forEach((c, i) => c && DERIVED_KINDS.has(c.kind) && index.set(c.id, i))
+    const edges = (i: number): number[] => {
+      const c = this.d.components[i]
+      const src = c ? derivedExpression(c) : undefined
+      const parsed = src === undefined ? undefined : this.cache.parse(src)
+      if (!parsed?.ok) return []
+      return namesIn(parsed.ast).flatMap((n) => {
+        const j = n.type === 'name' && n.member === undefined ? index.get(n.name) : undefined
+        return j === undefined ? [] : [j]
+      })
+    }
+    for (const cycle of findCycles(this.d.components.length, edges)) {
+      const c = this.d.components[cycle[0]!]!
+      const ids = cycle.map((i) => this.d.components[i]!.id)
+      const field = c.kind === 'lamp' ? 'lit' : c.kind === 'machine' ? 'running' : 'value'
+      this.add(
+        ['components', cycle[0]!, field],
+        `${[...ids, ids[0]].map((id) => `"${id}"`).join(' → ')} are derived from each other in a cycle`,
+      )
+    }
+  }
+}
+
+/** Each cycle of a directed graph once, as node lists, found by depth-first search. Pure. */
+function findCycles(n: number, edges: (i: number) => number[]): number[][] {
+  const state = new Array<0 | 1 | 2>(n).fill(0)
+  const stack: number[] = []
+  const cycles: number[][] = []
+  const visit = (i: number): void => {
+    state[i] = 1
+    stack.push(i)
+    for (const j of edges(i)) {
+      if (state[j] === 1) cycles.push(stack.slice(stack.indexOf(j)))
+      else if (state[j] === 0) visit(j)
+    }
+    stack.pop()
+    state[i] = 2
+  }
+  for (let i = 0; i < n; i++) if (state[i] === 0) visit(i)
+  return cycles
+}

@@ -58,6 +58,8 @@ function toProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Prob
       const options = issue.values.map((v) => JSON.stringify(v))
       if (!hasInput && typeof last === 'string')
         return [{ path: at, message: `missing required field "${last}"` }]
+      // a message given in the schema says it better than the generic one
+      if (!issue.message.startsWith('Invalid')) return [{ path: at, message: issue.message }]
       const near =
         typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : ''
       return [
@@ -78,13 +80,12 @@ function toProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Prob
       ) {
         const kind = (issue.input as { kind?: unknown }).kind
         const options = (issue as { options?: unknown[] }).options?.map(String) ?? []
-        if (kind === undefined)
-          return [{ path: formatPath([...path, 'kind']), message: 'missing required field "kind"' }]
+        if (kind === undefined) return [{ path: at, message: 'missing required field "kind"' }]
         const near = typeof kind === 'string' ? didYouMean(kind, options) : ''
         return [
           {
-            path: formatPath([...path, 'kind']),
-            message: `unknown kind ${describe(kind)}${near}; use one of ${options.join(', ')}`,
+            path: at,
+            message: `unknown kind ${typeof kind === 'string' ? JSON.stringify(kind) : describe(kind)}${near}; use one of ${options.join(', ')}`,
           },
         ]
       }

@@ -142,7 +142,11 @@ class Reader {
   number(): number {
     NUMBER.lastIndex = this.pos
     const m = NUMBER.exec(this.text)
-    if (m === null) return this.error('malformed number')
+    if (m === null) {
+      if (this.text.startsWith('-Infinity', this.pos))
+        this.error('NaN and Infinity are not JSON numbers')
+      return this.error('malformed number')
+    }
     const value = Number(m[0])
     if (!Number.isFinite(value)) this.error(`the number ${m[0]} is too large to represent`)
     this.pos += m[0].length

@@ -30,23 +30,33 @@ export function formatProblem(problem: Problem): string {
   return `${problem.path}: ${problem.message}`
 }
 
-/** Levenshtein distance, capped: returns cap + 1 as soon as the distance must exceed cap. Pure. */
+/** Edit distance counting a swap of neighbours as one edit, capped: cap + 1 means "further". Pure. */
 function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1
+  let before: number[] = []
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {
     const cur = [i]
     let rowMin = i
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost)
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, before[j - 2]! + 1)
       cur.push(v)
       if (v < rowMin) rowMin = v
     }
     if (rowMin > cap) return cap + 1
+    before = prev
     prev = cur
   }
-  return prev[b.length] ?? cap + 1
+  return prev[b.length]!
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0
+  while (n < a.length && n < b.length && a[n] === b[n]) n++
+  return n
 }
 
 /** The closest candidate to `name` when one is close enough to be a likely typo. Pure. */
@@ -54,14 +64,18 @@ export function nearestName(name: string, candidates: Iterable<string>): string 
   const cap = Math.max(1, Math.min(3, Math.floor(name.length / 3)))
   let best: string | undefined
   let bestDistance = cap + 1
+  let bestPrefix = -1
   const lower = name.toLowerCase()
   for (const candidate of candidates) {
     if (candidate === name) continue
-    const d =
-      candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), cap)
-    if (d < bestDistance) {
+    const other = candidate.toLowerCase()
+    const d = editDistance(lower, other, cap)
+    const prefix = commonPrefix(lower, other)
+    // on a tie, the candidate that shares the longer start is the likelier meaning ("of" → "off")
+    if (d < bestDistance || (d === bestDistance && d <= cap && prefix > bestPrefix)) {
       best = candidate
       bestDistance = d
+      bestPrefix = prefix
     }
   }
   return best

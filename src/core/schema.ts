@@ -16,12 +16,9 @@ const NameId = z.string().regex(NAME_ID, {
   error:
     'must start with a lowercase letter and use only a-z, 0-9 and _ (at most 64), so expressions can name it',
 })
-const OtherId = z
-  .string()
-  .regex(OTHER_ID, {
-    error:
-      'must use only letters, digits, _, . and - (at most 64), starting with a letter or digit',
-  })
+const OtherId = z.string().regex(OTHER_ID, {
+  error: 'must use only letters, digits, _, . and - (at most 64), starting with a letter or digit',
+})
 
 const Text = z
   .union([z.string(), z.record(z.string(), z.string())], {
@@ -41,11 +38,9 @@ const ModelPath = z.string().meta({
   description:
     'Path of a .glb/.gltf file relative to the scenario file, inside its folder or ../assets/',
 })
-const SetMap = z
-  .record(z.string(), Expr)
-  .meta({
-    description: 'Component or variable id → expression for its new value, applied in order',
-  })
+const SetMap = z.record(z.string(), Expr).meta({
+  description: 'Component or variable id → expression for its new value, applied in order',
+})
 
 const Effect = z.strictObject({ if: Expr.optional(), set: SetMap })
 export type Effect = z.output<typeof Effect>

@@ -180,19 +180,33 @@ function runTicks(model: Model, st: SimState, t: number): void {
   if (!st.ended && t > limit) end(st, limit, 'time-limit')
 }
 
-function tick(model: Model, st: SimState, T: number): void {
-  st.now = T
-  st.changed = false
+// Every rate on the state before the tick, into a scratch array reused by every tick.
+function evaluateRates(model: Model, st: SimState): void {
   const vars = model.variables
   if (rateScratch.length < vars.length) rateScratch = new Float64Array(vars.length)
   for (let i = 0; i < vars.length; i++) {
     const rate = vars[i]!.rate
     rateScratch[i] = rate === undefined ? 0 : rate(st)
   }
+}
+
+function tick(model: Model, st: SimState, T: number): void {
+  st.now = T
+  st.changed = false
+  const vars = model.variables
+  evaluateRates(model, st)
   for (let i = 0; i < vars.length; i++) {
     const v = vars[i]!
-    if (v.rate !== undefined)
-      setVariable(st, i, st.vars[i]! + (rateScratch[i]! * model.tickMs) / 1000, v)
+    if (v.rate === undefined) continue
+    // written out rather than calling setVariable: a double passed to a call is boxed per tick
+    const next = Math.min(
+      Math.max(st.vars[i]! + (rateScratch[i]! * model.tickMs) / 1000, v.min),
+      v.max,
+    )
+    if (next !== st.vars[i]) {
+      st.vars[i] = next
+      st.changed = true
+    }
   }
   applyRules(model, st)
   check(model, st, undefined)

@@ -1,0 +1,54 @@
+// Generated attempts for benchmarks: valid random event sequences, reproducible from a seed.
+import type { Attempt, AttemptEvent, Model } from '../../src/core/index.ts'
+
+/** A small deterministic generator (mulberry32), so every run benchmarks the same attempts. */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Every act a learner could make on the scenario (no hints: assessment mode). */
+export function learnerActs(model: Model): Omit<AttemptEvent, 't'>[] {
+  const acts: Omit<AttemptEvent, 't'>[] = []
+  for (const c of model.components) {
+    for (const action of c.actions) {
+      if (action === 'set') for (const value of c.states) acts.push({ action, target: c.id, value })
+      else acts.push({ action, target: c.id })
+    }
+  }
+  return acts
+}
+
+/** `count` attempts of `events` acts spread over `durationMs`, each ending with `end`. */
+export function generateAttempts(
+  model: Model,
+  count: number,
+  events: number,
+  durationMs: number,
+  seed = 1,
+): Attempt[] {
+  const random = createRandom(seed)
+  const acts = learnerActs(model)
+  return Array.from({ length: count }, (_, n) => {
+    const times = Array.from({ length: events }, () => Math.floor(random() * durationMs)).sort(
+      (a, b) => a - b,
+    )
+    return {
+      format: 'practica.attempt/1',
+      id: `bench-${n}`,
+      scenario: { id: model.scenario.id, version: model.scenario.version },
+      mode: 'assessment',
+      faults: [],
+      events: [
+        ...times.map((t) => ({ t, ...acts[Math.floor(random() * acts.length)]! })),
+        { t: durationMs, action: 'end' },
+      ],
+    } satisfies Attempt
+  })
+}

@@ -1,0 +1,72 @@
+// Shared test helpers: load files of the repository through the engine, compare results.
+import { readFileSync, readdirSync } from 'node:fs'
+import { expect } from 'vitest'
+import {
+  loadScenario,
+  parseAttempt,
+  type Attempt,
+  type Model,
+  type Problem,
+} from '../src/core/index.ts'
+
+export const ROOT = new URL('..', import.meta.url).pathname
+
+export function readText(path: string): string {
+  return readFileSync(new URL(path, new URL('..', import.meta.url)), 'utf8')
+}
+
+/** Loads a scenario file of the repository; fails the test with its problems if it does not load. */
+export function loadScenarioFile(path: string): Model {
+  const loaded = loadScenario(
+    new Uint8Array(readFileSync(new URL(path, new URL('..', import.meta.url)))),
+  )
+  if (!loaded.ok)
+    throw new Error(`${path}: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`)
+  return loaded.value
+}
+
+export function loadAttemptFile(path: string): Attempt {
+  const parsed = parseAttempt(readText(path))
+  if (!parsed.ok)
+    throw new Error(`${path}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`)
+  return parsed.value
+}
+
+/** The bundled scenario files, e.g. `scenarios/conveyor-loto.json`. */
+export function bundledScenarioFiles(): string[] {
+  return readdirSync(new URL('../scenarios', import.meta.url))
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .sort()
+    .map((f) => `scenarios/${f}`)
+}
+
+/** Deep equality that allows 1e-9 on numbers, as the spec says tools comparing results do. */
+export function expectClose(actual: unknown, expected: unknown, path = '$'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    expect(Math.abs(actual - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+      1e-9,
+    )
+    return
+  }
+  if (Array.isArray(expected)) {
+    expect(Array.isArray(actual), `${path} is a list`).toBe(true)
+    expect((actual as unknown[]).length, `${path} length`).toBe(expected.length)
+    expected.forEach((e, i) => expectClose((actual as unknown[])[i], e, `${path}[${i}]`))
+    return
+  }
+  if (expected !== null && typeof expected === 'object') {
+    expect(actual !== null && typeof actual === 'object', `${path} is an object`).toBe(true)
+    expect(Object.keys(actual as object).sort(), `${path} keys`).toEqual(
+      Object.keys(expected).sort(),
+    )
+    for (const [k, v] of Object.entries(expected))
+      expectClose((actual as Record<string, unknown>)[k], v, `${path}.${k}`)
+    return
+  }
+  expect(actual, path).toEqual(expected)
+}
+
+/** The problems as `path: message` lines, for readable assertions. */
+export function lines(problems: readonly Problem[]): string[] {
+  return problems.map((p) => `${p.path}: ${p.message}`)
+}

@@ -1,11 +1,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { LibraryScreen } from './view/learner/LibraryScreen.tsx'
-
-const locale = navigator.language.startsWith('zh') ? 'zh-CN' : 'en'
+import { App } from './view/App.tsx'
+import './view/i18n/i18n.ts'
+import './view/styles.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <LibraryScreen locale={locale} />
+    <App />
   </StrictMode>,
 )

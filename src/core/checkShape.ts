@@ -1,6 +1,6 @@
 // Runs a zod schema over untrusted JSON and turns its issues into readable problems.
 // `x-` fields are the project's extension point: they are set aside here, never validated.
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { JsonValue } from './json.ts'
 import { didYouMean, formatPath, type Outcome, type PathSegment, type Problem } from './problems.ts'
 

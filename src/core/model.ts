@@ -95,7 +95,11 @@ export interface Model {
     readonly max: number
     readonly rate: Compiled<number> | undefined
   }[]
-  readonly faults: readonly { readonly id: string; readonly set: readonly Assignment[] }[]
+  readonly faults: readonly {
+    readonly id: string
+    readonly chance: number
+    readonly set: readonly Assignment[]
+  }[]
   readonly faultIndex: ReadonlyMap<string, number>
   readonly rules: readonly {
     readonly when: Compiled<boolean>
@@ -196,7 +200,7 @@ export function compileScenario(
     max: v.max ?? Infinity,
     rate: v.rate === undefined ? undefined : compile<Compiled<number>>(v.rate),
   }))
-  const faults = faultsIn.map((f) => ({ id: f.id, set: compileSet(f.set) }))
+  const faults = faultsIn.map((f) => ({ id: f.id, chance: f.chance, set: compileSet(f.set) }))
   const rules = (scenario.rules ?? []).map((r) => ({
     when: compile<Compiled<boolean>>(r.when),
     set: compileSet(r.set),

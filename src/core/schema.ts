@@ -1,7 +1,7 @@
 // The zod schemas of the three file formats (scenario, attempt, result): the single source of
 // their TypeScript types and of the published JSON Schema. Structure only; meaning is checked
 // in validateScenario.ts and the attempt loader.
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const SCENARIO_FORMAT = 'practica.scenario/1'
 export const ATTEMPT_FORMAT = 'practica.attempt/1'

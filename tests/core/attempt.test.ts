@@ -17,7 +17,9 @@ describe('attempt checks', () => {
   it('refuses an event on an unknown component, naming its index', () => {
     expect(
       refusal((a) => (a.events[3] = { t: 4000, action: 'press', target: 'stop_button' })),
-    ).toEqual(['events[3]: event 3 is invalid: unknown component "stop_button" (did you mean "stop_btn"?)'])
+    ).toEqual([
+      'events[3]: event 3 is invalid: unknown component "stop_button" (did you mean "stop_btn"?)',
+    ])
   })
 
   it('refuses an action the kind does not accept', () => {

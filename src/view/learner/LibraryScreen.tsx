@@ -1,49 +1,141 @@
-import { formatProblem } from '../../core/index.ts'
+import { useState, type DragEvent } from 'react'
+import { useTranslation } from '../i18n/useTranslation.ts'
+import { useStore } from 'zustand'
+import { formatProblem, type Model } from '../../core/index.ts'
+import { appStore } from '../../state/appStore.ts'
 import { bundledScenarios } from '../../state/bundledScenarios.ts'
-import { textIn } from '../text.ts'
+import { openScenarioFile, type OpenedScenario } from '../../state/openScenarioFile.ts'
+import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
+import { ScenarioCard } from '../panels/ScenarioCard.tsx'
 
-export interface LibraryScreenProps {
-  readonly locale: string
-}
+/** The catalogue: who is learning, in which mode, and every scenario to start, bundled or opened. */
+export function LibraryScreen() {
+  const { t } = useTranslation()
+  const learner = useStore(appStore, (s) => s.learner)
+  const mode = useStore(appStore, (s) => s.mode)
+  const [opened, setOpened] = useState<Model[]>([])
+  const [refused, setRefused] = useState<Extract<OpenedScenario, { ok: false }> | undefined>()
+  const [dragging, setDragging] = useState(false)
 
-/** The catalogue of bundled scenarios: one card each, or the problems of one that does not load. */
-export function LibraryScreen({ locale }: LibraryScreenProps) {
+  const open = async (files: FileList | null) => {
+    for (const file of files ?? []) {
+      const result = await openScenarioFile(file)
+      if (result.ok) {
+        setRefused(undefined)
+        setOpened((list) => [
+          ...list.filter((m) => m.scenario.id !== result.model.scenario.id),
+          result.model,
+        ])
+      } else setRefused(result)
+    }
+  }
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault()
+    setDragging(false)
+    void open(e.dataTransfer.files)
+  }
+
   return (
-    <main className="library">
-      <h1>Practica</h1>
+    <main
+      className={`library${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault()
+        setDragging(true)
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <header className="bar">
+        <h1>{t('app.name')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+        <LanguageSwitch />
+      </header>
+      <section className="learner" aria-label={t('library.learnerName')}>
+        <label>
+          {t('library.learnerName')}
+          <input
+            value={learner.name}
+            onChange={(e) => appStore.getState().setLearner({ ...learner, name: e.target.value })}
+            autoComplete="name"
+          />
+        </label>
+        <label>
+          {t('library.learnerId')}
+          <input
+            value={learner.id}
+            onChange={(e) => appStore.getState().setLearner({ ...learner, id: e.target.value })}
+          />
+        </label>
+        <fieldset className="mode">
+          <legend>{t('library.mode')}</legend>
+          {(['practice', 'assessment'] as const).map((m) => (
+            <label key={m}>
+              <input
+                type="radio"
+                name="mode"
+                value={m}
+                checked={mode === m}
+                onChange={() => appStore.getState().setMode(m)}
+              />
+              {t(`library.${m}`)} <small>{t(`library.${m}Help`)}</small>
+            </label>
+          ))}
+        </fieldset>
+      </section>
+      <h2>{t('library.title')}</h2>
       <ul className="cards">
-        {bundledScenarios.map(({ file, model, problems }) => (
-          <li key={file} className="card">
-            {model ? (
-              <>
-                <h2>{textIn(model.scenario.title, locale, model.locales)}</h2>
-                <p>
-                  {model.scenario.description &&
-                    textIn(model.scenario.description, locale, model.locales)}
-                </p>
-                <p>
-                  {model.scenario.industry} · {model.scenario.estimatedMinutes ?? '?'} min ·{' '}
-                  {model.locales.join(', ')}
-                </p>
-                <p>
-                  {model.scenario.competencies
-                    .map((c) => textIn(c.title, locale, model.locales))
-                    .join(' · ')}
-                </p>
-              </>
-            ) : (
-              <>
-                <h2>{file}</h2>
-                <ul>
-                  {problems.map((p, i) => (
-                    <li key={i}>{formatProblem(p)}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </li>
+        {bundledScenarios.map(({ file, model, problems }) =>
+          model ? (
+            <ScenarioCard
+              key={file}
+              model={model}
+              onStart={() => appStore.getState().start(model)}
+            />
+          ) : (
+            <li key={file} className="card broken">
+              <h3>{file}</h3>
+              <p>{t('library.brokenBundled')}</p>
+              <ul>
+                {problems.map((p, i) => (
+                  <li key={i}>{formatProblem(p)}</li>
+                ))}
+              </ul>
+            </li>
+          ),
+        )}
+        {opened.map((model) => (
+          <ScenarioCard
+            key={`opened:${model.scenario.id}`}
+            model={model}
+            onStart={() => appStore.getState().start(model)}
+          />
         ))}
       </ul>
+      <section className="open-file">
+        <label className="button">
+          {t('library.openFile')}
+          <input
+            type="file"
+            accept=".json,application/json"
+            multiple
+            onChange={(e) => void open(e.target.files)}
+            hidden
+          />
+        </label>
+        <span>{t('library.dropHere')}</span>
+        {refused && (
+          <div className="problems" role="alert">
+            <p>{t('library.invalidFile', { file: refused.name })}</p>
+            <ul>
+              {refused.problems.map((p, i) => (
+                <li key={i}>
+                  <code>{p.path}</code>: {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
     </main>
   )
 }

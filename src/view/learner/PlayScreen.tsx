@@ -1,0 +1,99 @@
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from '../i18n/useTranslation.ts'
+import { useStore } from 'zustand'
+import { appStore } from '../../state/appStore.ts'
+import { toAttempt, type AttemptStore } from '../../state/attemptStore.ts'
+import { createSceneUiStore } from '../../state/sceneUiStore.ts'
+import { Announcer } from '../panels/Announcer.tsx'
+import { AttemptClock } from '../panels/AttemptClock.tsx'
+import { ChecklistPanel } from '../panels/ChecklistPanel.tsx'
+import { FeedbackPanel } from '../panels/FeedbackPanel.tsx'
+import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
+import { createPartController } from '../scene/partController.ts'
+import { createSceneBridge } from '../scene/sceneBridge.ts'
+import { SceneView } from '../scene/SceneView.tsx'
+import { useScenarioText } from '../useScenarioText.ts'
+
+export interface PlayScreenProps {
+  readonly store: AttemptStore
+}
+
+/** The learner at work: the 3D scene, the clock, and in practice mode the checklist and feedback. */
+export function PlayScreen({ store }: PlayScreenProps) {
+  const { t } = useTranslation()
+  const setup = store.getState().setup
+  const { model, mode } = setup
+  const names = useScenarioText(model)
+  const ui = useMemo(() => createSceneUiStore(), [])
+  const bridge = useMemo(() => createSceneBridge(), [])
+  const controller = useMemo(() => createPartController(model, store, ui), [model, store, ui])
+  const endReason = useStore(store, (s) => s.sim.endReason)
+  const closer = useStore(ui, (s) => s.closer)
+  const [confirming, setConfirming] = useState(false)
+
+  // the simulation runs live at the scenario's tick
+  useEffect(() => {
+    const id = setInterval(() => store.getState().advance(), model.tickMs)
+    return () => clearInterval(id)
+  }, [store, model.tickMs])
+
+  const showResult = () => {
+    const s = store.getState()
+    if (s.result) appStore.getState().showResult(model, toAttempt(s.setup, s.events), s.result)
+  }
+
+  return (
+    <main className={`play-screen mode-${mode}`}>
+      <header className="bar">
+        <h1>{names.text(model.scenario.title)}</h1>
+        <span className="mode-badge">{t(`library.${mode}`)}</span>
+        <AttemptClock store={store} />
+        <LanguageSwitch />
+        {!endReason &&
+          (confirming ? (
+            <span className="confirm" role="group" aria-label={t('play.finishConfirm')}>
+              {t('play.finishConfirm')}{' '}
+              <button type="button" className="primary" onClick={() => store.getState().finish()}>
+                {t('play.finish')}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('play.cancel')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)}>
+              {t('play.finish')}
+            </button>
+          ))}
+      </header>
+      <div className="play-body">
+        <div className="scene-wrap">
+          <SceneView model={model} store={store} ui={ui} bridge={bridge} controller={controller} />
+          {closer !== null && (
+            <button
+              type="button"
+              className="back-to-view"
+              onClick={() => ui.getState().set({ closer: null })}
+            >
+              {t('play.back')}
+            </button>
+          )}
+          {endReason && (
+            <div className="ended" role="alert">
+              <p>{t(`play.ended.${endReason}`)}</p>
+              <button type="button" className="primary" onClick={showResult}>
+                {t('play.showResult')}
+              </button>
+            </div>
+          )}
+        </div>
+        <aside className="side">
+          {mode === 'practice' && <ChecklistPanel store={store} ui={ui} />}
+          <FeedbackPanel store={store} />
+          <p className="keys-help">{t('play.keysHelp')}</p>
+        </aside>
+      </div>
+      <Announcer store={store} />
+    </main>
+  )
+}

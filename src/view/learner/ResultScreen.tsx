@@ -1,0 +1,49 @@
+import { useTranslation } from '../i18n/useTranslation.ts'
+import type { Attempt, Model, Result } from '../../core/index.ts'
+import { appStore } from '../../state/appStore.ts'
+import { downloadJson, fileName } from '../download.ts'
+import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
+import { ResultView } from '../panels/ResultView.tsx'
+import { useScenarioText } from '../useScenarioText.ts'
+
+export interface ResultScreenProps {
+  readonly model: Model
+  readonly attempt: Attempt
+  readonly result: Result
+}
+
+/** The learner's result, with the attempt and result files to hand in, and "try again". */
+export function ResultScreen({ model, attempt, result }: ResultScreenProps) {
+  const { t } = useTranslation()
+  const names = useScenarioText(model)
+  const base = fileName(
+    model.scenario.id,
+    attempt.learner?.id ?? '',
+    attempt.startedAt?.replace(/[:.]/g, '') ?? attempt.id,
+  )
+  return (
+    <main className="result-screen">
+      <header className="bar">
+        <h1>
+          {t('result.title')}: {names.text(model.scenario.title)}
+        </h1>
+        <LanguageSwitch />
+      </header>
+      <ResultView model={model} result={result} attempt={attempt} />
+      <div className="actions">
+        <button type="button" onClick={() => downloadJson(`${base}.attempt.json`, attempt)}>
+          {t('result.downloadAttempt')}
+        </button>
+        <button type="button" onClick={() => downloadJson(`${base}.result.json`, result)}>
+          {t('result.downloadResult')}
+        </button>
+        <button type="button" className="primary" onClick={() => appStore.getState().start(model)}>
+          {t('result.tryAgain')}
+        </button>
+        <button type="button" onClick={() => appStore.getState().backToLibrary()}>
+          {t('result.backToLibrary')}
+        </button>
+      </div>
+    </main>
+  )
+}

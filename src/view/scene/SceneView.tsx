@@ -1,0 +1,78 @@
+import { createRoot, events, extend } from '@react-three/fiber'
+import { useEffect, useRef } from 'react'
+import { Color, DirectionalLight, Group, HemisphereLight, Mesh, MeshStandardMaterial } from 'three'
+import type { Model } from '../../core/index.ts'
+import type { AttemptStore } from '../../state/attemptStore.ts'
+import type { SceneUiStore } from '../../state/sceneUiStore.ts'
+import type { PartController } from './partController.ts'
+import { PartMenu } from './PartMenu.tsx'
+import { PartOverlay } from './PartOverlay.tsx'
+import type { SceneBridge } from './sceneBridge.ts'
+import { SceneContent } from './SceneContent.tsx'
+
+// Only the three.js classes the scene uses, not the whole namespace a plain <Canvas> pulls in.
+extend({ Color, DirectionalLight, Group, HemisphereLight, Mesh, MeshStandardMaterial })
+
+export interface SceneViewProps {
+  readonly model: Model
+  readonly store: AttemptStore
+  readonly ui: SceneUiStore
+  readonly bridge: SceneBridge
+  readonly controller: PartController
+}
+
+declare global {
+  interface Window {
+    /** Test hook: where a part is on the page, for real pointer events in browser tests. */
+    __practica?: { partPoint(id: string): { x: number; y: number; visible: boolean } | undefined }
+  }
+}
+
+/** The 3D view with its DOM overlay: focusable parts, labels and the part menu. */
+export function SceneView({ model, store, ui, bridge, controller }: SceneViewProps) {
+  const container = useRef<HTMLDivElement>(null)
+  const canvas = useRef<HTMLCanvasElement>(null)
+
+  useEffect(() => {
+    const el = container.current!
+    const root = createRoot(canvas.current!)
+    const configure = () => {
+      const r = el.getBoundingClientRect()
+      void root.configure({
+        events,
+        frameloop: 'demand',
+        dpr: [1, 2],
+        gl: { antialias: true },
+        camera: { fov: 50, near: 0.05, far: 100 },
+        size: { width: r.width, height: r.height, top: r.top, left: r.left },
+      })
+    }
+    configure()
+    root.render(
+      <SceneContent model={model} store={store} ui={ui} bridge={bridge} controller={controller} />,
+    )
+    const observer = new ResizeObserver(configure)
+    observer.observe(el)
+    window.__practica = {
+      partPoint(id) {
+        const index = model.componentIndex.get(id)
+        const p = index === undefined ? undefined : bridge.project(index)
+        const r = el.getBoundingClientRect()
+        return p && { x: r.left + p.x, y: r.top + p.y, visible: p.visible }
+      },
+    }
+    return () => {
+      observer.disconnect()
+      root.unmount()
+      delete window.__practica
+    }
+  }, [bridge, controller, model, store, ui])
+
+  return (
+    <div className="scene" ref={container}>
+      <canvas ref={canvas} aria-hidden="true" onContextMenu={(e) => e.preventDefault()} />
+      <PartOverlay model={model} store={store} ui={ui} bridge={bridge} controller={controller} />
+      <PartMenu model={model} store={store} ui={ui} bridge={bridge} controller={controller} />
+    </div>
+  )
+}

@@ -1,0 +1,130 @@
+import { useFrame } from '@react-three/fiber'
+import { useRef } from 'react'
+import { Vector3, type Group } from 'three'
+import { useStore } from 'zustand'
+import { usePartState } from '../hooks.ts'
+import { COLORS, geo, mat } from '../resources.ts'
+import type { PartProps } from './types.ts'
+
+type Shape = 'glasses' | 'gloves' | 'helmet' | 'vest' | 'tool'
+
+/** A recognisable shape for PPE and tools, guessed from the id. */
+export function getItemShape(id: string): Shape {
+  if (/glass|goggle|visor|shield|face/.test(id)) return 'glasses'
+  if (/glove/.test(id)) return 'gloves'
+  if (/helmet|hat|cap/.test(id)) return 'helmet'
+  if (/vest|jacket|coat|apron|suit/.test(id)) return 'vest'
+  return 'tool'
+}
+
+const target = new Vector3()
+
+/** PPE or a tool on its rack peg; worn, it moves to the bottom of the learner's view. */
+export function ItemPart({ model, index, store }: PartProps) {
+  const c = model.components[index]!
+  const worn = usePartState(store, index) === 'worn'
+  // the place in the row of worn items, so several do not overlap
+  const slot = useStore(
+    store,
+    (s) =>
+      model.components
+        .slice(0, index)
+        .filter((_, i) => s.sim.comps[i] === 'worn' && model.components[i]!.kind === 'item').length,
+  )
+  const moving = useRef<Group>(null)
+  useFrame(({ camera, invalidate }) => {
+    const g = moving.current
+    if (!g?.parent) return
+    if (worn) {
+      target.set(-0.42 + slot * 0.14, -0.3, -0.9)
+      camera.localToWorld(target)
+      g.parent.worldToLocal(target)
+    } else target.set(0, 0, 0)
+    if (g.position.distanceTo(target) > 0.002) {
+      g.position.lerp(target, 0.25)
+      invalidate()
+    }
+  })
+  const color = c.source.color ?? COLORS.orange
+  const shape = getItemShape(c.id)
+  return (
+    <group>
+      {!worn && (
+        <mesh
+          geometry={geo.cylinderLow()}
+          material={mat(COLORS.steel, { metal: true })}
+          rotation={[Math.PI / 2, 0, 0]}
+          scale={[0.012, 0.06, 0.012]}
+          position={[0, 0.05, -0.02]}
+        />
+      )}
+      <group ref={moving} name={worn ? 'item-worn' : 'item-stored'}>
+        {shape === 'glasses' && (
+          <>
+            <mesh
+              geometry={geo.ring()}
+              material={mat(color)}
+              scale={0.06}
+              position={[-0.035, 0, 0]}
+            />
+            <mesh
+              geometry={geo.ring()}
+              material={mat(color)}
+              scale={0.06}
+              position={[0.035, 0, 0]}
+            />
+            <mesh
+              geometry={geo.sphere()}
+              material={mat('#a7d8f0', { transparent: 0.5 })}
+              scale={[0.05, 0.05, 0.01]}
+              position={[-0.035, 0, 0]}
+            />
+            <mesh
+              geometry={geo.sphere()}
+              material={mat('#a7d8f0', { transparent: 0.5 })}
+              scale={[0.05, 0.05, 0.01]}
+              position={[0.035, 0, 0]}
+            />
+          </>
+        )}
+        {shape === 'gloves' && (
+          <>
+            <mesh
+              geometry={geo.box()}
+              material={mat(color)}
+              scale={[0.045, 0.09, 0.025]}
+              position={[-0.03, 0, 0]}
+              rotation={[0, 0, 0.15]}
+            />
+            <mesh
+              geometry={geo.box()}
+              material={mat(color)}
+              scale={[0.045, 0.09, 0.025]}
+              position={[0.03, 0, 0]}
+              rotation={[0, 0, -0.15]}
+            />
+          </>
+        )}
+        {shape === 'helmet' && (
+          <mesh
+            geometry={geo.dome()}
+            material={mat(color)}
+            scale={[0.12, 0.1, 0.12]}
+            position={[0, -0.03, 0]}
+          />
+        )}
+        {shape === 'vest' && (
+          <mesh geometry={geo.box()} material={mat(color)} scale={[0.12, 0.14, 0.02]} />
+        )}
+        {shape === 'tool' && (
+          <mesh
+            geometry={geo.cylinderLow()}
+            material={mat(color)}
+            scale={[0.03, 0.12, 0.03]}
+            rotation={[0, 0, 0.3]}
+          />
+        )}
+      </group>
+    </group>
+  )
+}

@@ -1,0 +1,118 @@
+import { useFrame } from '@react-three/fiber'
+import { useRef } from 'react'
+import type { Group } from 'three'
+import { useDerivedValue } from '../hooks.ts'
+import { beltTexture, COLORS, geo, mat } from '../resources.ts'
+import type { PartProps } from './types.ts'
+
+/** Conveyors show a moving belt; pumps, motors and fans a spinning shaft and fan. */
+export function getMachineLook(id: string): 'conveyor' | 'pump' | 'fan' | 'motor' {
+  if (/convey|belt/.test(id)) return 'conveyor'
+  if (/pump/.test(id)) return 'pump'
+  if (/fan|blower/.test(id)) return 'fan'
+  return 'motor'
+}
+
+/** A machine whose moving parts run while its `running` expression holds. */
+export function MachinePart({ model, index, store }: PartProps) {
+  const c = model.components[index]!
+  const running = useDerivedValue(store, model, index) === true
+  const spinning = useRef<Group>(null)
+  const look = getMachineLook(c.id)
+  const belt = look === 'conveyor' ? beltTexture() : undefined
+  useFrame(({ invalidate }, delta) => {
+    if (!running) return
+    if (spinning.current) spinning.current.rotation.x += delta * 8
+    if (belt) belt.offset.y = (belt.offset.y - delta * 0.6) % 1
+    invalidate()
+  })
+  const body = c.source.color ?? (look === 'pump' ? '#1e5aa8' : '#3c6e47')
+  if (look === 'conveyor') {
+    return (
+      <group name={running ? 'machine-running' : 'machine-stopped'}>
+        <mesh
+          geometry={geo.box()}
+          material={mat(COLORS.steel, { metal: true })}
+          scale={[2.1, 0.08, 0.6]}
+          position={[0, 0.3, 0]}
+        />
+        <mesh geometry={geo.box()} scale={[2.0, 0.02, 0.5]} position={[0, 0.35, 0]}>
+          <meshStandardMaterial
+            map={belt ?? null}
+            color={belt ? '#ffffff' : '#33373b'}
+            roughness={0.9}
+          />
+        </mesh>
+        <group ref={spinning} position={[1.0, 0.32, 0]}>
+          <mesh
+            geometry={geo.cylinder()}
+            material={mat(COLORS.steel, { metal: true })}
+            rotation={[Math.PI / 2, 0, 0]}
+            scale={[0.1, 0.55, 0.1]}
+          />
+        </group>
+        {[-0.9, 0.9].map((x) => (
+          <mesh
+            key={x}
+            geometry={geo.box()}
+            material={mat(COLORS.dark)}
+            scale={[0.06, 0.3, 0.5]}
+            position={[x, 0.13, 0]}
+          />
+        ))}
+      </group>
+    )
+  }
+  return (
+    <group name={running ? 'machine-running' : 'machine-stopped'}>
+      <mesh
+        geometry={geo.cylinder()}
+        material={mat(body)}
+        rotation={[0, 0, Math.PI / 2]}
+        scale={[0.3, 0.45, 0.3]}
+        position={[-0.2, 0, 0]}
+      />
+      <mesh
+        geometry={geo.box()}
+        material={mat(COLORS.dark)}
+        scale={[0.5, 0.05, 0.3]}
+        position={[-0.2, -0.17, 0]}
+      />
+      <group ref={spinning} position={[0.1, 0, 0]}>
+        <mesh
+          geometry={geo.cylinderLow()}
+          material={mat(COLORS.steel, { metal: true })}
+          rotation={[0, 0, Math.PI / 2]}
+          scale={[0.04, 0.2, 0.04]}
+        />
+        {[0, 1, 2, 3].map((k) => (
+          <mesh
+            key={k}
+            geometry={geo.box()}
+            material={mat(COLORS.yellow)}
+            rotation={[(k * Math.PI) / 2, 0, 0]}
+            scale={[0.02, 0.16, 0.03]}
+            position={[0.02, 0, 0]}
+          />
+        ))}
+      </group>
+      {look === 'pump' && (
+        <mesh
+          geometry={geo.sphere()}
+          material={mat(body)}
+          scale={[0.25, 0.3, 0.3]}
+          position={[0.3, 0, 0]}
+        />
+      )}
+      {look === 'fan' && (
+        <mesh
+          geometry={geo.ring()}
+          material={mat(COLORS.steel)}
+          rotation={[0, Math.PI / 2, 0]}
+          scale={0.36}
+          position={[0.14, 0, 0]}
+        />
+      )}
+    </group>
+  )
+}

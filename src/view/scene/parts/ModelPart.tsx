@@ -1,0 +1,14 @@
+import { useGLTF } from '@react-three/drei'
+import { useMemo } from 'react'
+
+export interface ModelPartProps {
+  /** The model's URL, already checked by the engine's path rule and resolved by the app. */
+  readonly url: string
+}
+
+/** A component drawn with its own glTF model instead of the built-in look. */
+export function ModelPart({ url }: ModelPartProps) {
+  const { scene } = useGLTF(url)
+  const copy = useMemo(() => scene.clone(true), [scene])
+  return <primitive object={copy} />
+}

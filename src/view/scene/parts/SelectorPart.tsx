@@ -1,0 +1,55 @@
+import { usePartState } from '../hooks.ts'
+import { COLORS, geo, mat } from '../resources.ts'
+import { FACING, stateIndex, type PartProps } from './types.ts'
+
+const SPREAD = (2 * Math.PI) / 3
+
+/** Angle of a selector knob for state position i of n: spread evenly over 120°, left to right. */
+export function getSelectorAngle(i: number, n: number): number {
+  return SPREAD / 2 - (SPREAD * i) / Math.max(1, n - 1)
+}
+
+/** A multi-position selector: a black dial plate with a tick per position and a pointer knob. */
+export function SelectorPart({ model, index, store }: PartProps) {
+  const c = model.components[index]!
+  const state = usePartState(store, index)
+  const n = c.states.length
+  return (
+    <group>
+      <mesh
+        geometry={geo.cylinder()}
+        material={mat(COLORS.dark)}
+        rotation={FACING}
+        scale={[0.15, 0.02, 0.15]}
+        position={[0, 0, 0.01]}
+      />
+      {c.states.map((s, i) => (
+        <group key={s} rotation={[0, 0, getSelectorAngle(i, n)]}>
+          <mesh
+            geometry={geo.box()}
+            material={mat(COLORS.white)}
+            scale={[0.008, 0.02, 0.004]}
+            position={[0, 0.065, 0.022]}
+          />
+        </group>
+      ))}
+      <group
+        name="knob"
+        rotation={[0, 0, getSelectorAngle(stateIndex(model, index, state), n)]}
+        position={[0, 0, 0.035]}
+      >
+        <mesh
+          geometry={geo.box()}
+          material={mat(c.source.color ?? COLORS.steel)}
+          scale={[0.03, 0.1, 0.035]}
+        />
+        <mesh
+          geometry={geo.box()}
+          material={mat(COLORS.white)}
+          scale={[0.008, 0.035, 0.002]}
+          position={[0, 0.03, 0.018]}
+        />
+      </group>
+    </group>
+  )
+}

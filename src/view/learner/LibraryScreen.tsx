@@ -50,7 +50,7 @@ export function LibraryScreen() {
         <p className="tagline">{t('app.tagline')}</p>
         <LanguageSwitch />
       </header>
-      <section className="learner" aria-label={t('library.learnerName')}>
+      <section className="learner" aria-label={t('library.learner')}>
         <label>
           {t('library.learnerName')}
           <input

@@ -93,7 +93,11 @@ function PartTarget({
         data-part={c.id}
         aria-label={status ? `${names.label(index)}: ${status}` : names.label(index)}
         aria-haspopup="menu"
-        onFocus={() => ui.getState().set({ focused: index })}
+        onFocus={() => {
+          // a part out of sight (after looking closer at another) brings the full view back
+          const offscreen = bridge.project(index)?.visible === false
+          ui.getState().set(offscreen ? { focused: index, closer: null } : { focused: index })
+        }}
         onBlur={() => ui.getState().focused === index && ui.getState().set({ focused: null })}
         onKeyDown={onKeyDown}
         // the pointer acts on the canvas; a click here comes from assistive technology

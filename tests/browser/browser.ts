@@ -1,0 +1,73 @@
+// Helpers of the browser tests: a fresh page per test in headless Chromium, real pointer events
+// on parts of the 3D scene, and a screenshot in test-results/ when a test fails.
+import { mkdirSync } from 'node:fs'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, inject, onTestFailed } from 'vitest'
+import { CHROMIUM } from './server.ts'
+
+export const baseUrl = inject('baseUrl')
+/** False when Chromium is missing outside CI (the setup said so loudly). */
+export const hasBrowser = baseUrl !== ''
+
+let browser: Browser | undefined
+
+export function setupBrowser(): void {
+  beforeAll(async () => {
+    if (hasBrowser)
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-quic'] })
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+}
+
+/** A new page at the app, 1280×720, that saves a screenshot if the test fails. */
+export async function openApp(name: string, options: { locale?: string } = {}): Promise<Page> {
+  const context = await browser!.newContext({
+    viewport: { width: 1280, height: 720 },
+    acceptDownloads: true,
+    locale: options.locale ?? 'en-US',
+  })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  onTestFailed(async () => {
+    mkdirSync('test-results', { recursive: true })
+    await page
+      .screenshot({ path: `test-results/${name.replace(/\W+/g, '-')}.png` })
+      .catch(() => undefined)
+    if (errors.length) console.error(`page errors in ${name}:\n${errors.join('\n')}`)
+  })
+  await page.goto(baseUrl)
+  return page
+}
+
+/** Where a part is on the page, once the camera has come to rest. */
+export async function partPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  let last = { x: NaN, y: NaN }
+  for (let i = 0; i < 50; i++) {
+    const p = await page.evaluate((part) => window.__practica?.partPoint(part), id)
+    if (p && p.visible && Math.abs(p.x - last.x) < 0.5 && Math.abs(p.y - last.y) < 0.5) return p
+    if (p) last = p
+    await page.waitForTimeout(80)
+  }
+  throw new Error(`part ${id} is not on the screen`)
+}
+
+/** A real mouse click on a part of the 3D scene (left: operate; right: its menu). */
+export async function clickPart(
+  page: Page,
+  id: string,
+  button: 'left' | 'right' = 'left',
+): Promise<void> {
+  const p = await partPoint(page, id)
+  await page.mouse.click(p.x, p.y, { button })
+}
+
+/** The JSON of a file the page offers for download after `trigger`. */
+export async function downloadJson(page: Page, trigger: () => Promise<void>): Promise<unknown> {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()])
+  const path = await download.path()
+  const { readFileSync } = await import('node:fs')
+  return JSON.parse(readFileSync(path, 'utf8'))
+}

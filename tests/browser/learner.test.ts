@@ -1,0 +1,182 @@
+// The learner's screen in headless Chromium: real pointer events on the 3D scene, the keyboard
+// path, assessment mode ending on a critical hazard, and a language switch mid-attempt.
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { loadScenario, scoreAttempt, type Attempt } from '../../src/core/index.ts'
+import { readText } from '../helpers.ts'
+import { clickPart, downloadJson, hasBrowser, openApp, setupBrowser } from './browser.ts'
+
+setupBrowser()
+
+const conveyor = () => {
+  const loaded = loadScenario(readText('scenarios/conveyor-loto.json'))
+  if (!loaded.ok) throw new Error('conveyor does not load')
+  return loaded.value
+}
+
+async function start(page: Page, mode: 'Practice' | 'Assessment' = 'Practice'): Promise<void> {
+  await page.getByLabel('Your name').fill('Amina Phiri')
+  await page.getByLabel('Learner ID').fill('s-1042')
+  await page.getByRole('radio', { name: new RegExp(mode) }).check()
+  await page.getByRole('button', { name: /Start: Lockout\/tagout of a belt conveyor/ }).click()
+  await page.locator('canvas').waitFor()
+}
+
+async function expectStep(page: Page, id: string, status: string): Promise<void> {
+  await page.locator(`li[data-step="${id}"][data-status="${status}"]`).waitFor({ timeout: 10_000 })
+}
+
+async function finishAndShowResult(page: Page, finishLabel = 'Finish'): Promise<void> {
+  await page.getByRole('button', { name: finishLabel, exact: true }).click()
+  await page.getByRole('group').getByRole('button', { name: finishLabel, exact: true }).click()
+  await page.getByRole('button', { name: /See the result|查看结果/ }).click()
+}
+
+describe.skipIf(!hasBrowser)('learner in the browser', () => {
+  it('completes the conveyor lockout with the mouse, and the command line scores the attempt as the screen did', async () => {
+    const page = await openApp('learner mouse practice')
+    await start(page)
+    await clickPart(page, 'glasses')
+    await expectStep(page, 'ppe-glasses', 'done')
+    await clickPart(page, 'gloves')
+    await clickPart(page, 'radio')
+    await expectStep(page, 'notify', 'done')
+    await clickPart(page, 'stop_btn')
+    await clickPart(page, 'isolator')
+    await expectStep(page, 'isolate', 'done')
+    await clickPart(page, 'isolator', 'right')
+    await page.getByRole('menuitem', { name: 'Apply lock' }).click()
+    await expectStep(page, 'lock', 'done')
+    await clickPart(page, 'isolator', 'right')
+    await page.getByRole('menuitem', { name: 'Attach tag' }).click()
+    await expectStep(page, 'tag', 'done')
+    // the lock holds: the isolator cannot be switched back on
+    await clickPart(page, 'isolator')
+    await page.getByText('The lock holds').waitFor()
+    await clickPart(page, 'air_dump')
+    await expectStep(page, 'zero-pressure', 'done')
+    await clickPart(page, 'voltmeter')
+    await expectStep(page, 'verify-zero', 'done')
+    await page.getByRole('button', { name: 'Back to the full view' }).click()
+    await clickPart(page, 'start_btn')
+    await expectStep(page, 'verify', 'done')
+    await clickPart(page, 'guard')
+    await expectStep(page, 'open-guard', 'done')
+    expect(await page.locator('li.step[data-status="done"]').count()).toBe(12)
+
+    await finishAndShowResult(page)
+    await page.getByText("Waiting for the assessor's marks").waitFor()
+    const attempt = (await downloadJson(page, () =>
+      page.getByRole('button', { name: 'Download the attempt (JSON)' }).click(),
+    )) as Attempt
+    const shown = await downloadJson(page, () =>
+      page.getByRole('button', { name: 'Download the result (JSON)' }).click(),
+    )
+    expect(attempt.learner).toEqual({ id: 's-1042', name: 'Amina Phiri' })
+    expect(attempt.events.map((e) => e.action)).toEqual([
+      'wear',
+      'wear',
+      'press',
+      'press',
+      'set',
+      'lock',
+      'tag',
+      'set',
+      'set',
+      'inspect',
+      'press',
+      'set',
+      'end',
+    ])
+    const scored = scoreAttempt(conveyor(), attempt)
+    expect(scored.ok && scored.value).toEqual(shown)
+    expect(scored.ok && scored.value.steps.every((s) => s.complete && !s.outOfOrder)).toBe(true)
+    expect(scored.ok && scored.value.blocked).toHaveLength(1)
+  })
+
+  it('completes the conveyor lockout with the keyboard only', async () => {
+    const page = await openApp('learner keyboard')
+    await start(page)
+    const focused = () =>
+      page.evaluate(
+        () =>
+          (document.activeElement as HTMLElement | null)?.dataset['part'] ??
+          document.activeElement?.textContent ??
+          '',
+      )
+    const tabTo = async (wanted: string, backwards = false) => {
+      for (let i = 0; i < 60; i++) {
+        if ((await focused()) === wanted) return
+        await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab')
+      }
+      throw new Error(`Tab never reached ${wanted}`)
+    }
+    const menuTo = async (item: string) => {
+      await page.keyboard.press('m')
+      for (let i = 0; i < 10 && (await focused()) !== item; i++)
+        await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('Enter')
+    }
+    await tabTo('glasses')
+    await page.keyboard.press('Enter')
+    await tabTo('gloves')
+    await page.keyboard.press(' ')
+    await tabTo('radio')
+    await page.keyboard.press('Enter')
+    await tabTo('stop_btn')
+    await page.keyboard.press('Enter')
+    await tabTo('isolator')
+    await page.keyboard.press('2') // states on, off: 2 is off
+    await expectStep(page, 'isolate', 'done')
+    await menuTo('Apply lock')
+    await menuTo('Attach tag')
+    await expectStep(page, 'tag', 'done')
+    await tabTo('air_dump')
+    await page.keyboard.press('Enter')
+    await expectStep(page, 'zero-pressure', 'done')
+    await tabTo('voltmeter')
+    await page.keyboard.press('i')
+    await tabTo('start_btn', true)
+    await page.keyboard.press('Enter')
+    await expectStep(page, 'verify', 'done')
+    await tabTo('guard')
+    await page.keyboard.press('ArrowLeft') // the view turns; the focus stays
+    await page.keyboard.press('Enter')
+    await expectStep(page, 'open-guard', 'done')
+    expect(await page.locator('li.step[data-status="done"]').count()).toBe(12)
+    await tabTo('Finish', true)
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await page.getByRole('alert').getByText('Attempt finished.').waitFor()
+  })
+
+  it('ends an assessment at once when a critical hazard is triggered', async () => {
+    const page = await openApp('learner assessment critical')
+    await start(page, 'Assessment')
+    expect(await page.locator('.checklist').count()).toBe(0)
+    await page.getByRole('timer').getByText('Time left').waitFor()
+    await clickPart(page, 'guard')
+    await page.getByText('The attempt was stopped: a critical hazard occurred.').waitFor()
+    await page.getByRole('button', { name: 'See the result' }).click()
+    await page.getByText('Not passed').waitFor()
+    await page.getByText(/Guard opened while the drive is energised/).waitFor()
+  })
+
+  it('switches to Chinese in the middle of an attempt without losing it', async () => {
+    const page = await openApp('learner language switch')
+    await start(page)
+    await clickPart(page, 'glasses')
+    await expectStep(page, 'ppe-glasses', 'done')
+    await page.getByLabel('Language').selectOption('zh-CN')
+    await page.getByText('操作清单').waitFor()
+    await page.locator('li[data-step="ppe-glasses"]').getByText('戴上护目镜').waitFor()
+    await page.locator('li[data-step="ppe-glasses"]').getByText('已完成').waitFor()
+    await clickPart(page, 'gloves')
+    await expectStep(page, 'ppe-gloves', 'done')
+    await finishAndShowResult(page, '结束')
+    // critical steps are not done, so the attempt is not passed
+    await page.getByText('未通过').waitFor()
+    await page.getByText('戴上工作手套').waitFor()
+  })
+})

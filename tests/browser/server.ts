@@ -1,0 +1,71 @@
+// Global setup of the browser tests: build the app once and serve it with `vite preview` on a
+// free port. Chromium comes from Debian (playwright-core cannot download browsers here).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import type { TestProject } from 'vitest/node'
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+const ROOT = new URL('../..', import.meta.url).pathname
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`the preview server did not answer at ${url}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+let server: ChildProcess | undefined
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  if (!existsSync(CHROMIUM)) {
+    const message = `Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium" (or set CHROMIUM_PATH).`
+    if (process.env['CI']) throw new Error(`${message} Browser tests must run in CI.`)
+    console.warn(`\n!!! BROWSER TESTS SKIPPED !!!\n${message}\n`)
+    project.provide('baseUrl', '')
+    return () => undefined
+  }
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+  if (build.status !== 0) throw new Error(`vite build failed:\n${build.stderr}`)
+  const port = await freePort()
+  server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: ROOT, stdio: 'ignore' },
+  )
+  const baseUrl = `http://127.0.0.1:${port}/`
+  await waitFor(baseUrl, 20_000)
+  project.provide('baseUrl', baseUrl)
+  return () => {
+    server?.kill()
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+  }
+}

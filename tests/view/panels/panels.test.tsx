@@ -1,0 +1,120 @@
+// @vitest-environment jsdom
+// Component tests of the learner's panels over a live attempt on a small scenario.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { scoreAttempt } from '../../../src/core/index.ts'
+import { toAttempt } from '../../../src/state/attemptStore.ts'
+import { createSceneUiStore } from '../../../src/state/sceneUiStore.ts'
+import { i18next } from '../../../src/view/i18n/i18n.ts'
+import { ChecklistPanel } from '../../../src/view/panels/ChecklistPanel.tsx'
+import { FeedbackPanel } from '../../../src/view/panels/FeedbackPanel.tsx'
+import { ResultView } from '../../../src/view/panels/ResultView.tsx'
+import { createTestAttempt, everyKindModel } from '../fixtures.ts'
+
+beforeEach(async () => {
+  await i18next.changeLanguage('en')
+})
+afterEach(cleanup)
+
+function setup(mode: 'practice' | 'assessment' = 'practice') {
+  const model = everyKindModel()
+  const { store, clock } = createTestAttempt(model, mode)
+  const ui = createSceneUiStore()
+  const perform = (action: string, target?: string, value?: string) => {
+    clock.now += 500
+    act(() => store.getState().act(action, target, value))
+  }
+  return { model, store, ui, perform }
+}
+
+const stepItem = (id: string) => document.querySelector<HTMLElement>(`li[data-step="${id}"]`)!
+
+describe('checklist', () => {
+  it('shows each step as ready, waiting on others, done or done out of order', () => {
+    const { store, ui, perform } = setup()
+    render(<ChecklistPanel store={store} ui={ui} />)
+    expect(stepItem('s1').dataset['status']).toBe('ready')
+    expect(stepItem('s2').dataset['status']).toBe('waiting')
+    expect(within(stepItem('s2')).getByText('Waiting for: Isolate')).toBeTruthy()
+    perform('lock', 'iso')
+    expect(stepItem('s2').dataset['status']).toBe('outOfOrder')
+    perform('set', 'iso', 'off')
+    expect(stepItem('s1').dataset['status']).toBe('done')
+  })
+
+  it('asks for a hint with a hint event, and the feedback shows the hint text', () => {
+    const { store, ui } = setup()
+    render(
+      <>
+        <ChecklistPanel store={store} ui={ui} />
+        <FeedbackPanel store={store} />
+      </>,
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Hint: Isolate' }))
+    expect(store.getState().events).toEqual([{ t: 0, action: 'hint', target: 's1' }])
+    expect(screen.getByText('Hint for “Isolate”: Use the isolator.')).toBeTruthy()
+    expect(within(stepItem('s1')).getByRole('button').textContent).toBe('Hint (1)')
+  })
+
+  it('turns the highlight of the next part on and off', () => {
+    const { store, ui } = setup()
+    render(<ChecklistPanel store={store} ui={ui} />)
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Highlight the next part' }))
+    expect(ui.getState().highlightNext).toBe(true)
+  })
+
+  it('speaks the scenario texts in the chosen language, falling back to the default', async () => {
+    const { store, ui } = setup()
+    render(<ChecklistPanel store={store} ui={ui} />)
+    await act(() => i18next.changeLanguage('zh-CN'))
+    expect(screen.getByText('操作清单')).toBeTruthy()
+    expect(within(stepItem('s1')).getByText('隔离')).toBeTruthy()
+    expect(within(stepItem('s2')).getByText('Lock')).toBeTruthy()
+  })
+})
+
+describe('feedback', () => {
+  it('tells the learner about unexpected, blocked and out-of-order acts, and alerts on a hazard', () => {
+    const { store, perform } = setup()
+    render(<FeedbackPanel store={store} />)
+    perform('set', 'sel', 'auto')
+    expect(screen.getByText('That act was not expected here: Mode.')).toBeTruthy()
+    perform('lock', 'iso')
+    expect(screen.getByText(/Done out of order: Lock/)).toBeTruthy()
+    perform('set', 'iso', 'on')
+    expect(
+      screen.getByText('The lock holds: Isolator cannot be operated while locked.'),
+    ).toBeTruthy()
+    perform('set', 'guard', 'open')
+    expect(screen.getByRole('alert').textContent).toBe('Hazard: Guard open while live')
+  })
+
+  it('gives no feedback on acts in assessment mode, only hazard alerts', () => {
+    const { store, perform } = setup('assessment')
+    render(<FeedbackPanel store={store} />)
+    perform('set', 'sel', 'auto')
+    expect(screen.queryByText(/not expected/)).toBeNull()
+  })
+})
+
+describe('result', () => {
+  it('shows status, score, steps, hazards, acts and competency levels of the engine result', () => {
+    const { model, store, perform } = setup()
+    perform('wear', 'glasses')
+    perform('set', 'sel', 'auto')
+    perform('set', 'guard', 'open')
+    perform('end')
+    const attempt = toAttempt(store.getState().setup, store.getState().events)
+    const scored = scoreAttempt(model, attempt)
+    if (!scored.ok) throw new Error('not scored')
+    expect(store.getState().result).toEqual(scored.value)
+    render(<ResultView model={model} result={scored.value} attempt={attempt} />)
+    expect(screen.getByText('Not passed')).toBeTruthy()
+    expect(screen.getByTestId('score').textContent).toBe('1 / 3 (33.3 %)')
+    expect(screen.getByText(/Guard open while live — at 0:01/)).toBeTruthy()
+    expect(document.querySelector('.acts-unexpected')!.textContent).toBe(
+      'Unexpected acts: 2 — Mode → auto (0:01); Guard → open (0:01)',
+    )
+    expect(screen.getByRole('meter', { name: 'C' }).getAttribute('aria-valuenow')).toBe('0')
+  })
+})

@@ -102,12 +102,23 @@ function isClean(model: Model, parent: SimState, st: SimState, stats: Stats): bo
   return true
 }
 
-/** The acts worth trying from a node, best first: acts that complete a step, then waiting, then the rest. */
-function candidateEvents(model: Model, st: SimState, t: number): AttemptEvent[] {
+/** Whether every step a step waits for is complete. */
+function isReady(model: Model, st: SimState, step: number): boolean {
+  return model.steps[step]!.after.every((a) => st.stepDone[a])
+}
+
+/**
+ * The acts worth trying from a node: those that complete a ready action step, and every other
+ * act that changes something (or presses a button), tried after waiting.
+ */
+function candidateEvents(
+  model: Model,
+  st: SimState,
+  t: number,
+): { completing: AttemptEvent[]; others: AttemptEvent[] } {
   const completing: AttemptEvent[] = []
-  const others: AttemptEvent[] = []
   model.steps.forEach((s, i) => {
-    if (!s.action || st.stepDone[i]) return
+    if (!s.action || st.stepDone[i] || !isReady(model, st, i)) return
     const c = model.components[s.action.target]!
     const value =
       s.action.value ??
@@ -121,9 +132,11 @@ function candidateEvents(model: Model, st: SimState, t: number): AttemptEvent[] 
       ...(value === undefined ? {} : { value }),
     })
   })
+  const isCompleting = (e: AttemptEvent) =>
+    completing.some((x) => x.action === e.action && x.target === e.target && x.value === e.value)
+  const others: AttemptEvent[] = []
   model.components.forEach((c, i) => {
     for (const action of c.actions) {
-      if (action === 'inspect') continue
       if (action === 'set') {
         for (const value of c.states)
           if (value !== st.comps[i]) others.push({ t, action, target: c.id, value })
@@ -140,26 +153,19 @@ function candidateEvents(model: Model, st: SimState, t: number): AttemptEvent[] 
       }
     }
   })
-  return [...completing, ...others]
+  return { completing, others: others.filter((e) => !isCompleting(e)) }
 }
 
 function* expand(model: Model, node: Node, stats: Stats): Generator<Node> {
   const t = node.t + GAP_MS
-  const limit = model.scoring.timeLimitMs ?? Infinity
-  const events = t <= limit ? candidateEvents(model, node.st, t) : []
-  const completing = events.filter((e) =>
-    model.steps.some(
-      (s, i) =>
-        !node.st.stepDone[i] &&
-        s.action?.action === e.action &&
-        model.components[s.action.target]!.id === e.target,
-    ),
-  )
-  const rest = events.filter((e) => !completing.includes(e))
+  const { completing, others } =
+    t <= (model.scoring.timeLimitMs ?? Infinity)
+      ? candidateEvents(model, node.st, t)
+      : { completing: [], others: [] }
   for (const e of completing) yield* act(model, node, e, stats)
   const waited = wait(model, node, stats)
   if (waited) yield waited
-  for (const e of rest) yield* act(model, node, e, stats)
+  for (const e of others) yield* act(model, node, e, stats)
 }
 
 function* act(model: Model, node: Node, e: AttemptEvent, stats: Stats): Generator<Node> {
@@ -168,7 +174,7 @@ function* act(model: Model, node: Node, e: AttemptEvent, stats: Stats): Generato
   if (isClean(model, node.st, st, stats)) yield { st, events: [...node.events, e], t: e.t }
 }
 
-/** Lets time pass until a state step completes; undefined if nothing would change or a hazard fires. */
+/** Lets time pass until a state step completes or the equipment settles; undefined if nothing changes or a hazard fires. */
 function wait(model: Model, node: Node, stats: Stats): Node | undefined {
   const st = cloneState(node.st)
   const before = doneCount(st)
@@ -181,7 +187,9 @@ function wait(model: Model, node: Node, stats: Stats): Node | undefined {
     applyInput(model, st, { type: 'advance', t: T })
     if (!isClean(model, node.st, st, stats)) return undefined
     if (doneCount(st) > before) return { st, events: node.events, t: T }
-    if (st.quiet) return undefined
+    // settled: worth trying acts again from here if anything changed on the way (a pressure built up)
+    if (st.quiet)
+      return keyOf(st) === keyOf(node.st) ? undefined : { st, events: node.events, t: T }
   }
   return undefined
 }

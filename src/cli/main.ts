@@ -59,7 +59,10 @@ function openScenario(io: Io, file: string): Model | undefined {
 function validate(io: Io, files: string[]): number {
   let status = 0
   for (const file of files) {
-    if (openScenario(io, file)) io.out(`${file}: valid`)
+    // `validate scenarios/*.json` also names the published JSON Schema, which is no scenario
+    if (file.endsWith('.schema.json'))
+      io.out(`${file}: skipped (the JSON Schema of scenario files, not a scenario)`)
+    else if (openScenario(io, file)) io.out(`${file}: valid`)
     else status = 1
   }
   return status

@@ -13,6 +13,8 @@ export interface SceneUiState {
   readonly closer: number | null
   /** Practice mode: light up the part the next ready step needs. */
   readonly highlightNext: boolean
+  /** Labels of every part, or only of the one pointed at. */
+  readonly showLabels: boolean
   set(patch: Partial<Omit<SceneUiState, 'set'>>): void
 }
 
@@ -25,6 +27,7 @@ export function createSceneUiStore(): SceneUiStore {
     menu: null,
     closer: null,
     highlightNext: false,
+    showLabels: true,
     set: (patch) => set(patch),
   }))
 }

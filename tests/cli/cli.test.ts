@@ -29,6 +29,18 @@ describe('command line', () => {
     expect(r.err).toBe('')
   })
 
+  it('validate skips the published JSON Schema, so validate scenarios/*.json works', () => {
+    const r = cli(
+      'validate',
+      `${ROOT}scenarios/scenario.schema.json`,
+      `${ROOT}scenarios/conveyor-loto.json`,
+    )
+    expect(r.status).toBe(0)
+    expect(r.out).toMatch(
+      /scenario\.schema\.json: skipped \(the JSON Schema of scenario files, not a scenario\)/,
+    )
+  })
+
   it('validate prints FILE: json.path: message for each problem and exits 1', () => {
     const broken = tmpFile(
       'broken.json',

@@ -29,6 +29,7 @@ export function PlayScreen({ store }: PlayScreenProps) {
   const controller = useMemo(() => createPartController(model, store, ui), [model, store, ui])
   const endReason = useStore(store, (s) => s.sim.endReason)
   const closer = useStore(ui, (s) => s.closer)
+  const showLabels = useStore(ui, (s) => s.showLabels)
   const [confirming, setConfirming] = useState(false)
 
   // the simulation runs live at the scenario's tick
@@ -48,6 +49,14 @@ export function PlayScreen({ store }: PlayScreenProps) {
         <h1>{names.text(model.scenario.title)}</h1>
         <span className="mode-badge">{t(`library.${mode}`)}</span>
         <AttemptClock store={store} />
+        <label className="labels-toggle">
+          <input
+            type="checkbox"
+            checked={showLabels}
+            onChange={(e) => ui.getState().set({ showLabels: e.target.checked })}
+          />
+          {t('play.labels')}
+        </label>
         <LanguageSwitch />
         {!endReason &&
           (confirming ? (

@@ -20,8 +20,13 @@ export interface PartOverlayProps {
 /** Keyboard focus targets and labels that follow the parts; the canvas below takes the pointer. */
 export function PartOverlay(props: PartOverlayProps) {
   const { t } = useTranslation()
+  const showLabels = useStore(props.ui, (s) => s.showLabels)
   return (
-    <div className="part-overlay" role="group" aria-label={t('play.keysHelp')}>
+    <div
+      className={showLabels ? 'part-overlay' : 'part-overlay labels-hidden'}
+      role="group"
+      aria-label={t('play.keysHelp')}
+    >
       {props.model.components.map((c, index) =>
         c.kind === 'static' ? null : <PartTarget key={c.id} {...props} index={index} />,
       )}

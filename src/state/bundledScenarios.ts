@@ -1,4 +1,6 @@
-// The scenarios shipped in scenarios/, loaded through the engine (validated and hashed) at start.
+// The scenarios shipped in scenarios/: served as plain JSON files (data, not code), fetched once
+// and loaded through the engine (validated and hashed over their exact bytes).
+import { createStore } from 'zustand/vanilla'
 import { loadScenario, type Model, type Problem } from '../core/index.ts'
 
 export interface BundledScenario {
@@ -7,20 +9,45 @@ export interface BundledScenario {
   readonly problems: readonly Problem[]
 }
 
-const files = import.meta.glob<string>('../../scenarios/*.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-})
+const urls = import.meta.glob<string>(
+  ['../../scenarios/*.json', '!../../scenarios/*.schema.json'],
+  {
+    query: '?url',
+    import: 'default',
+    eager: true,
+  },
+)
 
-/** Every bundled scenario, in file-name order, with its problems if it does not load. */
-export const bundledScenarios: readonly BundledScenario[] = Object.entries(files)
-  .filter(([path]) => !path.endsWith('.schema.json'))
-  .sort(([a], [b]) => a.localeCompare(b))
-  .map(([path, text]) => {
-    const loaded = loadScenario(text)
-    const file = path.slice(path.lastIndexOf('/') + 1)
+async function fetchScenario(path: string, url: string): Promise<BundledScenario> {
+  const file = path.slice(path.lastIndexOf('/') + 1)
+  try {
+    const response = await fetch(url)
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
+    const loaded = loadScenario(new Uint8Array(await response.arrayBuffer()))
     return loaded.ok
       ? { file, model: loaded.value, problems: [] }
       : { file, model: undefined, problems: loaded.problems }
-  })
+  } catch (e) {
+    return {
+      file,
+      model: undefined,
+      problems: [{ path: '(file)', message: `could not be read: ${(e as Error).message}` }],
+    }
+  }
+}
+
+/** The bundled scenarios in file-name order; undefined until they have been fetched. */
+export const bundledStore = createStore<{ scenarios: readonly BundledScenario[] | undefined }>()(
+  () => ({ scenarios: undefined }),
+)
+
+/** Fetches the bundled scenarios once; later calls return the same promise. */
+let loading: Promise<void> | undefined
+export function loadBundledScenarios(): Promise<void> {
+  loading ??= Promise.all(
+    Object.entries(urls)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([path, url]) => fetchScenario(path, url)),
+  ).then((scenarios) => bundledStore.setState({ scenarios }))
+  return loading
+}

@@ -179,4 +179,37 @@ describe.skipIf(!hasBrowser)('learner in the browser', () => {
     await page.getByText('未通过').waitFor()
     await page.getByText('戴上工作手套').waitFor()
   })
+
+  it('opens a scenario file from disk, and refuses a broken one with its problems', async () => {
+    const page = await openApp('learner open file')
+    const input = page.locator('input[type=file]')
+    const broken = readText('scenarios/conveyor-loto.json').replace(
+      '"target": "isolator", "value": "off"',
+      '"target": "isolater", "value": "off"',
+    )
+    await input.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(broken),
+    })
+    const alert = page.getByRole('alert')
+    await alert.getByText('broken.json cannot be used').waitFor()
+    expect(await alert.locator('li').first().textContent()).toBe(
+      'steps[4].action.target: unknown component "isolater" (did you mean "isolator"?)',
+    )
+    const mine = readText('scenarios/conveyor-loto.json').replace(
+      '"id": "conveyor-loto"',
+      '"id": "my-conveyor"',
+    )
+    await input.setInputFiles({
+      name: 'mine.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(mine),
+    })
+    await page
+      .locator('li[data-scenario="my-conveyor"]')
+      .getByRole('button', { name: /Start/ })
+      .click()
+    await page.locator('canvas').waitFor()
+  })
 })

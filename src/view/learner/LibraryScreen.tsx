@@ -1,9 +1,9 @@
-import { useState, type DragEvent } from 'react'
+import { useEffect, useState, type DragEvent } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
 import { formatProblem, type Model } from '../../core/index.ts'
 import { appStore } from '../../state/appStore.ts'
-import { bundledScenarios } from '../../state/bundledScenarios.ts'
+import { bundledStore, loadBundledScenarios } from '../../state/bundledScenarios.ts'
 import { openScenarioFile, type OpenedScenario } from '../../state/openScenarioFile.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { ScenarioCard } from '../panels/ScenarioCard.tsx'
@@ -16,6 +16,10 @@ export function LibraryScreen() {
   const [opened, setOpened] = useState<Model[]>([])
   const [refused, setRefused] = useState<Extract<OpenedScenario, { ok: false }> | undefined>()
   const [dragging, setDragging] = useState(false)
+  const bundled = useStore(bundledStore, (s) => s.scenarios)
+  useEffect(() => {
+    void loadBundledScenarios()
+  }, [])
 
   const open = async (files: FileList | null) => {
     for (const file of files ?? []) {
@@ -83,8 +87,8 @@ export function LibraryScreen() {
         </fieldset>
       </section>
       <h2>{t('library.title')}</h2>
-      <ul className="cards">
-        {bundledScenarios.map(({ file, model, problems }) =>
+      <ul className="cards" aria-busy={bundled === undefined}>
+        {(bundled ?? []).map(({ file, model, problems }) =>
           model ? (
             <ScenarioCard
               key={file}

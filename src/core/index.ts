@@ -34,3 +34,4 @@ export {
 export { solve, type SolveOutcome } from './solve.ts'
 export { validateScenario } from './validateScenario.ts'
 export { getScenarioJsonSchema } from './jsonSchema.ts'
+export * from './edit/index.ts'

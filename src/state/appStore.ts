@@ -3,16 +3,20 @@
 import { createStore } from 'zustand/vanilla'
 import type { Attempt, Mode, Model, Result } from '../core/index.ts'
 import { createAttemptStore, type AttemptStore, type Learner } from './attemptStore.ts'
+import type { EditorStore } from './editorStore.ts'
 
 export type Screen =
   | { readonly name: 'library' }
-  | { readonly name: 'play'; readonly store: AttemptStore }
+  | { readonly name: 'play'; readonly store: AttemptStore; readonly editor?: EditorStore }
   | {
       readonly name: 'result'
       readonly model: Model
       readonly attempt: Attempt
       readonly result: Result
+      readonly editor?: EditorStore
     }
+  | { readonly name: 'editor-home' }
+  | { readonly name: 'editor'; readonly store: EditorStore }
 
 export interface AppState {
   readonly screen: Screen
@@ -20,9 +24,12 @@ export interface AppState {
   readonly mode: Mode
   setLearner(learner: Learner): void
   setMode(mode: Mode): void
-  start(model: Model): void
+  /** Starts an attempt; from the editor's "Try it", in practice mode, coming back to `editor`. */
+  start(model: Model, editor?: EditorStore): void
   showResult(model: Model, attempt: Attempt, result: Result): void
   backToLibrary(): void
+  openEditorHome(): void
+  openEditor(store: EditorStore): void
 }
 
 const LEARNER_KEY = 'practica.learner'
@@ -58,12 +65,12 @@ export function createAppStore() {
     setMode(mode) {
       set({ mode })
     },
-    start(model) {
+    start(model, editor) {
       const t0 = performance.now()
       const store = createAttemptStore(
         {
           model,
-          mode: get().mode,
+          mode: editor ? 'practice' : get().mode,
           learner: get().learner,
           faults: drawFaults(model),
           attemptId: crypto.randomUUID(),
@@ -71,13 +78,25 @@ export function createAppStore() {
         },
         () => performance.now() - t0,
       )
-      set({ screen: { name: 'play', store } })
+      set({ screen: editor ? { name: 'play', store, editor } : { name: 'play', store } })
     },
     showResult(model, attempt, result) {
-      set({ screen: { name: 'result', model, attempt, result } })
+      const current = get().screen
+      const editor = current.name === 'play' ? current.editor : undefined
+      set({
+        screen: editor
+          ? { name: 'result', model, attempt, result, editor }
+          : { name: 'result', model, attempt, result },
+      })
     },
     backToLibrary() {
       set({ screen: { name: 'library' } })
+    },
+    openEditorHome() {
+      set({ screen: { name: 'editor-home' } })
+    },
+    openEditor(store) {
+      set({ screen: { name: 'editor', store } })
     },
   }))
 }

@@ -5,6 +5,8 @@ import { loadScenario, type Model, type Problem } from '../core/index.ts'
 
 export interface BundledScenario {
   readonly file: string
+  /** The file's bytes, for the editor, which edits the file as written. */
+  readonly bytes: Uint8Array
   readonly model: Model | undefined
   readonly problems: readonly Problem[]
 }
@@ -23,13 +25,15 @@ async function fetchScenario(path: string, url: string): Promise<BundledScenario
   try {
     const response = await fetch(url)
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
-    const loaded = loadScenario(new Uint8Array(await response.arrayBuffer()))
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    const loaded = loadScenario(bytes)
     return loaded.ok
-      ? { file, model: loaded.value, problems: [] }
-      : { file, model: undefined, problems: loaded.problems }
+      ? { file, bytes, model: loaded.value, problems: [] }
+      : { file, bytes, model: undefined, problems: loaded.problems }
   } catch (e) {
     return {
       file,
+      bytes: new Uint8Array(),
       model: undefined,
       problems: [{ path: '(file)', message: `could not be read: ${(e as Error).message}` }],
     }

@@ -1,18 +1,44 @@
+import { lazy, Suspense } from 'react'
 import { useStore } from 'zustand'
 import { appStore } from '../state/appStore.ts'
 import { LibraryScreen } from './learner/LibraryScreen.tsx'
 import { PlayScreen } from './learner/PlayScreen.tsx'
 import { ResultScreen } from './learner/ResultScreen.tsx'
 
-/** The learner's app: library, play, result. */
+// the editor is only downloaded by those who open it
+const EditorRoute = lazy(() =>
+  import('./instructor/EditorRoute.tsx').then((m) => ({ default: m.EditorRoute })),
+)
+
+/** The app: the learner's library, play and result screens, and the instructor's editor. */
 export function App() {
   const screen = useStore(appStore, (s) => s.screen)
   switch (screen.name) {
     case 'library':
       return <LibraryScreen />
     case 'play':
-      return <PlayScreen key={screen.store.getState().setup.attemptId} store={screen.store} />
+      return (
+        <PlayScreen
+          key={screen.store.getState().setup.attemptId}
+          store={screen.store}
+          editor={screen.editor}
+        />
+      )
     case 'result':
-      return <ResultScreen model={screen.model} attempt={screen.attempt} result={screen.result} />
+      return (
+        <ResultScreen
+          model={screen.model}
+          attempt={screen.attempt}
+          result={screen.result}
+          editor={screen.editor}
+        />
+      )
+    case 'editor-home':
+    case 'editor':
+      return (
+        <Suspense fallback={<p>…</p>}>
+          <EditorRoute store={screen.name === 'editor' ? screen.store : undefined} />
+        </Suspense>
+      )
   }
 }

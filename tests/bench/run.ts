@@ -9,6 +9,7 @@ import {
   type Model,
 } from '../../src/core/index.ts'
 import { generateAttempts } from './generate.ts'
+import { measureRevalidation } from './validate.ts'
 
 const quick = process.argv.includes('--quick')
 const loaded = loadScenario(
@@ -74,6 +75,9 @@ function heapGrowth(ticks: number): number {
 }
 const bytesPerTick = gc ? Math.max(0, (heapGrowth(TICKS) - heapGrowth(0)) / TICKS) : undefined
 
+const revalidation = measureRevalidation(quick ? 30 : 300, quick ? 3 : 30)
+if (!revalidation.valid) throw new Error('the generated 300-component scenario is not valid')
+
 const pass = perSecond >= 1000
 console.log(
   `BENCH score-attempts ours=${perSecond.toFixed(0)}attempts/s goal=>=1000 ${pass ? 'PASS' : 'MISS'}`,
@@ -84,4 +88,10 @@ console.log(
 console.log(
   `BENCH tick ours=${nsPerTick.toFixed(0)}ns/tick (every tick evaluated)${bytesPerTick === undefined ? '' : ` alloc=${bytesPerTick.toFixed(1)}B/tick`}`,
 )
-if (!quick && !pass) process.exitCode = 1
+console.log(
+  `BENCH revalidate ours=${revalidation.ms.toFixed(1)}ms goal=<50 ${revalidation.ms < 50 ? 'PASS' : 'MISS'}`,
+)
+console.log(
+  `  validating a ${quick ? 30 : 300}-component scenario again after one property change, median`,
+)
+if (!quick && (!pass || revalidation.ms >= 50)) process.exitCode = 1

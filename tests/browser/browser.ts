@@ -1,6 +1,6 @@
 // Helpers of the browser tests: a fresh page per test in headless Chromium, real pointer events
 // on parts of the 3D scene, and a screenshot in test-results/ when a test fails.
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject, onTestFailed } from 'vitest'
 import { CHROMIUM } from './server.ts'
@@ -64,10 +64,13 @@ export async function clickPart(
   await page.mouse.click(p.x, p.y, { button })
 }
 
+/** The text of a file the page offers for download after `trigger`. */
+export async function downloadText(page: Page, trigger: () => Promise<void>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()])
+  return readFileSync(await download.path(), 'utf8')
+}
+
 /** The JSON of a file the page offers for download after `trigger`. */
 export async function downloadJson(page: Page, trigger: () => Promise<void>): Promise<unknown> {
-  const [download] = await Promise.all([page.waitForEvent('download'), trigger()])
-  const path = await download.path()
-  const { readFileSync } = await import('node:fs')
-  return JSON.parse(readFileSync(path, 'utf8'))
+  return JSON.parse(await downloadText(page, trigger))
 }

@@ -52,6 +52,9 @@ export function LibraryScreen() {
       <header className="bar">
         <h1>{t('app.name')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
+        <button type="button" onClick={() => appStore.getState().openEditorHome()}>
+          {t('library.editor')}
+        </button>
         <LanguageSwitch />
       </header>
       <section className="learner" aria-label={t('library.learner')}>

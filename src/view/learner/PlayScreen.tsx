@@ -3,6 +3,7 @@ import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
 import { appStore } from '../../state/appStore.ts'
 import { toAttempt, type AttemptStore } from '../../state/attemptStore.ts'
+import type { EditorStore } from '../../state/editorStore.ts'
 import { createSceneUiStore } from '../../state/sceneUiStore.ts'
 import { Announcer } from '../panels/Announcer.tsx'
 import { AttemptClock } from '../panels/AttemptClock.tsx'
@@ -16,10 +17,12 @@ import { useScenarioText } from '../useScenarioText.ts'
 
 export interface PlayScreenProps {
   readonly store: AttemptStore
+  /** Set when the instructor is trying a draft: the way back to the editor. */
+  readonly editor?: EditorStore | undefined
 }
 
 /** The learner at work: the 3D scene, the clock, and in practice mode the checklist and feedback. */
-export function PlayScreen({ store }: PlayScreenProps) {
+export function PlayScreen({ store, editor }: PlayScreenProps) {
   const { t } = useTranslation()
   const setup = store.getState().setup
   const { model, mode } = setup
@@ -58,6 +61,11 @@ export function PlayScreen({ store }: PlayScreenProps) {
           {t('play.labels')}
         </label>
         <LanguageSwitch />
+        {editor && (
+          <button type="button" onClick={() => appStore.getState().openEditor(editor)}>
+            {t('play.backToEditor')}
+          </button>
+        )}
         {!endReason &&
           (confirming ? (
             <span className="confirm" role="group" aria-label={t('play.finishConfirm')}>

@@ -1,6 +1,7 @@
 import { useTranslation } from '../i18n/useTranslation.ts'
 import type { Attempt, Model, Result } from '../../core/index.ts'
 import { appStore } from '../../state/appStore.ts'
+import type { EditorStore } from '../../state/editorStore.ts'
 import { downloadJson, fileName } from '../download.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { ResultView } from '../panels/ResultView.tsx'
@@ -10,10 +11,11 @@ export interface ResultScreenProps {
   readonly model: Model
   readonly attempt: Attempt
   readonly result: Result
+  readonly editor?: EditorStore | undefined
 }
 
 /** The learner's result, with the attempt and result files to hand in, and "try again". */
-export function ResultScreen({ model, attempt, result }: ResultScreenProps) {
+export function ResultScreen({ model, attempt, result, editor }: ResultScreenProps) {
   const { t } = useTranslation()
   const names = useScenarioText(model)
   const base = fileName(
@@ -37,7 +39,16 @@ export function ResultScreen({ model, attempt, result }: ResultScreenProps) {
         <button type="button" onClick={() => downloadJson(`${base}.result.json`, result)}>
           {t('result.downloadResult')}
         </button>
-        <button type="button" className="primary" onClick={() => appStore.getState().start(model)}>
+        {editor && (
+          <button type="button" onClick={() => appStore.getState().openEditor(editor)}>
+            {t('play.backToEditor')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="primary"
+          onClick={() => appStore.getState().start(model, editor)}
+        >
           {t('result.tryAgain')}
         </button>
         <button type="button" onClick={() => appStore.getState().backToLibrary()}>

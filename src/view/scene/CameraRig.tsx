@@ -73,7 +73,7 @@ export function CameraRig({ model, ui, bridge }: CameraRigProps) {
       if (e.button === 0) last = { x: e.clientX, y: e.clientY }
     }
     const move = (e: PointerEvent) => {
-      if (!last || (e.buttons & 1) === 0) return
+      if (!last || (e.buttons & 1) === 0 || bridge.dragging) return
       bridge.orbit(-(e.clientX - last.x) * 0.006, (e.clientY - last.y) * 0.006)
       last = { x: e.clientX, y: e.clientY }
     }

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import type { Model } from '../../core/index.ts'
 import type { AttemptStore } from '../../state/attemptStore.ts'
 import { resolveModelUrl } from '../../state/modelUrls.ts'
@@ -20,13 +20,21 @@ export interface SceneContentProps {
   readonly ui: SceneUiStore
   readonly bridge: SceneBridge
   readonly controller: PartController
+  readonly children?: ReactNode
 }
 
 const BACKGROUND = { workshop: '#c9d3dc', outdoor: '#a9cdea', plain: '#f2f2f2' }
 const FLOOR = { workshop: '#8d9296', outdoor: '#7d8f69', plain: '#dcdcdc' }
 
 /** The whole 3D scene: surroundings, light, the scenario's parts, the camera and the overlay sync. */
-export function SceneContent({ model, store, ui, bridge, controller }: SceneContentProps) {
+export function SceneContent({
+  model,
+  store,
+  ui,
+  bridge,
+  controller,
+  children,
+}: SceneContentProps) {
   const environment = model.scenario.scene?.environment ?? 'workshop'
   const backdrop =
     model.scenario.scene?.model === undefined
@@ -62,6 +70,7 @@ export function SceneContent({ model, store, ui, bridge, controller }: SceneCont
       <Parts model={model} store={store} ui={ui} controller={controller} />
       <CameraRig model={model} ui={ui} bridge={bridge} />
       <ProjectionSync model={model} bridge={bridge} />
+      {children}
     </>
   )
 }

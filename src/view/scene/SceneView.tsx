@@ -1,5 +1,5 @@
-import { createRoot, events, extend } from '@react-three/fiber'
-import { useEffect, useRef } from 'react'
+import { createRoot, events, extend, type ReconcilerRoot } from '@react-three/fiber'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { Color, DirectionalLight, Group, HemisphereLight, Mesh, MeshStandardMaterial } from 'three'
 import type { Model } from '../../core/index.ts'
 import type { AttemptStore } from '../../state/attemptStore.ts'
@@ -19,6 +19,8 @@ export interface SceneViewProps {
   readonly ui: SceneUiStore
   readonly bridge: SceneBridge
   readonly controller: PartController
+  /** More to draw inside the 3D root (the editor's move/rotate gizmo). */
+  readonly extra?: ReactNode
 }
 
 declare global {
@@ -29,30 +31,44 @@ declare global {
 }
 
 /** The 3D view with its DOM overlay: focusable parts, labels and the part menu. */
-export function SceneView({ model, store, ui, bridge, controller }: SceneViewProps) {
+export function SceneView({ model, store, ui, bridge, controller, extra }: SceneViewProps) {
   const container = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
+  const root = useRef<ReconcilerRoot<HTMLCanvasElement> | null>(null)
 
+  // one WebGL root for the life of the view; edits only re-render its content
   useEffect(() => {
     const el = container.current!
-    const root = createRoot(canvas.current!)
+    const r = createRoot(canvas.current!)
+    root.current = r
     const configure = () => {
-      const r = el.getBoundingClientRect()
-      void root.configure({
+      const box = el.getBoundingClientRect()
+      void r.configure({
         events,
         frameloop: 'demand',
         dpr: [1, 2],
         gl: { antialias: true },
         camera: { fov: 50, near: 0.05, far: 100 },
-        size: { width: r.width, height: r.height, top: r.top, left: r.left },
+        size: { width: box.width, height: box.height, top: box.top, left: box.left },
       })
     }
     configure()
-    root.render(
-      <SceneContent model={model} store={store} ui={ui} bridge={bridge} controller={controller} />,
-    )
     const observer = new ResizeObserver(configure)
     observer.observe(el)
+    return () => {
+      observer.disconnect()
+      r.unmount()
+      root.current = null
+    }
+  }, [])
+
+  useEffect(() => {
+    const el = container.current!
+    root.current?.render(
+      <SceneContent model={model} store={store} ui={ui} bridge={bridge} controller={controller}>
+        {extra}
+      </SceneContent>,
+    )
     window.__practica = {
       partPoint(id) {
         const index = model.componentIndex.get(id)
@@ -62,11 +78,9 @@ export function SceneView({ model, store, ui, bridge, controller }: SceneViewPro
       },
     }
     return () => {
-      observer.disconnect()
-      root.unmount()
       delete window.__practica
     }
-  }, [bridge, controller, model, store, ui])
+  }, [bridge, controller, model, store, ui, extra])
 
   return (
     <div className="scene" ref={container}>

@@ -18,6 +18,8 @@ export interface SceneBridge {
   orbit: (yaw: number, pitch: number, zoom?: number) => void
   /** Asks for a new frame; set by the 3D side. */
   invalidate: () => void
+  /** A gizmo is being dragged: the camera must not turn with the pointer. */
+  dragging: boolean
 }
 
 export function createSceneBridge(): SceneBridge {
@@ -26,6 +28,7 @@ export function createSceneBridge(): SceneBridge {
     project: () => undefined,
     orbit: () => undefined,
     invalidate: () => undefined,
+    dragging: false,
   }
 }
 

@@ -1,0 +1,235 @@
+// Where a raw scenario document refers to an element by id: action targets, after lists,
+// competency refs, set keys and names in expressions. Reads the document only; renameId.ts
+// rewrites what this finds.
+import { namesIn, parseExpression, type Ast } from '../expr/parse.ts'
+import type { JsonValue } from '../json.ts'
+import type { Collection, JsonObject, JsonPath } from './applyCommand.ts'
+
+/** One place in a document that refers to an element, with a short description for people. */
+export interface Reference {
+  readonly path: JsonPath
+  readonly where: string
+}
+
+/** A place that may hold a reference: a plain id, a key of a set map, or an expression. */
+export type Slot =
+  | {
+      readonly type: 'id'
+      readonly refers: 'component' | 'step' | 'competency'
+      readonly path: JsonPath
+      readonly value: string
+      readonly where: string
+    }
+  | {
+      readonly type: 'setKey'
+      readonly path: JsonPath
+      readonly key: string
+      readonly where: string
+    }
+  | {
+      readonly type: 'expression'
+      readonly path: JsonPath
+      readonly src: string
+      readonly where: string
+    }
+
+/** A span of an expression's text that names the element: [start, end) offsets. */
+export interface Span {
+  readonly start: number
+  readonly end: number
+}
+
+type Obj = { readonly [key: string]: JsonValue }
+
+function isObject(v: JsonValue | undefined): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function field(o: Obj, key: string): JsonValue | undefined {
+  return Object.hasOwn(o, key) ? o[key] : undefined
+}
+
+function list(doc: Obj, key: string): readonly JsonValue[] {
+  const v = field(doc, key)
+  return Array.isArray(v) ? v : []
+}
+
+function owner(noun: string, el: Obj, i: number): string {
+  const id = field(el, 'id')
+  return typeof id === 'string' ? `${noun} "${id}"` : `${noun} ${i + 1}`
+}
+
+/** Every slot of a document that may refer to an element, in the order of the spec. Pure. */
+export function getSlots(doc: JsonObject): Slot[] {
+  const out: Slot[] = []
+  const expr = (o: Obj, key: string, path: JsonPath, where: string): void => {
+    const src = field(o, key)
+    if (typeof src === 'string') out.push({ type: 'expression', path: [...path, key], src, where })
+  }
+  const setMap = (o: Obj, path: JsonPath, who: string, verb: string, reads: string): void => {
+    const set = field(o, 'set')
+    if (!isObject(set)) return
+    for (const key of Object.keys(set)) {
+      const at = [...path, 'set', key]
+      out.push({ type: 'setKey', path: at, key, where: `${who} sets it${verb}` })
+      const src = set[key]
+      if (typeof src === 'string')
+        out.push({ type: 'expression', path: at, src, where: `${reads} for "${key}"` })
+    }
+  }
+  const target = (o: Obj, path: JsonPath, where: string): void => {
+    const action = field(o, 'action')
+    const t = isObject(action) ? field(action, 'target') : undefined
+    if (typeof t === 'string')
+      out.push({
+        type: 'id',
+        refers: 'component',
+        path: [...path, 'action', 'target'],
+        value: t,
+        where,
+      })
+  }
+  const competencies = (o: Obj, path: JsonPath, where: string): void => {
+    list(o, 'competencies').forEach((ref, k) => {
+      const at = [...path, 'competencies', k]
+      if (typeof ref === 'string')
+        out.push({ type: 'id', refers: 'competency', path: at, value: ref, where })
+      else if (isObject(ref) && typeof field(ref, 'id') === 'string')
+        out.push({
+          type: 'id',
+          refers: 'competency',
+          path: [...at, 'id'],
+          value: ref['id'] as string,
+          where,
+        })
+    })
+  }
+
+  list(doc, 'components').forEach((c, i) => {
+    if (!isObject(c)) return
+    const path = ['components', i]
+    const kind = field(c, 'kind')
+    const who = typeof kind === 'string' ? owner(kind, c, i) : owner('component', c, i)
+    for (const key of ['lit', 'running', 'value']) expr(c, key, path, `${who} reads it in "${key}"`)
+    const on = field(c, 'on')
+    if (!isObject(on)) return
+    for (const action of Object.keys(on)) {
+      const effects = on[action]
+      if (!Array.isArray(effects)) continue
+      effects.forEach((e, k) => {
+        if (!isObject(e)) return
+        const at = [...path, 'on', action, k]
+        expr(e, 'if', at, `${who} reads it in the condition of its ${action} effect`)
+        setMap(e, at, who, ` on ${action}`, `${who} reads it in what its ${action} effect sets`)
+      })
+    }
+  })
+  list(doc, 'variables').forEach((v, i) => {
+    if (isObject(v))
+      expr(v, 'rate', ['variables', i], `${owner('variable', v, i)} reads it in its rate`)
+  })
+  list(doc, 'rules').forEach((r, i) => {
+    if (!isObject(r)) return
+    const who = `rule ${i + 1}`
+    expr(r, 'when', ['rules', i], `${who} reads it in its condition`)
+    setMap(r, ['rules', i], who, '', `${who} reads it in what it sets`)
+  })
+  list(doc, 'steps').forEach((s, i) => {
+    if (!isObject(s)) return
+    const path = ['steps', i]
+    const who = owner('step', s, i)
+    competencies(s, path, `${who} gives evidence for it`)
+    list(s, 'after').forEach((a, k) => {
+      if (typeof a === 'string')
+        out.push({
+          type: 'id',
+          refers: 'step',
+          path: [...path, 'after', k],
+          value: a,
+          where: `${who} comes after it`,
+        })
+    })
+    target(s, path, `${who} acts on it`)
+    expr(s, 'state', path, `${who} reads it in its state`)
+  })
+  list(doc, 'hazards').forEach((h, i) => {
+    if (!isObject(h)) return
+    const path = ['hazards', i]
+    const who = owner('hazard', h, i)
+    expr(h, 'when', path, `${who} reads it in its condition`)
+    target(h, path, `${who} is triggered by acting on it`)
+    competencies(h, path, `${who} counts against it`)
+  })
+  list(doc, 'judgements').forEach((j, i) => {
+    if (isObject(j))
+      competencies(j, ['judgements', i], `${owner('judgement', j, i)} gives evidence for it`)
+  })
+  list(doc, 'faults').forEach((f, i) => {
+    if (!isObject(f)) return
+    const who = owner('fault', f, i)
+    setMap(f, ['faults', i], who, '', `${who} reads it in what it sets`)
+  })
+  return out
+}
+
+/**
+ * The spans of an expression's text that name the element, found from the parser's AST columns;
+ * none when the expression does not parse. Pure.
+ */
+export function getNameSpans(src: string, collection: Collection, id: string): Span[] {
+  if (collection !== 'components' && collection !== 'variables' && collection !== 'faults')
+    return []
+  const parsed = parseExpression(src)
+  if (!parsed.ok) return []
+  const spans: Span[] = []
+  for (const node of namesIn(parsed.ast)) {
+    const span = nameSpan(src, node, collection, id)
+    if (span !== undefined) spans.push(span)
+  }
+  return spans
+}
+
+function nameSpan(src: string, node: Ast, collection: Collection, id: string): Span | undefined {
+  if (node.type !== 'name') return undefined
+  const start = node.col - 1
+  if (collection === 'faults') {
+    if (node.name !== 'fault' || node.member !== id) return undefined
+    // the member's column is not kept: it follows the name, a '.' and optional white space
+    let i = start + node.name.length
+    while (/\s/.test(src[i] ?? '') || src[i] === '.') i++
+    return src.startsWith(id, i) ? { start: i, end: i + id.length } : undefined
+  }
+  if (node.name !== id || (node.name === 'fault' && node.member !== undefined)) return undefined
+  return { start, end: start + id.length }
+}
+
+function refersTo(slot: Slot, collection: Collection, id: string): boolean {
+  switch (slot.type) {
+    case 'id':
+      return (
+        slot.value === id &&
+        ((slot.refers === 'component' && collection === 'components') ||
+          (slot.refers === 'step' && collection === 'steps') ||
+          (slot.refers === 'competency' && collection === 'competencies'))
+      )
+    case 'setKey':
+      return slot.key === id && (collection === 'components' || collection === 'variables')
+    case 'expression':
+      return getNameSpans(slot.src, collection, id).length > 0
+  }
+}
+
+/** The slots of a document that refer to the element `id` of a collection. Pure. */
+export function getReferringSlots(doc: JsonObject, collection: Collection, id: string): Slot[] {
+  return getSlots(doc).filter((slot) => refersTo(slot, collection, id))
+}
+
+/**
+ * Every place that refers to an element by id (action targets, after lists, competency refs,
+ * set keys, expression names incl. fault.<id> and <id>.locked/.tagged) as JSON paths with a short
+ * description, e.g. { path: ['steps', 4, 'action', 'target'], where: 'step "isolate" acts on it' };
+ * expressions that do not parse are not searched. Pure.
+ */
+export function findReferences(doc: JsonObject, collection: Collection, id: string): Reference[] {
+  return getReferringSlots(doc, collection, id).map(({ path, where }) => ({ path, where }))
+}

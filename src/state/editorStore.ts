@@ -1,0 +1,106 @@
+// The scenario being edited: its undoable history of commands, what the engine says is wrong
+// with it, the last version that compiled (for the 3D view and "Try it"), and the selection.
+// Every change is kept as a draft in IndexedDB.
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import {
+  canRedo,
+  canUndo,
+  compileScenario,
+  createHistory,
+  pushCommand,
+  redo,
+  undo,
+  validateScenario,
+  type Collection,
+  type EditCommand,
+  type History,
+  type JsonObject,
+  type Model,
+  type Problem,
+} from '../core/index.ts'
+import { saveDraft } from './drafts.ts'
+
+export interface Selection {
+  /** A collection of elements with ids, the rules (which have none), or the scenario's own settings. */
+  readonly collection: Collection | 'rules' | 'scenario'
+  readonly index: number
+}
+
+export interface DraftMeta {
+  readonly id: string
+  readonly name: string
+  readonly source: string
+  readonly openedVersion: string | undefined
+}
+
+export interface EditorState {
+  readonly meta: DraftMeta
+  readonly history: History
+  readonly problems: readonly Problem[]
+  /** The last state of the document that passed validation, compiled. */
+  readonly model: Model | undefined
+  readonly selected: Selection | null
+  readonly canUndo: boolean
+  readonly canRedo: boolean
+  /** Set while a field waits for the instructor to click a part in 3D (a step's target). */
+  readonly picking: ((componentId: string) => void) | null
+  run(command: EditCommand): void
+  undo(): void
+  redo(): void
+  select(selection: Selection | null): void
+  pick(onPick: ((componentId: string) => void) | null): void
+}
+
+export type EditorStore = StoreApi<EditorState>
+
+function check(
+  doc: JsonObject,
+  previous: Model | undefined,
+): { problems: readonly Problem[]; model: Model | undefined } {
+  const valid = validateScenario(doc)
+  return valid.ok
+    ? { problems: [], model: compileScenario(valid.value) }
+    : { problems: valid.problems, model: previous }
+}
+
+/** An editor on `doc`; every change is saved as draft `meta.id` (after `delayMs` of quiet). */
+export function createEditorStore(meta: DraftMeta, doc: JsonObject, delayMs = 300): EditorStore {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const store = createStore<EditorState>()((set, get) => {
+    const update = (history: History) => {
+      set({
+        history,
+        ...check(history.doc, get().model),
+        canUndo: canUndo(history),
+        canRedo: canRedo(history),
+      })
+    }
+    const history = createHistory(doc)
+    return {
+      meta,
+      history,
+      ...check(doc, undefined),
+      selected: { collection: 'scenario', index: 0 },
+      canUndo: false,
+      canRedo: false,
+      run: (command) => update(pushCommand(get().history, command)),
+      undo: () => update(undo(get().history)),
+      redo: () => update(redo(get().history)),
+      picking: null,
+      select: (selected) => set({ selected }),
+      pick: (picking) => set({ picking }),
+    }
+  })
+  store.subscribe((s, prev) => {
+    if (s.history.doc === prev.history.doc) return
+    clearTimeout(timer)
+    timer = setTimeout(() => void persist(store), delayMs)
+  })
+  return store
+}
+
+/** Saves the draft now (also called before leaving the editor). */
+export async function persist(store: EditorStore): Promise<void> {
+  const { meta, history } = store.getState()
+  await saveDraft({ ...meta, doc: history.doc, updatedAt: Date.now() })
+}

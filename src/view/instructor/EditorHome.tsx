@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react'
+import { useStore } from 'zustand'
+import {
+  createTemplate,
+  decodeUtf8,
+  formatProblem,
+  MAX_FILE_BYTES,
+  parseJson,
+  type JsonObject,
+  type Problem,
+} from '../../core/index.ts'
+import { appStore } from '../../state/appStore.ts'
+import { bundledStore, loadBundledScenarios } from '../../state/bundledScenarios.ts'
+import { deleteDraft, listDrafts, type Draft } from '../../state/drafts.ts'
+import { createEditorStore, type DraftMeta } from '../../state/editorStore.ts'
+import { setEditorFile } from './editorFile.ts'
+
+/** Opens a document in the editor as a new draft. */
+function openDoc(doc: JsonObject, source: string, handle?: FileSystemFileHandle): void {
+  const version = typeof doc['version'] === 'string' ? doc['version'] : undefined
+  const meta: DraftMeta = {
+    id: crypto.randomUUID(),
+    name: typeof doc['id'] === 'string' ? doc['id'] : 'scenario',
+    source,
+    openedVersion: source === 'template' ? undefined : version,
+  }
+  setEditorFile(handle)
+  appStore.getState().openEditor(createEditorStore(meta, doc))
+}
+
+/** A file's bytes as an editable document, or why not. */
+function toDoc(bytes: Uint8Array): { doc: JsonObject } | { problems: readonly Problem[] } {
+  if (bytes.length > MAX_FILE_BYTES)
+    return { problems: [{ path: '(file)', message: 'the file is larger than 5 MB' }] }
+  const text = decodeUtf8(bytes)
+  const json = text.ok ? parseJson(text.value) : text
+  if (!json.ok) return { problems: json.problems }
+  if (json.value === null || typeof json.value !== 'object' || Array.isArray(json.value))
+    return { problems: [{ path: '(file)', message: 'a scenario file is a JSON object' }] }
+  return { doc: json.value }
+}
+
+/** Where instructors start: a draft to continue, a bundled scenario, a file, or the template. */
+export function EditorHome() {
+  const [drafts, setDrafts] = useState<Draft[] | undefined>()
+  const [refused, setRefused] = useState<readonly Problem[] | undefined>()
+  const bundled = useStore(bundledStore, (s) => s.scenarios)
+  useEffect(() => {
+    void loadBundledScenarios()
+    void listDrafts().then(setDrafts)
+  }, [])
+  const open = (bytes: Uint8Array, source: string, handle?: FileSystemFileHandle) => {
+    const r = toDoc(bytes)
+    if ('doc' in r) openDoc(r.doc, source, handle)
+    else setRefused(r.problems)
+  }
+  const pick = async () => {
+    const picker = (
+      window as { showOpenFilePicker?: (o: object) => Promise<FileSystemFileHandle[]> }
+    ).showOpenFilePicker
+    if (!picker) return document.getElementById('editor-file')?.click()
+    try {
+      const [handle] = await picker({
+        types: [{ description: 'Scenario', accept: { 'application/json': ['.json'] } }],
+      })
+      if (handle)
+        open(
+          new Uint8Array(await (await handle.getFile()).arrayBuffer()),
+          `file:${handle.name}`,
+          handle,
+        )
+    } catch {
+      // the instructor closed the picker
+    }
+  }
+  return (
+    <main className="editor-home">
+      <header className="bar">
+        <h1>Scenario editor</h1>
+        <button type="button" onClick={() => appStore.getState().backToLibrary()}>
+          Back to scenarios
+        </button>
+      </header>
+      <section>
+        <h2>Drafts in this browser</h2>
+        {drafts === undefined ? (
+          <p>…</p>
+        ) : drafts.length === 0 ? (
+          <p className="muted">No drafts yet.</p>
+        ) : null}
+        <ul className="draft-list">
+          {drafts?.map((d) => (
+            <li key={d.id}>
+              <button
+                type="button"
+                onClick={() => (
+                  setEditorFile(undefined),
+                  appStore.getState().openEditor(createEditorStore(d, d.doc))
+                )}
+              >
+                Continue “{d.name}”
+              </button>{' '}
+              <span className="muted">
+                {d.source} · {new Date(d.updatedAt).toLocaleString()}
+              </span>{' '}
+              <button
+                type="button"
+                onClick={() => void deleteDraft(d.id).then(listDrafts).then(setDrafts)}
+                aria-label={`Delete draft ${d.name}`}
+              >
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2>Start</h2>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => openDoc(createTemplate({ locales: ['en', 'zh-CN'] }), 'template')}
+        >
+          New scenario from the template
+        </button>{' '}
+        <button type="button" onClick={() => void pick()}>
+          Open a file…
+        </button>
+        <input
+          id="editor-file"
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) =>
+            void e.target.files?.[0]
+              ?.arrayBuffer()
+              .then((b) => open(new Uint8Array(b), `file:${e.target.files![0]!.name}`))
+          }
+        />
+        {refused && (
+          <div className="problems" role="alert">
+            <p>This file cannot be opened:</p>
+            <ul>
+              {refused.map((p, i) => (
+                <li key={i}>{formatProblem(p)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <h3>Bundled scenarios</h3>
+        <ul className="draft-list">
+          {bundled?.map((b) => (
+            <li key={b.file}>
+              <button type="button" onClick={() => open(b.bytes, `bundled:${b.file}`)}>
+                Edit {b.file}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,119 @@
+import { useEffect } from 'react'
+import { useStore } from 'zustand'
+import type { Collection } from '../../core/index.ts'
+import { appStore } from '../../state/appStore.ts'
+import { persist, type EditorStore } from '../../state/editorStore.ts'
+import { ElementForm } from './ElementForm.tsx'
+import { EditorScene } from './EditorScene.tsx'
+import { OutlinePanel } from './OutlinePanel.tsx'
+import { ProblemsPanel } from './ProblemsPanel.tsx'
+import { SaveControls } from './SaveControls.tsx'
+import { ScenarioForm } from './ScenarioForm.tsx'
+import { SolvePanel } from './SolvePanel.tsx'
+import { PickingHint } from './PickingHint.tsx'
+import { StepGraph } from './StepGraph.tsx'
+
+export interface EditorScreenProps {
+  readonly store: EditorStore
+  readonly fileHandle?: FileSystemFileHandle | undefined
+}
+
+/** The instructor's editor: outline, 3D view, properties, problems, reference run, save and try. */
+export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
+  const doc = useStore(store, (s) => s.history.doc)
+  const model = useStore(store, (s) => s.model)
+  const problems = useStore(store, (s) => s.problems)
+  const selected = useStore(store, (s) => s.selected)
+  const canUndo = useStore(store, (s) => s.canUndo)
+  const canRedo = useStore(store, (s) => s.canRedo)
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return
+      const key = e.key.toLowerCase()
+      if (key === 'z' && !e.shiftKey) store.getState().undo()
+      else if ((key === 'z' && e.shiftKey) || key === 'y') store.getState().redo()
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [store])
+
+  const leave = async () => {
+    await persist(store)
+    appStore.getState().openEditorHome()
+  }
+  const selectedStep =
+    selected?.collection === 'steps'
+      ? (doc['steps'] as { id?: string }[] | undefined)?.[selected.index]?.id
+      : undefined
+  return (
+    <main className="editor-screen">
+      <header className="bar">
+        <h1>Editor: {String(doc['id'] ?? '')}</h1>
+        <button
+          type="button"
+          onClick={() => store.getState().undo()}
+          disabled={!canUndo}
+          aria-keyshortcuts="Control+Z"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={() => store.getState().redo()}
+          disabled={!canRedo}
+          aria-keyshortcuts="Control+Shift+Z"
+        >
+          Redo
+        </button>
+        <SaveControls store={store} fileHandle={fileHandle} />
+        <PickingHint store={store} />
+        <button
+          type="button"
+          disabled={model === undefined || problems.length > 0}
+          onClick={() => model && appStore.getState().start(model, store)}
+        >
+          Try it
+        </button>
+        <button type="button" onClick={() => void leave()}>
+          Close
+        </button>
+      </header>
+      <div className="editor-body">
+        <OutlinePanel store={store} />
+        <div className="editor-center">
+          {model ? (
+            <EditorScene store={store} model={model} />
+          ) : (
+            <p className="muted">The 3D view appears once the scenario is valid.</p>
+          )}
+          <div className="editor-bottom">
+            <ProblemsPanel store={store} />
+            <SolvePanel store={store} />
+          </div>
+        </div>
+        <aside className="properties" aria-label="Properties">
+          <h2>
+            {selected?.collection === 'scenario' || !selected
+              ? 'Scenario settings'
+              : `${selected.collection} › ${String((doc[selected.collection] as { id?: string }[] | undefined)?.[selected.index]?.id ?? selected.index + 1)}`}
+          </h2>
+          {selected?.collection === 'steps' && <StepGraph doc={doc} selectedId={selectedStep} />}
+          {!selected || selected.collection === 'scenario' ? (
+            <ScenarioForm store={store} doc={doc} problems={problems} />
+          ) : (
+            <ElementForm
+              key={`${selected.collection}-${selected.index}`}
+              store={store}
+              doc={doc}
+              selection={selected as { collection: Collection | 'rules'; index: number }}
+              problems={problems}
+            />
+          )}
+        </aside>
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,265 @@
+import { useState, type DragEvent } from 'react'
+import { useStore } from 'zustand'
+import {
+  COMPONENT_KINDS,
+  findReferences,
+  type Collection,
+  type JsonObject,
+  type JsonValue,
+} from '../../core/index.ts'
+import type { EditorStore } from '../../state/editorStore.ts'
+import { newElement } from './formSpecs.ts'
+
+export interface OutlinePanelProps {
+  readonly store: EditorStore
+}
+
+const SECTIONS: readonly Collection[] = [
+  'components',
+  'steps',
+  'hazards',
+  'variables',
+  'judgements',
+  'faults',
+  'competencies',
+]
+type Obj = Record<string, JsonValue>
+
+/** The scenario as a list of its parts: select, add (the palette of kinds), delete, and reorder steps. */
+export function OutlinePanel({ store }: OutlinePanelProps) {
+  const doc = useStore(store, (s) => s.history.doc)
+  const selected = useStore(store, (s) => s.selected)
+  const problems = useStore(store, (s) => s.problems)
+  const [confirm, setConfirm] = useState<{
+    collection: Collection
+    index: number
+    uses: string[]
+  } | null>(null)
+  const [dragging, setDragging] = useState<number | null>(null)
+  const locales = Array.isArray(doc['locales']) ? (doc['locales'] as string[]) : ['en']
+  const run = store.getState().run
+
+  const add = (collection: Collection, kind?: string) => {
+    const list = Array.isArray(doc[collection]) ? (doc[collection] as JsonValue[]) : []
+    run({
+      kind: 'insert',
+      path: [collection],
+      index: list.length,
+      value: newElement(doc, kind ? `component:${kind}` : collection, locales),
+    })
+    store.getState().select({ collection, index: list.length })
+  }
+  const remove = (collection: Collection, index: number, force = false) => {
+    const id = String(((doc[collection] as Obj[])[index] ?? {})['id'] ?? '')
+    const uses = findReferences(doc, collection, id).map((r: { where: string }) => r.where)
+    if (uses.length > 0 && !force) return setConfirm({ collection, index, uses })
+    setConfirm(null)
+    run({ kind: 'remove', path: [collection], index })
+    store.getState().select({ collection: 'scenario', index: 0 })
+  }
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= ((doc['steps'] as JsonValue[]) ?? []).length || from === to) return
+    run({ kind: 'move', path: ['steps'], from, to })
+    store.getState().select({ collection: 'steps', index: to })
+  }
+  const hasProblem = (collection: string, index: number) =>
+    problems.some((p) => p.path.startsWith(`${collection}[${index}]`))
+
+  return (
+    <nav className="outline" aria-label="Scenario outline">
+      <button
+        type="button"
+        className={selected?.collection === 'scenario' ? 'selected' : ''}
+        onClick={() => store.getState().select({ collection: 'scenario', index: 0 })}
+      >
+        Scenario settings
+      </button>
+      {SECTIONS.map((collection) => {
+        const list = (Array.isArray(doc[collection]) ? doc[collection] : []) as Obj[]
+        return (
+          <section key={collection} aria-label={collection}>
+            <h3>
+              {collection} <span className="muted">({list.length})</span>
+            </h3>
+            <ul>
+              {list.map((el, index) => (
+                <li
+                  key={`${index}-${String(el['id'])}`}
+                  draggable={collection === 'steps'}
+                  onDragStart={() => setDragging(index)}
+                  onDragOver={(e: DragEvent) => collection === 'steps' && e.preventDefault()}
+                  onDrop={() => dragging !== null && move(dragging, index)}
+                  className={
+                    selected?.collection === collection && selected?.index === index
+                      ? 'selected'
+                      : ''
+                  }
+                >
+                  <button
+                    type="button"
+                    data-outline={`${collection}:${String(el['id'])}`}
+                    onClick={() => store.getState().select({ collection, index })}
+                  >
+                    {hasProblem(collection, index) && (
+                      <span className="problem-dot" aria-label="has problems">
+                        ●
+                      </span>
+                    )}
+                    {String(el['id'] ?? '?')}
+                    {collection === 'components' && (
+                      <span className="muted"> {String(el['kind'])}</span>
+                    )}
+                  </button>
+                  {collection === 'steps' && (
+                    <>
+                      <button
+                        type="button"
+                        aria-label={`move ${String(el['id'])} up`}
+                        onClick={() => move(index, index - 1)}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={`move ${String(el['id'])} down`}
+                        onClick={() => move(index, index + 1)}
+                      >
+                        ↓
+                      </button>
+                    </>
+                  )}
+                  {collection === 'components' && (
+                    <button
+                      type="button"
+                      aria-label={`duplicate ${String(el['id'])}`}
+                      onClick={() => duplicate(store, doc, index)}
+                    >
+                      copy
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    aria-label={`delete ${String(el['id'])}`}
+                    onClick={() => remove(collection, index)}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {collection === 'components' ? (
+              <select
+                aria-label="Add a component"
+                value=""
+                onChange={(e) => e.target.value && add('components', e.target.value)}
+              >
+                <option value="">+ add a component…</option>
+                {COMPONENT_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <button type="button" onClick={() => add(collection)}>
+                + add to {collection}
+              </button>
+            )}
+          </section>
+        )
+      })}
+      <section aria-label="rules">
+        <h3>
+          rules{' '}
+          <span className="muted">
+            ({((doc['rules'] as JsonValue[] | undefined) ?? []).length})
+          </span>
+        </h3>
+        <ul>
+          {((doc['rules'] as Obj[] | undefined) ?? []).map((rule, index) => (
+            <li
+              key={index}
+              className={
+                selected?.collection === 'rules' && selected?.index === index ? 'selected' : ''
+              }
+            >
+              <button
+                type="button"
+                data-outline={`rules:${index}`}
+                onClick={() => store.getState().select({ collection: 'rules', index })}
+              >
+                {hasProblem('rules', index) && (
+                  <span className="problem-dot" aria-label="has problems">
+                    ●
+                  </span>
+                )}
+                when {String(rule['when'] ?? '')}
+              </button>
+              <button
+                type="button"
+                aria-label={`delete rule ${index + 1}`}
+                onClick={() => run({ kind: 'remove', path: ['rules'], index })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button
+          type="button"
+          onClick={() => (
+            run({
+              kind: 'insert',
+              path: ['rules'],
+              index: ((doc['rules'] as JsonValue[] | undefined) ?? []).length,
+              value: { when: 'false', set: {} },
+            }),
+            store
+              .getState()
+              .select({
+                collection: 'rules',
+                index: ((doc['rules'] as JsonValue[] | undefined) ?? []).length,
+              })
+          )}
+        >
+          + add to rules
+        </button>
+      </section>
+      {confirm && (
+        <div className="confirm-box" role="alertdialog" aria-label="Delete and break references?">
+          <p>Deleting it breaks these references:</p>
+          <ul>
+            {confirm.uses.map((u, i) => (
+              <li key={i}>{u}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => remove(confirm.collection, confirm.index, true)}>
+            Delete anyway
+          </button>
+          <button type="button" onClick={() => setConfirm(null)}>
+            Keep it
+          </button>
+        </div>
+      )}
+    </nav>
+  )
+}
+
+/** Inserts a copy of a component beside it, with a fresh id and a small offset. */
+function duplicate(store: EditorStore, doc: JsonObject, index: number): void {
+  const list = doc['components'] as Obj[]
+  const original = list[index]!
+  const taken = new Set(list.map((c) => String(c['id'])))
+  let n = 2
+  while (taken.has(`${String(original['id'])}_${n}`)) n++
+  const position = Array.isArray(original['position'])
+    ? (original['position'] as number[])
+    : [0, 0, 0]
+  const copy = {
+    ...original,
+    id: `${String(original['id'])}_${n}`,
+    position: [position[0]! + 0.2, position[1]!, position[2]!],
+  }
+  store.getState().run({ kind: 'insert', path: ['components'], index: index + 1, value: copy })
+  store.getState().select({ collection: 'components', index: index + 1 })
+}

@@ -1,0 +1,58 @@
+import { useStore } from 'zustand'
+import type { Collection } from '../../core/index.ts'
+import type { EditorStore } from '../../state/editorStore.ts'
+
+export interface ProblemsPanelProps {
+  readonly store: EditorStore
+}
+
+const COLLECTIONS = new Set<string>([
+  'components',
+  'variables',
+  'faults',
+  'steps',
+  'hazards',
+  'judgements',
+  'competencies',
+  'rules',
+])
+
+/** Every validation problem of the engine; a click selects the element and focuses the field. */
+export function ProblemsPanel({ store }: ProblemsPanelProps) {
+  const problems = useStore(store, (s) => s.problems)
+  const go = (path: string) => {
+    const m = /^([a-z]+)\[(\d+)\]/.exec(path)
+    if (m && COLLECTIONS.has(m[1]!))
+      store.getState().select({ collection: m[1] as Collection | 'rules', index: Number(m[2]) })
+    else store.getState().select({ collection: 'scenario', index: 0 })
+    // the form renders on the next frame; then the field with this path (or its closest parent) takes focus
+    requestAnimationFrame(() => {
+      for (let p = path; p; p = p.replace(/(\.[^.[\]]+|\[[^\]]+\])$/, '')) {
+        const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`)
+        if (el) return el.focus()
+        if (!/[.[]/.test(p)) return
+      }
+    })
+  }
+  return (
+    <section className="problems-panel" aria-labelledby="problems-title">
+      <h2 id="problems-title">
+        Problems{' '}
+        <span className={problems.length ? 'count bad' : 'count good'}>{problems.length}</span>
+      </h2>
+      {problems.length === 0 ? (
+        <p className="good">The scenario is valid.</p>
+      ) : (
+        <ul>
+          {problems.map((p, i) => (
+            <li key={i}>
+              <button type="button" onClick={() => go(p.path)}>
+                <code>{p.path}</code>: {p.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react'
+import { useStore } from 'zustand'
+import { serializeScenario, type JsonObject } from '../../core/index.ts'
+import type { EditorStore } from '../../state/editorStore.ts'
+
+export interface SaveControlsProps {
+  readonly store: EditorStore
+  /** The file the draft was opened from, where the browser can write it back. */
+  readonly fileHandle: FileSystemFileHandle | undefined
+}
+
+type Pending = { step: 'invalid' } | { step: 'version'; current: string } | null
+
+/** The next patch and minor versions of a semantic version. Pure. */
+export function nextVersions(version: string): [string, string] {
+  const [major = 0, minor = 0, patch = 0] = version.split(/[.+-]/).map((n) => Number(n) || 0)
+  return [`${major}.${minor}.${patch + 1}`, `${major}.${minor + 1}.0`]
+}
+
+/** Save as a download (and back to the opened file where the browser allows), with checks first. */
+export function SaveControls({ store, fileHandle }: SaveControlsProps) {
+  const problems = useStore(store, (s) => s.problems.length)
+  const changed = useStore(store, (s) => s.canUndo)
+  const [pending, setPending] = useState<Pending>(null)
+  const [saved, setSaved] = useState('')
+
+  const write = async (doc: JsonObject, toFile: boolean) => {
+    const text = serializeScenario(doc)
+    const name = `${typeof doc['id'] === 'string' && doc['id'] ? doc['id'] : 'scenario'}.json`
+    if (toFile && fileHandle) {
+      const writable = await fileHandle.createWritable()
+      await writable.write(text)
+      await writable.close()
+    } else {
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+      const a = Object.assign(document.createElement('a'), { href: url, download: name })
+      document.body.append(a)
+      a.click()
+      a.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    }
+    setPending(null)
+    setSaved(problems > 0 ? `Saved ${name} with ${problems} problem(s).` : `Saved ${name}.`)
+  }
+  const [toFile, setToFile] = useState(false)
+  const save = (file: boolean, after: Pending = null) => {
+    setToFile(file)
+    const { meta, history } = store.getState()
+    const version = history.doc['version']
+    if (after === null && problems > 0) return setPending({ step: 'invalid' })
+    if (
+      after?.step !== 'version' &&
+      meta.openedVersion !== undefined &&
+      changed &&
+      version === meta.openedVersion
+    ) {
+      return setPending({ step: 'version', current: String(version) })
+    }
+    void write(history.doc, file)
+  }
+  const bump = (version: string | undefined) => {
+    if (version) store.getState().run({ kind: 'set', path: ['version'], value: version })
+    void write(store.getState().history.doc, toFile)
+  }
+  return (
+    <div className="save-controls">
+      <button type="button" onClick={() => save(false)}>
+        Download JSON
+      </button>
+      {fileHandle && (
+        <button type="button" onClick={() => save(true)}>
+          Save to {fileHandle.name}
+        </button>
+      )}
+      {pending?.step === 'invalid' && (
+        <div className="confirm-box" role="alertdialog" aria-label="Save with problems?">
+          <p>
+            This scenario has {problems} problem(s): Practica will refuse to run it until they are
+            fixed. Save it anyway?
+          </p>
+          <button type="button" onClick={() => save(toFile, { step: 'invalid' })}>
+            Save with problems
+          </button>
+          <button type="button" onClick={() => setPending(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {pending?.step === 'version' && (
+        <div className="confirm-box" role="alertdialog" aria-label="Bump the version?">
+          <p>
+            This scenario was published as version {pending.current}. Learners' attempts name the
+            version, so a changed scenario should get a new one.
+          </p>
+          {nextVersions(pending.current).map((v) => (
+            <button key={v} type="button" onClick={() => bump(v)}>
+              Save as {v}
+            </button>
+          ))}
+          <button type="button" onClick={() => bump(undefined)}>
+            Keep {pending.current}
+          </button>
+        </div>
+      )}
+      {saved && <span role="status">{saved}</span>}
+    </div>
+  )
+}

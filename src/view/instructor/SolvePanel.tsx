@@ -1,0 +1,53 @@
+import { useState } from 'react'
+import type { EditorStore } from '../../state/editorStore.ts'
+import type { SolveReply } from './solve.worker.ts'
+
+export interface SolvePanelProps {
+  readonly store: EditorStore
+}
+
+/** "Check solvable": runs the engine's solver in a Web Worker and shows the reference run or why there is none. */
+export function SolvePanel({ store }: SolvePanelProps) {
+  const [state, setState] = useState<{ running: boolean; reply?: SolveReply }>({ running: false })
+  const check = () => {
+    setState({ running: true })
+    const worker = new Worker(new URL('./solve.worker.ts', import.meta.url), { type: 'module' })
+    worker.onmessage = (e: MessageEvent<SolveReply>) => {
+      setState({ running: false, reply: e.data })
+      worker.terminate()
+    }
+    worker.onerror = (e) => {
+      setState({ running: false, reply: { ok: false, reason: e.message } })
+      worker.terminate()
+    }
+    worker.postMessage(store.getState().history.doc)
+  }
+  const reply = state.reply
+  return (
+    <section className="solve-panel" aria-labelledby="solve-title" aria-busy={state.running}>
+      <h2 id="solve-title">Reference run</h2>
+      <button type="button" onClick={check} disabled={state.running}>
+        {state.running ? 'Checking…' : 'Check solvable'}
+      </button>
+      {reply?.ok === true && (
+        <div className="solved" role="status">
+          <p className="good">
+            Solvable: every step can be done in order with full points and no hazard.
+          </p>
+          <ol>
+            {reply.events.map((e, i) => (
+              <li key={i}>
+                {(e.t / 1000).toFixed(1)} s — {e.action} {e.target ?? ''} {e.value ?? ''}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {reply?.ok === false && (
+        <p className="bad" role="alert">
+          Unsolvable: {reply.reason}
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,107 @@
+import type { JsonValue, Problem } from '../../../core/index.ts'
+import { ExprField } from './ExprField.tsx'
+import { pathKey, type FieldProps } from './fieldProps.ts'
+import { SetMapField } from './SetMapField.tsx'
+
+export interface EffectsFieldProps extends FieldProps {
+  readonly actions: readonly string[]
+  readonly targets: readonly string[]
+  readonly names: readonly string[]
+  readonly allProblems: readonly Problem[]
+}
+
+type Effect = { if?: string; set: Record<string, JsonValue> }
+
+/** A component's `on` effects: for an action, what it sets, each effect with an optional condition. */
+export function EffectsField({
+  label,
+  path,
+  value,
+  onChange,
+  actions,
+  targets,
+  names,
+  allProblems,
+}: EffectsFieldProps) {
+  const on = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<
+    string,
+    Effect[]
+  >
+  const write = (next: Record<string, Effect[]>) => {
+    const kept = Object.fromEntries(Object.entries(next).filter(([, list]) => list.length > 0))
+    onChange(Object.keys(kept).length === 0 ? undefined : (kept as unknown as JsonValue))
+  }
+  const at = (p: (string | number)[]) =>
+    allProblems.filter((x) => x.path.startsWith(pathKey([...path, ...p])))
+  const free = actions.filter((a) => !(a in on))
+  return (
+    <fieldset className="field field-effects">
+      <legend>{label}</legend>
+      {Object.entries(on).map(([action, effects]) =>
+        effects.map((effect, i) => (
+          <div key={`${action}-${i}`} className="effect">
+            <strong>
+              on {action} #{i + 1}
+            </strong>
+            <ExprField
+              label="if"
+              path={[...path, action, i, 'if']}
+              value={effect.if}
+              names={names}
+              problems={at([action, i, 'if'])}
+              onChange={(v) =>
+                write({
+                  ...on,
+                  [action]: effects.map((e, j) =>
+                    j === i
+                      ? { ...(v === undefined ? { set: e.set } : { if: String(v), set: e.set }) }
+                      : e,
+                  ),
+                })
+              }
+            />
+            <SetMapField
+              label="set"
+              path={[...path, action, i, 'set']}
+              value={effect.set}
+              targets={targets}
+              names={names}
+              allProblems={allProblems}
+              problems={at([action, i, 'set']).filter(
+                (p) => p.path === pathKey([...path, action, i, 'set']),
+              )}
+              onChange={(v) =>
+                write({
+                  ...on,
+                  [action]: effects.map((e, j) =>
+                    j === i ? { ...e, set: (v ?? {}) as Record<string, JsonValue> } : e,
+                  ),
+                })
+              }
+            />
+            <button
+              type="button"
+              onClick={() => write({ ...on, [action]: effects.filter((_, j) => j !== i) })}
+            >
+              remove effect
+            </button>
+          </div>
+        )),
+      )}
+      {free.length > 0 && (
+        <select
+          aria-label="add an effect on an action"
+          value=""
+          onChange={(e) => e.target.value && write({ ...on, [e.target.value]: [{ set: {} }] })}
+        >
+          <option value="">+ effect on…</option>
+          {free.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+      )}
+    </fieldset>
+  )
+}

@@ -1,0 +1,45 @@
+import { useId } from 'react'
+import { FieldProblems } from './FieldProblems.tsx'
+import { pathKey, type FieldProps } from './fieldProps.ts'
+
+export interface SelectFieldProps extends FieldProps {
+  readonly options: readonly string[]
+  /** Offer "(none)" to remove an optional field. */
+  readonly optional?: boolean
+}
+
+/** A choice among known values: a kind, a state, a target, a severity. */
+export function SelectField({
+  label,
+  path,
+  value,
+  problems,
+  onChange,
+  options,
+  optional,
+}: SelectFieldProps) {
+  const id = useId()
+  const current = typeof value === 'string' ? value : ''
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        data-path={pathKey(path)}
+        value={current}
+        aria-invalid={problems.length > 0}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+      >
+        {(optional || !options.includes(current)) && (
+          <option value="">{current && !options.includes(current) ? current : '—'}</option>
+        )}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+      <FieldProblems id={`${id}-problems`} problems={problems} />
+    </div>
+  )
+}

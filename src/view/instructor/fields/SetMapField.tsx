@@ -1,0 +1,73 @@
+import type { JsonValue } from '../../../core/index.ts'
+import { ExprField } from './ExprField.tsx'
+import { FieldProblems } from './FieldProblems.tsx'
+import { pathKey, type FieldProps } from './fieldProps.ts'
+
+export interface SetMapFieldProps extends FieldProps {
+  /** Components and variables that can be set. */
+  readonly targets: readonly string[]
+  readonly names: readonly string[]
+  readonly allProblems: readonly { path: string; message: string }[]
+}
+
+/** A `set` map: which component or variable gets which expression, applied in order. */
+export function SetMapField({
+  label,
+  path,
+  value,
+  problems,
+  onChange,
+  targets,
+  names,
+  allProblems,
+}: SetMapFieldProps) {
+  const entries =
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value as Record<string, JsonValue>)
+      : []
+  const write = (next: [string, JsonValue][]) => onChange(Object.fromEntries(next))
+  const unused = targets.filter((t) => !entries.some(([k]) => k === t))
+  return (
+    <fieldset className="field field-setmap">
+      <legend>{label}</legend>
+      {entries.map(([key, expr], i) => (
+        <div key={key} className="setmap-row">
+          <select
+            aria-label={`${label}: target ${i + 1}`}
+            value={key}
+            onChange={(e) => write(entries.map((x, j) => (j === i ? [e.target.value, x[1]] : x)))}
+          >
+            {[key, ...unused].map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+          <span>=</span>
+          <ExprField
+            label={`${key} =`}
+            path={[...path, key]}
+            value={expr}
+            names={names}
+            required
+            problems={allProblems.filter((p) => p.path === pathKey([...path, key]))}
+            onChange={(v) => write(entries.map((x, j) => (j === i ? [x[0], v ?? ''] : x)))}
+          />
+          <button
+            type="button"
+            aria-label={`remove ${key}`}
+            onClick={() => write(entries.filter((_, j) => j !== i))}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+      {unused.length > 0 && (
+        <button type="button" onClick={() => write([...entries, [unused[0]!, "''"]])}>
+          + {label}
+        </button>
+      )}
+      <FieldProblems id={`${pathKey(path)}-problems`} problems={problems} />
+    </fieldset>
+  )
+}

@@ -1,0 +1,24 @@
+// What every editor field gets: where in the document it edits, its current value, the problems
+// the engine reports there, and how to change it (each change is one undoable command).
+import type { JsonPath, JsonValue, Problem } from '../../../core/index.ts'
+
+export interface FieldProps<T extends JsonValue | undefined = JsonValue | undefined> {
+  readonly label: string
+  readonly path: JsonPath
+  readonly value: T
+  /** Problems whose path is this field's (or below it). */
+  readonly problems: readonly Problem[]
+  /** Sets the value; undefined removes an optional field. Typing into one field merges into one undo step. */
+  readonly onChange: (value: JsonValue | undefined) => void
+}
+
+/** The path as the engine's problems write it, for matching problems to fields. */
+export function pathKey(path: JsonPath): string {
+  let out = ''
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(seg)) out += out === '' ? seg : `.${seg}`
+    else out += `[${JSON.stringify(seg)}]`
+  }
+  return out === '' ? '(file)' : out
+}

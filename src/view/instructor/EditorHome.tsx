@@ -14,6 +14,7 @@ import { bundledStore, loadBundledScenarios } from '../../state/bundledScenarios
 import { deleteDraft, listDrafts, type Draft } from '../../state/drafts.ts'
 import { createEditorStore, type DraftMeta } from '../../state/editorStore.ts'
 import { setEditorFile } from './editorFile.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** Opens a document in the editor as a new draft. */
 function openDoc(doc: JsonObject, source: string, handle?: FileSystemFileHandle): void {
@@ -42,6 +43,7 @@ function toDoc(bytes: Uint8Array): { doc: JsonObject } | { problems: readonly Pr
 
 /** Where instructors start: a draft to continue, a bundled scenario, a file, or the template. */
 export function EditorHome() {
+  const { t } = useTranslation()
   const [drafts, setDrafts] = useState<Draft[] | undefined>()
   const [refused, setRefused] = useState<readonly Problem[] | undefined>()
   const bundled = useStore(bundledStore, (s) => s.scenarios)
@@ -76,17 +78,17 @@ export function EditorHome() {
   return (
     <main className="editor-home">
       <header className="bar">
-        <h1>Scenario editor</h1>
+        <h1>{t('editor.title')}</h1>
         <button type="button" onClick={() => appStore.getState().backToLibrary()}>
-          Back to scenarios
+          {t('result.backToLibrary')}
         </button>
       </header>
       <section>
-        <h2>Drafts in this browser</h2>
+        <h2>{t('editor.drafts')}</h2>
         {drafts === undefined ? (
           <p>…</p>
         ) : drafts.length === 0 ? (
-          <p className="muted">No drafts yet.</p>
+          <p className="muted">{t('editor.noDrafts')}</p>
         ) : null}
         <ul className="draft-list">
           {drafts?.map((d) => (
@@ -98,7 +100,7 @@ export function EditorHome() {
                   appStore.getState().openEditor(createEditorStore(d, d.doc))
                 )}
               >
-                Continue “{d.name}”
+                {t('editor.continue', { name: d.name })}
               </button>{' '}
               <span className="muted">
                 {d.source} · {new Date(d.updatedAt).toLocaleString()}
@@ -106,25 +108,25 @@ export function EditorHome() {
               <button
                 type="button"
                 onClick={() => void deleteDraft(d.id).then(listDrafts).then(setDrafts)}
-                aria-label={`Delete draft ${d.name}`}
+                aria-label={t('editor.deleteDraft', { name: d.name })}
               >
-                Delete
+                {t('editor.delete')}
               </button>
             </li>
           ))}
         </ul>
       </section>
       <section>
-        <h2>Start</h2>
+        <h2>{t('editor.start')}</h2>
         <button
           type="button"
           className="primary"
           onClick={() => openDoc(createTemplate({ locales: ['en', 'zh-CN'] }), 'template')}
         >
-          New scenario from the template
+          {t('editor.newFromTemplate')}
         </button>{' '}
         <button type="button" onClick={() => void pick()}>
-          Open a file…
+          {t('editor.openFile')}
         </button>
         <input
           id="editor-file"
@@ -139,7 +141,7 @@ export function EditorHome() {
         />
         {refused && (
           <div className="problems" role="alert">
-            <p>This file cannot be opened:</p>
+            <p>{t('editor.cannotOpen')}</p>
             <ul>
               {refused.map((p, i) => (
                 <li key={i}>{formatProblem(p)}</li>
@@ -147,12 +149,12 @@ export function EditorHome() {
             </ul>
           </div>
         )}
-        <h3>Bundled scenarios</h3>
+        <h3>{t('editor.bundled')}</h3>
         <ul className="draft-list">
           {bundled?.map((b) => (
             <li key={b.file}>
               <button type="button" onClick={() => open(b.bytes, `bundled:${b.file}`)}>
-                Edit {b.file}
+                {t('editor.editFile', { file: b.file })}
               </button>
             </li>
           ))}

@@ -8,6 +8,7 @@ import type { PartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
 import { SceneView } from '../scene/SceneView.tsx'
 import { Gizmo } from './Gizmo.tsx'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface EditorSceneProps {
   readonly store: EditorStore
@@ -16,6 +17,7 @@ export interface EditorSceneProps {
 
 /** The learner's scene of the draft: click a part to select it, move or rotate it with the gizmo. */
 export function EditorScene({ store, model }: EditorSceneProps) {
+  const { t } = useTranslation()
   const ui = useMemo(() => createSceneUiStore(), [])
   const bridge = useMemo(() => createSceneBridge(), [])
   const [mode, setMode] = useState<'translate' | 'rotate'>('translate')
@@ -88,11 +90,11 @@ export function EditorScene({ store, model }: EditorSceneProps) {
   )
   return (
     <div className="editor-scene">
-      <div className="gizmo-modes" role="radiogroup" aria-label="Gizmo">
+      <div className="gizmo-modes" role="radiogroup" aria-label={t('editor.gizmo')}>
         {(['translate', 'rotate'] as const).map((m) => (
           <label key={m}>
             <input type="radio" name="gizmo" checked={mode === m} onChange={() => setMode(m)} />{' '}
-            {m === 'translate' ? 'Move' : 'Rotate'}
+            {t(m === 'translate' ? 'editor.move' : 'editor.rotate')}
           </label>
         ))}
       </div>

@@ -12,6 +12,7 @@ import { ScenarioForm } from './ScenarioForm.tsx'
 import { SolvePanel } from './SolvePanel.tsx'
 import { PickingHint } from './PickingHint.tsx'
 import { StepGraph } from './StepGraph.tsx'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface EditorScreenProps {
   readonly store: EditorStore
@@ -20,6 +21,7 @@ export interface EditorScreenProps {
 
 /** The instructor's editor: outline, 3D view, properties, problems, reference run, save and try. */
 export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
+  const { t } = useTranslation()
   const doc = useStore(store, (s) => s.history.doc)
   const model = useStore(store, (s) => s.model)
   const problems = useStore(store, (s) => s.problems)
@@ -51,14 +53,14 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
   return (
     <main className="editor-screen">
       <header className="bar">
-        <h1>Editor: {String(doc['id'] ?? '')}</h1>
+        <h1>{t('editor.editorOf', { id: String(doc['id'] ?? '') })}</h1>
         <button
           type="button"
           onClick={() => store.getState().undo()}
           disabled={!canUndo}
           aria-keyshortcuts="Control+Z"
         >
-          Undo
+          {t('editor.undo')}
         </button>
         <button
           type="button"
@@ -66,7 +68,7 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
           disabled={!canRedo}
           aria-keyshortcuts="Control+Shift+Z"
         >
-          Redo
+          {t('editor.redo')}
         </button>
         <SaveControls store={store} fileHandle={fileHandle} />
         <PickingHint store={store} />
@@ -75,10 +77,10 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
           disabled={model === undefined || problems.length > 0}
           onClick={() => model && appStore.getState().start(model, store)}
         >
-          Try it
+          {t('editor.tryIt')}
         </button>
         <button type="button" onClick={() => void leave()}>
-          Close
+          {t('editor.close')}
         </button>
       </header>
       <div className="editor-body">
@@ -87,17 +89,17 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
           {model ? (
             <EditorScene store={store} model={model} />
           ) : (
-            <p className="muted">The 3D view appears once the scenario is valid.</p>
+            <p className="muted">{t('editor.noView')}</p>
           )}
           <div className="editor-bottom">
             <ProblemsPanel store={store} />
             <SolvePanel store={store} />
           </div>
         </div>
-        <aside className="properties" aria-label="Properties">
+        <aside className="properties" aria-label={t('editor.properties')}>
           <h2>
             {selected?.collection === 'scenario' || !selected
-              ? 'Scenario settings'
+              ? t('editor.settings')
               : `${selected.collection} › ${String((doc[selected.collection] as { id?: string }[] | undefined)?.[selected.index]?.id ?? selected.index + 1)}`}
           </h2>
           {selected?.collection === 'steps' && <StepGraph doc={doc} selectedId={selectedStep} />}

@@ -22,6 +22,7 @@ import { TextField } from './fields/TextField.tsx'
 import { Vec3Field } from './fields/Vec3Field.tsx'
 import { componentFields, elementFields, ids, type FieldSpec } from './formSpecs.ts'
 import { IdField } from './IdField.tsx'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface ElementFormProps {
   readonly store: EditorStore
@@ -47,6 +48,7 @@ export function expressionNames(doc: JsonObject): string[] {
 
 /** The properties of one element of the scenario, each field one undoable edit. */
 export function ElementForm({ store, doc, selection, problems }: ElementFormProps) {
+  const { t } = useTranslation()
   const [kindWarning, setKindWarning] = useState('')
   const { collection, index } = selection
   const element = ((doc[collection] as JsonValue[] | undefined)?.[index] ?? {}) as Obj
@@ -123,12 +125,7 @@ export function ElementForm({ store, doc, selection, problems }: ElementFormProp
                 options={spec.options}
                 onChange={(v) => (set('kind', v), setKindWarning(String(v)))}
               />
-              {kindWarning && (
-                <p className="muted">
-                  Fields of the old kind that this kind does not have are reported below; remove
-                  them.
-                </p>
-              )}
+              {kindWarning && <p className="muted">{t('editor.kindChanged')}</p>}
             </>
           )
         }
@@ -202,11 +199,11 @@ export function ElementForm({ store, doc, selection, problems }: ElementFormProp
         <button type="button" onClick={switchMode}>
           {collection === 'steps'
             ? usesState
-              ? 'Done by a learner act instead'
-              : 'Done by a state instead'
+              ? t('editor.byAct')
+              : t('editor.byState')
             : usesState
-              ? 'A forbidden act instead'
-              : 'An unsafe state instead'}
+              ? t('editor.byForbiddenAct')
+              : t('editor.byUnsafeState')}
         </button>
       )}
       {specs.map((spec) => (

@@ -3,6 +3,7 @@ import type { Collection, Problem } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
 import { FieldProblems } from './fields/FieldProblems.tsx'
 import { pathKey } from './fields/fieldProps.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface IdFieldProps {
   readonly store: EditorStore
@@ -14,6 +15,7 @@ export interface IdFieldProps {
 
 /** An element's id: renaming it renames every reference too, as one undoable edit. */
 export function IdField({ store, collection, index, id, problems }: IdFieldProps) {
+  const { t } = useTranslation()
   const inputId = useId()
   const [draft, setDraft] = useState<string | null>(null)
   const commit = () => {
@@ -37,7 +39,7 @@ export function IdField({ store, collection, index, id, problems }: IdFieldProps
         aria-describedby={`${inputId}-hint`}
       />
       <small id={`${inputId}-hint`} className="muted">
-        Press Enter to rename it everywhere it is used.
+        {t('editor.renameHint')}
       </small>
       <FieldProblems id={`${inputId}-problems`} problems={problems} />
     </div>

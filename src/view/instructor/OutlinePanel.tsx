@@ -9,6 +9,7 @@ import {
 } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
 import { newElement } from './formSpecs.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface OutlinePanelProps {
   readonly store: EditorStore
@@ -27,6 +28,7 @@ type Obj = Record<string, JsonValue>
 
 /** The scenario as a list of its parts: select, add (the palette of kinds), delete, and reorder steps. */
 export function OutlinePanel({ store }: OutlinePanelProps) {
+  const { t } = useTranslation()
   const doc = useStore(store, (s) => s.history.doc)
   const selected = useStore(store, (s) => s.selected)
   const problems = useStore(store, (s) => s.problems)
@@ -66,13 +68,13 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
     problems.some((p) => p.path.startsWith(`${collection}[${index}]`))
 
   return (
-    <nav className="outline" aria-label="Scenario outline">
+    <nav className="outline" aria-label={t('editor.outline')}>
       <button
         type="button"
         className={selected?.collection === 'scenario' ? 'selected' : ''}
         onClick={() => store.getState().select({ collection: 'scenario', index: 0 })}
       >
-        Scenario settings
+        {t('editor.settings')}
       </button>
       {SECTIONS.map((collection) => {
         const list = (Array.isArray(doc[collection]) ? doc[collection] : []) as Obj[]
@@ -101,7 +103,7 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
                     onClick={() => store.getState().select({ collection, index })}
                   >
                     {hasProblem(collection, index) && (
-                      <span className="problem-dot" aria-label="has problems">
+                      <span className="problem-dot" aria-label={t('editor.hasProblems')}>
                         ●
                       </span>
                     )}
@@ -114,14 +116,14 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
                     <>
                       <button
                         type="button"
-                        aria-label={`move ${String(el['id'])} up`}
+                        aria-label={t('editor.moveUp', { id: String(el['id']) })}
                         onClick={() => move(index, index - 1)}
                       >
                         ↑
                       </button>
                       <button
                         type="button"
-                        aria-label={`move ${String(el['id'])} down`}
+                        aria-label={t('editor.moveDown', { id: String(el['id']) })}
                         onClick={() => move(index, index + 1)}
                       >
                         ↓
@@ -131,15 +133,15 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
                   {collection === 'components' && (
                     <button
                       type="button"
-                      aria-label={`duplicate ${String(el['id'])}`}
+                      aria-label={t('editor.duplicate', { id: String(el['id']) })}
                       onClick={() => duplicate(store, doc, index)}
                     >
-                      copy
+                      {t('editor.copy')}
                     </button>
                   )}
                   <button
                     type="button"
-                    aria-label={`delete ${String(el['id'])}`}
+                    aria-label={t('editor.deleteOne', { id: String(el['id']) })}
                     onClick={() => remove(collection, index)}
                   >
                     ×
@@ -149,11 +151,11 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
             </ul>
             {collection === 'components' ? (
               <select
-                aria-label="Add a component"
+                aria-label={t('editor.addComponent')}
                 value=""
                 onChange={(e) => e.target.value && add('components', e.target.value)}
               >
-                <option value="">+ add a component…</option>
+                <option value="">{t('editor.addComponentMenu')}</option>
                 {COMPONENT_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {k}
@@ -162,7 +164,7 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
               </select>
             ) : (
               <button type="button" onClick={() => add(collection)}>
-                + add to {collection}
+                {t('editor.addTo', { collection })}
               </button>
             )}
           </section>
@@ -189,7 +191,7 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
                 onClick={() => store.getState().select({ collection: 'rules', index })}
               >
                 {hasProblem('rules', index) && (
-                  <span className="problem-dot" aria-label="has problems">
+                  <span className="problem-dot" aria-label={t('editor.hasProblems')}>
                     ●
                   </span>
                 )}
@@ -214,12 +216,10 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
               index: ((doc['rules'] as JsonValue[] | undefined) ?? []).length,
               value: { when: 'false', set: {} },
             }),
-            store
-              .getState()
-              .select({
-                collection: 'rules',
-                index: ((doc['rules'] as JsonValue[] | undefined) ?? []).length,
-              })
+            store.getState().select({
+              collection: 'rules',
+              index: ((doc['rules'] as JsonValue[] | undefined) ?? []).length,
+            })
           )}
         >
           + add to rules
@@ -227,17 +227,17 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
       </section>
       {confirm && (
         <div className="confirm-box" role="alertdialog" aria-label="Delete and break references?">
-          <p>Deleting it breaks these references:</p>
+          <p>{t('editor.breaks')}</p>
           <ul>
             {confirm.uses.map((u, i) => (
               <li key={i}>{u}</li>
             ))}
           </ul>
           <button type="button" onClick={() => remove(confirm.collection, confirm.index, true)}>
-            Delete anyway
+            {t('editor.deleteAnyway')}
           </button>
           <button type="button" onClick={() => setConfirm(null)}>
-            Keep it
+            {t('editor.keep')}
           </button>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand'
 import type { EditorStore } from '../../state/editorStore.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface PickingHintProps {
   readonly store: EditorStore
@@ -7,13 +8,14 @@ export interface PickingHintProps {
 
 /** While a field waits for a part to be clicked in 3D: say so, and offer to cancel. */
 export function PickingHint({ store }: PickingHintProps) {
+  const { t } = useTranslation()
   const picking = useStore(store, (s) => s.picking !== null)
   if (!picking) return null
   return (
     <span role="status" className="picking">
-      Click the part in the 3D view…{' '}
+      {t('editor.picking')}{' '}
       <button type="button" onClick={() => store.getState().pick(null)}>
-        Cancel
+        {t('editor.cancel')}
       </button>
     </span>
   )

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand'
 import type { Collection } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface ProblemsPanelProps {
   readonly store: EditorStore
@@ -19,6 +20,7 @@ const COLLECTIONS = new Set<string>([
 
 /** Every validation problem of the engine; a click selects the element and focuses the field. */
 export function ProblemsPanel({ store }: ProblemsPanelProps) {
+  const { t } = useTranslation()
   const problems = useStore(store, (s) => s.problems)
   const go = (path: string) => {
     const m = /^([a-z]+)\[(\d+)\]/.exec(path)
@@ -37,11 +39,11 @@ export function ProblemsPanel({ store }: ProblemsPanelProps) {
   return (
     <section className="problems-panel" aria-labelledby="problems-title">
       <h2 id="problems-title">
-        Problems{' '}
+        {t('editor.problems')}{' '}
         <span className={problems.length ? 'count bad' : 'count good'}>{problems.length}</span>
       </h2>
       {problems.length === 0 ? (
-        <p className="good">The scenario is valid.</p>
+        <p className="good">{t('editor.valid')}</p>
       ) : (
         <ul>
           {problems.map((p, i) => (

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useStore } from 'zustand'
 import { serializeScenario, type JsonObject } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface SaveControlsProps {
   readonly store: EditorStore
@@ -19,6 +20,7 @@ export function nextVersions(version: string): [string, string] {
 
 /** Save as a download (and back to the opened file where the browser allows), with checks first. */
 export function SaveControls({ store, fileHandle }: SaveControlsProps) {
+  const { t } = useTranslation()
   const problems = useStore(store, (s) => s.problems.length)
   const changed = useStore(store, (s) => s.canUndo)
   const [pending, setPending] = useState<Pending>(null)
@@ -40,7 +42,11 @@ export function SaveControls({ store, fileHandle }: SaveControlsProps) {
       setTimeout(() => URL.revokeObjectURL(url), 10_000)
     }
     setPending(null)
-    setSaved(problems > 0 ? `Saved ${name} with ${problems} problem(s).` : `Saved ${name}.`)
+    setSaved(
+      problems > 0
+        ? t('editor.savedWithProblems', { name, count: problems })
+        : t('editor.saved', { name }),
+    )
   }
   const [toFile, setToFile] = useState(false)
   const save = (file: boolean, after: Pending = null) => {
@@ -65,40 +71,38 @@ export function SaveControls({ store, fileHandle }: SaveControlsProps) {
   return (
     <div className="save-controls">
       <button type="button" onClick={() => save(false)}>
-        Download JSON
+        {t('editor.download')}
       </button>
       {fileHandle && (
         <button type="button" onClick={() => save(true)}>
-          Save to {fileHandle.name}
+          {t('editor.saveTo', { name: fileHandle.name })}
         </button>
       )}
       {pending?.step === 'invalid' && (
-        <div className="confirm-box" role="alertdialog" aria-label="Save with problems?">
-          <p>
-            This scenario has {problems} problem(s): Practica will refuse to run it until they are
-            fixed. Save it anyway?
-          </p>
+        <div className="confirm-box" role="alertdialog" aria-label={t('editor.saveWithProblems')}>
+          <p>{t('editor.saveInvalid', { count: problems })}</p>
           <button type="button" onClick={() => save(toFile, { step: 'invalid' })}>
-            Save with problems
+            {t('editor.saveWithProblems')}
           </button>
           <button type="button" onClick={() => setPending(null)}>
-            Cancel
+            {t('editor.cancel')}
           </button>
         </div>
       )}
       {pending?.step === 'version' && (
-        <div className="confirm-box" role="alertdialog" aria-label="Bump the version?">
-          <p>
-            This scenario was published as version {pending.current}. Learners' attempts name the
-            version, so a changed scenario should get a new one.
-          </p>
+        <div
+          className="confirm-box"
+          role="alertdialog"
+          aria-label={t('editor.published', { version: pending.current })}
+        >
+          <p>{t('editor.published', { version: pending.current })}</p>
           {nextVersions(pending.current).map((v) => (
             <button key={v} type="button" onClick={() => bump(v)}>
-              Save as {v}
+              {t('editor.saveAs', { version: v })}
             </button>
           ))}
           <button type="button" onClick={() => bump(undefined)}>
-            Keep {pending.current}
+            {t('editor.keepVersion', { version: pending.current })}
           </button>
         </div>
       )}

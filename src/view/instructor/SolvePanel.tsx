@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { EditorStore } from '../../state/editorStore.ts'
 import type { SolveReply } from './solve.worker.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface SolvePanelProps {
   readonly store: EditorStore
@@ -8,6 +9,7 @@ export interface SolvePanelProps {
 
 /** "Check solvable": runs the engine's solver in a Web Worker and shows the reference run or why there is none. */
 export function SolvePanel({ store }: SolvePanelProps) {
+  const { t } = useTranslation()
   const [state, setState] = useState<{ running: boolean; reply?: SolveReply }>({ running: false })
   const check = () => {
     setState({ running: true })
@@ -25,15 +27,13 @@ export function SolvePanel({ store }: SolvePanelProps) {
   const reply = state.reply
   return (
     <section className="solve-panel" aria-labelledby="solve-title" aria-busy={state.running}>
-      <h2 id="solve-title">Reference run</h2>
+      <h2 id="solve-title">{t('editor.referenceRun')}</h2>
       <button type="button" onClick={check} disabled={state.running}>
-        {state.running ? 'Checking…' : 'Check solvable'}
+        {t(state.running ? 'editor.checking' : 'editor.checkSolvable')}
       </button>
       {reply?.ok === true && (
         <div className="solved" role="status">
-          <p className="good">
-            Solvable: every step can be done in order with full points and no hazard.
-          </p>
+          <p className="good">{t('editor.solvable')}</p>
           <ol>
             {reply.events.map((e, i) => (
               <li key={i}>
@@ -45,7 +45,7 @@ export function SolvePanel({ store }: SolvePanelProps) {
       )}
       {reply?.ok === false && (
         <p className="bad" role="alert">
-          Unsolvable: {reply.reason}
+          {t('editor.unsolvable', { reason: reply.reason })}
         </p>
       )}
     </section>

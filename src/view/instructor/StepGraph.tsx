@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '../../core/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface StepGraphProps {
   readonly doc: JsonObject
@@ -9,6 +10,7 @@ type Obj = Record<string, JsonValue>
 
 /** The steps' prerequisites as a small graph: columns by depth, an arrow for each `after`. */
 export function StepGraph({ doc, selectedId }: StepGraphProps) {
+  const { t } = useTranslation()
   const steps = (Array.isArray(doc['steps']) ? doc['steps'] : []) as Obj[]
   const after = new Map(
     steps.map((s) => [String(s['id']), (Array.isArray(s['after']) ? s['after'] : []).map(String)]),
@@ -43,7 +45,7 @@ export function StepGraph({ doc, selectedId }: StepGraphProps) {
       width={width}
       height={height}
       role="img"
-      aria-label="Step prerequisites"
+      aria-label={t('editor.stepGraph')}
     >
       {steps.flatMap((s) =>
         (after.get(String(s['id'])) ?? []).map((a) => {

@@ -18,7 +18,7 @@ export function deepFreeze<T extends JsonValue>(value: T): T {
   return value
 }
 
-/** A small invalid-on-purpose-free document with an x- field, used by the command tests. */
+/** A small valid scenario with an x- field, used by the command and history tests. */
 export function smallDoc(): JsonObject {
   return {
     format: 'practica.scenario/1',

@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue } from '../../../core/index.ts'
 import { actionsOf } from '../formSpecs.ts'
 import { FieldProblems } from './FieldProblems.tsx'
 import { pathKey, type FieldProps } from './fieldProps.ts'
+import { useTranslation } from '../../i18n/useTranslation.ts'
 
 export interface ActionFieldProps extends FieldProps {
   readonly doc: JsonObject
@@ -19,6 +20,7 @@ export function ActionField({
   doc,
   onPick,
 }: ActionFieldProps) {
+  const { t } = useTranslation()
   const ref = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<
     string,
     JsonValue
@@ -59,7 +61,7 @@ export function ActionField({
           type="button"
           onClick={() => onPick((id) => write({ target: id, action: undefined, value: undefined }))}
         >
-          Pick the part in 3D
+          {t('editor.pick')}
         </button>
       )}
       <label>

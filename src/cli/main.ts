@@ -1,60 +1,19 @@
-// The command line over the engine (spec section 7): validate, score, solve.
+// The command line over the engine (spec section 7): validate, score, solve, export.
 // Reads files, prints results; every decision is the engine's.
-import { readFileSync } from 'node:fs'
-import {
-  formatProblem,
-  loadScenario,
-  MAX_FILE_BYTES,
-  parseAttempt,
-  decodeUtf8,
-  scoreAttempt,
-  solve,
-  type Model,
-  type Outcome,
-  type Problem,
-} from '../core/index.ts'
+import { scoreAttempt, solve } from '../core/index.ts'
+import { exportCommand } from './export.ts'
+import { openAttempt, openScenario, report, type Io } from './files.ts'
 
 const USAGE = `usage: npm run -s cli -- <command> …
   validate FILE…             check scenario files
   score SCENARIO ATTEMPT     print the result of an attempt as JSON
-  solve SCENARIO             print an assessment-mode attempt that completes every step`
-
-interface Io {
-  out(text: string): void
-  err(text: string): void
-}
-
-/** Reads a file's bytes, or says plainly why it cannot be read. */
-function readBytes(path: string): Outcome<Uint8Array> {
-  try {
-    return { ok: true, value: readFileSync(path) }
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((e as Error).message)
-    return { ok: false, problems: [{ path: '(file)', message: `cannot read it: ${why}` }] }
-  }
-}
-
-function report(io: Io, file: string, problems: readonly Problem[]): void {
-  for (const p of problems) io.err(`${file}: ${formatProblem(p)}`)
-}
-
-function openScenario(io: Io, file: string): Model | undefined {
-  const bytes = readBytes(file)
-  const model = bytes.ok ? loadScenario(bytes.value) : bytes
-  if (!model.ok) {
-    report(io, file, model.problems)
-    return undefined
-  }
-  return model.value
-}
+  solve SCENARIO             print an assessment-mode attempt that completes every step
+  export --format csv|xapi|json SCENARIO ATTEMPT…
+                             print the attempts' gradebook (CSV), xAPI statements (a JSON
+                             array) or results (JSON: one result, or an array of several);
+                             prints nothing if any attempt is refused
+  export --format moodle SCENARIO
+                             print the scenario's competencies as a Moodle framework (CSV)`
 
 function validate(io: Io, files: string[]): number {
   let status = 0
@@ -71,18 +30,9 @@ function validate(io: Io, files: string[]): number {
 function score(io: Io, scenarioFile: string, attemptFile: string): number {
   const model = openScenario(io, scenarioFile)
   if (!model) return 1
-  const bytes = readBytes(attemptFile)
-  const text = bytes.ok
-    ? bytes.value.length > MAX_FILE_BYTES
-      ? bytes
-      : decodeUtf8(bytes.value)
-    : bytes
-  const attempt = text.ok ? parseAttempt(typeof text.value === 'string' ? text.value : '') : text
-  if (!attempt.ok) {
-    report(io, attemptFile, attempt.problems)
-    return 1
-  }
-  const result = scoreAttempt(model, attempt.value)
+  const attempt = openAttempt(io, attemptFile)
+  if (!attempt) return 1
+  const result = scoreAttempt(model, attempt)
   if (!result.ok) {
     report(io, attemptFile, result.problems)
     return 1
@@ -109,6 +59,7 @@ export function runCli(args: readonly string[], io: Io): number {
   if (command === 'validate' && rest.length > 0) return validate(io, rest)
   if (command === 'score' && rest.length === 2) return score(io, rest[0]!, rest[1]!)
   if (command === 'solve' && rest.length === 1) return solveCommand(io, rest[0]!)
+  if (command === 'export') return exportCommand(io, rest, USAGE)
   io.err(
     command === undefined || command === 'help' || command === '--help'
       ? USAGE
@@ -124,6 +75,7 @@ if (isMain) {
     process.exitCode = runCli(process.argv.slice(2), {
       out: (text) => process.stdout.write(text + '\n'),
       err: (text) => process.stderr.write(text + '\n'),
+      write: (text) => process.stdout.write(text),
     })
   } catch (e) {
     process.stderr.write(

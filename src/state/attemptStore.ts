@@ -2,6 +2,7 @@
 // acts and the clock, records every event, and keeps the feedback the screens show.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import {
+  applyInput,
   ATTEMPT_FORMAT,
   createStart,
   getResult,
@@ -13,6 +14,7 @@ import {
   type Result,
   type SimState,
 } from '../core/index.ts'
+import { isQuotaError, type Journal } from './attemptJournal.ts'
 
 export interface Learner {
   readonly id: string
@@ -43,12 +45,24 @@ export interface AttemptState {
   readonly feedback: readonly Feedback[]
   /** Set once the run has ended. */
   readonly result: Result | undefined
+  /** Another tab holds this attempt: this one only shows it. */
+  readonly readOnly: boolean
+  /** Writing to the browser's storage failed; the attempt goes on in memory and can be downloaded. */
+  readonly storageError: 'quota' | 'failed' | null
   /** Performs a learner act now. */
   act(action: string, target?: string, value?: string): void
   /** Lets the simulation catch up with the clock. */
   advance(): void
   /** Ends the attempt now (the learner's "finish"). */
   finish(): void
+}
+
+export interface AttemptOptions {
+  /** Where every event is written before it takes effect. */
+  readonly journal?: Journal | undefined
+  /** Events recorded before a reload: replayed first, so the attempt resumes where it was. */
+  readonly previous?: readonly AttemptEvent[]
+  readonly readOnly?: boolean
 }
 
 export type AttemptStore = StoreApi<AttemptState>
@@ -93,11 +107,24 @@ function feedbackOf(
 }
 
 /** Creates the store of one live attempt; `clock` gives milliseconds since the attempt started. */
-export function createAttemptStore(setup: AttemptSetup, clock: () => number): AttemptStore {
+export function createAttemptStore(
+  setup: AttemptSetup,
+  clock: () => number,
+  options: AttemptOptions = {},
+): AttemptStore {
   const { model } = setup
+  const { journal, previous = [], readOnly = false } = options
   let feedbackId = 0
   const nextId = () => ++feedbackId
   const MAX_FEEDBACK = 5
+  // events written to the journal but not yet applied, and the chain of those writes
+  let pending = 0
+  let writes: Promise<void> = Promise.resolve()
+  let lastT = previous.length > 0 ? previous[previous.length - 1]!.t : 0
+  let finished = false
+
+  const start = createStart(model, setup.mode, setup.faults)
+  previous.forEach((event, index) => applyInput(model, start, { type: 'event', index, event }))
 
   return createStore<AttemptState>()((set, get) => {
     const apply = (
@@ -110,24 +137,46 @@ export function createAttemptStore(setup: AttemptSetup, clock: () => number): At
       const next = step(model, sim, input)
       const nextEvents = event ? [...events, event] : events
       const news = [...feedbackOf(sim, next, event, nextId), ...extra]
+      const result = next.ended ? getResult(model, next, toAttempt(s, nextEvents)) : undefined
       set({
         sim: next,
         events: nextEvents,
         feedback: news.length > 0 ? [...feedback, ...news].slice(-MAX_FEEDBACK) : feedback,
-        result: next.ended ? getResult(model, next, toAttempt(s, nextEvents)) : undefined,
+        result,
+      })
+      if (result && journal && !finished) {
+        finished = true
+        journal
+          .finish(result)
+          .catch((e: unknown) => set({ storageError: isQuotaError(e) ? 'quota' : 'failed' }))
+      }
+    }
+    // an event takes effect once it is stored (or storing failed, which the learner is told)
+    const record = (event: AttemptEvent, extra: Feedback[] = []) => {
+      if (readOnly || get().sim.ended) return
+      lastT = event.t
+      const index = get().events.length + pending
+      if (!journal) return apply({ type: 'event', index, event }, event, extra)
+      pending++
+      writes = writes.then(async () => {
+        try {
+          await journal.append(index, event)
+        } catch (e) {
+          set({ storageError: isQuotaError(e) ? 'quota' : 'failed' })
+        }
+        pending--
+        apply({ type: 'event', index, event }, event, extra)
       })
     }
-    const now = (): number => {
-      const { events, sim } = get()
-      const last = events.length > 0 ? events[events.length - 1]!.t : 0
-      return Math.max(last, sim.now, Math.round(clock()))
-    }
+    const now = (): number => Math.max(lastT, get().sim.now, Math.round(clock()))
     return {
       setup,
-      sim: createStart(model, setup.mode, setup.faults),
-      events: [],
+      sim: start,
+      events: [...previous],
       feedback: [],
-      result: undefined,
+      result: start.ended ? getResult(model, start, toAttempt(setup, previous)) : undefined,
+      readOnly,
+      storageError: null,
       act(action, target, value) {
         const event: AttemptEvent = {
           t: now(),
@@ -139,14 +188,14 @@ export function createAttemptStore(setup: AttemptSetup, clock: () => number): At
           action === 'hint'
             ? [{ kind: 'hint', id: nextId(), step: model.stepIndex.get(target!)! }]
             : []
-        apply({ type: 'event', index: get().events.length, event }, event, extra)
+        record(event, extra)
       },
       advance() {
-        apply({ type: 'advance', t: Math.round(clock()) })
+        // ticks wait for stored events, so they never pass an event's time before it is applied
+        if (pending === 0 && !readOnly) apply({ type: 'advance', t: Math.round(clock()) })
       },
       finish() {
-        const event: AttemptEvent = { t: now(), action: 'end' }
-        apply({ type: 'event', index: get().events.length, event }, event)
+        record({ t: now(), action: 'end' })
       },
     }
   })

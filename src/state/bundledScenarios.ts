@@ -2,6 +2,7 @@
 // and loaded through the engine (validated and hashed over their exact bytes).
 import { createStore } from 'zustand/vanilla'
 import { loadScenario, type Model, type Problem } from '../core/index.ts'
+import { rememberScenarioText } from './scenarioTexts.ts'
 
 export interface BundledScenario {
   readonly file: string
@@ -27,6 +28,7 @@ async function fetchScenario(path: string, url: string): Promise<BundledScenario
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     const bytes = new Uint8Array(await response.arrayBuffer())
     const loaded = loadScenario(bytes)
+    if (loaded.ok) rememberScenarioText(loaded.value, bytes)
     return loaded.ok
       ? { file, bytes, model: loaded.value, problems: [] }
       : { file, bytes, model: undefined, problems: loaded.problems }

@@ -1,5 +1,6 @@
 // A scenario file the learner opens from disk: read, then loaded by the engine like any other.
 import { loadScenario, MAX_FILE_BYTES, type Model, type Problem } from '../core/index.ts'
+import { rememberScenarioText } from './scenarioTexts.ts'
 
 export type OpenedScenario =
   | { ok: true; model: Model; name: string }
@@ -20,7 +21,9 @@ export async function openScenarioFile(file: File): Promise<OpenedScenario> {
       ],
     }
   }
-  const loaded = loadScenario(new Uint8Array(await file.arrayBuffer()))
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const loaded = loadScenario(bytes)
+  if (loaded.ok) rememberScenarioText(loaded.value, bytes)
   return loaded.ok
     ? { ok: true, model: loaded.value, name: file.name }
     : { ok: false, problems: loaded.problems, name: file.name }

@@ -1,16 +1,20 @@
 import { lazy, Suspense } from 'react'
 import { useStore } from 'zustand'
 import { appStore } from '../state/appStore.ts'
+import { HistoryScreen } from './learner/HistoryScreen.tsx'
 import { LibraryScreen } from './learner/LibraryScreen.tsx'
 import { PlayScreen } from './learner/PlayScreen.tsx'
 import { ResultScreen } from './learner/ResultScreen.tsx'
 
 // the editor is only downloaded by those who open it
+const ReviewScreen = lazy(() =>
+  import('./assessor/ReviewScreen.tsx').then((m) => ({ default: m.ReviewScreen })),
+)
 const EditorRoute = lazy(() =>
   import('./instructor/EditorRoute.tsx').then((m) => ({ default: m.EditorRoute })),
 )
 
-/** The app: the learner's library, play and result screens, and the instructor's editor. */
+/** The app: the learner's library, play and result screens, the instructor's editor, the assessor's review. */
 export function App() {
   const screen = useStore(appStore, (s) => s.screen)
   switch (screen.name) {
@@ -32,6 +36,14 @@ export function App() {
           result={screen.result}
           editor={screen.editor}
         />
+      )
+    case 'history':
+      return <HistoryScreen />
+    case 'review':
+      return (
+        <Suspense fallback={<p>…</p>}>
+          <ReviewScreen />
+        </Suspense>
       )
     case 'editor-home':
     case 'editor':

@@ -2,7 +2,12 @@
 
 /** Offers `data` as a JSON file named `name` (two-space indentation, final newline). */
 export function downloadJson(name: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' })
+  downloadText(name, JSON.stringify(data, null, 2) + '\n', 'application/json')
+}
+
+/** Offers a text as a file named `name`. */
+export function downloadText(name: string, text: string, type: string): void {
+  const blob = new Blob([text], { type })
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -9,7 +9,11 @@ import { ROOT, expectClose, readText } from '../helpers.ts'
 function cli(...args: string[]): { status: number; out: string; err: string } {
   let out = ''
   let err = ''
-  const status = runCli(args, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') })
+  const status = runCli(args, {
+    out: (t) => (out += t + '\n'),
+    err: (t) => (err += t + '\n'),
+    write: (t) => (out += t),
+  })
   return { status, out, err }
 }
 
@@ -127,5 +131,117 @@ describe('command line', () => {
     expect(r.stderr).toBe(
       `${bad}: (file): not valid JSON: line 1, column 2: the key "__proto__" is not allowed in Practica files\n`,
     )
+  })
+
+  describe('export', () => {
+    const SCENARIO = `${ROOT}${EXAMPLE}/scenario.json`
+    const ATTEMPT = `${ROOT}${EXAMPLE}/attempt.json`
+    const ZH = `${ROOT}tests/golden-export/attempt-zh.json`
+
+    it('--format csv prints the gradebook of the attempts, byte for byte', () => {
+      const r = cli('export', '--format', 'csv', SCENARIO, ATTEMPT, ZH)
+      expect(r.status).toBe(0)
+      expect(r.err).toBe('')
+      expect(r.out === readText('tests/golden-export/conveyor.csv')).toBe(true)
+    })
+
+    it('--format xapi prints one JSON array of the statements of every attempt', () => {
+      const r = cli('export', '--format=xapi', SCENARIO, ATTEMPT, ZH)
+      expect(r.status).toBe(0)
+      expect(r.out).toBe(readText('tests/golden-export/conveyor.xapi.json'))
+      // 1 + 11 steps + completed + passed + terminated; the pending one has neither passed nor failed
+      expect(JSON.parse(r.out)).toHaveLength(15 + 14)
+    })
+
+    it('--format json prints one result for one attempt', () => {
+      const r = cli('export', '--format', 'json', SCENARIO, ZH)
+      expect(r.status).toBe(0)
+      expect(r.out).toBe(readText('tests/golden-export/conveyor-zh.result.json'))
+    })
+
+    it('--format json prints an array of results for several attempts', () => {
+      const r = cli('export', '--format', 'json', SCENARIO, ATTEMPT, ZH)
+      expect(r.status).toBe(0)
+      const results = JSON.parse(r.out)
+      expect(results.map((x: { attempt: string }) => x.attempt)).toEqual([
+        '0d8f3a52-4c1e-4b7a-9e55-3f0a1c2b7d10',
+        'zh-attempt-0002',
+      ])
+      expectClose(results[0], JSON.parse(readText(`${EXAMPLE}/expected.json`)))
+    })
+
+    it('--format moodle prints the competency framework of the scenario', () => {
+      const r = cli('export', '--format', 'moodle', SCENARIO)
+      expect(r.status).toBe(0)
+      expect(r.out === readText('tests/golden-export/conveyor.moodle.csv')).toBe(true)
+    })
+
+    it('prints nothing and exits 1 when an attempt is refused, naming the file and why', () => {
+      const other = tmpFile(
+        'other-scenario.json',
+        readText(`${EXAMPLE}/attempt.json`).replace(
+          '"id": "conveyor-loto"',
+          '"id": "pump-startup"',
+        ),
+      )
+      const broken = tmpFile('broken-attempt.json', '{"format": "practica.attempt/1"')
+      const r = cli('export', '--format', 'csv', SCENARIO, ATTEMPT, other, broken)
+      expect(r.status).toBe(1)
+      expect(r.out).toBe('')
+      const lines = r.err.trimEnd().split('\n')
+      expect(lines).toHaveLength(2)
+      expect(lines[0]).toMatch(new RegExp(`^${other}: scenario.id: .*pump-startup`))
+      expect(lines[1]).toMatch(new RegExp(`^${broken}: \\(file\\): not valid JSON`))
+    })
+
+    it('exits 1 when the scenario cannot be read', () => {
+      const r = cli('export', '--format', 'moodle', join(tmp, 'missing.json'))
+      expect(r.status).toBe(1)
+      expect(r.err).toBe(`${join(tmp, 'missing.json')}: (file): cannot read it: no such file\n`)
+    })
+
+    it.each([
+      [
+        ['export', SCENARIO, ATTEMPT],
+        /^export: say which format with --format csv\|xapi\|json\|moodle\n/,
+      ],
+      [
+        ['export', '--format', 'pdf', SCENARIO],
+        /^export: unknown format "pdf" \(use one of csv, xapi, json, moodle\)\n/,
+      ],
+      [
+        ['export', '--format', 'csv', SCENARIO],
+        /^export --format csv takes a SCENARIO file and one or more ATTEMPT files\n/,
+      ],
+      [
+        ['export', '--format', 'moodle', SCENARIO, ATTEMPT],
+        /^export --format moodle takes the SCENARIO file only\n/,
+      ],
+      [
+        ['export', '--format', 'csv', '--lang', 'en', SCENARIO, ATTEMPT],
+        /^export: unknown option --lang\n/,
+      ],
+    ])('exits 2 with the usage for %j', (args, message) => {
+      const r = cli(...args)
+      expect(r.status).toBe(2)
+      expect(r.out).toBe('')
+      expect(r.err).toMatch(message)
+      expect(r.err).toContain('usage: npm run -s cli')
+    })
+
+    it('runs as npm run -s cli and writes the CSV bytes to stdout unchanged', () => {
+      const r = spawnSync(
+        'npm',
+        ['run', '-s', 'cli', '--', 'export', '--format', 'csv', SCENARIO, ATTEMPT, ZH],
+        {
+          cwd: ROOT,
+        },
+      )
+      expect(r.status).toBe(0)
+      expect(r.stderr.toString()).toBe('')
+      expect(
+        Buffer.compare(r.stdout, readFileSync(`${ROOT}tests/golden-export/conveyor.csv`)),
+      ).toBe(0)
+    })
   })
 })

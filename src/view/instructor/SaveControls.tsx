@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useStore } from 'zustand'
 import { serializeScenario, type JsonObject } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
+import { downloadText } from '../download.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface SaveControlsProps {
@@ -33,14 +34,7 @@ export function SaveControls({ store, fileHandle }: SaveControlsProps) {
       const writable = await fileHandle.createWritable()
       await writable.write(text)
       await writable.close()
-    } else {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-      const a = Object.assign(document.createElement('a'), { href: url, download: name })
-      document.body.append(a)
-      a.click()
-      a.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    }
+    } else downloadText(name, text, 'application/json')
     setPending(null)
     setSaved(
       problems > 0

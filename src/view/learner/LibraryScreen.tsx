@@ -7,6 +7,7 @@ import { bundledStore, loadBundledScenarios } from '../../state/bundledScenarios
 import { openScenarioFile, type OpenedScenario } from '../../state/openScenarioFile.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { ScenarioCard } from '../panels/ScenarioCard.tsx'
+import { UnfinishedAttempts } from './UnfinishedAttempts.tsx'
 
 /** The catalogue: who is learning, in which mode, and every scenario to start, bundled or opened. */
 export function LibraryScreen() {
@@ -55,6 +56,12 @@ export function LibraryScreen() {
         <button type="button" onClick={() => appStore.getState().openEditorHome()}>
           {t('library.editor')}
         </button>
+        <button type="button" onClick={() => appStore.getState().openHistory()}>
+          {t('library.history')}
+        </button>
+        <button type="button" onClick={() => appStore.getState().openReview()}>
+          {t('library.review')}
+        </button>
         <LanguageSwitch />
       </header>
       <section className="learner" aria-label={t('library.learner')}>
@@ -89,6 +96,7 @@ export function LibraryScreen() {
           ))}
         </fieldset>
       </section>
+      <UnfinishedAttempts />
       <h2>{t('library.title')}</h2>
       <ul className="cards" aria-busy={bundled === undefined}>
         {(bundled ?? []).map(({ file, model, problems }) =>

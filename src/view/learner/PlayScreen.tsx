@@ -14,6 +14,7 @@ import { createPartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
 import { SceneView } from '../scene/SceneView.tsx'
 import { useScenarioText } from '../useScenarioText.ts'
+import { downloadJson, fileName } from '../download.ts'
 
 export interface PlayScreenProps {
   readonly store: AttemptStore
@@ -32,6 +33,8 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
   const controller = useMemo(() => createPartController(model, store, ui), [model, store, ui])
   const endReason = useStore(store, (s) => s.sim.endReason)
   const closer = useStore(ui, (s) => s.closer)
+  const readOnly = useStore(store, (s) => s.readOnly)
+  const storageError = useStore(store, (s) => s.storageError)
   const showLabels = useStore(ui, (s) => s.showLabels)
   const [confirming, setConfirming] = useState(false)
 
@@ -83,6 +86,27 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
             </button>
           ))}
       </header>
+      {readOnly && (
+        <p className="banner" role="alert">
+          {t('play.readOnly')}
+        </p>
+      )}
+      {storageError && (
+        <p className="banner bad" role="alert">
+          {t(storageError === 'quota' ? 'play.storageQuota' : 'play.storageFailed')}{' '}
+          <button
+            type="button"
+            onClick={() =>
+              downloadJson(
+                `${fileName(model.scenario.id, setup.learner.id, setup.attemptId)}.attempt.json`,
+                toAttempt(setup, store.getState().events),
+              )
+            }
+          >
+            {t('play.downloadSoFar')}
+          </button>
+        </p>
+      )}
       <div className="play-body">
         <div className="scene-wrap">
           <SceneView model={model} store={store} ui={ui} bridge={bridge} controller={controller} />

@@ -36,7 +36,8 @@ export function ItemPart({ model, index, store }: PartProps) {
     const g = moving.current
     if (!g?.parent) return
     if (worn) {
-      target.set(-0.42 + slot * 0.14, -0.3, -0.9)
+      // a row along the bottom-right edge of the view, out of the way of the equipment
+      target.set(0.45 - slot * 0.12, -0.36, -0.9)
       camera.localToWorld(target)
       g.parent.worldToLocal(target)
     } else target.set(0, 0, 0)

@@ -1,0 +1,93 @@
+// The export command: scored attempts as result JSON, a gradebook CSV or xAPI statements, and
+// a scenario's competencies as a Moodle framework. Reads files; the exporters do the rest.
+import {
+  exportMoodleFramework,
+  exportResultJson,
+  exportResultsCsv,
+  exportXapi,
+  scoreAttempt,
+  type ScoredAttempt,
+} from '../core/index.ts'
+import { openAttempt, openScenario, report, type Io } from './files.ts'
+
+export const EXPORT_FORMATS = ['csv', 'xapi', 'json', 'moodle'] as const
+type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** What `export` was asked for, or the usage error that stops it. */
+export function parseExportArgs(
+  args: readonly string[],
+): { format: ExportFormat; files: string[] } | { usage: string } {
+  let format: string | undefined
+  const files: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    if (arg === '--format') format = args[++i]
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
+    else if (arg.startsWith('--')) return { usage: `export: unknown option ${arg}` }
+    else files.push(arg)
+  }
+  if (format === undefined)
+    return { usage: `export: say which format with --format ${EXPORT_FORMATS.join('|')}` }
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    return {
+      usage: `export: unknown format "${format}" (use one of ${EXPORT_FORMATS.join(', ')})`,
+    }
+  const wanted = format as ExportFormat
+  if (wanted === 'moodle' && files.length !== 1)
+    return { usage: 'export --format moodle takes the SCENARIO file only' }
+  if (wanted !== 'moodle' && files.length < 2)
+    return {
+      usage: `export --format ${wanted} takes a SCENARIO file and one or more ATTEMPT files`,
+    }
+  return { format: wanted, files }
+}
+
+/**
+ * Runs `export`; prints the export on stdout, or nothing when any attempt is refused (each
+ * problem on stderr as `FILE: path: message`). Returns the exit status: 0, 1 refused, 2 usage.
+ */
+export function exportCommand(io: Io, args: readonly string[], usage: string): number {
+  const parsed = parseExportArgs(args)
+  if ('usage' in parsed) {
+    io.err(`${parsed.usage}\n${usage}`)
+    return 2
+  }
+  const [scenarioFile, ...attemptFiles] = parsed.files as [string, ...string[]]
+  const model = openScenario(io, scenarioFile)
+  if (!model) return 1
+  if (parsed.format === 'moodle') {
+    io.write(exportMoodleFramework(model))
+    return 0
+  }
+  const scored: ScoredAttempt[] = []
+  let refused = false
+  for (const file of attemptFiles) {
+    const attempt = openAttempt(io, file)
+    const result = attempt && scoreAttempt(model, attempt)
+    if (!attempt || !result) refused = true
+    else if (!result.ok) {
+      report(io, file, result.problems)
+      refused = true
+    } else scored.push({ model, attempt, result: result.value })
+  }
+  if (refused) return 1
+  if (parsed.format === 'csv') io.write(exportResultsCsv(scored))
+  else if (parsed.format === 'xapi')
+    io.write(
+      JSON.stringify(
+        scored.flatMap((s) => exportXapi(s)),
+        null,
+        2,
+      ) + '\n',
+    )
+  else if (scored.length === 1) io.write(exportResultJson(scored[0]!.result))
+  else
+    io.write(
+      JSON.stringify(
+        scored.map((s) => s.result),
+        null,
+        2,
+      ) + '\n',
+    )
+  return 0
+}

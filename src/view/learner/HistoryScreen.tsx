@@ -1,0 +1,97 @@
+import { strToU8, zipSync } from 'fflate'
+import { useEffect, useState } from 'react'
+import { loadScenario, scoreAttempt } from '../../core/index.ts'
+import {
+  getStorageStatus,
+  listStoredAttempts,
+  toAttemptFile,
+  type StoredAttempt,
+} from '../../state/attemptJournal.ts'
+import { appStore } from '../../state/appStore.ts'
+import { downloadJson, fileName } from '../download.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
+import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
+
+/** The attempts kept in this browser: reopen a result, download one or all, and where they are stored. */
+export function HistoryScreen() {
+  const { t } = useTranslation()
+  const [attempts, setAttempts] = useState<StoredAttempt[] | undefined>()
+  const [storage, setStorage] = useState<Awaited<ReturnType<typeof getStorageStatus>> | undefined>()
+  useEffect(() => {
+    void listStoredAttempts().then(setAttempts)
+    void getStorageStatus(true).then(setStorage)
+  }, [])
+  const open = async (a: StoredAttempt) => {
+    const model = loadScenario(a.scenarioText)
+    const attempt = await toAttemptFile(a)
+    const scored = model.ok ? scoreAttempt(model.value, attempt) : undefined
+    if (model.ok && scored?.ok) appStore.getState().showResult(model.value, attempt, scored.value)
+  }
+  const downloadAll = async () => {
+    const files: Record<string, Uint8Array> = {}
+    for (const a of attempts ?? []) {
+      files[`${fileName(a.scenario.id, a.learner.id, a.id)}.attempt.json`] = strToU8(
+        JSON.stringify(await toAttemptFile(a), null, 2) + '\n',
+      )
+    }
+    const url = URL.createObjectURL(new Blob([zipSync(files)], { type: 'application/zip' }))
+    const link = Object.assign(document.createElement('a'), {
+      href: url,
+      download: 'practica-attempts.zip',
+    })
+    document.body.append(link)
+    link.click()
+    link.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+  const mb = (n: number | undefined) => (n === undefined ? '?' : (n / 1e6).toFixed(1))
+  return (
+    <main className="history-screen">
+      <header className="bar">
+        <h1>{t('history.title')}</h1>
+        <LanguageSwitch />
+        <button type="button" onClick={() => appStore.getState().backToLibrary()}>
+          {t('result.backToLibrary')}
+        </button>
+      </header>
+      <section className="storage" aria-label={t('history.storage')}>
+        <p>
+          {storage?.persisted ? t('history.persisted') : t('history.notPersisted')}{' '}
+          {t('history.usage', { usage: mb(storage?.usage), quota: mb(storage?.quota) })}
+        </p>
+        <p className="reminder" role="note">
+          {t('history.reminder')}
+        </p>
+        <button type="button" onClick={() => void downloadAll()} disabled={!attempts?.length}>
+          {t('history.downloadAll')}
+        </button>
+      </section>
+      <ul className="history-list">
+        {attempts?.map((a) => (
+          <li key={a.id} data-attempt={a.id}>
+            <strong>{a.scenario.id}</strong> · {a.learner.name || a.learner.id} ·{' '}
+            {new Date(a.startedAt).toLocaleString()} ·{' '}
+            {a.result
+              ? `${a.result.score.percent.toFixed(1)} % · ${t(`result.status.${a.result.status}`)}`
+              : t('history.notFinished')}{' '}
+            {a.finished && (
+              <button type="button" onClick={() => void open(a)}>
+                {t('history.open')}
+              </button>
+            )}{' '}
+            <button
+              type="button"
+              onClick={() =>
+                void toAttemptFile(a).then((file) =>
+                  downloadJson(`${fileName(a.scenario.id, a.learner.id, a.id)}.attempt.json`, file),
+                )
+              }
+            >
+              {t('history.download')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </main>
+  )
+}

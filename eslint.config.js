@@ -36,6 +36,13 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // the service worker; the build fills in its two constants
+    files: ['src/sw/serviceWorker.js'],
+    languageOptions: {
+      globals: { ...globals.serviceworker, __VERSION__: 'readonly', __PRECACHE__: 'readonly' },
+    },
+  },
+  {
     // tests build broken scenarios by poking at plain JSON
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

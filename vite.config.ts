@@ -1,11 +1,30 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { precachePlugin } from './src/sw/precachePlugin.ts'
+
+// The Content Security Policy of the built app: only its own scripts, styles, workers and
+// requests; no eval, no inline script, no plugins, no framing. public/_headers gives the same
+// policy to static hosts; README.md ("Deploying: Content Security Policy") to any other server.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precachePlugin()],
   // R3F has no exports map; resolving `module` first silences Vitest's require('three') warning
   environments: { ssr: { resolve: { mainFields: ['module', 'main'] } } },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  // `npm start` and the browser tests serve the build with the policy enforced
+  preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {
     setupFiles: ['tests/setup.ts'],
     testTimeout: 60_000,

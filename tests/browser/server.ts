@@ -45,15 +45,26 @@ export default async function setup(project: TestProject): Promise<() => void> {
     project.provide('baseUrl', '')
     return () => undefined
   }
+  // a production build as users get it: Vitest's NODE_ENV=test would make it a development one
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
     cwd: ROOT,
     encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
   })
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stderr}`)
   const port = await freePort()
+  // vite itself, not through npx: killing npx would leave the server running
   server = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    process.execPath,
+    [
+      `${ROOT}node_modules/vite/bin/vite.js`,
+      'preview',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
     { cwd: ROOT, stdio: 'ignore' },
   )
   const baseUrl = `http://127.0.0.1:${port}/`

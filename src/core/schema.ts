@@ -3,6 +3,9 @@
 // in validateScenario.ts and the attempt loader.
 import * as z from 'zod'
 
+// no eval: the app runs under a CSP without 'unsafe-eval', and zod would otherwise probe for it
+z.config({ jitless: true })
+
 export const SCENARIO_FORMAT = 'practica.scenario/1'
 export const ATTEMPT_FORMAT = 'practica.attempt/1'
 export const RESULT_FORMAT = 'practica.result/1'

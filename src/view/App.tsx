@@ -1,12 +1,14 @@
 import { lazy, Suspense } from 'react'
 import { useStore } from 'zustand'
 import { appStore } from '../state/appStore.ts'
-import { HistoryScreen } from './learner/HistoryScreen.tsx'
 import { LibraryScreen } from './learner/LibraryScreen.tsx'
 import { PlayScreen } from './learner/PlayScreen.tsx'
 import { ResultScreen } from './learner/ResultScreen.tsx'
 
 // the editor is only downloaded by those who open it
+const HistoryScreen = lazy(() =>
+  import('./learner/HistoryScreen.tsx').then((m) => ({ default: m.HistoryScreen })),
+)
 const ReviewScreen = lazy(() =>
   import('./assessor/ReviewScreen.tsx').then((m) => ({ default: m.ReviewScreen })),
 )
@@ -38,7 +40,11 @@ export function App() {
         />
       )
     case 'history':
-      return <HistoryScreen />
+      return (
+        <Suspense fallback={<p>…</p>}>
+          <HistoryScreen />
+        </Suspense>
+      )
     case 'review':
       return (
         <Suspense fallback={<p>…</p>}>

@@ -21,12 +21,19 @@ export function setupBrowser(): void {
   })
 }
 
-/** A new page at the app, 1280×720, that saves a screenshot if the test fails. */
-export async function openApp(name: string, options: { locale?: string } = {}): Promise<Page> {
+/**
+ * A new page at the app, 1280×720, that saves a screenshot if the test fails. `serviceWorkers:
+ * 'block'` keeps every request on the network, where `page.route` sees it.
+ */
+export async function openApp(
+  name: string,
+  options: { locale?: string; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<Page> {
   const context = await browser!.newContext({
     viewport: { width: 1280, height: 720 },
     acceptDownloads: true,
     locale: options.locale ?? 'en-US',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   })
   const page = await context.newPage()
   const errors: string[] = []

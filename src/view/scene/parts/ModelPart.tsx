@@ -8,7 +8,8 @@ export interface ModelPartProps {
 
 /** A component drawn with its own glTF model instead of the built-in look. */
 export function ModelPart({ url }: ModelPartProps) {
-  const { scene } = useGLTF(url)
+  // no Draco (its decoder would come from a CDN); meshopt's decoder ships with the app
+  const { scene } = useGLTF(url, false, true)
   const copy = useMemo(() => scene.clone(true), [scene])
   return <primitive object={copy} />
 }

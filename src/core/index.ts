@@ -14,7 +14,13 @@ export {
   type HazardModel,
 } from './model.ts'
 export { checkModelPath } from './modelPath.ts'
-export { formatProblem, type Outcome, type Problem } from './problems.ts'
+export {
+  formatPath,
+  formatProblem,
+  type Outcome,
+  type PathSegment,
+  type Problem,
+} from './problems.ts'
 export * from './schema.ts'
 export { scoreAttempt, replayAttempt, getResult, getWarnings } from './scoring.ts'
 export { sha256Hex } from './sha256.ts'

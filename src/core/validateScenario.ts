@@ -8,45 +8,19 @@ import { canBeLocked, DERIVED_KINDS, getActions, getStates, STATEFUL_KINDS } fro
 import { checkModelPath } from './modelPath.ts'
 import { didYouMean, ProblemList, type Outcome, type PathSegment } from './problems.ts'
 import {
-  ElementSchemas,
   RESERVED_NAMES,
   ScenarioSchema,
   type ActionRef,
-  type Competency,
   type Component,
-  type Fault,
   type Hazard,
-  type Judgement,
-  type Rule,
   type Scenario,
-  type Scoring,
-  type Scene,
   type Step,
   type Variable,
 } from './schema.ts'
+import { bestEffort, fromScenario, type Draft } from './scenarioDraft.ts'
 import { createScope, derivedExpression, ExpressionCache } from './scope.ts'
-
-type Holes<T> = readonly (T | undefined)[]
-
-/** A scenario as far as it could be read: elements that failed their shape check are holes. */
-interface Draft {
-  readonly locales: readonly string[]
-  readonly title: unknown
-  readonly description: unknown
-  readonly competencies: Holes<Competency>
-  readonly components: Holes<Component>
-  readonly variables: Holes<Variable>
-  readonly rules: Holes<Rule>
-  readonly steps: Holes<Step>
-  readonly hazards: Holes<Hazard>
-  readonly judgements: Holes<Judgement>
-  readonly faults: Holes<Fault>
-  readonly scoring: Scoring | undefined
-  readonly scene: Scene | undefined
-  readonly brokenIds: ReadonlySet<string>
-}
-
-const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
+import { findCycles } from './findCycles.ts'
+import { checkLocales, checkTexts } from './checkTexts.ts'
 
 /** Validates a parsed scenario file: shape and meaning, every problem at once. Pure. */
 export function validateScenario(raw: JsonValue, cache = new ExpressionCache()): Outcome<Scenario> {
@@ -57,59 +31,6 @@ export function validateScenario(raw: JsonValue, cache = new ExpressionCache()):
   const all = [...(shape.ok ? [] : shape.problems), ...problems.items]
   if (all.length > 0) return { ok: false, problems: all }
   return shape
-}
-
-function fromScenario(s: Scenario): Draft {
-  return {
-    ...s,
-    description: s.description,
-    scoring: s.scoring,
-    scene: s.scene,
-    locales: s.locales ?? ['en'],
-    competencies: s.competencies,
-    variables: s.variables ?? [],
-    rules: s.rules ?? [],
-    hazards: s.hazards ?? [],
-    judgements: s.judgements ?? [],
-    faults: s.faults ?? [],
-    brokenIds: new Set(),
-  }
-}
-
-function bestEffort(raw: JsonValue): Draft | undefined {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined
-  const brokenIds = new Set<string>()
-  const elements = <K extends keyof typeof ElementSchemas>(key: K) => {
-    const list = raw[key]
-    if (!Array.isArray(list)) return []
-    return list.map((el) => {
-      const checked = checkShape(ElementSchemas[key], el)
-      if (checked.ok) return checked.value
-      const id = el !== null && typeof el === 'object' && !Array.isArray(el) ? el['id'] : undefined
-      if (typeof id === 'string') brokenIds.add(id)
-      return undefined
-    })
-  }
-  const locales = raw['locales']
-  return {
-    locales:
-      Array.isArray(locales) && locales.length > 0 && locales.every((l) => typeof l === 'string')
-        ? (locales as string[])
-        : ['en'],
-    title: raw['title'],
-    description: raw['description'],
-    competencies: elements('competencies') as Holes<Competency>,
-    components: elements('components') as Holes<Component>,
-    variables: elements('variables') as Holes<Variable>,
-    rules: elements('rules') as Holes<Rule>,
-    steps: elements('steps') as Holes<Step>,
-    hazards: elements('hazards') as Holes<Hazard>,
-    judgements: elements('judgements') as Holes<Judgement>,
-    faults: elements('faults') as Holes<Fault>,
-    scoring: undefined,
-    scene: undefined,
-    brokenIds,
-  }
 }
 
 class MeaningCheck {
@@ -134,9 +55,9 @@ class MeaningCheck {
   }
 
   run(): void {
-    this.checkLocales()
+    checkLocales(this.d, this.problems)
     this.checkIds()
-    this.checkTexts()
+    checkTexts(this.d, this.problems)
     this.d.components.forEach((c, i) => c && this.checkComponent(c, ['components', i]))
     this.d.variables.forEach((v, i) => v && this.checkVariable(v, ['variables', i]))
     this.d.rules.forEach((r, i) => {
@@ -161,16 +82,6 @@ class MeaningCheck {
       this.add(['scoring', 'levels', 'competent'], 'must not be higher than levels.proficient')
     }
     if (this.d.scene?.model !== undefined) this.checkModel(this.d.scene.model, ['scene', 'model'])
-  }
-
-  private checkLocales(): void {
-    const seen = new Set<string>()
-    this.d.locales.forEach((l, i) => {
-      if (!LOCALE.test(l))
-        this.add(['locales', i], `"${l}" is not a language tag like "en" or "zh-CN"`)
-      if (seen.has(l)) this.add(['locales', i], `"${l}" is listed twice`)
-      seen.add(l)
-    })
   }
 
   private checkIds(): void {
@@ -201,36 +112,6 @@ class MeaningCheck {
             [key, i, 'id'],
             `"${el.id}" is a reserved word of expressions; choose another id`,
           )
-      })
-    }
-  }
-
-  private checkTexts(): void {
-    const text = (value: unknown, path: PathSegment[]): void => {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return
-      const def = this.d.locales[0] ?? 'en'
-      if (!Object.hasOwn(value, def)) this.add(path, `has no text for the default locale "${def}"`)
-      for (const key of Object.keys(value)) {
-        if (key.startsWith('x-') || this.d.locales.includes(key)) continue
-        this.add(
-          [...path, key],
-          `the locale "${key}" is not listed in "locales" (${this.d.locales.join(', ')})${didYouMean(key, this.d.locales)}`,
-        )
-      }
-    }
-    text(this.d.title, ['title'])
-    text(this.d.description, ['description'])
-    const lists = [
-      ['competencies', ['title', 'description']],
-      ['components', ['label']],
-      ['steps', ['title', 'hint']],
-      ['hazards', ['title']],
-      ['judgements', ['title', 'guide']],
-      ['faults', ['title']],
-    ] as const
-    for (const [key, fields] of lists) {
-      this.d[key].forEach((el, i) => {
-        for (const f of fields) if (el) text((el as Record<string, unknown>)[f], [key, i, f])
       })
     }
   }
@@ -481,23 +362,4 @@ class MeaningCheck {
       )
     }
   }
-}
-
-/** Each cycle of a directed graph once, as node lists, found by depth-first search. Pure. */
-function findCycles(n: number, edges: (i: number) => number[]): number[][] {
-  const state = new Array<0 | 1 | 2>(n).fill(0)
-  const stack: number[] = []
-  const cycles: number[][] = []
-  const visit = (i: number): void => {
-    state[i] = 1
-    stack.push(i)
-    for (const j of edges(i)) {
-      if (state[j] === 1) cycles.push(stack.slice(stack.indexOf(j)))
-      else if (state[j] === 0) visit(j)
-    }
-    stack.pop()
-    state[i] = 2
-  }
-  for (let i = 0; i < n; i++) if (state[i] === 0) visit(i)
-  return cycles
 }

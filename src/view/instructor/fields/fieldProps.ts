@@ -13,12 +13,4 @@ export interface FieldProps<T extends JsonValue | undefined = JsonValue | undefi
 }
 
 /** The path as the engine's problems write it, for matching problems to fields. */
-export function pathKey(path: JsonPath): string {
-  let out = ''
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(seg)) out += out === '' ? seg : `.${seg}`
-    else out += `[${JSON.stringify(seg)}]`
-  }
-  return out === '' ? '(file)' : out
-}
+export { formatPath as pathKey } from '../../../core/index.ts'

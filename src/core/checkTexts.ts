@@ -1,0 +1,49 @@
+// The languages of a scenario: its locale tags, and every Text having the default locale and
+// no undeclared one. Part of validateScenario; reads the draft, writes problems only.
+import { didYouMean, type PathSegment, type ProblemList } from './problems.ts'
+import type { Draft } from './scenarioDraft.ts'
+
+const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
+
+/** Reports locale tags that are malformed or listed twice. */
+export function checkLocales(d: Draft, problems: ProblemList): void {
+  const seen = new Set<string>()
+  d.locales.forEach((l, i) => {
+    if (!LOCALE.test(l))
+      problems.add(['locales', i], `"${l}" is not a language tag like "en" or "zh-CN"`)
+    if (seen.has(l)) problems.add(['locales', i], `"${l}" is listed twice`)
+    seen.add(l)
+  })
+}
+
+/** Reports Texts without the default locale, or with a locale that "locales" does not list. */
+export function checkTexts(d: Draft, problems: ProblemList): void {
+  const text = (value: unknown, path: PathSegment[]): void => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return
+    const def = d.locales[0] ?? 'en'
+    if (!Object.hasOwn(value, def))
+      problems.add(path, `has no text for the default locale "${def}"`)
+    for (const key of Object.keys(value)) {
+      if (key.startsWith('x-') || d.locales.includes(key)) continue
+      problems.add(
+        [...path, key],
+        `the locale "${key}" is not listed in "locales" (${d.locales.join(', ')})${didYouMean(key, d.locales)}`,
+      )
+    }
+  }
+  text(d.title, ['title'])
+  text(d.description, ['description'])
+  const lists = [
+    ['competencies', ['title', 'description']],
+    ['components', ['label']],
+    ['steps', ['title', 'hint']],
+    ['hazards', ['title']],
+    ['judgements', ['title', 'guide']],
+    ['faults', ['title']],
+  ] as const
+  for (const [key, fields] of lists) {
+    d[key].forEach((el, i) => {
+      for (const f of fields) if (el) text((el as Record<string, unknown>)[f], [key, i, f])
+    })
+  }
+}

@@ -76,7 +76,11 @@ export function Parts({ model, store, ui, controller }: PartsProps) {
             >
               {url ? (
                 <Suspense fallback={null}>
-                  <ModelPart url={url} />
+                  <ModelPart
+                    url={url}
+                    path={c.source.model!}
+                    fallback={<StaticPart model={model} index={index} />}
+                  />
                 </Suspense>
               ) : (
                 <StaticPart model={model} index={index} />
@@ -97,7 +101,11 @@ export function Parts({ model, store, ui, controller }: PartsProps) {
           >
             {url ? (
               <Suspense fallback={<Look model={model} index={index} store={store} />}>
-                <ModelPart url={url} />
+                <ModelPart
+                  url={url}
+                  path={c.source.model!}
+                  fallback={<Look model={model} index={index} store={store} />}
+                />
               </Suspense>
             ) : (
               <Look model={model} index={index} store={store} />

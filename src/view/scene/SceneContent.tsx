@@ -64,7 +64,7 @@ export function SceneContent({
       )}
       {backdrop && (
         <Suspense fallback={null}>
-          <ModelPart url={backdrop} />
+          <ModelPart url={backdrop} path={model.scenario.scene!.model!} fallback={null} />
         </Suspense>
       )}
       <Parts model={model} store={store} ui={ui} controller={controller} />

@@ -1,13 +1,39 @@
 import { useGLTF } from '@react-three/drei'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { checkGltfReferences } from '../../../core/index.ts'
 
 export interface ModelPartProps {
-  /** The model's URL, already checked by the engine's path rule and resolved by the app. */
+  /** The model's URL, resolved by the app from a path that passed the engine's rule. */
   readonly url: string
+  /** The path as the scenario writes it, to check the files the model refers to. */
+  readonly path: string
+  /** What to draw while the model is checked and loaded, or if it is refused. */
+  readonly fallback: ReactNode
 }
 
-/** A component drawn with its own glTF model instead of the built-in look. */
-export function ModelPart({ url }: ModelPartProps) {
+/** A component drawn with its own glTF model, once the files it refers to are known to be safe. */
+export function ModelPart({ url, path, fallback }: ModelPartProps) {
+  const [state, setState] = useState<'checking' | 'safe' | 'refused'>('checking')
+  useEffect(() => {
+    let live = true
+    fetch(url)
+      .then((r) => r.arrayBuffer())
+      .then(
+        (bytes) =>
+          live &&
+          setState(
+            checkGltfReferences(new Uint8Array(bytes), path).length === 0 ? 'safe' : 'refused',
+          ),
+      )
+      .catch(() => live && setState('refused'))
+    return () => {
+      live = false
+    }
+  }, [url, path])
+  return state === 'safe' ? <Model url={url} /> : fallback
+}
+
+function Model({ url }: { readonly url: string }) {
   // no Draco (its decoder would come from a CDN); meshopt's decoder ships with the app
   const { scene } = useGLTF(url, false, true)
   const copy = useMemo(() => scene.clone(true), [scene])

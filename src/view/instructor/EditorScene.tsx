@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
-import type { Model } from '../../core/index.ts'
-import { createAttemptStore } from '../../state/attemptStore.ts'
+import { createStart, type Model } from '../../core/index.ts'
+import { createAttemptStore, type AttemptSetup } from '../../state/attemptStore.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
 import { createSceneUiStore } from '../../state/sceneUiStore.ts'
 import type { PartController } from '../scene/partController.ts'
@@ -21,22 +21,12 @@ export function EditorScene({ store, model }: EditorSceneProps) {
   const ui = useMemo(() => createSceneUiStore(), [])
   const bridge = useMemo(() => createSceneBridge(), [])
   const [mode, setMode] = useState<'translate' | 'rotate'>('translate')
-  // the equipment as it stands at the start, for the looks
-  const attempt = useMemo(
-    () =>
-      createAttemptStore(
-        {
-          model,
-          mode: 'practice',
-          learner: { id: '', name: '' },
-          faults: [],
-          attemptId: 'editor',
-          startedAt: '',
-        },
-        () => 0,
-      ),
-    [model],
-  )
+  // the equipment as it stands at the start, for the looks: one store for the editing session,
+  // given each recompiled model, so parts whose values did not change are not drawn again
+  const [attempt] = useState(() => createAttemptStore(setupOf(model), () => 0))
+  useEffect(() => {
+    attempt.setState({ setup: setupOf(model), sim: createStart(model, 'practice', []), events: [] })
+  }, [attempt, model])
   // the drawn model can be older than the document (while it has problems): match parts by id
   const controller = useMemo<PartController>(() => {
     const select = (index: number) => {
@@ -117,4 +107,15 @@ function docIndexOf(store: EditorStore, id: string): number {
         (c) => c !== null && typeof c === 'object' && !Array.isArray(c) && c['id'] === id,
       )
     : -1
+}
+
+function setupOf(model: Model): AttemptSetup {
+  return {
+    model,
+    mode: 'practice',
+    learner: { id: '', name: '' },
+    faults: [],
+    attemptId: 'editor',
+    startedAt: '',
+  }
 }

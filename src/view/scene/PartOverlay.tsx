@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
 import type { Model } from '../../core/index.ts'
@@ -6,6 +6,7 @@ import type { AttemptStore } from '../../state/attemptStore.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { useScenarioText } from '../useScenarioText.ts'
 import type { PartController } from './partController.ts'
+import { getFingerprint, getLayout } from './partFingerprint.ts'
 import { follow, type SceneBridge } from './sceneBridge.ts'
 import { DisplayValue } from './DisplayValue.tsx'
 
@@ -21,6 +22,7 @@ export interface PartOverlayProps {
 export function PartOverlay(props: PartOverlayProps) {
   const { t } = useTranslation()
   const showLabels = useStore(props.ui, (s) => s.showLabels)
+  const layout = useMemo(() => getLayout(props.model), [props.model])
   return (
     <div
       className={showLabels ? 'part-overlay' : 'part-overlay labels-hidden'}
@@ -28,7 +30,14 @@ export function PartOverlay(props: PartOverlayProps) {
       aria-label={t('play.keysHelp')}
     >
       {props.model.components.map((c, index) =>
-        c.kind === 'static' ? null : <PartTarget key={c.id} {...props} index={index} />,
+        c.kind === 'static' ? null : (
+          <PartTarget
+            key={c.id}
+            {...props}
+            index={index}
+            fingerprint={getFingerprint(layout, props.model, index)}
+          />
+        ),
       )}
     </div>
   )
@@ -36,92 +45,103 @@ export function PartOverlay(props: PartOverlayProps) {
 
 const ORBIT_STEP = 0.12
 
-function PartTarget({
-  model,
-  store,
-  ui,
-  bridge,
-  controller,
-  index,
-}: PartOverlayProps & { readonly index: number }) {
-  const { t } = useTranslation()
-  const names = useScenarioText(model)
-  const c = model.components[index]!
-  const state = useStore(store, (s) => s.sim.comps[index] ?? '')
-  const locked = useStore(store, (s) => s.sim.locked[index] ?? false)
-  const tagged = useStore(store, (s) => s.sim.tagged[index] ?? false)
-  const pointed = useStore(ui, (s) => s.hovered === index || s.focused === index)
-  const button = useRef<HTMLButtonElement>(null)
-  const label = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const offs = [button.current, label.current].flatMap((el) =>
-      el ? [follow(bridge, index, el)] : [],
+// like the parts in 3D, a recompiled scenario redraws only the targets whose part changed
+const PartTarget = memo(
+  function PartTarget({
+    model,
+    store,
+    ui,
+    bridge,
+    controller,
+    index,
+  }: PartOverlayProps & { readonly index: number; readonly fingerprint: string }) {
+    const { t } = useTranslation()
+    const names = useScenarioText(model)
+    const c = model.components[index]!
+    const state = useStore(store, (s) => s.sim.comps[index] ?? '')
+    const locked = useStore(store, (s) => s.sim.locked[index] ?? false)
+    const tagged = useStore(store, (s) => s.sim.tagged[index] ?? false)
+    const pointed = useStore(ui, (s) => s.hovered === index || s.focused === index)
+    const button = useRef<HTMLButtonElement>(null)
+    const label = useRef<HTMLDivElement>(null)
+    useEffect(() => {
+      const offs = [button.current, label.current].flatMap((el) =>
+        el ? [follow(bridge, index, el)] : [],
+      )
+      return () => offs.forEach((off) => off())
+    }, [bridge, index])
+    // the menu hands focus back to its part when it closes
+    useEffect(
+      () =>
+        ui.subscribe(
+          (s, prev) => prev.menu === index && s.menu === null && button.current?.focus(),
+        ),
+      [ui, index],
     )
-    return () => offs.forEach((off) => off())
-  }, [bridge, index])
-  // the menu hands focus back to its part when it closes
-  useEffect(
-    () =>
-      ui.subscribe((s, prev) => prev.menu === index && s.menu === null && button.current?.focus()),
-    [ui, index],
-  )
 
-  const status = [
-    state && names.state(state),
-    locked && t('play.locked'),
-    tagged && t('play.tagged'),
-  ]
-    .filter(Boolean)
-    .join(', ')
-  const onKeyDown = (e: KeyboardEvent) => {
-    const key = e.key
-    if (key === 'Enter' || key === ' ') controller.primary(index)
-    else if (/^[1-9]$/.test(key)) controller.stateKey(index, Number(key))
-    else if (key === 'm' || key === 'M' || key === 'ContextMenu' || (key === 'F10' && e.shiftKey))
-      controller.openMenu(index)
-    else if (key === 'i' || key === 'I') controller.perform({ action: 'inspect', target: c.id })
-    else if (key === 'ArrowLeft') bridge.orbit(ORBIT_STEP, 0)
-    else if (key === 'ArrowRight') bridge.orbit(-ORBIT_STEP, 0)
-    else if (key === 'ArrowUp') bridge.orbit(0, ORBIT_STEP)
-    else if (key === 'ArrowDown') bridge.orbit(0, -ORBIT_STEP)
-    else if (key === '+' || key === '=') bridge.orbit(0, 0, 1 / 1.15)
-    else if (key === '-') bridge.orbit(0, 0, 1.15)
-    else return
-    e.preventDefault()
-  }
-  return (
-    <>
-      <button
-        ref={button}
-        type="button"
-        className="part-target"
-        data-part={c.id}
-        aria-label={status ? `${names.label(index)}: ${status}` : names.label(index)}
-        aria-haspopup="menu"
-        onFocus={() => {
-          // a part out of sight (after looking closer at another) brings the full view back
-          const offscreen = bridge.project(index)?.visible === false
-          ui.getState().set(offscreen ? { focused: index, closer: null } : { focused: index })
-        }}
-        onBlur={() => ui.getState().focused === index && ui.getState().set({ focused: null })}
-        onKeyDown={onKeyDown}
-        // the pointer acts on the canvas; a click here comes from assistive technology
-        onClick={(e) => {
-          if (e.detail === 0) controller.primary(index)
-        }}
-      />
-      <div
-        ref={label}
-        className={pointed ? 'part-label emphasis' : 'part-label'}
-        aria-hidden="true"
-      >
-        <span>{names.label(index)}</span>
-        {c.value ? (
-          <DisplayValue model={model} store={store} index={index} />
-        ) : (
-          status && <em>{status}</em>
-        )}
-      </div>
-    </>
-  )
-}
+    const status = [
+      state && names.state(state),
+      locked && t('play.locked'),
+      tagged && t('play.tagged'),
+    ]
+      .filter(Boolean)
+      .join(', ')
+    const onKeyDown = (e: KeyboardEvent) => {
+      const key = e.key
+      if (key === 'Enter' || key === ' ') controller.primary(index)
+      else if (/^[1-9]$/.test(key)) controller.stateKey(index, Number(key))
+      else if (key === 'm' || key === 'M' || key === 'ContextMenu' || (key === 'F10' && e.shiftKey))
+        controller.openMenu(index)
+      else if (key === 'i' || key === 'I') controller.perform({ action: 'inspect', target: c.id })
+      else if (key === 'ArrowLeft') bridge.orbit(ORBIT_STEP, 0)
+      else if (key === 'ArrowRight') bridge.orbit(-ORBIT_STEP, 0)
+      else if (key === 'ArrowUp') bridge.orbit(0, ORBIT_STEP)
+      else if (key === 'ArrowDown') bridge.orbit(0, -ORBIT_STEP)
+      else if (key === '+' || key === '=') bridge.orbit(0, 0, 1 / 1.15)
+      else if (key === '-') bridge.orbit(0, 0, 1.15)
+      else return
+      e.preventDefault()
+    }
+    return (
+      <>
+        <button
+          ref={button}
+          type="button"
+          className="part-target"
+          data-part={c.id}
+          aria-label={status ? `${names.label(index)}: ${status}` : names.label(index)}
+          aria-haspopup="menu"
+          onFocus={() => {
+            // a part out of sight (after looking closer at another) brings the full view back
+            const offscreen = bridge.project(index)?.visible === false
+            ui.getState().set(offscreen ? { focused: index, closer: null } : { focused: index })
+          }}
+          onBlur={() => ui.getState().focused === index && ui.getState().set({ focused: null })}
+          onKeyDown={onKeyDown}
+          // the pointer acts on the canvas; a click here comes from assistive technology
+          onClick={(e) => {
+            if (e.detail === 0) controller.primary(index)
+          }}
+        />
+        <div
+          ref={label}
+          className={pointed ? 'part-label emphasis' : 'part-label'}
+          aria-hidden="true"
+        >
+          <span>{names.label(index)}</span>
+          {c.value ? (
+            <DisplayValue model={model} store={store} index={index} />
+          ) : (
+            status && <em>{status}</em>
+          )}
+        </div>
+      </>
+    )
+  },
+  (a, b) =>
+    a.fingerprint === b.fingerprint &&
+    a.store === b.store &&
+    a.ui === b.ui &&
+    a.bridge === b.bridge &&
+    a.controller === b.controller,
+)

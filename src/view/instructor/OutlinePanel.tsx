@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react'
+import { memo, useMemo, useRef, useState, type DragEvent } from 'react'
 import { useStore } from 'zustand'
 import {
   COMPONENT_KINDS,
@@ -37,7 +37,6 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
     index: number
     uses: string[]
   } | null>(null)
-  const [dragging, setDragging] = useState<number | null>(null)
   const locales = Array.isArray(doc['locales']) ? (doc['locales'] as string[]) : ['en']
   const run = store.getState().run
 
@@ -59,11 +58,25 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
     run({ kind: 'remove', path: [collection], index })
     store.getState().select({ collection: 'scenario', index: 0 })
   }
-  const move = (from: number, to: number) => {
-    if (to < 0 || to >= ((doc['steps'] as JsonValue[]) ?? []).length || from === to) return
-    run({ kind: 'move', path: ['steps'], from, to })
-    store.getState().select({ collection: 'steps', index: to })
-  }
+  // stable across edits, so rows that did not change are not drawn again
+  const actions = useMemo<RowActions>(() => {
+    let dragging: number | null = null
+    const move = (from: number, to: number) => {
+      const steps = store.getState().history.doc['steps']
+      if (to < 0 || to >= (Array.isArray(steps) ? steps.length : 0) || from === to) return
+      store.getState().run({ kind: 'move', path: ['steps'], from, to })
+      store.getState().select({ collection: 'steps', index: to })
+    }
+    return {
+      move,
+      remove: (collection, index) => removeRef.current(collection, index),
+      duplicate: (index) => duplicate(store, store.getState().history.doc, index),
+      dragStart: (index) => (dragging = index),
+      drop: (index) => dragging !== null && move(dragging, index),
+    }
+  }, [store])
+  const removeRef = useRef(remove)
+  removeRef.current = remove
   const hasProblem = (collection: string, index: number) =>
     problems.some((p) => p.path.startsWith(`${collection}[${index}]`))
 
@@ -85,68 +98,16 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
             </h3>
             <ul>
               {list.map((el, index) => (
-                <li
+                <OutlineRow
                   key={`${index}-${String(el['id'])}`}
-                  draggable={collection === 'steps'}
-                  onDragStart={() => setDragging(index)}
-                  onDragOver={(e: DragEvent) => collection === 'steps' && e.preventDefault()}
-                  onDrop={() => dragging !== null && move(dragging, index)}
-                  className={
-                    selected?.collection === collection && selected?.index === index
-                      ? 'selected'
-                      : ''
-                  }
-                >
-                  <button
-                    type="button"
-                    data-outline={`${collection}:${String(el['id'])}`}
-                    onClick={() => store.getState().select({ collection, index })}
-                  >
-                    {hasProblem(collection, index) && (
-                      <span className="problem-dot" aria-label={t('editor.hasProblems')}>
-                        ●
-                      </span>
-                    )}
-                    {String(el['id'] ?? '?')}
-                    {collection === 'components' && (
-                      <span className="muted"> {String(el['kind'])}</span>
-                    )}
-                  </button>
-                  {collection === 'steps' && (
-                    <>
-                      <button
-                        type="button"
-                        aria-label={t('editor.moveUp', { id: String(el['id']) })}
-                        onClick={() => move(index, index - 1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        aria-label={t('editor.moveDown', { id: String(el['id']) })}
-                        onClick={() => move(index, index + 1)}
-                      >
-                        ↓
-                      </button>
-                    </>
-                  )}
-                  {collection === 'components' && (
-                    <button
-                      type="button"
-                      aria-label={t('editor.duplicate', { id: String(el['id']) })}
-                      onClick={() => duplicate(store, doc, index)}
-                    >
-                      {t('editor.copy')}
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    aria-label={t('editor.deleteOne', { id: String(el['id']) })}
-                    onClick={() => remove(collection, index)}
-                  >
-                    ×
-                  </button>
-                </li>
+                  store={store}
+                  collection={collection}
+                  index={index}
+                  element={el}
+                  selected={selected?.collection === collection && selected?.index === index}
+                  problem={hasProblem(collection, index)}
+                  actions={actions}
+                />
               ))}
             </ul>
             {collection === 'components' ? (
@@ -263,3 +224,93 @@ function duplicate(store: EditorStore, doc: JsonObject, index: number): void {
   store.getState().run({ kind: 'insert', path: ['components'], index: index + 1, value: copy })
   store.getState().select({ collection: 'components', index: index + 1 })
 }
+
+interface RowActions {
+  move(from: number, to: number): void
+  remove(collection: Collection, index: number): void
+  duplicate(index: number): void
+  dragStart(index: number): void
+  drop(index: number): void
+}
+
+interface OutlineRowProps {
+  readonly store: EditorStore
+  readonly collection: Collection
+  readonly index: number
+  /** The element as in the document: unchanged elements keep their identity across edits. */
+  readonly element: Obj
+  readonly selected: boolean
+  readonly problem: boolean
+  readonly actions: RowActions
+}
+
+/** One element in the outline: select it, reorder (steps), duplicate (components), delete. */
+const OutlineRow = memo(function OutlineRow({
+  store,
+  collection,
+  index,
+  element: el,
+  selected,
+  problem,
+  actions,
+}: OutlineRowProps) {
+  const { t } = useTranslation()
+  const id = String(el['id'] ?? '?')
+  return (
+    <li
+      draggable={collection === 'steps'}
+      onDragStart={() => actions.dragStart(index)}
+      onDragOver={(e: DragEvent) => collection === 'steps' && e.preventDefault()}
+      onDrop={() => actions.drop(index)}
+      className={selected ? 'selected' : ''}
+    >
+      <button
+        type="button"
+        data-outline={`${collection}:${id}`}
+        onClick={() => store.getState().select({ collection, index })}
+      >
+        {problem && (
+          <span className="problem-dot" aria-label={t('editor.hasProblems')}>
+            ●
+          </span>
+        )}
+        {id}
+        {collection === 'components' && <span className="muted"> {String(el['kind'])}</span>}
+      </button>
+      {collection === 'steps' && (
+        <>
+          <button
+            type="button"
+            aria-label={t('editor.moveUp', { id })}
+            onClick={() => actions.move(index, index - 1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            aria-label={t('editor.moveDown', { id })}
+            onClick={() => actions.move(index, index + 1)}
+          >
+            ↓
+          </button>
+        </>
+      )}
+      {collection === 'components' && (
+        <button
+          type="button"
+          aria-label={t('editor.duplicate', { id })}
+          onClick={() => actions.duplicate(index)}
+        >
+          {t('editor.copy')}
+        </button>
+      )}
+      <button
+        type="button"
+        aria-label={t('editor.deleteOne', { id })}
+        onClick={() => actions.remove(collection, index)}
+      >
+        ×
+      </button>
+    </li>
+  )
+})

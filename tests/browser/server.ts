@@ -1,6 +1,6 @@
 // Global setup of the browser tests: build the app once and serve it with `vite preview` on a
 // free port. Chromium comes from Debian (playwright-core cannot download browsers here).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import type { TestProject } from 'vitest/node'
@@ -35,8 +35,6 @@ async function waitFor(url: string, ms: number): Promise<void> {
   }
 }
 
-let server: ChildProcess | undefined
-
 export default async function setup(project: TestProject): Promise<() => void> {
   if (!existsSync(CHROMIUM)) {
     const message = `Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium" (or set CHROMIUM_PATH).`
@@ -45,7 +43,14 @@ export default async function setup(project: TestProject): Promise<() => void> {
     project.provide('baseUrl', '')
     return () => undefined
   }
-  // a production build as users get it: Vitest's NODE_ENV=test would make it a development one
+  const { url: baseUrl, stop } = await serveBuiltApp()
+  project.provide('baseUrl', baseUrl)
+  return stop
+}
+
+/** Builds the app as users get it and serves it with `vite preview` on a free port. */
+export async function serveBuiltApp(): Promise<{ url: string; stop: () => void }> {
+  // a production build: Vitest's NODE_ENV=test would make it a development one
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -54,7 +59,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stderr}`)
   const port = await freePort()
   // vite itself, not through npx: killing npx would leave the server running
-  server = spawn(
+  const server = spawn(
     process.execPath,
     [
       `${ROOT}node_modules/vite/bin/vite.js`,
@@ -67,12 +72,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
     ],
     { cwd: ROOT, stdio: 'ignore' },
   )
-  const baseUrl = `http://127.0.0.1:${port}/`
-  await waitFor(baseUrl, 20_000)
-  project.provide('baseUrl', baseUrl)
-  return () => {
-    server?.kill()
-  }
+  const url = `http://127.0.0.1:${port}/`
+  await waitFor(url, 20_000)
+  return { url, stop: () => server.kill() }
 }
 
 declare module 'vitest' {

@@ -2,6 +2,7 @@
 // `x-` fields are the project's extension point: they are set aside here, never validated.
 import type * as z from 'zod'
 import type { JsonValue } from './json.ts'
+import { FIELD_NAMES } from './schema.ts'
 import { didYouMean, formatPath, type Outcome, type PathSegment, type Problem } from './problems.ts'
 
 /** A copy of `value` without any `x-` keys, at any depth. Pure. */
@@ -45,7 +46,7 @@ function toProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Prob
     case 'unrecognized_keys': {
       return issue.keys.map((key) => ({
         path: formatPath([...path, key]),
-        message: `unknown field "${key}"${didYouMean(key, ALL_FIELDS)}; remove it, or name it "x-${key}" to keep it as an extension`,
+        message: `unknown field "${key}"${didYouMean(key, FIELD_NAMES)}; remove it, or name it "x-${key}" to keep it as an extension`,
       }))
     }
     case 'invalid_type':
@@ -95,94 +96,6 @@ function toProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Prob
       return [{ path: at, message: friendly(issue.message) }]
   }
 }
-
-// Every field name of the three formats, for suggestions: an issue does not carry the schema's keys.
-const ALL_FIELDS = [
-  'format',
-  'id',
-  'version',
-  'title',
-  'description',
-  'locales',
-  'industry',
-  'estimatedMinutes',
-  'tags',
-  'competencies',
-  'components',
-  'variables',
-  'rules',
-  'steps',
-  'hazards',
-  'judgements',
-  'faults',
-  'scoring',
-  'simulation',
-  'scene',
-  'framework',
-  'kind',
-  'label',
-  'position',
-  'rotation',
-  'scale',
-  'color',
-  'model',
-  'states',
-  'initial',
-  'lockable',
-  'taggable',
-  'on',
-  'lit',
-  'value',
-  'min',
-  'max',
-  'unit',
-  'decimals',
-  'running',
-  'shape',
-  'size',
-  'rate',
-  'when',
-  'set',
-  'if',
-  'hint',
-  'points',
-  'after',
-  'critical',
-  'action',
-  'state',
-  'target',
-  'weight',
-  'severity',
-  'penalty',
-  'maxMark',
-  'guide',
-  'chance',
-  'passPercent',
-  'timeLimitSeconds',
-  'endOnCritical',
-  'penalties',
-  'outOfOrder',
-  'unexpectedAction',
-  'blocked',
-  'levels',
-  'competent',
-  'proficient',
-  'tickMs',
-  'camera',
-  'fov',
-  'environment',
-  'learner',
-  'name',
-  'mode',
-  'startedAt',
-  'events',
-  't',
-  'mark',
-  'assessor',
-  'at',
-  'sha256',
-  'scenario',
-]
 
 function article(expected: string): string {
   if (expected === 'array') return 'a list'

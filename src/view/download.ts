@@ -7,7 +7,11 @@ export function downloadJson(name: string, data: unknown): void {
 
 /** Offers a text as a file named `name`. */
 export function downloadText(name: string, text: string, type: string): void {
-  const blob = new Blob([text], { type })
+  downloadBlob(name, new Blob([text], { type }))
+}
+
+/** Offers any file content (a zip, say) as a file named `name`. */
+export function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url

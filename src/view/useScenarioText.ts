@@ -1,10 +1,7 @@
 // Scenario texts and state names in the interface language, falling back to the scenario's default.
 import { useMemo } from 'react'
 import { useTranslation } from './i18n/useTranslation.ts'
-import type { Model } from '../core/index.ts'
-import { textIn } from './text.ts'
-
-type Text = string | Readonly<Record<string, string>>
+import { getLocalText, type Model, type Text } from '../core/index.ts'
 
 export interface ScenarioText {
   /** A scenario Text in the current language. */
@@ -21,10 +18,12 @@ export function useScenarioText(model: Model): ScenarioText {
   return useMemo(
     () => ({
       text: (value: Text | undefined) =>
-        value === undefined ? '' : textIn(value, lang, model.locales),
+        value === undefined ? '' : getLocalText(value, lang, model.locales[0] ?? 'en'),
       label: (index: number) => {
         const c = model.components[index]!
-        return c.source.label === undefined ? c.id : textIn(c.source.label, lang, model.locales)
+        return c.source.label === undefined
+          ? c.id
+          : getLocalText(c.source.label, lang, model.locales[0] ?? 'en')
       },
       state: (value: string) => t(`state.${value}`, { defaultValue: value }),
     }),

@@ -6,8 +6,17 @@ import { renameId } from './renameId.ts'
 export type JsonObject = { [key: string]: JsonValue }
 export type JsonPath = readonly (string | number)[]
 /** The lists of a scenario whose elements have ids. */
-export type Collection =
-  'components' | 'variables' | 'faults' | 'steps' | 'hazards' | 'judgements' | 'competencies'
+/** The lists of elements that have ids, in the order of the format. */
+export const COLLECTIONS = [
+  'components',
+  'variables',
+  'faults',
+  'steps',
+  'hazards',
+  'judgements',
+  'competencies',
+] as const
+export type Collection = (typeof COLLECTIONS)[number]
 
 export type EditCommand =
   | {

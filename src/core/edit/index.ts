@@ -2,6 +2,7 @@
 // renaming, the file writer and the starting template. Re-exported by src/core/index.ts.
 export {
   applyCommand,
+  COLLECTIONS,
   isJsonEqual,
   EditError,
   type Collection,

@@ -2,7 +2,7 @@
 // "Import competency framework" tool (admin/tool/lpimportcsv) reads. Reads the scenario only.
 import type { Model } from '../model.ts'
 import { csvFile } from './csv.ts'
-import { getLocalText } from './text.ts'
+import { getLocalText } from '../text.ts'
 
 /**
  * The header Moodle's own framework export writes: the English strings of tool_lpimportcsv's

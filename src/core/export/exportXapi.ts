@@ -1,7 +1,7 @@
 // xAPI 1.0.3 statements for one scored attempt, for a learning record store. Reads the attempt
 // and its result; every id and timestamp is derived from them, so the output is reproducible.
 import type { ScoredAttempt } from './scoredAttempt.ts'
-import { toLanguageMap } from './text.ts'
+import { toLanguageMap } from '../text.ts'
 import { formatDuration, formatTimestamp, parseTimestamp } from './time.ts'
 import { isUuid, uuidV5 } from './uuidV5.ts'
 

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand'
-import type { Collection } from '../../core/index.ts'
+import { COLLECTIONS, type Collection } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
@@ -7,16 +7,8 @@ export interface ProblemsPanelProps {
   readonly store: EditorStore
 }
 
-const COLLECTIONS = new Set<string>([
-  'components',
-  'variables',
-  'faults',
-  'steps',
-  'hazards',
-  'judgements',
-  'competencies',
-  'rules',
-])
+// the elements a problem path can lead to: those with ids, and the rules
+const SELECTABLE = new Set<string>([...COLLECTIONS, 'rules'])
 
 /** Every validation problem of the engine; a click selects the element and focuses the field. */
 export function ProblemsPanel({ store }: ProblemsPanelProps) {
@@ -24,7 +16,7 @@ export function ProblemsPanel({ store }: ProblemsPanelProps) {
   const problems = useStore(store, (s) => s.problems)
   const go = (path: string) => {
     const m = /^([a-z]+)\[(\d+)\]/.exec(path)
-    if (m && COLLECTIONS.has(m[1]!))
+    if (m && SELECTABLE.has(m[1]!))
       store.getState().select({ collection: m[1] as Collection | 'rules', index: Number(m[2]) })
     else store.getState().select({ collection: 'scenario', index: 0 })
     // the form renders on the next frame; then the field with this path (or its closest parent) takes focus

@@ -1,6 +1,7 @@
 // What the properties panel shows for each kind of element, as data: a list of fields with the
 // JSON key each edits and the choices it offers, derived from the document being edited.
 import {
+  COLLECTIONS,
   COMPONENT_KINDS,
   getActions,
   getStates,
@@ -183,17 +184,7 @@ export function newElement(
   collection: Collection | `component:${string}`,
   locales: readonly string[],
 ): Obj {
-  const used = new Set(
-    Object.values([
-      'components',
-      'variables',
-      'faults',
-      'steps',
-      'hazards',
-      'judgements',
-      'competencies',
-    ] as const).flatMap((c) => ids(doc, c)),
-  )
+  const used = new Set(COLLECTIONS.flatMap((c) => ids(doc, c)))
   const fresh = (base: string, sep = '_') => {
     for (let n = 1; ; n++) if (!used.has(`${base}${sep}${n}`)) return `${base}${sep}${n}`
   }

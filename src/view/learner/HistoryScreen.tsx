@@ -8,7 +8,7 @@ import {
   type StoredAttempt,
 } from '../../state/attemptJournal.ts'
 import { appStore } from '../../state/appStore.ts'
-import { downloadJson, fileName } from '../download.ts'
+import { downloadBlob, downloadJson, fileName } from '../download.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 
@@ -34,15 +34,7 @@ export function HistoryScreen() {
         JSON.stringify(await toAttemptFile(a), null, 2) + '\n',
       )
     }
-    const url = URL.createObjectURL(new Blob([zipSync(files)], { type: 'application/zip' }))
-    const link = Object.assign(document.createElement('a'), {
-      href: url,
-      download: 'practica-attempts.zip',
-    })
-    document.body.append(link)
-    link.click()
-    link.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    downloadBlob('practica-attempts.zip', new Blob([zipSync(files)], { type: 'application/zip' }))
   }
   const mb = (n: number | undefined) => (n === undefined ? '?' : (n / 1e6).toFixed(1))
   return (

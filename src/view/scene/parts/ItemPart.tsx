@@ -24,13 +24,13 @@ export function ItemPart({ model, index, store }: PartProps) {
   const c = model.components[index]!
   const worn = usePartState(store, index) === 'worn'
   // the place in the row of worn items, so several do not overlap
-  const slot = useStore(
-    store,
-    (s) =>
-      model.components
-        .slice(0, index)
-        .filter((_, i) => s.sim.comps[i] === 'worn' && model.components[i]!.kind === 'item').length,
-  )
+  // runs on every store update (each tick): count without allocating
+  const slot = useStore(store, (s) => {
+    let n = 0
+    for (let i = 0; i < index; i++)
+      if (s.sim.comps[i] === 'worn' && model.components[i]!.kind === 'item') n++
+    return n
+  })
   const moving = useRef<Group>(null)
   useFrame(({ camera, invalidate }) => {
     const g = moving.current

@@ -1,6 +1,6 @@
-// Localized text (the spec's Text) as the exporters need it: one string for a locale, or an
-// xAPI language map. Reads scenario texts; never changes them.
-import type { Scenario } from '../schema.ts'
+// Localized text (the spec's Text): one string for a locale, or an xAPI language map. Used by the
+// screens and the exporters alike. Reads scenario texts; never changes them.
+import type { Scenario } from './schema.ts'
 
 /** A Text of the scenario format: a string in the default locale, or locale → string. */
 export type Text = Scenario['title']

@@ -2,7 +2,7 @@
 // `x-` fields are the project's extension point: they are set aside here, never validated.
 import type * as z from 'zod'
 import type { JsonValue } from './json.ts'
-import { FIELD_NAMES } from './schema.ts'
+import { FIELD_NAMES } from './fieldNames.ts'
 import { didYouMean, formatPath, type Outcome, type PathSegment, type Problem } from './problems.ts'
 
 /** A copy of `value` without any `x-` keys, at any depth. Pure. */

@@ -1,0 +1,40 @@
+// The field names of the three formats, read off their zod schemas, for "did you mean" when a
+// file has an unknown field. Derived, so it cannot drift from the schemas.
+import type * as z from 'zod'
+import { AttemptSchema, ResultSchema, ScenarioSchema } from './schema.ts'
+
+type Def = {
+  type: string
+  shape?: Record<string, z.ZodType>
+  options?: z.ZodType[]
+  element?: z.ZodType
+  innerType?: z.ZodType
+  valueType?: z.ZodType
+  items?: z.ZodType[]
+}
+
+/** Every field name of a schema, at any depth, read off its zod definition. Pure. */
+function fieldNames(schema: z.ZodType, out = new Set<string>()): Set<string> {
+  const def = (schema as unknown as { _zod: { def: Def } })._zod.def
+  for (const [key, value] of Object.entries(def.shape ?? {})) {
+    out.add(key)
+    fieldNames(value, out)
+  }
+  for (const child of [
+    ...(def.options ?? []),
+    ...(def.items ?? []),
+    def.element,
+    def.innerType,
+    def.valueType,
+  ]) {
+    if (child) fieldNames(child, out)
+  }
+  return out
+}
+
+/** The field names of the three formats, for "did you mean" on an unknown field. */
+export const FIELD_NAMES: readonly string[] = [
+  ...fieldNames(ScenarioSchema),
+  ...fieldNames(AttemptSchema),
+  ...fieldNames(ResultSchema),
+]

@@ -1,8 +1,10 @@
 // Helpers of the browser tests: a fresh page per test in headless Chromium, real pointer events
 // on parts of the 3D scene, and a screenshot in test-results/ when a test fails.
 import { mkdirSync, readFileSync } from 'node:fs'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject, onTestFailed } from 'vitest'
+import { loadScenario, scoreAttempt, type Attempt, type Result } from '../../src/core/index.ts'
+import { readText } from '../helpers.ts'
 import { CHROMIUM } from './server.ts'
 
 export const baseUrl = inject('baseUrl')
@@ -27,7 +29,7 @@ export function setupBrowser(): void {
  */
 export async function openApp(
   name: string,
-  options: { locale?: string; serviceWorkers?: 'allow' | 'block' } = {},
+  options: { locale?: string; serviceWorkers?: 'allow' | 'block'; url?: string } = {},
 ): Promise<Page> {
   const context = await browser!.newContext({
     viewport: { width: 1280, height: 720 },
@@ -45,7 +47,7 @@ export async function openApp(
       .catch(() => undefined)
     if (errors.length) console.error(`page errors in ${name}:\n${errors.join('\n')}`)
   })
-  await page.goto(baseUrl)
+  await page.goto(options.url ?? baseUrl)
   return page
 }
 
@@ -80,4 +82,63 @@ export async function downloadText(page: Page, trigger: () => Promise<void>): Pr
 /** The JSON of a file the page offers for download after `trigger`. */
 export async function downloadJson(page: Page, trigger: () => Promise<void>): Promise<unknown> {
   return JSON.parse(await downloadText(page, trigger))
+}
+
+/** Starts the conveyor lockout in practice mode as Amina Phiri (s-1042). */
+export async function startConveyor(
+  page: Page,
+  mode: 'Practice' | 'Assessment' = 'Practice',
+): Promise<void> {
+  await page.getByLabel('Your name').fill('Amina Phiri')
+  await page.getByLabel('Learner ID').fill('s-1042')
+  await page.getByRole('radio', { name: new RegExp(mode) }).check()
+  await page.getByRole('button', { name: /Start: Lockout\/tagout of a belt conveyor/ }).click()
+  await page.locator('canvas').waitFor()
+}
+
+/** Waits until the checklist shows step `id` with `status`. */
+export async function expectStep(page: Page, id: string, status: string): Promise<void> {
+  await page.locator(`li[data-step="${id}"][data-status="${status}"]`).waitFor({ timeout: 10_000 })
+}
+
+/** Finishes the attempt (confirming) and opens its result. */
+export async function finishAndShowResult(page: Page, finishLabel = 'Finish'): Promise<void> {
+  await page.getByRole('button', { name: finishLabel, exact: true }).click()
+  await page.getByRole('group').getByRole('button', { name: finishLabel, exact: true }).click()
+  await page.getByRole('button', { name: /See the result|查看结果/ }).click()
+}
+
+/** How many learner events this browser has stored (all attempts). */
+export async function eventsStored(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('practica')
+        open.onsuccess = () => {
+          const count = open.result.transaction('events').objectStore('events').count()
+          count.onsuccess = () => resolve(count.result)
+        }
+      }),
+  )
+}
+
+/** The result the engine gives to `attempt` on the bundled conveyor scenario, as the CLI does. */
+export function scoreConveyor(attempt: Attempt): Result {
+  const loaded = loadScenario(readText('scenarios/conveyor-loto.json'))
+  if (!loaded.ok) throw new Error('conveyor does not load')
+  const scored = scoreAttempt(loaded.value, attempt)
+  if (!scored.ok) throw new Error(scored.problems[0]!.message)
+  return scored.value
+}
+
+/** Opens the app in a new page of `context` and resumes the unfinished attempt it offers. */
+export async function resumeIn(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(url)
+  await page
+    .getByRole('region', { name: 'Unfinished attempt' })
+    .getByRole('button', { name: 'Resume' })
+    .click()
+  await page.locator('canvas').waitFor()
+  return page
 }

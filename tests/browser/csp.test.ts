@@ -5,7 +5,16 @@ import { readFileSync } from 'node:fs'
 import type { Page, Response } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { readText } from '../helpers.ts'
-import { baseUrl, clickPart, hasBrowser, openApp, setupBrowser } from './browser.ts'
+import {
+  baseUrl,
+  clickPart,
+  expectStep,
+  finishAndShowResult,
+  hasBrowser,
+  openApp,
+  setupBrowser,
+  startConveyor,
+} from './browser.ts'
 
 setupBrowser()
 
@@ -82,24 +91,6 @@ async function openWatched(name: string): Promise<Watched> {
 
 async function expectNoViolations(w: Watched): Promise<void> {
   expect(await w.violations()).toEqual([])
-}
-
-async function startConveyor(page: Page): Promise<void> {
-  await page.getByLabel('Your name').fill('Amina Phiri')
-  await page.getByLabel('Learner ID').fill('s-1042')
-  await page.getByRole('radio', { name: /Practice/ }).check()
-  await page.getByRole('button', { name: /Start: Lockout\/tagout of a belt conveyor/ }).click()
-  await page.locator('canvas').waitFor()
-}
-
-async function expectStep(page: Page, id: string, status: string): Promise<void> {
-  await page.locator(`li[data-step="${id}"][data-status="${status}"]`).waitFor({ timeout: 10_000 })
-}
-
-async function finishAndShowResult(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Finish', exact: true }).click()
-  await page.getByRole('group').getByRole('button', { name: 'Finish', exact: true }).click()
-  await page.getByRole('button', { name: 'See the result' }).click()
 }
 
 function jsonFile(name: string, text: string) {

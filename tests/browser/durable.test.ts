@@ -1,10 +1,19 @@
 // Nothing lost: an attempt survives a closed or crashed page, one tab writes it, a full disk is
 // told plainly with the attempt offered as a download.
-import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { loadScenario, scoreAttempt, type Attempt } from '../../src/core/index.ts'
-import { readText } from '../helpers.ts'
-import { clickPart, downloadJson, hasBrowser, openApp, setupBrowser } from './browser.ts'
+import type { Attempt } from '../../src/core/index.ts'
+import {
+  clickPart,
+  downloadJson,
+  eventsStored,
+  finishAndShowResult,
+  hasBrowser,
+  openApp,
+  resumeIn,
+  scoreConveyor,
+  setupBrowser,
+  startConveyor,
+} from './browser.ts'
 
 setupBrowser()
 
@@ -26,44 +35,6 @@ const ACTS = [
   'start_btn',
 ]
 
-async function startConveyor(page: Page): Promise<void> {
-  await page.getByLabel('Your name').fill('Amina Phiri')
-  await page.getByRole('button', { name: /Start: Lockout\/tagout of a belt conveyor/ }).click()
-  await page.locator('canvas').waitFor()
-}
-
-async function eventsStored(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('practica')
-        open.onsuccess = () => {
-          const count = open.result.transaction('events').objectStore('events').count()
-          count.onsuccess = () => resolve(count.result)
-        }
-      }),
-  )
-}
-
-async function resumeIn(context: BrowserContext, baseUrl: string): Promise<Page> {
-  const page = await context.newPage()
-  await page.goto(baseUrl)
-  await page
-    .getByRole('region', { name: 'Unfinished attempt' })
-    .getByRole('button', { name: 'Resume' })
-    .click()
-  await page.locator('canvas').waitFor()
-  return page
-}
-
-function scoreFile(attempt: Attempt) {
-  const loaded = loadScenario(readText('scenarios/conveyor-loto.json'))
-  if (!loaded.ok) throw new Error('conveyor does not load')
-  const scored = scoreAttempt(loaded.value, attempt)
-  if (!scored.ok) throw new Error(scored.problems[0]!.message)
-  return scored.value
-}
-
 describe.skipIf(!hasBrowser)('durable attempts', () => {
   for (const how of ['closed', 'crashed'] as const) {
     it(`keeps all 15 acts of a page that was ${how}, and resumes to the same result`, async () => {
@@ -84,9 +55,7 @@ describe.skipIf(!hasBrowser)('durable attempts', () => {
 
       const again = await resumeIn(context, baseUrl)
       await again.locator('li[data-step="ppe-glasses"][data-status="done"]').waitFor()
-      await again.getByRole('button', { name: 'Finish', exact: true }).click()
-      await again.getByRole('group').getByRole('button', { name: 'Finish', exact: true }).click()
-      await again.getByRole('button', { name: 'See the result' }).click()
+      await finishAndShowResult(again)
       const attempt = (await downloadJson(again, () =>
         again.getByRole('button', { name: 'Download the attempt (JSON)' }).click(),
       )) as Attempt
@@ -96,7 +65,7 @@ describe.skipIf(!hasBrowser)('durable attempts', () => {
       expect(attempt.events).toHaveLength(16)
       expect(attempt.events.slice(0, 15).map((e) => e.target)).toEqual(ACTS)
       // the same events played without interruption score the same
-      expect(scoreFile(attempt)).toEqual(shown)
+      expect(scoreConveyor(attempt)).toEqual(shown)
     })
   }
 

@@ -1,36 +1,21 @@
 // The learner's screen in headless Chromium: real pointer events on the 3D scene, the keyboard
 // path, assessment mode ending on a critical hazard, and a language switch mid-attempt.
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { loadScenario, scoreAttempt, type Attempt } from '../../src/core/index.ts'
+import type { Attempt } from '../../src/core/index.ts'
 import { readText } from '../helpers.ts'
-import { clickPart, downloadJson, hasBrowser, openApp, setupBrowser } from './browser.ts'
+import {
+  clickPart,
+  downloadJson,
+  expectStep,
+  finishAndShowResult,
+  hasBrowser,
+  openApp,
+  scoreConveyor,
+  setupBrowser,
+  startConveyor as start,
+} from './browser.ts'
 
 setupBrowser()
-
-const conveyor = () => {
-  const loaded = loadScenario(readText('scenarios/conveyor-loto.json'))
-  if (!loaded.ok) throw new Error('conveyor does not load')
-  return loaded.value
-}
-
-async function start(page: Page, mode: 'Practice' | 'Assessment' = 'Practice'): Promise<void> {
-  await page.getByLabel('Your name').fill('Amina Phiri')
-  await page.getByLabel('Learner ID').fill('s-1042')
-  await page.getByRole('radio', { name: new RegExp(mode) }).check()
-  await page.getByRole('button', { name: /Start: Lockout\/tagout of a belt conveyor/ }).click()
-  await page.locator('canvas').waitFor()
-}
-
-async function expectStep(page: Page, id: string, status: string): Promise<void> {
-  await page.locator(`li[data-step="${id}"][data-status="${status}"]`).waitFor({ timeout: 10_000 })
-}
-
-async function finishAndShowResult(page: Page, finishLabel = 'Finish'): Promise<void> {
-  await page.getByRole('button', { name: finishLabel, exact: true }).click()
-  await page.getByRole('group').getByRole('button', { name: finishLabel, exact: true }).click()
-  await page.getByRole('button', { name: /See the result|查看结果/ }).click()
-}
 
 describe.skipIf(!hasBrowser)('learner in the browser', () => {
   it('completes the conveyor lockout with the mouse, and the command line scores the attempt as the screen did', async () => {
@@ -88,10 +73,10 @@ describe.skipIf(!hasBrowser)('learner in the browser', () => {
       'set',
       'end',
     ])
-    const scored = scoreAttempt(conveyor(), attempt)
-    expect(scored.ok && scored.value).toEqual(shown)
-    expect(scored.ok && scored.value.steps.every((s) => s.complete && !s.outOfOrder)).toBe(true)
-    expect(scored.ok && scored.value.blocked).toHaveLength(1)
+    const scored = scoreConveyor(attempt)
+    expect(scored).toEqual(shown)
+    expect(scored.steps.every((s) => s.complete && !s.outOfOrder)).toBe(true)
+    expect(scored.blocked).toHaveLength(1)
   })
 
   it('completes the conveyor lockout with the keyboard only', async () => {

@@ -23,6 +23,7 @@ export {
 } from './problems.ts'
 export * from './schema.ts'
 export { scoreAttempt, replayAttempt, getResult, getWarnings } from './scoring.ts'
+export { ExpressionCache } from './scope.ts'
 export { sha256Hex } from './sha256.ts'
 export {
   createStart,

@@ -6,7 +6,7 @@ import { getStates, STATEFUL_KINDS } from './kinds.ts'
 import { didYouMean } from './problems.ts'
 import type { Component, Fault, Variable } from './schema.ts'
 
-/** Parses each distinct expression text once per scenario load. */
+/** Parses each distinct expression text once: per scenario load, or per editing session. */
 export class ExpressionCache {
   private readonly parsed = new Map<string, ParseOutcome>()
 

@@ -7,6 +7,7 @@ import {
   canUndo,
   compileScenario,
   createHistory,
+  ExpressionCache,
   pushCommand,
   redo,
   undo,
@@ -53,24 +54,31 @@ export interface EditorState {
 
 export type EditorStore = StoreApi<EditorState>
 
-function check(
+/**
+ * What the editor does after every change: validate the document and, when it is valid, compile
+ * it for the 3D view; an invalid document keeps the `previous` model. `cache` holds the parsed
+ * expressions of the editing session, so an edit re-parses only the expressions it changed.
+ */
+export function checkDocument(
   doc: JsonObject,
   previous: Model | undefined,
+  cache: ExpressionCache,
 ): { problems: readonly Problem[]; model: Model | undefined } {
-  const valid = validateScenario(doc)
+  const valid = validateScenario(doc, cache)
   return valid.ok
-    ? { problems: [], model: compileScenario(valid.value) }
+    ? { problems: [], model: compileScenario(valid.value, undefined, cache) }
     : { problems: valid.problems, model: previous }
 }
 
 /** An editor on `doc`; every change is saved as draft `meta.id` (after `delayMs` of quiet). */
 export function createEditorStore(meta: DraftMeta, doc: JsonObject, delayMs = 300): EditorStore {
   let timer: ReturnType<typeof setTimeout> | undefined
+  const cache = new ExpressionCache()
   const store = createStore<EditorState>()((set, get) => {
     const update = (history: History) => {
       set({
         history,
-        ...check(history.doc, get().model),
+        ...checkDocument(history.doc, get().model, cache),
         canUndo: canUndo(history),
         canRedo: canRedo(history),
       })
@@ -79,7 +87,7 @@ export function createEditorStore(meta: DraftMeta, doc: JsonObject, delayMs = 30
     return {
       meta,
       history,
-      ...check(doc, undefined),
+      ...checkDocument(doc, undefined, cache),
       selected: { collection: 'scenario', index: 0 },
       canUndo: false,
       canRedo: false,

@@ -6,13 +6,11 @@ import type { Model } from '../../src/core/index.ts'
 import { CHROMIUM, serveBuiltApp } from '../browser/server.ts'
 import { generateAttempts } from './generate.ts'
 
-/** Milliseconds to import and show `count` attempts, or undefined when no Chromium is installed. */
-export async function measureCohortInBrowser(
-  model: Model,
-  count: number,
-): Promise<number | undefined> {
-  if (!existsSync(CHROMIUM)) return undefined
-  const server = await serveBuiltApp()
+/** Milliseconds to import and show `count` attempts. */
+export async function measureCohortInBrowser(model: Model, count: number): Promise<number> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium"`)
+  const server = await serveBuiltApp('.bench/dist-cohort')
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-quic'] })
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })

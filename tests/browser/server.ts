@@ -48,10 +48,13 @@ export default async function setup(project: TestProject): Promise<() => void> {
   return stop
 }
 
-/** Builds the app as users get it and serves it with `vite preview` on a free port. */
-export async function serveBuiltApp(): Promise<{ url: string; stop: () => void }> {
+/**
+ * Builds the app as users get it into `outDir` (relative to the repository) and serves it with
+ * `vite preview` on a free port.
+ */
+export async function serveBuiltApp(outDir = 'dist'): Promise<{ url: string; stop: () => void }> {
   // a production build: Vitest's NODE_ENV=test would make it a development one
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'production' },
@@ -64,6 +67,8 @@ export async function serveBuiltApp(): Promise<{ url: string; stop: () => void }
     [
       `${ROOT}node_modules/vite/bin/vite.js`,
       'preview',
+      '--outDir',
+      outDir,
       '--port',
       String(port),
       '--strictPort',

@@ -6,7 +6,8 @@ import { openAttempt, openScenario, report, type Io } from './files.ts'
 
 const USAGE = `usage: npm run -s cli -- <command> …
   validate FILE…             check scenario files
-  score SCENARIO ATTEMPT     print the result of an attempt as JSON
+  score SCENARIO ATTEMPT…    print the result of an attempt as JSON; of several attempts,
+                             one result per line (JSON Lines), scored one at a time
   solve SCENARIO             print an assessment-mode attempt that completes every step
   export --format csv|xapi|json SCENARIO ATTEMPT…
                              print the attempts' gradebook (CSV), xAPI statements (a JSON
@@ -27,18 +28,22 @@ function validate(io: Io, files: string[]): number {
   return status
 }
 
-function score(io: Io, scenarioFile: string, attemptFile: string): number {
+function score(io: Io, scenarioFile: string, attemptFiles: readonly string[]): number {
   const model = openScenario(io, scenarioFile)
   if (!model) return 1
-  const attempt = openAttempt(io, attemptFile)
-  if (!attempt) return 1
-  const result = scoreAttempt(model, attempt)
-  if (!result.ok) {
-    report(io, attemptFile, result.problems)
-    return 1
+  let status = 0
+  for (const file of attemptFiles) {
+    const attempt = openAttempt(io, file)
+    const result = attempt && scoreAttempt(model, attempt)
+    if (!result) status = 1
+    else if (!result.ok) {
+      report(io, file, result.problems)
+      status = 1
+    }
+    // several results stream as JSON Lines, so memory stays flat however many attempts there are
+    else io.out(JSON.stringify(result.value, null, attemptFiles.length === 1 ? 2 : undefined))
   }
-  io.out(JSON.stringify(result.value, null, 2))
-  return 0
+  return status
 }
 
 function solveCommand(io: Io, scenarioFile: string): number {
@@ -57,7 +62,7 @@ function solveCommand(io: Io, scenarioFile: string): number {
 export function runCli(args: readonly string[], io: Io): number {
   const [command, ...rest] = args
   if (command === 'validate' && rest.length > 0) return validate(io, rest)
-  if (command === 'score' && rest.length === 2) return score(io, rest[0]!, rest[1]!)
+  if (command === 'score' && rest.length >= 2) return score(io, rest[0]!, rest.slice(1))
   if (command === 'solve' && rest.length === 1) return solveCommand(io, rest[0]!)
   if (command === 'export') return exportCommand(io, rest, USAGE)
   io.err(

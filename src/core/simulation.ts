@@ -348,7 +348,14 @@ function applyEvent(model: Model, st: SimState, index: number, e: AttemptEvent):
     end(st, e.t, 'end')
     return
   }
-  const outcome: EventOutcome = { index, t: e.t, class: 'unexpected', steps: [], triggers: [] }
+  // filled in as the event is processed, then logged with its class
+  const outcome: { -readonly [K in keyof EventOutcome]: EventOutcome[K] } = {
+    index,
+    t: e.t,
+    class: 'unexpected',
+    steps: [],
+    triggers: [],
+  }
   let blocked = false
   let matched = false
   if (e.action === 'hint') {
@@ -360,24 +367,28 @@ function applyEvent(model: Model, st: SimState, index: number, e: AttemptEvent):
     blocked = model.components[c]!.lockable && st.locked[c]! && !LOCK_EXEMPT_ACTIONS.has(e.action)
     if (!blocked) perform(model, st, c, e)
     applyRules(model, st)
-    model.hazards.forEach(
-      (h, i) => h.action && matches(h.action, c, e) && trigger(model, st, i, outcome),
-    )
+    const hazards = model.hazards
+    for (let h = 0; h < hazards.length; h++) {
+      const match = hazards[h]!.action
+      if (match && matches(match, c, e)) trigger(model, st, h, outcome)
+    }
     let firstReady = -1
     let firstIncomplete = -1
-    model.steps.forEach((s, i) => {
-      if (!s.action || !matches(s.action, c, e)) return
+    for (let i = 0; i < model.steps.length; i++) {
+      const match = model.steps[i]!.action
+      if (!match || !matches(match, c, e)) continue
       matched = true
-      if (st.stepDone[i]) return
+      if (st.stepDone[i]) continue
       if (firstIncomplete < 0) firstIncomplete = i
       if (firstReady < 0 && isReady(model, st, i)) firstReady = i
-    })
+    }
     if (firstReady >= 0) complete(st, firstReady, false, outcome)
     else if (firstIncomplete >= 0) complete(st, firstIncomplete, true, outcome)
   }
   check(model, st, outcome)
   const cls = classify(e.action, outcome.steps.length > 0, matched, blocked)
-  st.log.push({ ...outcome, class: cls })
+  outcome.class = cls
+  st.log.push(outcome)
   if (cls === 'unexpected') st.unexpected.push({ index, t: e.t })
   if (cls === 'blocked') st.blocked.push({ index, t: e.t })
   endOnCritical(model, st)

@@ -90,6 +90,31 @@ describe('command line', () => {
     )
   })
 
+  it('score prints one result per line for several attempts, in the order given', () => {
+    const zh = `${ROOT}tests/golden-export/attempt-zh.json`
+    const r = cli('score', `${ROOT}${EXAMPLE}/scenario.json`, `${ROOT}${EXAMPLE}/attempt.json`, zh)
+    expect(r.status).toBe(0)
+    expect(r.err).toBe('')
+    const lines = r.out.trimEnd().split('\n')
+    expect(lines).toHaveLength(2)
+    expectClose(JSON.parse(lines[0]!), JSON.parse(readText(`${EXAMPLE}/expected.json`)))
+    expect(JSON.parse(lines[1]!).attempt).toBe('zh-attempt-0002')
+  })
+
+  it('score still scores the other attempts when one is refused, and exits 1', () => {
+    const broken = tmpFile('broken-one.json', '{"format": "practica.attempt/1"')
+    const r = cli(
+      'score',
+      `${ROOT}${EXAMPLE}/scenario.json`,
+      broken,
+      `${ROOT}${EXAMPLE}/attempt.json`,
+    )
+    expect(r.status).toBe(1)
+    expect(r.err).toMatch(new RegExp(`^${broken}: \\(file\\): not valid JSON`))
+    expect(r.out.trimEnd().split('\n')).toHaveLength(1)
+    expectClose(JSON.parse(r.out), JSON.parse(readText(`${EXAMPLE}/expected.json`)))
+  })
+
   it('solve prints an assessment attempt that scores every step', () => {
     const r = cli('solve', `${ROOT}scenarios/conveyor-loto.json`)
     expect(r.status).toBe(0)

@@ -43,7 +43,9 @@ export function compileExpression(ast: Ast, scope: Scope, derived: readonly Comp
     }
     case 'binary':
       return (
-        compileArithmeticOnVariable(ast, scope) ?? compileBinary(ast.op, c(ast.left), c(ast.right))
+        compileArithmeticOnVariable(ast, scope) ??
+        compileComparisonWithLiteral(ast, scope) ??
+        compileBinary(ast.op, c(ast.left), c(ast.right))
       )
     case 'call':
       return compileCall(ast, c)
@@ -98,6 +100,79 @@ function compileArithmeticOnVariable(
     }
   }
   return undefined
+}
+
+type Comparison = '==' | '!=' | '<' | '<=' | '>' | '>='
+
+/** The same comparison with its operands swapped: `k < x` is `x > k`. */
+const SWAPPED: Readonly<Record<Comparison, Comparison>> = {
+  '==': '==',
+  '!=': '!=',
+  '<': '>',
+  '<=': '>=',
+  '>': '<',
+  '>=': '<=',
+}
+
+function isComparison(op: BinaryOp): op is Comparison {
+  return op in SWAPPED
+}
+
+/** A literal string or number (also a negative one), or undefined. */
+function literal(ast: Ast): string | number | undefined {
+  return ast.type === 'string' ? ast.value : numberLiteral(ast)
+}
+
+// `isolator == 'off'`, `pressure < 0.5` and friends are most of a scenario's conditions, and a
+// tick evaluates each of them: as one closure that reads the state directly they make no inner
+// calls. Same operators on the same values as compileBinary, so the same results.
+function compileComparisonWithLiteral(
+  ast: Extract<Ast, { type: 'binary' }>,
+  scope: Scope,
+): Compiled | undefined {
+  if (!isComparison(ast.op)) return undefined
+  const right = literal(ast.right)
+  const left = right === undefined ? literal(ast.left) : undefined
+  const name = right === undefined ? ast.right : ast.left
+  const k = right ?? left
+  if (k === undefined || name.type !== 'name') return undefined
+  const ref = scope.resolve(name.name, name.member)
+  if (typeof ref !== 'object' || (ref.ref !== 'state' && ref.ref !== 'variable')) return undefined
+  const op = right === undefined ? SWAPPED[ast.op] : ast.op
+  const i = ref.index
+  // the checker has made both sides the same type: a state is a string, a variable a number
+  if (ref.ref === 'state') {
+    const ks = k as string
+    switch (op) {
+      case '==':
+        return (f) => f.comps[i] === ks
+      case '!=':
+        return (f) => f.comps[i] !== ks
+      case '<':
+        return (f) => f.comps[i]! < ks
+      case '<=':
+        return (f) => f.comps[i]! <= ks
+      case '>':
+        return (f) => f.comps[i]! > ks
+      case '>=':
+        return (f) => f.comps[i]! >= ks
+    }
+  }
+  const kn = k as number
+  switch (op) {
+    case '==':
+      return (f) => f.vars[i] === kn
+    case '!=':
+      return (f) => f.vars[i] !== kn
+    case '<':
+      return (f) => f.vars[i]! < kn
+    case '<=':
+      return (f) => f.vars[i]! <= kn
+    case '>':
+      return (f) => f.vars[i]! > kn
+    case '>=':
+      return (f) => f.vars[i]! >= kn
+  }
 }
 
 function compileBinary(op: BinaryOp, l: Compiled, r: Compiled): Compiled {

@@ -1,14 +1,16 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './view/App.tsx'
-import './view/i18n/i18n.ts'
+import { languageReady } from './view/i18n/i18n.ts'
 import './view/styles.css'
 import { registerServiceWorker } from './sw/registerServiceWorker.ts'
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
-
-registerServiceWorker()
+// a learner whose language is not English sees nothing until it has arrived, never English first
+void languageReady.then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+  registerServiceWorker()
+})

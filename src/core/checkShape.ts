@@ -1,6 +1,6 @@
 // Runs a zod schema over untrusted JSON and turns its issues into readable problems.
 // `x-` fields are the project's extension point: they are set aside here, never validated.
-import type * as z from 'zod'
+import * as z from 'zod/mini'
 import type { JsonValue } from './json.ts'
 import { FIELD_NAMES } from './fieldNames.ts'
 import { didYouMean, formatPath, type Outcome, type PathSegment, type Problem } from './problems.ts'
@@ -18,12 +18,12 @@ export function withoutExtensions(value: JsonValue): JsonValue {
 }
 
 /** Validates the shape of `value` against `schema`, reporting every problem. Pure. */
-export function checkShape<S extends z.ZodType>(
+export function checkShape<S extends z.ZodMiniType>(
   schema: S,
   value: JsonValue,
   base: readonly PathSegment[] = [],
 ): Outcome<z.output<S>> {
-  const parsed = schema.safeParse(withoutExtensions(value), { reportInput: true })
+  const parsed = z.safeParse(schema, withoutExtensions(value), { reportInput: true })
   if (parsed.success) return { ok: true, value: parsed.data }
   return { ok: false, problems: parsed.error.issues.flatMap((issue) => toProblems(issue, base)) }
 }

@@ -1,6 +1,6 @@
 // The published JSON Schema of the scenario format, generated from the zod schema so the two
 // cannot drift. Editors use it for completion; `npm run schema` writes it to scenarios/.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { ScenarioSchema } from './schema.ts'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }

@@ -1,10 +1,19 @@
 // The zod schemas of the three file formats (scenario, attempt, result): the single source of
 // their TypeScript types and of the published JSON Schema. Structure only; meaning is checked
-// in validateScenario.ts and the attempt loader.
-import * as z from 'zod'
+// in validateScenario.ts and the attempt loader. zod's functional API (`zod/mini`) keeps what
+// the app downloads small; its messages are zod's English ones, as checkShape.ts expects.
+import * as z from 'zod/mini'
 
 // no eval: the app runs under a CSP without 'unsafe-eval', and zod would otherwise probe for it
 z.config({ jitless: true })
+// English messages, which checkShape.ts rephrases; `zod/mini` ships without a locale
+z.config(z.locales.en())
+
+/** `schema`, described for the published JSON Schema. */
+function described<S extends z.ZodMiniType>(schema: S, description: string): S {
+  z.globalRegistry.add(schema, { description })
+  return schema
+}
 
 export const SCENARIO_FORMAT = 'practica.scenario/1'
 export const ATTEMPT_FORMAT = 'practica.attempt/1'
@@ -15,103 +24,113 @@ export const RESERVED_NAMES = ['time', 'fault', 'true', 'false', 'min', 'max', '
 const NAME_ID = /^[a-z][a-z0-9_]{0,63}$/
 const OTHER_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/
 
-const NameId = z.string().regex(NAME_ID, {
-  error:
-    'must start with a lowercase letter and use only a-z, 0-9 and _ (at most 64), so expressions can name it',
-})
-const OtherId = z.string().regex(OTHER_ID, {
-  error: 'must use only letters, digits, _, . and - (at most 64), starting with a letter or digit',
-})
+const NameId = z.string().check(
+  z.regex(NAME_ID, {
+    error:
+      'must start with a lowercase letter and use only a-z, 0-9 and _ (at most 64), so expressions can name it',
+  }),
+)
+const OtherId = z.string().check(
+  z.regex(OTHER_ID, {
+    error:
+      'must use only letters, digits, _, . and - (at most 64), starting with a letter or digit',
+  }),
+)
 
-const Text = z
-  .union([z.string(), z.record(z.string(), z.string())], {
+const Text = described(
+  z.union([z.string(), z.record(z.string(), z.string())], {
     error:
       'must be a text: a string, or an object from locale to string like {"en": "…", "zh-CN": "…"}',
-  })
-  .meta({ description: 'Localized text: a string in the default locale, or {locale: text}' })
+  }),
+  'Localized text: a string in the default locale, or {locale: text}',
+)
 
-const Expr = z
-  .string({ error: 'must be an expression string' })
-  .meta({ description: 'Expression (spec section 2)' })
+const Expr = described(
+  z.string({ error: 'must be an expression string' }),
+  'Expression (spec section 2)',
+)
 const Vec3 = z.tuple([z.number(), z.number(), z.number()], {
   error: 'must be [x, y, z], three numbers',
 })
-const NonNegative = z.number().min(0, { error: 'must be 0 or more' })
-const ModelPath = z.string().meta({
-  description:
-    'Path of a .glb/.gltf file relative to the scenario file, inside its folder or ../assets/',
-})
-const SetMap = z.record(z.string(), Expr).meta({
-  description: 'Component or variable id → expression for its new value, applied in order',
-})
+const NonNegative = z.number().check(z.minimum(0, { error: 'must be 0 or more' }))
+const Positive = z.number().check(z.positive())
+const Fraction = z.number().check(z.minimum(0), z.maximum(1))
+const ModelPath = described(
+  z.string(),
+  'Path of a .glb/.gltf file relative to the scenario file, inside its folder or ../assets/',
+)
+const SetMap = described(
+  z.record(z.string(), Expr),
+  'Component or variable id → expression for its new value, applied in order',
+)
 
-const Effect = z.strictObject({ if: Expr.optional(), set: SetMap })
+const Effect = z.strictObject({ if: z.optional(Expr), set: SetMap })
 export type Effect = z.output<typeof Effect>
 
 const ComponentCommon = {
   id: NameId,
   label: Text,
-  position: Vec3.optional(),
-  rotation: Vec3.optional().meta({ description: 'Degrees about x, y, z' }),
-  scale: z.union([z.number().positive(), Vec3]).optional(),
-  color: z.string().optional().meta({ description: 'CSS colour' }),
-  model: ModelPath.optional(),
-  lockable: z.boolean().optional(),
-  taggable: z.boolean().optional(),
-  on: z
-    .record(z.string(), z.array(Effect))
-    .optional()
-    .meta({ description: 'Action name → effects run after that action succeeds' }),
+  position: z.optional(Vec3),
+  rotation: described(z.optional(Vec3), 'Degrees about x, y, z'),
+  scale: z.optional(z.union([Positive, Vec3])),
+  color: described(z.optional(z.string()), 'CSS colour'),
+  model: z.optional(ModelPath),
+  lockable: z.optional(z.boolean()),
+  taggable: z.optional(z.boolean()),
+  on: described(
+    z.optional(z.record(z.string(), z.array(Effect))),
+    'Action name → effects run after that action succeeds',
+  ),
 }
 const States = z
-  .array(z.string().min(1, { error: 'a state may not be empty' }))
-  .min(2, { error: 'needs at least 2 states' })
+  .array(z.string().check(z.minLength(1, { error: 'a state may not be empty' })))
+  .check(z.minLength(2, { error: 'needs at least 2 states' }))
 
-const stateful = <K extends string>(kind: K, states: z.ZodType<string[] | undefined>) =>
+const stateful = <K extends string>(kind: K, states: z.ZodMiniType<string[] | undefined>) =>
   z.strictObject({
     kind: z.literal(kind),
     ...ComponentCommon,
     states,
-    initial: z.string().optional(),
+    initial: z.optional(z.string()),
   })
 
 const Component = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('button'), ...ComponentCommon }),
-    stateful('switch', States.optional()),
+    stateful('switch', z.optional(States)),
     stateful('selector', States),
-    stateful('valve', States.optional()),
-    stateful('breaker', States.optional()),
-    stateful('door', States.optional()),
+    stateful('valve', z.optional(States)),
+    stateful('breaker', z.optional(States)),
+    stateful('door', z.optional(States)),
     z.strictObject({
       kind: z.literal('item'),
       ...ComponentCommon,
-      initial: z.enum(['stored', 'worn']).optional(),
+      initial: z.optional(z.enum(['stored', 'worn'])),
     }),
     z.strictObject({ kind: z.literal('lamp'), ...ComponentCommon, lit: Expr }),
     z.strictObject({
       kind: z.literal('gauge'),
       ...ComponentCommon,
       value: Expr,
-      min: z.number().optional(),
-      max: z.number().optional(),
-      unit: z.string().optional(),
+      min: z.optional(z.number()),
+      max: z.optional(z.number()),
+      unit: z.optional(z.string()),
     }),
     z.strictObject({
       kind: z.literal('display'),
       ...ComponentCommon,
       value: Expr,
-      unit: z.string().optional(),
-      decimals: z.int().min(0).max(10).optional(),
+      unit: z.optional(z.string()),
+      decimals: z.optional(z.int().check(z.minimum(0), z.maximum(10))),
     }),
     z.strictObject({ kind: z.literal('machine'), ...ComponentCommon, running: Expr }),
     z.strictObject({
       kind: z.literal('static'),
       ...ComponentCommon,
-      label: Text.optional(),
-      shape: z.enum(['box', 'cylinder', 'sphere']).optional(),
-      size: z.union([z.number().positive(), Vec3]).optional(),
+      label: z.optional(Text),
+      shape: z.optional(z.enum(['box', 'cylinder', 'sphere'])),
+      size: z.optional(z.union([Positive, Vec3])),
     }),
   ],
   {
@@ -125,18 +144,18 @@ export type ComponentKind = Component['kind']
 const Competency = z.strictObject({
   id: OtherId,
   title: Text,
-  framework: z.string().optional(),
-  description: Text.optional(),
+  framework: z.optional(z.string()),
+  description: z.optional(Text),
 })
 export type Competency = z.output<typeof Competency>
 
 const Variable = z.strictObject({
   id: NameId,
   initial: z.number(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  unit: z.string().optional(),
-  rate: Expr.optional().meta({ description: 'Change per second, evaluated every tick' }),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
+  unit: z.optional(z.string()),
+  rate: described(z.optional(Expr), 'Change per second, evaluated every tick'),
 })
 export type Variable = z.output<typeof Variable>
 
@@ -146,13 +165,13 @@ export type Rule = z.output<typeof Rule>
 const ActionRef = z.strictObject({
   action: z.string(),
   target: z.string(),
-  value: z.string().optional(),
+  value: z.optional(z.string()),
 })
 export type ActionRef = z.output<typeof ActionRef>
 
 const CompetencyRefs = z.array(z.string())
 const WeightedCompetencyRefs = z.array(
-  z.union([z.string(), z.strictObject({ id: z.string(), weight: NonNegative.optional() })], {
+  z.union([z.string(), z.strictObject({ id: z.string(), weight: z.optional(NonNegative) })], {
     error: 'must be a competency id, or {"id": …, "weight": …}',
   }),
 )
@@ -160,13 +179,13 @@ const WeightedCompetencyRefs = z.array(
 const Step = z.strictObject({
   id: OtherId,
   title: Text,
-  hint: Text.optional(),
-  points: NonNegative.optional(),
-  competencies: WeightedCompetencyRefs.optional(),
-  after: z.array(z.string()).optional(),
-  critical: z.boolean().optional(),
-  action: ActionRef.optional(),
-  state: Expr.optional(),
+  hint: z.optional(Text),
+  points: z.optional(NonNegative),
+  competencies: z.optional(WeightedCompetencyRefs),
+  after: z.optional(z.array(z.string())),
+  critical: z.optional(z.boolean()),
+  action: z.optional(ActionRef),
+  state: z.optional(Expr),
 })
 export type Step = z.output<typeof Step>
 
@@ -177,10 +196,10 @@ const Hazard = z.strictObject({
   id: OtherId,
   title: Text,
   severity: Severity,
-  when: Expr.optional(),
-  action: ActionRef.optional(),
-  penalty: NonNegative.optional(),
-  competencies: CompetencyRefs.optional(),
+  when: z.optional(Expr),
+  action: z.optional(ActionRef),
+  penalty: z.optional(NonNegative),
+  competencies: z.optional(CompetencyRefs),
 })
 export type Hazard = z.output<typeof Hazard>
 
@@ -188,89 +207,103 @@ const Judgement = z.strictObject({
   id: OtherId,
   title: Text,
   points: NonNegative,
-  maxMark: z.int().min(1, { error: 'must be a whole number of at least 1' }).optional(),
-  competencies: CompetencyRefs.optional(),
-  guide: Text.optional(),
+  maxMark: z.optional(
+    z.int().check(z.minimum(1, { error: 'must be a whole number of at least 1' })),
+  ),
+  competencies: z.optional(CompetencyRefs),
+  guide: z.optional(Text),
 })
 export type Judgement = z.output<typeof Judgement>
 
 const Fault = z.strictObject({
   id: NameId,
   title: Text,
-  chance: z.number().min(0).max(1),
+  chance: Fraction,
   set: SetMap,
 })
 export type Fault = z.output<typeof Fault>
 
 const Scoring = z.strictObject({
-  passPercent: z.number().min(0).max(100).optional(),
-  timeLimitSeconds: z.number().positive().optional(),
-  endOnCritical: z.boolean().optional(),
-  penalties: z
-    .strictObject({
-      outOfOrder: NonNegative.optional(),
-      hint: NonNegative.optional(),
-      unexpectedAction: NonNegative.optional(),
-      blocked: NonNegative.optional(),
-    })
-    .optional(),
-  levels: z
-    .strictObject({
-      competent: z.number().min(0).max(1).optional(),
-      proficient: z.number().min(0).max(1).optional(),
-    })
-    .optional(),
+  passPercent: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+  timeLimitSeconds: z.optional(Positive),
+  endOnCritical: z.optional(z.boolean()),
+  penalties: z.optional(
+    z.strictObject({
+      outOfOrder: z.optional(NonNegative),
+      hint: z.optional(NonNegative),
+      unexpectedAction: z.optional(NonNegative),
+      blocked: z.optional(NonNegative),
+    }),
+  ),
+  levels: z.optional(
+    z.strictObject({
+      competent: z.optional(Fraction),
+      proficient: z.optional(Fraction),
+    }),
+  ),
 })
 export type Scoring = z.output<typeof Scoring>
 
 const Scene = z.strictObject({
-  camera: z
-    .strictObject({ position: Vec3, target: Vec3, fov: z.number().gt(0).lt(180).optional() })
-    .optional(),
-  environment: z.enum(['workshop', 'outdoor', 'plain']).optional(),
-  model: ModelPath.optional(),
+  camera: z.optional(
+    z.strictObject({
+      position: Vec3,
+      target: Vec3,
+      fov: z.optional(z.number().check(z.gt(0), z.lt(180))),
+    }),
+  ),
+  environment: z.optional(z.enum(['workshop', 'outdoor', 'plain'])),
+  model: z.optional(ModelPath),
 })
 export type Scene = z.output<typeof Scene>
 
 export const ScenarioSchema = z
   .strictObject({
-    $schema: z.string().optional().meta({ description: 'Path of this JSON Schema, for editors' }),
+    $schema: described(z.optional(z.string()), 'Path of this JSON Schema, for editors'),
     format: z.literal(SCENARIO_FORMAT, {
       error: `format must be "${SCENARIO_FORMAT}" (the only version this Practica supports)`,
     }),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
-      error:
-        'must use lowercase letters, digits and - (at most 64), starting with a letter or digit',
-    }),
-    version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, {
-      error: 'must be a semantic version like 1.0.0',
-    }),
+    id: z.string().check(
+      z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
+        error:
+          'must use lowercase letters, digits and - (at most 64), starting with a letter or digit',
+      }),
+    ),
+    version: z.string().check(
+      z.regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, {
+        error: 'must be a semantic version like 1.0.0',
+      }),
+    ),
     title: Text,
-    description: Text.optional(),
-    locales: z.array(z.string()).min(1, { error: 'needs at least one locale' }).optional(),
-    industry: z.string().optional(),
-    estimatedMinutes: z.number().positive().optional(),
-    tags: z.array(z.string()).optional(),
+    description: z.optional(Text),
+    locales: z.optional(
+      z.array(z.string()).check(z.minLength(1, { error: 'needs at least one locale' })),
+    ),
+    industry: z.optional(z.string()),
+    estimatedMinutes: z.optional(Positive),
+    tags: z.optional(z.array(z.string())),
     competencies: z.array(Competency),
-    components: z.array(Component).min(1, { error: 'needs at least one component' }),
-    variables: z.array(Variable).optional(),
-    rules: z.array(Rule).optional(),
-    steps: z.array(Step).min(1, { error: 'needs at least one step' }),
-    hazards: z.array(Hazard).optional(),
-    judgements: z.array(Judgement).optional(),
-    faults: z.array(Fault).optional(),
-    scoring: Scoring.optional(),
-    simulation: z
-      .strictObject({
+    components: z.array(Component).check(z.minLength(1, { error: 'needs at least one component' })),
+    variables: z.optional(z.array(Variable)),
+    rules: z.optional(z.array(Rule)),
+    steps: z.array(Step).check(z.minLength(1, { error: 'needs at least one step' })),
+    hazards: z.optional(z.array(Hazard)),
+    judgements: z.optional(z.array(Judgement)),
+    faults: z.optional(z.array(Fault)),
+    scoring: z.optional(Scoring),
+    simulation: z.optional(
+      z.strictObject({
         tickMs: z
           .int()
-          .min(10, { error: 'must be at least 10' })
-          .max(1000, { error: 'must be at most 1000' }),
-      })
-      .optional(),
-    scene: Scene.optional(),
+          .check(
+            z.minimum(10, { error: 'must be at least 10' }),
+            z.maximum(1000, { error: 'must be at most 1000' }),
+          ),
+      }),
+    ),
+    scene: z.optional(Scene),
   })
-  .meta({
+  .register(z.globalRegistry, {
     title: 'Practica scenario',
     description: 'A Practica training scenario, format version 1',
   })
@@ -288,20 +321,22 @@ export const ElementSchemas = {
   faults: Fault,
 } as const
 
+const Millis = z.int().check(z.minimum(0))
+
 const AttemptEvent = z.strictObject({
   t: z
     .int({ error: 't must be a whole number of milliseconds' })
-    .min(0, { error: 't may not be negative' }),
+    .check(z.minimum(0, { error: 't may not be negative' })),
   action: z.string(),
-  target: z.string().optional(),
-  value: z.string().optional(),
+  target: z.optional(z.string()),
+  value: z.optional(z.string()),
 })
 export type AttemptEvent = z.output<typeof AttemptEvent>
 
 const Mark = z.strictObject({
-  mark: z.int().min(0).nullable(),
-  assessor: z.string().optional(),
-  at: z.string().optional(),
+  mark: z.nullable(z.int().check(z.minimum(0))),
+  assessor: z.optional(z.string()),
+  at: z.optional(z.string()),
 })
 export type Mark = z.output<typeof Mark>
 
@@ -309,23 +344,23 @@ export const AttemptSchema = z.strictObject({
   format: z.literal(ATTEMPT_FORMAT, {
     error: `format must be "${ATTEMPT_FORMAT}" (the only version this Practica supports)`,
   }),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   scenario: z.strictObject({
     id: z.string(),
-    version: z.string().optional(),
-    sha256: z.string().optional(),
+    version: z.optional(z.string()),
+    sha256: z.optional(z.string()),
   }),
-  learner: z.strictObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  learner: z.optional(z.strictObject({ id: z.optional(z.string()), name: z.optional(z.string()) })),
   mode: z.enum(['practice', 'assessment']),
-  startedAt: z.string().optional(),
-  faults: z.array(z.string()).optional(),
+  startedAt: z.optional(z.string()),
+  faults: z.optional(z.array(z.string())),
   events: z.array(AttemptEvent),
-  judgements: z.record(z.string(), Mark.nullable()).optional(),
+  judgements: z.optional(z.record(z.string(), z.nullable(Mark))),
 })
 export type Attempt = z.output<typeof AttemptSchema>
 export type Mode = Attempt['mode']
 
-const EventRef = z.strictObject({ index: z.int().min(0), t: z.int().min(0) })
+const EventRef = z.strictObject({ index: Millis, t: Millis })
 
 export const ResultSchema = z.strictObject({
   format: z.literal(RESULT_FORMAT),
@@ -340,7 +375,7 @@ export const ResultSchema = z.strictObject({
       id: z.string(),
       complete: z.boolean(),
       outOfOrder: z.boolean(),
-      t: z.number().nullable(),
+      t: z.nullable(z.number()),
       hints: z.int(),
       points: z.number(),
       earned: z.number(),
@@ -352,7 +387,7 @@ export const ResultSchema = z.strictObject({
   judgements: z.array(
     z.strictObject({
       id: z.string(),
-      mark: z.int().nullable(),
+      mark: z.nullable(z.int()),
       maxMark: z.int(),
       points: z.number(),
       earned: z.number(),

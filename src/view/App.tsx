@@ -1,11 +1,13 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useStore } from 'zustand'
 import { appStore } from '../state/appStore.ts'
 import { LibraryScreen } from './learner/LibraryScreen.tsx'
 import { PlayScreen } from './learner/PlayScreen.tsx'
-import { ResultScreen } from './learner/ResultScreen.tsx'
 
-// the editor is only downloaded by those who open it
+// the result is downloaded while the learner plays, so it is there when the attempt ends
+const loadResultScreen = () => import('./learner/ResultScreen.tsx')
+const ResultScreen = lazy(() => loadResultScreen().then((m) => ({ default: m.ResultScreen })))
+// the history and the other roles' screens are only downloaded by those who open them
 const HistoryScreen = lazy(() =>
   import('./learner/HistoryScreen.tsx').then((m) => ({ default: m.HistoryScreen })),
 )
@@ -19,6 +21,10 @@ const EditorRoute = lazy(() =>
 /** The app: the learner's library, play and result screens, the instructor's editor, the assessor's review. */
 export function App() {
   const screen = useStore(appStore, (s) => s.screen)
+  const playing = screen.name === 'play'
+  useEffect(() => {
+    if (playing) void loadResultScreen()
+  }, [playing])
   switch (screen.name) {
     case 'library':
       return <LibraryScreen />
@@ -32,12 +38,14 @@ export function App() {
       )
     case 'result':
       return (
-        <ResultScreen
-          model={screen.model}
-          attempt={screen.attempt}
-          result={screen.result}
-          editor={screen.editor}
-        />
+        <Suspense fallback={<p>…</p>}>
+          <ResultScreen
+            model={screen.model}
+            attempt={screen.attempt}
+            result={screen.result}
+            editor={screen.editor}
+          />
+        </Suspense>
       )
     case 'history':
       return (

@@ -8,7 +8,8 @@ import { useScenarioText } from '../useScenarioText.ts'
 import type { PartController } from './partController.ts'
 import { getFingerprint, getLayout } from './partFingerprint.ts'
 import { follow, type SceneBridge } from './sceneBridge.ts'
-import { DisplayValue } from './DisplayValue.tsx'
+import { useStoreEffect } from './hooks.ts'
+import { getValueText } from './valueText.ts'
 
 export interface PartOverlayProps {
   readonly model: Model
@@ -58,12 +59,9 @@ const PartTarget = memo(
     const { t } = useTranslation()
     const names = useScenarioText(model)
     const c = model.components[index]!
-    const state = useStore(store, (s) => s.sim.comps[index] ?? '')
-    const locked = useStore(store, (s) => s.sim.locked[index] ?? false)
-    const tagged = useStore(store, (s) => s.sim.tagged[index] ?? false)
-    const pointed = useStore(ui, (s) => s.hovered === index || s.focused === index)
     const button = useRef<HTMLButtonElement>(null)
     const label = useRef<HTMLDivElement>(null)
+    const reading = useRef<HTMLElement>(null)
     useEffect(() => {
       const offs = [button.current, label.current].flatMap((el) =>
         el ? [follow(bridge, index, el)] : [],
@@ -78,14 +76,37 @@ const PartTarget = memo(
         ),
       [ui, index],
     )
+    // the state, lock and tag, and a derived part's reading, are written into the page in place:
+    // an act re-renders no target (the attempt changes many times a second while it runs)
+    useStoreEffect(
+      store,
+      (s) =>
+        `${s.sim.comps[index] ?? ''}|${s.sim.locked[index] ? 1 : 0}|${s.sim.tagged[index] ? 1 : 0}|` +
+        (c.value ? String(c.value(s.sim)) : ''),
+      () => {
+        const s = store.getState().sim
+        const state = s.comps[index] ?? ''
+        const status = [
+          state && names.state(state),
+          s.locked[index] && t('play.locked'),
+          s.tagged[index] && t('play.tagged'),
+        ]
+          .filter(Boolean)
+          .join(', ')
+        const name = names.label(index)
+        button.current!.setAttribute('aria-label', status ? `${name}: ${status}` : name)
+        const text = c.value ? getValueText(c, c.value(s), t) : status
+        reading.current!.textContent = text
+        // the stylesheet makes the reading inline, which outranks the hidden attribute
+        reading.current!.style.display = text ? '' : 'none'
+      },
+    )
+    useStoreEffect(
+      ui,
+      (s) => s.hovered === index || s.focused === index,
+      (pointed) => label.current!.classList.toggle('emphasis', pointed),
+    )
 
-    const status = [
-      state && names.state(state),
-      locked && t('play.locked'),
-      tagged && t('play.tagged'),
-    ]
-      .filter(Boolean)
-      .join(', ')
     const onKeyDown = (e: KeyboardEvent) => {
       const key = e.key
       if (key === 'Enter' || key === ' ') controller.primary(index)
@@ -109,7 +130,6 @@ const PartTarget = memo(
           type="button"
           className="part-target"
           data-part={c.id}
-          aria-label={status ? `${names.label(index)}: ${status}` : names.label(index)}
           aria-haspopup="menu"
           onFocus={() => {
             // a part out of sight (after looking closer at another) brings the full view back
@@ -123,17 +143,9 @@ const PartTarget = memo(
             if (e.detail === 0) controller.primary(index)
           }}
         />
-        <div
-          ref={label}
-          className={pointed ? 'part-label emphasis' : 'part-label'}
-          aria-hidden="true"
-        >
+        <div ref={label} className="part-label" aria-hidden="true">
           <span>{names.label(index)}</span>
-          {c.value ? (
-            <DisplayValue model={model} store={store} index={index} />
-          ) : (
-            status && <em>{status}</em>
-          )}
+          <em ref={reading} />
         </div>
       </>
     )

@@ -1,13 +1,11 @@
-import { useCursor } from '@react-three/drei'
 import type { ThreeEvent } from '@react-three/fiber'
-import { useState, type ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import type { Model } from '../../core/index.ts'
 import type { AttemptStore } from '../../state/attemptStore.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
-import { usePartEmphasis } from './hooks.ts'
 import { LockTag } from './LockTag.tsx'
 import type { PartController } from './partController.ts'
-import { COLORS, geo, mat } from './resources.ts'
+import { PartHalo } from './PartHalo.tsx'
 
 export interface PartShellProps {
   readonly model: Model
@@ -32,17 +30,22 @@ export function toRadians(
 
 /** Places a part, makes it clickable and hoverable, and shows its highlight, lock and tag. */
 export function PartShell({ model, index, store, ui, controller, halo, children }: PartShellProps) {
-  const source = model.components[index]!.source
-  const emphasis = usePartEmphasis(ui, store, model, index)
-  const [hovered, setHovered] = useState(false)
-  useCursor(hovered)
+  const c = model.components[index]!
+  const source = c.source
+  // the pointer leaves with the part (an edit that removes it, the end of the attempt)
+  useEffect(
+    () => () => {
+      if (ui.getState().hovered === index) document.body.style.cursor = 'auto'
+    },
+    [ui, index],
+  )
   const onOver = (e: ThreeEvent<PointerEvent>) => {
     e.stopPropagation()
-    setHovered(true)
+    document.body.style.cursor = 'pointer'
     ui.getState().set({ hovered: index })
   }
   const onOut = () => {
-    setHovered(false)
+    document.body.style.cursor = 'auto'
     if (ui.getState().hovered === index) ui.getState().set({ hovered: null })
   }
   const onClick = (e: ThreeEvent<MouseEvent>) => {
@@ -68,18 +71,16 @@ export function PartShell({ model, index, store, ui, controller, halo, children 
       onContextMenu={onContextMenu}
     >
       {children}
-      {emphasis && (
-        <mesh
-          name="highlight"
-          geometry={geo.sphere()}
-          material={mat(emphasis === 'focus' ? COLORS.highlight : COLORS.next, {
-            transparent: 0.22,
-          })}
-          scale={halo * 2}
-          raycast={() => null}
+      <PartHalo model={model} index={index} store={store} ui={ui} radius={halo} />
+      {(c.lockable || c.taggable) && (
+        <LockTag
+          store={store}
+          index={index}
+          offset={halo}
+          lockable={c.lockable}
+          taggable={c.taggable}
         />
       )}
-      <LockTag store={store} index={index} offset={halo} />
     </group>
   )
 }

@@ -17,6 +17,7 @@ export function ProjectionSync({ model, bridge }: ProjectionSyncProps) {
   const size = useThree((s) => s.size)
   const invalidate = useThree((s) => s.invalidate)
   const scene = useThree((s) => s.scene)
+  const gl = useThree((s) => s.gl)
 
   useEffect(() => {
     bridge.invalidate = invalidate
@@ -37,8 +38,12 @@ export function ProjectionSync({ model, bridge }: ProjectionSyncProps) {
         visible: point.z < 1 && x >= 0 && y >= 0 && x <= size.width && y <= size.height,
       }
     }
+    bridge.renderInfo = () => {
+      const { calls, triangles, frame } = gl.info.render
+      return { calls, triangles, frames: frame }
+    }
     invalidate()
-  }, [bridge, camera, invalidate, model, scene, size])
+  }, [bridge, camera, gl, invalidate, model, scene, size])
 
   useFrame(() => {
     for (const [index, elements] of bridge.followers) {

@@ -3,11 +3,13 @@ import type { Model } from '../../core/index.ts'
 import type { AttemptStore } from '../../state/attemptStore.ts'
 import { resolveModelUrl } from '../../state/modelUrls.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
+import { BatchedPieces } from './BatchedPieces.tsx'
 import { CameraRig } from './CameraRig.tsx'
 import type { PartController } from './partController.ts'
 import { Parts } from './Parts.tsx'
+import { Piece } from './Piece.tsx'
 import { ProjectionSync } from './ProjectionSync.tsx'
-import { COLORS, geo, mat } from './resources.ts'
+import { COLORS, geo } from './resources.ts'
 import type { SceneBridge } from './sceneBridge.ts'
 
 // glTF loading is only downloaded when a scenario has a model
@@ -45,29 +47,29 @@ export function SceneContent({
       <color attach="background" args={[BACKGROUND[environment]]} />
       <hemisphereLight args={['#ffffff', '#6b6f73', 1.6]} />
       <directionalLight position={[3, 6, 5]} intensity={1.8} />
-      <mesh
-        name="floor"
-        geometry={geo.box()}
-        material={mat(FLOOR[environment])}
-        scale={[30, 0.02, 30]}
-        position={[0, -0.01, 0]}
-        raycast={() => null}
-      />
-      {environment === 'workshop' && (
-        <mesh
+      <BatchedPieces>
+        <Piece
+          name="floor"
           geometry={geo.box()}
-          material={mat(COLORS.panel)}
-          scale={[30, 8, 0.1]}
-          position={[0, 4, -3]}
-          raycast={() => null}
+          color={FLOOR[environment]}
+          scale={[30, 0.02, 30]}
+          position={[0, -0.01, 0]}
         />
-      )}
-      {backdrop && (
-        <Suspense fallback={null}>
-          <ModelPart url={backdrop} path={model.scenario.scene!.model!} fallback={null} />
-        </Suspense>
-      )}
-      <Parts model={model} store={store} ui={ui} controller={controller} />
+        {environment === 'workshop' && (
+          <Piece
+            geometry={geo.box()}
+            color={COLORS.panel}
+            scale={[30, 8, 0.1]}
+            position={[0, 4, -3]}
+          />
+        )}
+        {backdrop && (
+          <Suspense fallback={null}>
+            <ModelPart url={backdrop} path={model.scenario.scene!.model!} fallback={null} />
+          </Suspense>
+        )}
+        <Parts model={model} store={store} ui={ui} controller={controller} />
+      </BatchedPieces>
       <CameraRig model={model} ui={ui} bridge={bridge} />
       <ProjectionSync model={model} bridge={bridge} />
       {children}

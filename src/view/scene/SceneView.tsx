@@ -7,7 +7,7 @@ import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import type { PartController } from './partController.ts'
 import { PartMenu } from './PartMenu.tsx'
 import { PartOverlay } from './PartOverlay.tsx'
-import type { SceneBridge } from './sceneBridge.ts'
+import type { RenderInfo, SceneBridge } from './sceneBridge.ts'
 import { SceneContent } from './SceneContent.tsx'
 
 // Only the three.js classes the scene uses, not the whole namespace a plain <Canvas> pulls in.
@@ -26,7 +26,11 @@ export interface SceneViewProps {
 declare global {
   interface Window {
     /** Test hook: where a part is on the page, for real pointer events in browser tests. */
-    __practica?: { partPoint(id: string): { x: number; y: number; visible: boolean } | undefined }
+    __practica?: {
+      partPoint(id: string): { x: number; y: number; visible: boolean } | undefined
+      /** Test hook: the renderer's draw calls and triangles of its last frame, and frames so far. */
+      renderInfo(): RenderInfo | undefined
+    }
   }
 }
 
@@ -45,7 +49,9 @@ export function SceneView({ model, store, ui, bridge, controller, extra }: Scene
       const box = el.getBoundingClientRect()
       void r.configure({
         events,
-        frameloop: 'demand',
+        // draws only when something changed; `?frameloop=always` is the benchmarks' peer
+        frameloop:
+          new URLSearchParams(location.search).get('frameloop') === 'always' ? 'always' : 'demand',
         dpr: [1, 2],
         gl: { antialias: true },
         camera: { fov: 50, near: 0.05, far: 100 },
@@ -76,6 +82,7 @@ export function SceneView({ model, store, ui, bridge, controller, extra }: Scene
         const r = el.getBoundingClientRect()
         return p && { x: r.left + p.x, y: r.top + p.y, visible: p.visible }
       },
+      renderInfo: () => bridge.renderInfo(),
     }
     return () => {
       delete window.__practica

@@ -1,48 +1,56 @@
-// Narrow subscriptions of a part to the live attempt: each returns a primitive, so a part
-// re-renders only when its own value changes.
-import { useStore } from 'zustand'
+// How the scene follows the live attempt without re-rendering: a part reads the value it shows
+// from the store in an effect and on every change, and moves or recolours its three.js objects in
+// place. React renders a part again only for a new model (an edit), never for an act.
+import { useThree } from '@react-three/fiber'
+import { useLayoutEffect } from 'react'
+import type { StoreApi } from 'zustand'
 import type { Model } from '../../core/index.ts'
-import type { AttemptStore } from '../../state/attemptStore.ts'
-import type { SceneUiStore } from '../../state/sceneUiStore.ts'
+import type { AttemptState, AttemptStore } from '../../state/attemptStore.ts'
 
-/** The state value of a stateful component ('' for the others). */
-export function usePartState(store: AttemptStore, index: number): string {
-  return useStore(store, (s) => s.sim.comps[index] ?? '')
+/** Calls `apply` with `select`'s value now and whenever it changes (Object.is), outside React. */
+export function useStoreEffect<S, T>(
+  store: StoreApi<S>,
+  select: (s: S) => T,
+  apply: (value: T) => void,
+): void {
+  // no dependency list: a part renders again only for a new model, and then subscribes afresh
+  useLayoutEffect(() => {
+    let value = select(store.getState())
+    apply(value)
+    return store.subscribe((s) => {
+      const next = select(s)
+      if (Object.is(next, value)) return
+      value = next
+      apply(next)
+    })
+  })
 }
 
-/** The value of a derived component: a lamp's lit, a gauge's number, a display's text. */
-export function useDerivedValue(
+/** useStoreEffect inside the 3D root: each change also asks for a frame. */
+export function useSceneEffect<T>(
   store: AttemptStore,
+  select: (s: AttemptState) => T,
+  apply: (value: T) => void,
+): void {
+  const invalidate = useThree((s) => s.invalidate)
+  useStoreEffect(store, select, (value) => {
+    apply(value)
+    invalidate()
+  })
+}
+
+/** The selector of a stateful component's state value ('' for the others). */
+export function selectState(index: number): (s: AttemptState) => string {
+  return (s) => s.sim.comps[index] ?? ''
+}
+
+/** The selector of a derived component's value: a lamp's lit, a gauge's number, a display's text. */
+export function selectDerived(
   model: Model,
   index: number,
-): number | string | boolean | undefined {
+): (s: AttemptState) => number | string | boolean | undefined {
   const value = model.components[index]!.value
-  return useStore(store, (s) => value?.(s.sim))
-}
-
-export function useLockFlags(
-  store: AttemptStore,
-  index: number,
-): { locked: boolean; tagged: boolean } {
-  const locked = useStore(store, (s) => s.sim.locked[index] ?? false)
-  const tagged = useStore(store, (s) => s.sim.tagged[index] ?? false)
-  return { locked, tagged }
-}
-
-/** Whether part `index` is hovered, focused or the one the next step needs (practice only). */
-export function usePartEmphasis(
-  ui: SceneUiStore,
-  store: AttemptStore,
-  model: Model,
-  index: number,
-): 'focus' | 'next' | undefined {
-  const pointed = useStore(ui, (s) => s.hovered === index || s.focused === index)
-  const highlight = useStore(ui, (s) => s.highlightNext)
-  const next = useStore(
-    store,
-    (s) => highlight && s.setup.mode === 'practice' && getNextPart(model, s.sim.stepDone) === index,
-  )
-  return pointed ? 'focus' : next ? 'next' : undefined
+  return (s) => value?.(s.sim)
 }
 
 /** The component the first ready, incomplete action step acts on. Pure. */

@@ -72,6 +72,34 @@ export function mat(
   })
 }
 
+/** How a batched piece is finished; its colour comes per instance. */
+export type Finish = 'matte' | 'metal' | 'glow'
+
+/** The white material of every batched piece of a finish, coloured per instance. */
+export function finishMaterial(finish: Finish): Material {
+  return cached(materials, `finish|${finish}`, () => {
+    const metal = finish === 'metal'
+    const m = new MeshStandardMaterial({
+      color: '#ffffff',
+      roughness: metal ? 0.35 : 0.7,
+      metalness: metal ? 0.6 : 0.05,
+    })
+    if (finish === 'glow') {
+      m.emissive.set('#ffffff')
+      m.emissiveIntensity = 1.6
+      // three tints only the diffuse colour by the instance's: the glow takes it too
+      m.onBeforeCompile = (shader) => {
+        shader.fragmentShader = shader.fragmentShader.replace(
+          '#include <color_fragment>',
+          '#include <color_fragment>\n#if defined( USE_COLOR ) || defined( USE_COLOR_ALPHA )\n\ttotalEmissiveRadiance *= vColor.rgb;\n#endif',
+        )
+      }
+      m.customProgramCacheKey = () => 'practica-glow'
+    }
+    return m
+  })
+}
+
 export const COLORS = {
   panel: '#d8dadc',
   dark: '#2b2f33',

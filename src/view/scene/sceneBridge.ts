@@ -9,6 +9,14 @@ export interface ScreenPoint {
   readonly visible: boolean
 }
 
+/** What the renderer did in its last frame (three's `renderer.info.render`). */
+export interface RenderInfo {
+  readonly calls: number
+  readonly triangles: number
+  /** Frames drawn so far. */
+  readonly frames: number
+}
+
 export interface SceneBridge {
   /** Overlay elements that follow part `index` (its focus target and its label). */
   readonly followers: Map<number, Set<HTMLElement>>
@@ -18,6 +26,8 @@ export interface SceneBridge {
   orbit: (yaw: number, pitch: number, zoom?: number) => void
   /** Asks for a new frame; set by the 3D side. */
   invalidate: () => void
+  /** The renderer's figures for its last frame; set by the 3D side. */
+  renderInfo: () => RenderInfo | undefined
   /** A gizmo is being dragged: the camera must not turn with the pointer. */
   dragging: boolean
 }
@@ -28,6 +38,7 @@ export function createSceneBridge(): SceneBridge {
     project: () => undefined,
     orbit: () => undefined,
     invalidate: () => undefined,
+    renderInfo: () => undefined,
     dragging: false,
   }
 }

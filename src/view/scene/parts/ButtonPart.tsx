@@ -1,39 +1,53 @@
-import { useStore } from 'zustand'
-import { COLORS, geo, mat } from '../resources.ts'
+import { useRef } from 'react'
+import type { Mesh } from 'three'
+import { useSceneEffect } from '../hooks.ts'
+import { Piece } from '../Piece.tsx'
+import { COLORS, geo } from '../resources.ts'
 import { FACING, type PartProps } from './types.ts'
 
 /** A mushroom-head push button that dips for a moment when pressed. */
 export function ButtonPart({ model, index, store }: PartProps) {
   const c = model.components[index]!
+  const stem = useRef<Mesh>(null)
+  const head = useRef<Mesh>(null)
   // pressed "just now": the last logged event pressed this button
-  const pressedAt = useStore(store, (s) => {
-    const last = s.events[s.events.length - 1]
-    return last?.action === 'press' && last.target === c.id ? s.events.length : 0
-  })
-  const head = c.source.color ?? COLORS.red
+  useSceneEffect(
+    store,
+    (s) => {
+      const last = s.events[s.events.length - 1]
+      return last?.action === 'press' && last.target === c.id
+    },
+    (pressed) => {
+      stem.current!.position.z = pressed ? 0.035 : 0.04
+      head.current!.position.z = pressed ? 0.05 : 0.058
+    },
+  )
   return (
     <group>
-      <mesh
+      <Piece
         geometry={geo.cylinder()}
-        material={mat(COLORS.dark)}
+        color={COLORS.dark}
         rotation={FACING}
         scale={[0.1, 0.03, 0.1]}
         position={[0, 0, 0.015]}
       />
-      <mesh
+      <Piece
+        ref={stem}
         geometry={geo.cylinderLow()}
-        material={mat(COLORS.steel, { metal: true })}
+        color={COLORS.steel}
+        finish="metal"
         rotation={FACING}
         scale={[0.05, 0.03, 0.05]}
-        position={[0, 0, pressedAt ? 0.035 : 0.04]}
+        position={[0, 0, 0.04]}
       />
-      <mesh
+      <Piece
+        ref={head}
         name="head"
         geometry={geo.dome()}
-        material={mat(head)}
+        color={c.source.color ?? COLORS.red}
         rotation={FACING}
         scale={[0.09, 0.05, 0.09]}
-        position={[0, 0, pressedAt ? 0.05 : 0.058]}
+        position={[0, 0, 0.058]}
       />
     </group>
   )

@@ -1,35 +1,41 @@
-import { usePartState } from '../hooks.ts'
-import { COLORS, geo, mat } from '../resources.ts'
+import { useRef } from 'react'
+import type { Group } from 'three'
+import { selectState, useSceneEffect } from '../hooks.ts'
+import { Piece } from '../Piece.tsx'
+import { COLORS, geo } from '../resources.ts'
 import { stateIndex, type PartProps } from './types.ts'
 
 /** A guard or cabinet door, hinged on its left edge, swinging toward the viewer as it opens. */
 export function DoorPart({ model, index, store }: PartProps) {
   const c = model.components[index]!
-  const state = usePartState(store, index)
-  const n = c.states.length
-  const opening = /open/i.test(state)
-    ? 1
-    : /closed/i.test(state)
-      ? 0
-      : stateIndex(model, index, state) / Math.max(1, n - 1)
+  const leaf = useRef<Group>(null)
+  useSceneEffect(store, selectState(index), (state) => {
+    const n = c.states.length
+    const opening = /open/i.test(state)
+      ? 1
+      : /closed/i.test(state)
+        ? 0
+        : stateIndex(model, index, state) / Math.max(1, n - 1)
+    leaf.current!.rotation.y = -opening * (Math.PI * 0.55)
+  })
   return (
     <group>
-      <mesh
+      <Piece
         geometry={geo.box()}
-        material={mat(COLORS.dark)}
+        color={COLORS.dark}
         scale={[0.62, 0.52, 0.02]}
         position={[0, 0, -0.012]}
       />
-      <group name="leaf" position={[-0.3, 0, 0]} rotation={[0, -opening * (Math.PI * 0.55), 0]}>
-        <mesh
+      <group ref={leaf} name="leaf" position={[-0.3, 0, 0]}>
+        <Piece
           geometry={geo.box()}
-          material={mat(c.source.color ?? COLORS.yellow)}
+          color={c.source.color ?? COLORS.yellow}
           scale={[0.6, 0.5, 0.02]}
           position={[0.3, 0, 0.01]}
         />
-        <mesh
+        <Piece
           geometry={geo.box()}
-          material={mat(COLORS.dark)}
+          color={COLORS.dark}
           scale={[0.03, 0.1, 0.03]}
           position={[0.54, 0, 0.035]}
         />

@@ -1,5 +1,8 @@
-import { useDerivedValue } from '../hooks.ts'
-import { COLORS, dialTexture, faceMaterial, geo, mat } from '../resources.ts'
+import { useRef } from 'react'
+import type { Group } from 'three'
+import { selectDerived, useSceneEffect } from '../hooks.ts'
+import { Piece } from '../Piece.tsx'
+import { COLORS, dialTexture, faceMaterial, geo } from '../resources.ts'
 import { FACING, type PartProps } from './types.ts'
 
 /** Needle angle (radians about z, 0 = straight up) for a value on a 270° scale from min to max. */
@@ -15,37 +18,37 @@ export function GaugePart({ model, index, store }: PartProps) {
   const source = c.source.kind === 'gauge' ? c.source : undefined
   const min = source?.min ?? 0
   const max = source?.max ?? 100
-  const value = Number(useDerivedValue(store, model, index) ?? 0)
+  const needle = useRef<Group>(null)
+  useSceneEffect(store, selectDerived(model, index), (value) => {
+    needle.current!.rotation.z = getNeedleAngle(Number(value ?? 0), min, max)
+  })
   return (
     <group>
-      <mesh
+      <Piece
         geometry={geo.cylinder()}
-        material={mat(COLORS.dark)}
+        color={COLORS.dark}
         rotation={FACING}
         scale={[0.2, 0.04, 0.2]}
         position={[0, 0, 0.02]}
       />
+      {/* the dial's own texture: drawn as a mesh of its own */}
       <mesh
         geometry={geo.plane()}
         material={faceMaterial(dialTexture(min, max, source?.unit ?? ''))}
         scale={0.18}
         position={[0, 0, 0.041]}
       />
-      <group
-        name="needle"
-        rotation={[0, 0, getNeedleAngle(value, min, max)]}
-        position={[0, 0, 0.045]}
-      >
-        <mesh
+      <group ref={needle} name="needle" position={[0, 0, 0.045]}>
+        <Piece
           geometry={geo.box()}
-          material={mat(COLORS.red)}
+          color={COLORS.red}
           scale={[0.006, 0.075, 0.003]}
           position={[0, 0.03, 0]}
         />
       </group>
-      <mesh
+      <Piece
         geometry={geo.cylinderLow()}
-        material={mat(COLORS.dark)}
+        color={COLORS.dark}
         rotation={FACING}
         scale={[0.014, 0.01, 0.014]}
         position={[0, 0, 0.048]}

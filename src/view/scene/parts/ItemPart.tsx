@@ -1,8 +1,10 @@
 import { useFrame } from '@react-three/fiber'
 import { useRef } from 'react'
-import { Vector3, type Group } from 'three'
-import { useStore } from 'zustand'
-import { usePartState } from '../hooks.ts'
+import { Vector3, type Group, type Mesh } from 'three'
+import type { Model } from '../../../core/index.ts'
+import { useSceneEffect } from '../hooks.ts'
+import { setPieceLook } from '../pieceBatches.ts'
+import { Piece } from '../Piece.tsx'
 import { COLORS, geo, mat } from '../resources.ts'
 import type { PartProps } from './types.ts'
 
@@ -19,24 +21,39 @@ export function getItemShape(id: string): Shape {
 
 const target = new Vector3()
 
+/** The place of a worn item in the row of worn items, so several do not overlap. Pure. */
+export function getWornSlot(
+  model: Model,
+  comps: readonly (string | undefined)[],
+  index: number,
+): number {
+  let n = 0
+  for (let i = 0; i < index; i++)
+    if (comps[i] === 'worn' && model.components[i]!.kind === 'item') n++
+  return n
+}
+
 /** PPE or a tool on its rack peg; worn, it moves to the bottom of the learner's view. */
 export function ItemPart({ model, index, store }: PartProps) {
   const c = model.components[index]!
-  const worn = usePartState(store, index) === 'worn'
-  // the place in the row of worn items, so several do not overlap
-  // runs on every store update (each tick): count without allocating
-  const slot = useStore(store, (s) => {
-    let n = 0
-    for (let i = 0; i < index; i++)
-      if (s.sim.comps[i] === 'worn' && model.components[i]!.kind === 'item') n++
-    return n
-  })
   const moving = useRef<Group>(null)
+  const peg = useRef<Mesh>(null)
+  const worn = useRef(false)
+  useSceneEffect(
+    store,
+    (s) => s.sim.comps[index] === 'worn',
+    (w) => {
+      worn.current = w
+      moving.current!.name = w ? 'item-worn' : 'item-stored'
+      setPieceLook(peg.current!, { shown: !w })
+    },
+  )
   useFrame(({ camera, invalidate }) => {
     const g = moving.current
     if (!g?.parent) return
-    if (worn) {
+    if (worn.current) {
       // a row along the bottom-right edge of the view, out of the way of the equipment
+      const slot = getWornSlot(model, store.getState().sim.comps, index)
       target.set(0.45 - slot * 0.12, -0.36, -0.9)
       camera.localToWorld(target)
       g.parent.worldToLocal(target)
@@ -50,30 +67,21 @@ export function ItemPart({ model, index, store }: PartProps) {
   const shape = getItemShape(c.id)
   return (
     <group>
-      {!worn && (
-        <mesh
-          geometry={geo.cylinderLow()}
-          material={mat(COLORS.steel, { metal: true })}
-          rotation={[Math.PI / 2, 0, 0]}
-          scale={[0.012, 0.06, 0.012]}
-          position={[0, 0.05, -0.02]}
-        />
-      )}
-      <group ref={moving} name={worn ? 'item-worn' : 'item-stored'}>
+      <Piece
+        ref={peg}
+        geometry={geo.cylinderLow()}
+        color={COLORS.steel}
+        finish="metal"
+        rotation={[Math.PI / 2, 0, 0]}
+        scale={[0.012, 0.06, 0.012]}
+        position={[0, 0.05, -0.02]}
+      />
+      <group ref={moving} name="item-stored">
         {shape === 'glasses' && (
           <>
-            <mesh
-              geometry={geo.ring()}
-              material={mat(color)}
-              scale={0.06}
-              position={[-0.035, 0, 0]}
-            />
-            <mesh
-              geometry={geo.ring()}
-              material={mat(color)}
-              scale={0.06}
-              position={[0.035, 0, 0]}
-            />
+            <Piece geometry={geo.ring()} color={color} scale={0.06} position={[-0.035, 0, 0]} />
+            <Piece geometry={geo.ring()} color={color} scale={0.06} position={[0.035, 0, 0]} />
+            {/* see-through lenses: meshes of their own */}
             <mesh
               geometry={geo.sphere()}
               material={mat('#a7d8f0', { transparent: 0.5 })}
@@ -90,16 +98,16 @@ export function ItemPart({ model, index, store }: PartProps) {
         )}
         {shape === 'gloves' && (
           <>
-            <mesh
+            <Piece
               geometry={geo.box()}
-              material={mat(color)}
+              color={color}
               scale={[0.045, 0.09, 0.025]}
               position={[-0.03, 0, 0]}
               rotation={[0, 0, 0.15]}
             />
-            <mesh
+            <Piece
               geometry={geo.box()}
-              material={mat(color)}
+              color={color}
               scale={[0.045, 0.09, 0.025]}
               position={[0.03, 0, 0]}
               rotation={[0, 0, -0.15]}
@@ -107,20 +115,20 @@ export function ItemPart({ model, index, store }: PartProps) {
           </>
         )}
         {shape === 'helmet' && (
-          <mesh
+          <Piece
             geometry={geo.dome()}
-            material={mat(color)}
+            color={color}
             scale={[0.12, 0.1, 0.12]}
             position={[0, -0.03, 0]}
           />
         )}
         {shape === 'vest' && (
-          <mesh geometry={geo.box()} material={mat(color)} scale={[0.12, 0.14, 0.02]} />
+          <Piece geometry={geo.box()} color={color} scale={[0.12, 0.14, 0.02]} />
         )}
         {shape === 'tool' && (
-          <mesh
+          <Piece
             geometry={geo.cylinderLow()}
-            material={mat(color)}
+            color={color}
             scale={[0.03, 0.12, 0.03]}
             rotation={[0, 0, 0.3]}
           />

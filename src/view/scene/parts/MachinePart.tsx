@@ -1,8 +1,9 @@
 import { useFrame } from '@react-three/fiber'
 import { useRef } from 'react'
 import type { Group } from 'three'
-import { useDerivedValue } from '../hooks.ts'
-import { beltTexture, COLORS, geo, mat } from '../resources.ts'
+import { selectDerived, useSceneEffect } from '../hooks.ts'
+import { Piece } from '../Piece.tsx'
+import { beltTexture, COLORS, geo } from '../resources.ts'
 import type { PartProps } from './types.ts'
 
 /** Conveyors show a moving belt; pumps, motors and fans a spinning shaft and fan. */
@@ -16,12 +17,17 @@ export function getMachineLook(id: string): 'conveyor' | 'pump' | 'fan' | 'motor
 /** A machine whose moving parts run while its `running` expression holds. */
 export function MachinePart({ model, index, store }: PartProps) {
   const c = model.components[index]!
-  const running = useDerivedValue(store, model, index) === true
+  const root = useRef<Group>(null)
   const spinning = useRef<Group>(null)
+  const running = useRef(false)
   const look = getMachineLook(c.id)
   const belt = look === 'conveyor' ? beltTexture() : undefined
+  useSceneEffect(store, selectDerived(model, index), (value) => {
+    running.current = value === true
+    root.current!.name = running.current ? 'machine-running' : 'machine-stopped'
+  })
   useFrame(({ invalidate }, delta) => {
-    if (!running) return
+    if (!running.current) return
     if (spinning.current) spinning.current.rotation.x += delta * 8
     if (belt) belt.offset.y = (belt.offset.y - delta * 0.6) % 1
     invalidate()
@@ -29,10 +35,11 @@ export function MachinePart({ model, index, store }: PartProps) {
   const body = c.source.color ?? (look === 'pump' ? '#1e5aa8' : '#3c6e47')
   if (look === 'conveyor') {
     return (
-      <group name={running ? 'machine-running' : 'machine-stopped'}>
-        <mesh
+      <group ref={root} name="machine-stopped">
+        <Piece
           geometry={geo.box()}
-          material={mat(COLORS.steel, { metal: true })}
+          color={COLORS.steel}
+          finish="metal"
           scale={[2.1, 0.08, 0.6]}
           position={[0, 0.3, 0]}
         />
@@ -44,18 +51,19 @@ export function MachinePart({ model, index, store }: PartProps) {
           />
         </mesh>
         <group ref={spinning} position={[1.0, 0.32, 0]}>
-          <mesh
+          <Piece
             geometry={geo.cylinder()}
-            material={mat(COLORS.steel, { metal: true })}
+            color={COLORS.steel}
+            finish="metal"
             rotation={[Math.PI / 2, 0, 0]}
             scale={[0.1, 0.55, 0.1]}
           />
         </group>
         {[-0.9, 0.9].map((x) => (
-          <mesh
+          <Piece
             key={x}
             geometry={geo.box()}
-            material={mat(COLORS.dark)}
+            color={COLORS.dark}
             scale={[0.06, 0.3, 0.5]}
             position={[x, 0.13, 0]}
           />
@@ -64,32 +72,33 @@ export function MachinePart({ model, index, store }: PartProps) {
     )
   }
   return (
-    <group name={running ? 'machine-running' : 'machine-stopped'}>
-      <mesh
+    <group ref={root} name="machine-stopped">
+      <Piece
         geometry={geo.cylinder()}
-        material={mat(body)}
+        color={body}
         rotation={[0, 0, Math.PI / 2]}
         scale={[0.3, 0.45, 0.3]}
         position={[-0.2, 0, 0]}
       />
-      <mesh
+      <Piece
         geometry={geo.box()}
-        material={mat(COLORS.dark)}
+        color={COLORS.dark}
         scale={[0.5, 0.05, 0.3]}
         position={[-0.2, -0.17, 0]}
       />
       <group ref={spinning} position={[0.1, 0, 0]}>
-        <mesh
+        <Piece
           geometry={geo.cylinderLow()}
-          material={mat(COLORS.steel, { metal: true })}
+          color={COLORS.steel}
+          finish="metal"
           rotation={[0, 0, Math.PI / 2]}
           scale={[0.04, 0.2, 0.04]}
         />
         {[0, 1, 2, 3].map((k) => (
-          <mesh
+          <Piece
             key={k}
             geometry={geo.box()}
-            material={mat(COLORS.yellow)}
+            color={COLORS.yellow}
             rotation={[(k * Math.PI) / 2, 0, 0]}
             scale={[0.02, 0.16, 0.03]}
             position={[0.02, 0, 0]}
@@ -97,17 +106,17 @@ export function MachinePart({ model, index, store }: PartProps) {
         ))}
       </group>
       {look === 'pump' && (
-        <mesh
+        <Piece
           geometry={geo.sphere()}
-          material={mat(body)}
+          color={body}
           scale={[0.25, 0.3, 0.3]}
           position={[0.3, 0, 0]}
         />
       )}
       {look === 'fan' && (
-        <mesh
+        <Piece
           geometry={geo.ring()}
-          material={mat(COLORS.steel)}
+          color={COLORS.steel}
           rotation={[0, Math.PI / 2, 0]}
           scale={0.36}
           position={[0.14, 0, 0]}

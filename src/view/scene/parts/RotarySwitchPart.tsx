@@ -1,5 +1,8 @@
-import { usePartState } from '../hooks.ts'
-import { COLORS, geo, mat } from '../resources.ts'
+import { useRef } from 'react'
+import type { Group } from 'three'
+import { selectState, useSceneEffect } from '../hooks.ts'
+import { Piece } from '../Piece.tsx'
+import { COLORS, geo } from '../resources.ts'
 import { FACING, stateIndex, type PartProps } from './types.ts'
 
 /** The handle angle of a rotary isolator: "off" lies horizontal, "on" stands vertical, others step by 90°. */
@@ -12,27 +15,29 @@ export function getSwitchAngle(states: readonly string[], state: string, positio
 /** A rotary isolator: yellow plate, red handle that turns with the state. */
 export function RotarySwitchPart({ model, index, store }: PartProps) {
   const c = model.components[index]!
-  const state = usePartState(store, index)
-  const angle = getSwitchAngle(c.states, state, stateIndex(model, index, state))
+  const handle = useRef<Group>(null)
+  useSceneEffect(store, selectState(index), (state) => {
+    handle.current!.rotation.z = getSwitchAngle(c.states, state, stateIndex(model, index, state))
+  })
   return (
     <group>
-      <mesh
+      <Piece
         geometry={geo.box()}
-        material={mat(COLORS.yellow)}
+        color={COLORS.yellow}
         scale={[0.16, 0.16, 0.02]}
         position={[0, 0, 0.01]}
       />
-      <mesh
+      <Piece
         geometry={geo.cylinder()}
-        material={mat(COLORS.dark)}
+        color={COLORS.dark}
         rotation={FACING}
         scale={[0.07, 0.02, 0.07]}
         position={[0, 0, 0.03]}
       />
-      <group name="handle" rotation={[0, 0, angle]} position={[0, 0, 0.045]}>
-        <mesh
+      <group ref={handle} name="handle" position={[0, 0, 0.045]}>
+        <Piece
           geometry={geo.box()}
-          material={mat(c.source.color ?? COLORS.red)}
+          color={c.source.color ?? COLORS.red}
           scale={[0.035, 0.15, 0.035]}
         />
       </group>

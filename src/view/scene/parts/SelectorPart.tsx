@@ -1,5 +1,8 @@
-import { usePartState } from '../hooks.ts'
-import { COLORS, geo, mat } from '../resources.ts'
+import { useRef } from 'react'
+import type { Group } from 'three'
+import { selectState, useSceneEffect } from '../hooks.ts'
+import { Piece } from '../Piece.tsx'
+import { COLORS, geo } from '../resources.ts'
 import { FACING, stateIndex, type PartProps } from './types.ts'
 
 const SPREAD = (2 * Math.PI) / 3
@@ -12,40 +15,39 @@ export function getSelectorAngle(i: number, n: number): number {
 /** A multi-position selector: a black dial plate with a tick per position and a pointer knob. */
 export function SelectorPart({ model, index, store }: PartProps) {
   const c = model.components[index]!
-  const state = usePartState(store, index)
   const n = c.states.length
+  const knob = useRef<Group>(null)
+  useSceneEffect(store, selectState(index), (state) => {
+    knob.current!.rotation.z = getSelectorAngle(stateIndex(model, index, state), n)
+  })
   return (
     <group>
-      <mesh
+      <Piece
         geometry={geo.cylinder()}
-        material={mat(COLORS.dark)}
+        color={COLORS.dark}
         rotation={FACING}
         scale={[0.15, 0.02, 0.15]}
         position={[0, 0, 0.01]}
       />
       {c.states.map((s, i) => (
         <group key={s} rotation={[0, 0, getSelectorAngle(i, n)]}>
-          <mesh
+          <Piece
             geometry={geo.box()}
-            material={mat(COLORS.white)}
+            color={COLORS.white}
             scale={[0.008, 0.02, 0.004]}
             position={[0, 0.065, 0.022]}
           />
         </group>
       ))}
-      <group
-        name="knob"
-        rotation={[0, 0, getSelectorAngle(stateIndex(model, index, state), n)]}
-        position={[0, 0, 0.035]}
-      >
-        <mesh
+      <group ref={knob} name="knob" position={[0, 0, 0.035]}>
+        <Piece
           geometry={geo.box()}
-          material={mat(c.source.color ?? COLORS.steel)}
+          color={c.source.color ?? COLORS.steel}
           scale={[0.03, 0.1, 0.035]}
         />
-        <mesh
+        <Piece
           geometry={geo.box()}
-          material={mat(COLORS.white)}
+          color={COLORS.white}
           scale={[0.008, 0.035, 0.002]}
           position={[0, 0.03, 0.018]}
         />

@@ -1,4 +1,5 @@
-import { COLORS, geo, mat } from '../resources.ts'
+import { Piece } from '../Piece.tsx'
+import { COLORS, geo } from '../resources.ts'
 import type { PartProps } from './types.ts'
 
 /** A housing, frame or pipe: a box, cylinder or sphere of the given size. */
@@ -14,11 +15,6 @@ export function StaticPart({ model, index }: Omit<PartProps, 'store'>) {
         ? geo.sphere()
         : geo.box()
   return (
-    <mesh
-      name="static"
-      geometry={geometry}
-      material={mat(source.color ?? COLORS.panel)}
-      scale={scale}
-    />
+    <Piece name="static" geometry={geometry} color={source.color ?? COLORS.panel} scale={scale} />
   )
 }

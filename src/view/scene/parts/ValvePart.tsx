@@ -1,51 +1,56 @@
-import { usePartState } from '../hooks.ts'
-import { COLORS, geo, mat } from '../resources.ts'
+import { useRef } from 'react'
+import type { Group } from 'three'
+import { selectState, useSceneEffect } from '../hooks.ts'
+import { Piece } from '../Piece.tsx'
+import { COLORS, geo } from '../resources.ts'
 import { FACING, stateIndex, type PartProps } from './types.ts'
 
 /** A valve on a pipe: a quarter-turn lever for two states, a handwheel that turns for more. */
 export function ValvePart({ model, index, store }: PartProps) {
   const c = model.components[index]!
-  const state = usePartState(store, index)
-  const position = stateIndex(model, index, state)
   const lever = c.states.length === 2
-  const open = /open/i.test(state) || (!/closed/i.test(state) && position > 0)
+  const handle = useRef<Group>(null)
+  const color = c.source.color ?? COLORS.red
+  useSceneEffect(store, selectState(index), (state) => {
+    const position = stateIndex(model, index, state)
+    const open = /open/i.test(state) || (!/closed/i.test(state) && position > 0)
+    handle.current!.rotation.z = lever ? (open ? 0 : Math.PI / 2) : position * (Math.PI * 1.5)
+  })
   return (
     <group>
-      <mesh
+      <Piece
         geometry={geo.cylinder()}
-        material={mat(COLORS.steel, { metal: true })}
+        color={COLORS.steel}
+        finish="metal"
         rotation={[0, 0, Math.PI / 2]}
         scale={[0.07, 0.5, 0.07]}
       />
-      <mesh geometry={geo.sphere()} material={mat(COLORS.brass, { metal: true })} scale={0.13} />
-      <mesh
+      <Piece geometry={geo.sphere()} color={COLORS.brass} finish="metal" scale={0.13} />
+      <Piece
         geometry={geo.cylinderLow()}
-        material={mat(COLORS.steel, { metal: true })}
+        color={COLORS.steel}
+        finish="metal"
         rotation={FACING}
         scale={[0.02, 0.08, 0.02]}
         position={[0, 0, 0.08]}
       />
       {lever ? (
-        <group name="lever" rotation={[0, 0, open ? 0 : Math.PI / 2]} position={[0, 0, 0.12]}>
-          <mesh
+        <group ref={handle} name="lever" position={[0, 0, 0.12]}>
+          <Piece
             geometry={geo.box()}
-            material={mat(c.source.color ?? COLORS.red)}
+            color={color}
             scale={[0.24, 0.025, 0.02]}
             position={[0.09, 0, 0]}
           />
         </group>
       ) : (
-        <group
-          name="handwheel"
-          rotation={[0, 0, position * (Math.PI * 1.5)]}
-          position={[0, 0, 0.12]}
-        >
-          <mesh geometry={geo.ring()} material={mat(c.source.color ?? COLORS.red)} scale={0.18} />
+        <group ref={handle} name="handwheel" position={[0, 0, 0.12]}>
+          <Piece geometry={geo.ring()} color={color} scale={0.18} />
           {[0, 1, 2].map((k) => (
-            <mesh
+            <Piece
               key={k}
               geometry={geo.box()}
-              material={mat(c.source.color ?? COLORS.red)}
+              color={color}
               rotation={[0, 0, (k * Math.PI) / 3]}
               scale={[0.17, 0.012, 0.012]}
             />

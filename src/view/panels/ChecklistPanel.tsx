@@ -1,5 +1,7 @@
+import { memo } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
+import type { Model, SimState } from '../../core/index.ts'
 import type { AttemptStore } from '../../state/attemptStore.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { useScenarioText } from '../useScenarioText.ts'
@@ -11,24 +13,17 @@ export interface ChecklistPanelProps {
 
 export type StepStatus = 'done' | 'outOfOrder' | 'ready' | 'waiting'
 
+/** The status of step `index` in `sim`. Pure. */
+export function getStepStatus(model: Model, sim: SimState, index: number): StepStatus {
+  if (sim.stepDone[index]) return sim.stepOutOfOrder[index] ? 'outOfOrder' : 'done'
+  return model.steps[index]!.after.every((a) => sim.stepDone[a]) ? 'ready' : 'waiting'
+}
+
 /** Practice mode's checklist: each step's status, hints on request, and the highlight option. */
 export function ChecklistPanel({ store, ui }: ChecklistPanelProps) {
   const { t } = useTranslation()
   const model = useStore(store, (s) => s.setup.model)
-  const names = useScenarioText(model)
-  const done = useStore(store, (s) => s.sim.stepDone)
-  const outOfOrder = useStore(store, (s) => s.sim.stepOutOfOrder)
-  const hints = useStore(store, (s) => s.sim.hints)
-  const ended = useStore(store, (s) => s.sim.ended)
   const highlight = useStore(ui, (s) => s.highlightNext)
-  const statusOf = (i: number): StepStatus =>
-    done[i]
-      ? outOfOrder[i]
-        ? 'outOfOrder'
-        : 'done'
-      : model.steps[i]!.after.every((a) => done[a])
-        ? 'ready'
-        : 'waiting'
   return (
     <section className="checklist" aria-labelledby="checklist-title">
       <h2 id="checklist-title">{t('play.checklist')}</h2>
@@ -41,44 +36,59 @@ export function ChecklistPanel({ store, ui }: ChecklistPanelProps) {
         {t('play.highlight')}
       </label>
       <ol>
-        {model.steps.map((s, i) => {
-          const status = statusOf(i)
-          const source = model.scenario.steps[i]!
-          const waitingFor = s.after
-            .filter((a) => !done[a])
-            .map((a) => names.text(model.scenario.steps[a]!.title))
-          return (
-            <li key={s.id} className={`step step-${status}`} data-step={s.id} data-status={status}>
-              <span className="step-mark" aria-hidden="true">
-                {status === 'done'
-                  ? '✔'
-                  : status === 'outOfOrder'
-                    ? '⚠'
-                    : status === 'ready'
-                      ? '○'
-                      : '·'}
-              </span>
-              <span className="step-title">{names.text(source.title)}</span>
-              <span className="step-status">
-                {status === 'waiting'
-                  ? t('play.step.waiting', { steps: waitingFor.join(', ') })
-                  : t(`play.step.${status}`)}
-              </span>
-              {!ended && status !== 'done' && status !== 'outOfOrder' && (
-                <button
-                  type="button"
-                  className="hint-button"
-                  onClick={() => store.getState().act('hint', s.id)}
-                  aria-label={`${t('play.hint')}: ${names.text(source.title)}`}
-                >
-                  {t('play.hint')}
-                  {hints[i] ? ` (${hints[i]})` : ''}
-                </button>
-              )}
-            </li>
-          )
-        })}
+        {model.steps.map((s, i) => (
+          <ChecklistStep key={s.id} store={store} model={model} index={i} />
+        ))}
       </ol>
     </section>
   )
 }
+
+interface ChecklistStepProps {
+  readonly store: AttemptStore
+  readonly model: Model
+  readonly index: number
+}
+
+// one row per step, each subscribed to its own figures (primitives), so an act or a tick
+// re-renders only the rows whose status, waiting list or hint count it changed
+const ChecklistStep = memo(function ChecklistStep({ store, model, index }: ChecklistStepProps) {
+  const { t } = useTranslation()
+  const names = useScenarioText(model)
+  const step = model.steps[index]!
+  const source = model.scenario.steps[index]!
+  const status = useStore(store, (s) => getStepStatus(model, s.sim, index))
+  // the steps this one still waits for, as one string so the selection compares by value
+  const waitingFor = useStore(store, (s) =>
+    step.after
+      .filter((a) => !s.sim.stepDone[a])
+      .map((a) => names.text(model.scenario.steps[a]!.title))
+      .join(', '),
+  )
+  const hints = useStore(store, (s) => s.sim.hints[index] ?? 0)
+  const ended = useStore(store, (s) => s.sim.ended)
+  return (
+    <li className={`step step-${status}`} data-step={step.id} data-status={status}>
+      <span className="step-mark" aria-hidden="true">
+        {status === 'done' ? '✔' : status === 'outOfOrder' ? '⚠' : status === 'ready' ? '○' : '·'}
+      </span>
+      <span className="step-title">{names.text(source.title)}</span>
+      <span className="step-status">
+        {status === 'waiting'
+          ? t('play.step.waiting', { steps: waitingFor })
+          : t(`play.step.${status}`)}
+      </span>
+      {!ended && status !== 'done' && status !== 'outOfOrder' && (
+        <button
+          type="button"
+          className="hint-button"
+          onClick={() => store.getState().act('hint', step.id)}
+          aria-label={`${t('play.hint')}: ${names.text(source.title)}`}
+        >
+          {t('play.hint')}
+          {hints ? ` (${hints})` : ''}
+        </button>
+      )}
+    </li>
+  )
+})

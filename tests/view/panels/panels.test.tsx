@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Component tests of the learner's panels over a live attempt on a small scenario.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { scoreAttempt } from '../../../src/core/index.ts'
 import { toAttempt } from '../../../src/state/attemptStore.ts'
 import { createSceneUiStore } from '../../../src/state/sceneUiStore.ts'
@@ -10,6 +10,19 @@ import { ChecklistPanel } from '../../../src/view/panels/ChecklistPanel.tsx'
 import { FeedbackPanel } from '../../../src/view/panels/FeedbackPanel.tsx'
 import { ResultView } from '../../../src/view/panels/ResultView.tsx'
 import { createTestAttempt, everyKindModel } from '../fixtures.ts'
+
+// counts renders of the components that read scenario texts: a checklist row does, once a render
+const textReads = vi.hoisted(() => ({ count: 0 }))
+vi.mock('../../../src/view/useScenarioText.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/view/useScenarioText.ts')>()
+  return {
+    ...actual,
+    useScenarioText: (...args: Parameters<typeof actual.useScenarioText>) => {
+      textReads.count++
+      return actual.useScenarioText(...args)
+    },
+  }
+})
 
 beforeEach(async () => {
   await i18next.changeLanguage('en')
@@ -24,7 +37,7 @@ function setup(mode: 'practice' | 'assessment' = 'practice') {
     clock.now += 500
     act(() => store.getState().act(action, target, value))
   }
-  return { model, store, ui, perform }
+  return { model, store, ui, clock, perform }
 }
 
 const stepItem = (id: string) => document.querySelector<HTMLElement>(`li[data-step="${id}"]`)!
@@ -54,6 +67,25 @@ describe('checklist', () => {
     expect(store.getState().events).toEqual([{ t: 0, action: 'hint', target: 's1' }])
     expect(screen.getByText('Hint for “Isolate”: Use the isolator.')).toBeTruthy()
     expect(within(stepItem('s1')).getByRole('button').textContent).toBe('Hint (1)')
+  })
+
+  it('re-renders only the rows an act changed, and no row on a tick', () => {
+    const { store, ui, clock, perform } = setup()
+    render(<ChecklistPanel store={store} ui={ui} />)
+    textReads.count = 0
+    perform('wear', 'glasses')
+    expect(stepItem('s3').dataset['status']).toBe('done')
+    expect(textReads.count).toBe(1)
+    textReads.count = 0
+    // s1 done, and s2 no longer waits for it
+    perform('set', 'iso', 'off')
+    expect(stepItem('s2').dataset['status']).toBe('ready')
+    expect(textReads.count).toBe(2)
+    textReads.count = 0
+    clock.now += 1000
+    act(() => store.getState().advance())
+    expect(store.getState().sim.now).toBe(2000)
+    expect(textReads.count).toBe(0)
   })
 
   it('turns the highlight of the next part on and off', () => {

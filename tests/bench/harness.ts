@@ -111,7 +111,7 @@ export function sampleRate(
 ): number {
   const start = now()
   let done = 0
-  let elapsed = 0
+  let elapsed: number
   do {
     done += work()
     elapsed = now() - start

@@ -5,8 +5,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { loadScenario, type Model } from '../../src/core/index.ts'
+import { stopApp } from './app.ts'
+import { runBatch } from './batch.ts'
+import { runBundle } from './bundle.ts'
 import { runCohort } from './cohort.ts'
+import { runConditions } from './conditions.ts'
+import { runDrawcalls } from './drawcalls.ts'
 import { formatLine, type BenchOptions, type BenchResult } from './harness.ts'
+import { runIdle } from './idle.ts'
+import { runReplay } from './replay.ts'
+import { runRerender } from './rerender.ts'
 import { runScoring } from './scoring.ts'
 import { runValidate } from './validate.ts'
 
@@ -18,6 +26,13 @@ const conveyor: Model = loaded.value
 
 /** Each benchmark by name, in the order they run; one may print several lines. */
 const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<BenchResult[]>> = {
+  replay: runReplay,
+  conditions: runConditions,
+  batch: runBatch,
+  bundle: runBundle,
+  drawcalls: runDrawcalls,
+  idle: runIdle,
+  rerender: runRerender,
   validate: runValidate,
   'score-attempts': (options) => runScoring(conveyor, options),
   cohort: (options) => runCohort(conveyor, options),
@@ -45,13 +60,17 @@ function parseArgs(argv: readonly string[]): {
 const { options, json, only } = parseArgs(process.argv.slice(2))
 const results: BenchResult[] = []
 const started = performance.now()
-for (const [name, run] of Object.entries(BENCHMARKS)) {
-  if (only && !only.includes(name)) continue
-  for (const result of await run(options)) {
-    results.push(result)
-    console.log(formatLine(result))
-    console.log(`  ${result.note}`)
+try {
+  for (const [name, run] of Object.entries(BENCHMARKS)) {
+    if (only && !only.includes(name)) continue
+    for (const result of await run(options)) {
+      results.push(result)
+      console.log(formatLine(result))
+      console.log(`  ${result.note}`)
+    }
   }
+} finally {
+  await stopApp()
 }
 const seconds = (performance.now() - started) / 1000
 console.log(

@@ -1,0 +1,135 @@
+// The idle cost of the live scene in headless Chromium: main-thread task time while nothing moves,
+// against the same scene drawing every frame (`?frameloop=always`). Read from the DevTools
+// protocol's Performance metrics, so it counts every task of the page's main thread.
+import type { Browser, Page } from 'playwright-core'
+import { appUrl, launchChromium } from './app.ts'
+import { makeResult, median, type BenchOptions, type BenchResult } from './harness.ts'
+
+interface IdleSample {
+  /** Seconds of main-thread task time. */
+  readonly taskSeconds: number
+  /** Frames the scene drew meanwhile, where the app's test hook tells. */
+  readonly frames: number | undefined
+}
+
+/** Main-thread task time over `seconds` of the conveyor at rest. */
+async function idleTaskTime(
+  browser: Browser,
+  url: string,
+  frameloop: 'demand' | 'always',
+  seconds: number,
+): Promise<IdleSample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  try {
+    const page = await context.newPage()
+    await startConveyorPractice(page, frameloop === 'always' ? `${url}?frameloop=always` : url)
+    // the belt runs at the start: stop it with its stop button (a real click), then point nowhere
+    const stop = await restingPoint(page, 'stop_btn')
+    await page.mouse.click(stop.x, stop.y)
+    await page
+      .locator('li[data-step="stop"]:is([data-status="done"], [data-status="outOfOrder"])')
+      .waitFor()
+    await page.mouse.move(2, 2)
+    await page.waitForTimeout(2000)
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Performance.enable')
+    const taskDuration = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics')
+      return metrics.find((m) => m.name === 'TaskDuration')!.value
+    }
+    const before = { task: await taskDuration(), frames: await framesDrawn(page) }
+    await page.waitForTimeout(seconds * 1000)
+    const after = { task: await taskDuration(), frames: await framesDrawn(page) }
+    return {
+      taskSeconds: after.task - before.task,
+      frames:
+        after.frames === undefined || before.frames === undefined
+          ? undefined
+          : after.frames - before.frames,
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+/** Frames the scene has drawn so far, where the app's test hook tells. */
+function framesDrawn(page: Page): Promise<number | undefined> {
+  return page.evaluate(() => {
+    const hook = window.__practica as
+      { renderInfo?: () => { frames: number } | undefined } | undefined
+    return hook?.renderInfo?.()?.frames
+  })
+}
+
+/** Opens the app at `url` and starts the conveyor lockout in practice mode as Amina Phiri. */
+export async function startConveyorPractice(page: Page, url: string): Promise<void> {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  try {
+    await page.goto(url)
+    await page.getByLabel('Your name').fill('Amina Phiri')
+    await page.getByLabel('Learner ID').fill('s-1042')
+    await page.getByRole('radio', { name: /Practice/ }).check()
+    await page.getByRole('button', { name: /Start: Lockout\/tagout of a belt conveyor/ }).click()
+    await page.locator('canvas').waitFor()
+  } catch (e) {
+    if (errors.length === 0) throw e
+    throw new Error(`the conveyor did not start; the page threw:\n${errors.join('\n')}`, {
+      cause: e,
+    })
+  }
+}
+
+/** Where a part is on the page once the camera has come to rest. */
+export async function restingPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  let last = { x: NaN, y: NaN }
+  for (let i = 0; i < 50; i++) {
+    const p = await page.evaluate((part) => window.__practica?.partPoint(part), id)
+    if (p && p.visible && Math.abs(p.x - last.x) < 0.5 && Math.abs(p.y - last.y) < 0.5) return p
+    if (p) last = p
+    await page.waitForTimeout(80)
+  }
+  throw new Error(`part ${id} is not on the screen`)
+}
+
+/**
+ * `idle`: main-thread task time over 10 s (quick: 1 s) of the conveyor scenario with the belt
+ * stopped, ours (frameloop "demand") against the same scene with frameloop "always".
+ */
+export async function runIdle(options: BenchOptions): Promise<BenchResult[]> {
+  const seconds = options.quick ? 1 : 10
+  const rounds = options.quick ? 1 : 2
+  const url = await appUrl()
+  const browser = await launchChromium()
+  try {
+    const ours: IdleSample[] = []
+    const peer: IdleSample[] = []
+    const ratios: number[] = []
+    for (let i = 0; i < rounds; i++) {
+      const o = await idleTaskTime(browser, url, 'demand', seconds)
+      const p = await idleTaskTime(browser, url, 'always', seconds)
+      ours.push(o)
+      peer.push(p)
+      ratios.push(o.taskSeconds / p.taskSeconds)
+    }
+    const frames = (samples: IdleSample[]) =>
+      samples.map((s) => (s.frames === undefined ? '?' : String(s.frames))).join('/')
+    return [
+      makeResult({
+        name: 'idle',
+        unit: 's',
+        ours: median(ours.map((s) => s.taskSeconds)),
+        peer: median(peer.map((s) => s.taskSeconds)),
+        ratio: median(ratios),
+        goals: [{ on: 'ratio', op: '<=', value: 0.05 }],
+        note:
+          `main-thread task time (DevTools TaskDuration) over ${seconds} s of the conveyor in ` +
+          `practice mode, belt stopped by its stop button, clock ticking; peer: the same scene ` +
+          `with frameloop "always"; median of ${rounds} alternating round(s); frames drawn ` +
+          `meanwhile: ours ${frames(ours)}, peer ${frames(peer)}`,
+      }),
+    ]
+  } finally {
+    await browser.close()
+  }
+}

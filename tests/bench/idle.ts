@@ -3,6 +3,7 @@
 // protocol's Performance metrics, so it counts every task of the page's main thread.
 import type { Browser, Page } from 'playwright-core'
 import { appUrl, launchChromium } from './app.ts'
+import { partPoint, startConveyor } from '../browser/pageActions.ts'
 import { makeResult, median, type BenchOptions, type BenchResult } from './harness.ts'
 
 interface IdleSample {
@@ -24,7 +25,7 @@ async function idleTaskTime(
     const page = await context.newPage()
     await startConveyorPractice(page, frameloop === 'always' ? `${url}?frameloop=always` : url)
     // the belt runs at the start: stop it with its stop button (a real click), then point nowhere
-    const stop = await restingPoint(page, 'stop_btn')
+    const stop = await partPoint(page, 'stop_btn')
     await page.mouse.click(stop.x, stop.y)
     await page
       .locator('li[data-step="stop"]:is([data-status="done"], [data-status="outOfOrder"])')
@@ -67,29 +68,13 @@ export async function startConveyorPractice(page: Page, url: string): Promise<vo
   page.on('pageerror', (e) => errors.push(e.message))
   try {
     await page.goto(url)
-    await page.getByLabel('Your name').fill('Amina Phiri')
-    await page.getByLabel('Learner ID').fill('s-1042')
-    await page.getByRole('radio', { name: /Practice/ }).check()
-    await page.getByRole('button', { name: /Start: Lockout\/tagout of a belt conveyor/ }).click()
-    await page.locator('canvas').waitFor()
+    await startConveyor(page)
   } catch (e) {
     if (errors.length === 0) throw e
     throw new Error(`the conveyor did not start; the page threw:\n${errors.join('\n')}`, {
       cause: e,
     })
   }
-}
-
-/** Where a part is on the page once the camera has come to rest. */
-export async function restingPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
-  let last = { x: NaN, y: NaN }
-  for (let i = 0; i < 50; i++) {
-    const p = await page.evaluate((part) => window.__practica?.partPoint(part), id)
-    if (p && p.visible && Math.abs(p.x - last.x) < 0.5 && Math.abs(p.y - last.y) < 0.5) return p
-    if (p) last = p
-    await page.waitForTimeout(80)
-  }
-  throw new Error(`part ${id} is not on the screen`)
 }
 
 /**

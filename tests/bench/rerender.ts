@@ -6,7 +6,8 @@ import { chromium, type Page } from 'playwright-core'
 import { build, preview } from 'vite'
 import { CHROMIUM } from '../browser/server.ts'
 import { makeResult, type BenchOptions, type BenchResult } from './harness.ts'
-import { restingPoint, startConveyorPractice } from './idle.ts'
+import { partPoint } from '../browser/pageActions.ts'
+import { startConveyorPractice } from './idle.ts'
 
 const ROOT = new URL('../..', import.meta.url).pathname
 const OUT_DIR = '.bench/dist-rerender'
@@ -176,7 +177,7 @@ export async function runRerender(options: BenchOptions): Promise<BenchResult[]>
     const mounted = await page.evaluate(() => window.__renders!.read())
     if (mounted.names.length === 0) throw new Error('the render counter saw no components mount')
     // point at the glasses first: pointing is not an act; its renders are reported apart
-    const glasses = await restingPoint(page, 'glasses')
+    const glasses = await partPoint(page, 'glasses')
     await page.waitForTimeout(settleMs)
     await holdClockMidSecond(page)
     await rendersWhenQuiet(page, 300, 3000)

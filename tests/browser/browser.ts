@@ -5,7 +5,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, inject, onTestFailed } from 'vitest'
 import { loadScenario, scoreAttempt, type Attempt, type Result } from '../../src/core/index.ts'
 import { readText } from '../helpers.ts'
+import { partPoint } from './pageActions.ts'
 import { CHROMIUM } from './server.ts'
+
+export { partPoint, startConveyor } from './pageActions.ts'
 
 export const baseUrl = inject('baseUrl')
 /** False when Chromium is missing outside CI (the setup said so loudly). */
@@ -51,18 +54,6 @@ export async function openApp(
   return page
 }
 
-/** Where a part is on the page, once the camera has come to rest. */
-export async function partPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
-  let last = { x: NaN, y: NaN }
-  for (let i = 0; i < 50; i++) {
-    const p = await page.evaluate((part) => window.__practica?.partPoint(part), id)
-    if (p && p.visible && Math.abs(p.x - last.x) < 0.5 && Math.abs(p.y - last.y) < 0.5) return p
-    if (p) last = p
-    await page.waitForTimeout(80)
-  }
-  throw new Error(`part ${id} is not on the screen`)
-}
-
 /** A real mouse click on a part of the 3D scene (left: operate; right: its menu). */
 export async function clickPart(
   page: Page,
@@ -82,18 +73,6 @@ export async function downloadText(page: Page, trigger: () => Promise<void>): Pr
 /** The JSON of a file the page offers for download after `trigger`. */
 export async function downloadJson(page: Page, trigger: () => Promise<void>): Promise<unknown> {
   return JSON.parse(await downloadText(page, trigger))
-}
-
-/** Starts the conveyor lockout in practice mode as Amina Phiri (s-1042). */
-export async function startConveyor(
-  page: Page,
-  mode: 'Practice' | 'Assessment' = 'Practice',
-): Promise<void> {
-  await page.getByLabel('Your name').fill('Amina Phiri')
-  await page.getByLabel('Learner ID').fill('s-1042')
-  await page.getByRole('radio', { name: new RegExp(mode) }).check()
-  await page.getByRole('button', { name: /Start: Lockout\/tagout of a belt conveyor/ }).click()
-  await page.locator('canvas').waitFor()
 }
 
 /** Waits until the checklist shows step `id` with `status`. */

@@ -170,6 +170,15 @@ describe.skipIf(!hasBrowser)('learner in the browser', () => {
     await page.getByText('戴上工作手套').waitFor()
   })
 
+  it('opens in Chinese for a Chinese browser, and says so to assistive technology', async () => {
+    const page = await openApp('learner chinese browser', { locale: 'zh-CN' })
+    await page.getByRole('heading', { name: '实训场景' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    await page.getByLabel('语言').selectOption('en')
+    await page.getByRole('heading', { name: 'Scenarios' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+  })
+
   it('opens a scenario file from disk, and refuses a broken one with its problems', async () => {
     const page = await openApp('learner open file')
     const input = page.locator('input[type=file]')

@@ -67,12 +67,17 @@ const initialized = i18next.use(download).init({
 /** Settles once the starting language can be shown: at once for English. */
 export const languageReady: Promise<void> = initialized.then(() => undefined)
 
-// from then on, a choice is remembered
-void languageReady.then(() =>
+const showLanguage = (lng: string) => {
+  if (globalThis.document) document.documentElement.lang = lng
+}
+
+// the page says which language it is in from the start; from then on, a choice is remembered
+void languageReady.then(() => {
+  showLanguage(i18next.language)
   i18next.on('languageChanged', (lng) => {
     globalThis.localStorage?.setItem(STORAGE_KEY, lng)
-    if (globalThis.document) document.documentElement.lang = lng
-  }),
-)
+    showLanguage(lng)
+  })
+})
 
 export { i18next }

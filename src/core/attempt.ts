@@ -5,7 +5,7 @@ import { parseJson } from './json.ts'
 import { ALL_ACTIONS } from './kinds.ts'
 import type { Model } from './model.ts'
 import { didYouMean, ProblemList, type Outcome } from './problems.ts'
-import { AttemptSchema, type Attempt, type AttemptEvent } from './schema.ts'
+import { AttemptSchema, type Attempt, type AttemptEvent } from './recordSchemas.ts'
 
 /** Parses and shape-checks an attempt file. Pure. */
 export function parseAttempt(text: string): Outcome<Attempt> {

@@ -1,7 +1,8 @@
 // The field names of the three formats, read off their zod schemas, for "did you mean" when a
 // file has an unknown field. Derived, so it cannot drift from the schemas.
 import type * as z from 'zod/mini'
-import { AttemptSchema, ResultSchema, ScenarioSchema } from './schema.ts'
+import { AttemptSchema, ResultSchema } from './recordSchemas.ts'
+import { ScenarioSchema } from './schema.ts'
 
 type Def = {
   type: string

@@ -21,6 +21,7 @@ export {
   type PathSegment,
   type Problem,
 } from './problems.ts'
+export * from './recordSchemas.ts'
 export * from './schema.ts'
 export { scoreAttempt, replayAttempt, getResult, getWarnings } from './scoring.ts'
 export { ExpressionCache } from './scope.ts'

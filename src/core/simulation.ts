@@ -3,8 +3,9 @@
 // through `applyInput`; nothing here reads a clock or a random generator.
 import type { Frame } from './expr/compile.ts'
 import { LOCK_EXEMPT_ACTIONS } from './kinds.ts'
-import type { ActionMatch, Assignment, Model } from './model.ts'
-import type { AttemptEvent, Mode } from './schema.ts'
+import type { Assignment, Model } from './model.ts'
+import { checkProgress, classify, complete, isReady, matches, trigger } from './progress.ts'
+import type { AttemptEvent, Mode } from './recordSchemas.ts'
 
 /** How an event counted (spec section 4); inspect, hint and end are never classed. */
 export type EventClass =
@@ -98,7 +99,7 @@ export function createStart(model: Model, mode: Mode, activeFaults: readonly str
   }
   for (const id of activeFaults) applySet(model, st, model.faults[model.faultIndex.get(id)!]!.set)
   applyRules(model, st)
-  check(model, st, undefined)
+  checkProgress(model, st, undefined)
   endOnCritical(model, st)
   return st
 }
@@ -209,7 +210,7 @@ function tick(model: Model, st: SimState, T: number): void {
     }
   }
   applyRules(model, st)
-  check(model, st, undefined)
+  checkProgress(model, st, undefined)
   st.quiet = !st.changed && !model.readsTime
   endOnCritical(model, st)
 }
@@ -251,63 +252,6 @@ function applySet(model: Model, st: SimState, set: readonly Assignment[]): void 
 
 function applyRules(model: Model, st: SimState): void {
   for (const rule of model.rules) if (rule.when(st)) applySet(model, st, rule.set)
-}
-
-function isReady(model: Model, st: SimState, step: number): boolean {
-  for (const a of model.steps[step]!.after) if (!st.stepDone[a]) return false
-  return true
-}
-
-function complete(
-  st: SimState,
-  step: number,
-  outOfOrder: boolean,
-  outcome: EventOutcome | undefined,
-): void {
-  st.stepDone[step] = true
-  st.stepT[step] = st.now
-  st.stepOutOfOrder[step] = outOfOrder
-  outcome?.steps.push(step)
-}
-
-function trigger(
-  model: Model,
-  st: SimState,
-  hazard: number,
-  outcome: EventOutcome | undefined,
-): void {
-  outcome?.triggers.push(st.triggers.length)
-  st.triggers.push({ hazard, t: st.now })
-  if (model.hazards[hazard]!.severity === 'critical') st.critical = true
-}
-
-/** Completes ready, true state steps until none completes; then fires `when` hazards on a rising edge. */
-function check(model: Model, st: SimState, outcome: EventOutcome | undefined): void {
-  const steps = model.steps
-  for (let progress = true; progress;) {
-    progress = false
-    for (let i = 0; i < steps.length; i++) {
-      const s = steps[i]!
-      if (s.state !== undefined && !st.stepDone[i] && isReady(model, st, i) && s.state(st)) {
-        complete(st, i, false, outcome)
-        progress = true
-      }
-    }
-  }
-  const hazards = model.hazards
-  for (let h = 0; h < hazards.length; h++) {
-    const when = hazards[h]!.when
-    if (when === undefined) continue
-    const on = when(st)
-    if (on && !st.hazardOn[h]) trigger(model, st, h, outcome)
-    st.hazardOn[h] = on
-  }
-}
-
-function matches(m: ActionMatch, target: number, e: AttemptEvent): boolean {
-  return (
-    m.action === e.action && m.target === target && (m.value === undefined || m.value === e.value)
-  )
 }
 
 function perform(model: Model, st: SimState, c: number, e: AttemptEvent): void {
@@ -385,24 +329,11 @@ function applyEvent(model: Model, st: SimState, index: number, e: AttemptEvent):
     if (firstReady >= 0) complete(st, firstReady, false, outcome)
     else if (firstIncomplete >= 0) complete(st, firstIncomplete, true, outcome)
   }
-  check(model, st, outcome)
+  checkProgress(model, st, outcome)
   const cls = classify(e.action, outcome.steps.length > 0, matched, blocked)
   outcome.class = cls
   st.log.push(outcome)
   if (cls === 'unexpected') st.unexpected.push({ index, t: e.t })
   if (cls === 'blocked') st.blocked.push({ index, t: e.t })
   endOnCritical(model, st)
-}
-
-function classify(
-  action: string,
-  completed: boolean,
-  matched: boolean,
-  blocked: boolean,
-): EventClass {
-  if (action === 'inspect') return 'inspect'
-  if (action === 'hint') return 'hint'
-  if (completed) return 'completion'
-  if (matched) return 'neutral'
-  return blocked ? 'blocked' : 'unexpected'
 }

@@ -2,7 +2,8 @@
 // step in order with full points and triggers no hazard, or explains why none was found.
 // Uses only the simulation fold, so a solution scores exactly as the search saw it.
 import type { Model } from './model.ts'
-import { ATTEMPT_FORMAT, type Attempt, type AttemptEvent } from './schema.ts'
+import type { Attempt, AttemptEvent } from './recordSchemas.ts'
+import { ATTEMPT_FORMAT } from './schema.ts'
 import { applyInput, cloneState, createStart, type SimState } from './simulation.ts'
 
 export type SolveOutcome = { ok: true; attempt: Attempt } | { ok: false; reason: string }

@@ -1,7 +1,7 @@
 // What the exporters take: an attempt with the scenario it was scored against and its result.
 // Only the type lives here; scoring stays in scoring.ts.
 import type { Model } from '../model.ts'
-import type { Attempt, Result } from '../schema.ts'
+import type { Attempt, Result } from '../recordSchemas.ts'
 
 /** An attempt, its scenario and the result of scoring one against the other. */
 export interface ScoredAttempt {

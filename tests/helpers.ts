@@ -1,5 +1,5 @@
 // Shared test helpers: load files of the repository through the engine, compare results.
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import {
   loadScenario,
@@ -8,6 +8,7 @@ import {
   type Model,
   type Problem,
 } from '../src/core/index.ts'
+import { bundledScenarioNames } from '../src/build/checkScenariosPlugin.ts'
 
 export const ROOT = new URL('..', import.meta.url).pathname
 
@@ -34,10 +35,7 @@ export function loadAttemptFile(path: string): Attempt {
 
 /** The bundled scenario files, e.g. `scenarios/conveyor-loto.json`. */
 export function bundledScenarioFiles(): string[] {
-  return readdirSync(new URL('../scenarios', import.meta.url))
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-    .sort()
-    .map((f) => `scenarios/${f}`)
+  return bundledScenarioNames(ROOT).map((f) => `scenarios/${f}`)
 }
 
 /** Deep equality that allows 1e-9 on numbers, as the spec says tools comparing results do. */

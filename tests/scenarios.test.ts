@@ -1,6 +1,8 @@
 // The bundled scenario library: six or more trades, bilingual throughout, using the engine in earnest.
 import { describe, expect, it } from 'vitest'
-import { bundledScenarioFiles, loadScenarioFile } from './helpers.ts'
+import { readFileSync } from 'node:fs'
+import { loadCheckedScenario, scoreAttempt, solve } from '../src/core/index.ts'
+import { bundledScenarioFiles, loadScenarioFile, ROOT } from './helpers.ts'
 
 const files = bundledScenarioFiles()
 
@@ -46,4 +48,17 @@ describe('the scenario library', () => {
       )
     },
   )
+
+  // the app only compiles them, trusting the check made when it was built
+  it.each(files)('%s compiles unchecked to the model the checked load gives', (file) => {
+    const checked = loadScenarioFile(file)
+    const unchecked = loadCheckedScenario(readFileSync(`${ROOT}/${file}`))
+    expect(unchecked.sha256).toBe(checked.sha256)
+    // the same model, less its compiled closures (key order may differ: the checked one is zod's)
+    const data = (model: object) => JSON.parse(JSON.stringify(model)) as unknown
+    expect(data(unchecked)).toEqual(data(checked))
+    const solved = solve(checked)
+    if (!solved.ok) throw new Error(solved.reason)
+    expect(scoreAttempt(unchecked, solved.attempt)).toEqual(scoreAttempt(checked, solved.attempt))
+  })
 })

@@ -6,6 +6,7 @@ export { checkExpression, type ExprType } from './expr/check.ts'
 export { parseJson, MAX_FILE_BYTES, MAX_DEPTH, type JsonValue } from './json.ts'
 export { COMPONENT_KINDS, DERIVED_KINDS, STATEFUL_KINDS, getActions, getStates } from './kinds.ts'
 export { decodeUtf8, loadScenario } from './loadScenario.ts'
+export { loadCheckedScenario } from './loadCheckedScenario.ts'
 export {
   compileScenario,
   type Model,
@@ -21,6 +22,7 @@ export {
   type PathSegment,
   type Problem,
 } from './problems.ts'
+export * from './formats.ts'
 export * from './recordSchemas.ts'
 export * from './schema.ts'
 export { scoreAttempt, replayAttempt, getResult, getWarnings } from './scoring.ts'

@@ -1,7 +1,8 @@
 // The zod schemas of the attempt and result formats (spec sections 4 and 6): the source of their
 // TypeScript types. Structure only; the attempt loader (attempt.ts) checks meaning.
 import * as z from 'zod/mini'
-import { ATTEMPT_FORMAT, RESULT_FORMAT, Severity } from './schema.ts'
+import { ATTEMPT_FORMAT, RESULT_FORMAT } from './formats.ts'
+import { Severity } from './schema.ts'
 
 const Millis = z.int().check(z.minimum(0))
 

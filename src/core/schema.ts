@@ -1,9 +1,10 @@
-// The zod schema of the scenario format and the identifiers of all three formats: the single
-// source of the scenario's TypeScript types and of the published JSON Schema (the attempt and
-// result formats are in recordSchemas.ts). Structure only; meaning is checked
-// in validateScenario.ts and the attempt loader. zod's functional API (`zod/mini`) keeps what
-// the app downloads small; its messages are zod's English ones, as checkShape.ts expects.
+// The zod schema of the scenario format: the single source of the scenario's TypeScript types
+// and of the published JSON Schema (the attempt and result formats are in recordSchemas.ts, the
+// identifiers of all three in formats.ts). Structure only; meaning is checked in
+// validateScenario.ts and the attempt loader. zod's functional API (`zod/mini`) keeps what the
+// app downloads small; its messages are zod's English ones, as checkShape.ts expects.
 import * as z from 'zod/mini'
+import { SCENARIO_FORMAT } from './formats.ts'
 
 // no eval: the app runs under a CSP without 'unsafe-eval', and zod would otherwise probe for it
 z.config({ jitless: true })
@@ -15,10 +16,6 @@ function described<S extends z.ZodMiniType>(schema: S, description: string): S {
   z.globalRegistry.add(schema, { description })
   return schema
 }
-
-export const SCENARIO_FORMAT = 'practica.scenario/1'
-export const ATTEMPT_FORMAT = 'practica.attempt/1'
-export const RESULT_FORMAT = 'practica.result/1'
 
 export const RESERVED_NAMES = ['time', 'fault', 'true', 'false', 'min', 'max', 'abs', 'clamp', 'if']
 

@@ -4,7 +4,7 @@ import { checkAttempt } from './attempt.ts'
 import type { Model } from './model.ts'
 import type { Outcome } from './problems.ts'
 import type { Attempt, Level, Result, Status } from './recordSchemas.ts'
-import { RESULT_FORMAT } from './schema.ts'
+import { RESULT_FORMAT } from './formats.ts'
 import { applyInput, createStart, ScenarioRuntimeError, type SimState } from './simulation.ts'
 
 /** Runs a checked attempt to its end and returns the final state. Pure. */

@@ -3,7 +3,7 @@
 // Uses only the simulation fold, so a solution scores exactly as the search saw it.
 import type { Model } from './model.ts'
 import type { Attempt, AttemptEvent } from './recordSchemas.ts'
-import { ATTEMPT_FORMAT } from './schema.ts'
+import { ATTEMPT_FORMAT } from './formats.ts'
 import { applyInput, cloneState, createStart, type SimState } from './simulation.ts'
 
 export type SolveOutcome = { ok: true; attempt: Attempt } | { ok: false; reason: string }

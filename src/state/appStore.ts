@@ -1,7 +1,7 @@
 // Which screen the learner is on, who the learner is (remembered in this browser), and the
 // start of an attempt: faults are drawn here, by chance, and recorded in the attempt.
 import { createStore } from 'zustand/vanilla'
-import { loadScenario, type Attempt, type Mode, type Model, type Result } from '../core/index.ts'
+import type { Attempt, Mode, Model, Result } from '../core/index.ts'
 import { loadEvents, openJournal, type StoredAttempt } from './attemptJournal.ts'
 import {
   createAttemptStore,
@@ -126,7 +126,8 @@ export function createAppStore() {
       })
     },
     async resume(record) {
-      const loaded = loadScenario(record.scenarioText)
+      const { openStoredScenario } = await import('./openScenarioFile.ts')
+      const loaded = openStoredScenario(record.scenarioText)
       if (!loaded.ok) return
       const previous = await loadEvents(record.id)
       const lock = await holdAttempt(record.id)

@@ -1,7 +1,8 @@
 // The scenarios shipped in scenarios/: served as plain JSON files (data, not code), fetched once
-// and loaded through the engine (validated and hashed over their exact bytes).
+// and compiled by the engine (hashed over their exact bytes). They were checked when the app was
+// built (checkScenariosPlugin.ts), so the learner's first download holds no validator.
 import { createStore } from 'zustand/vanilla'
-import { loadScenario, type Model, type Problem } from '../core/index.ts'
+import { loadCheckedScenario, type Model, type Problem } from '../core/index.ts'
 import { rememberScenarioText } from './scenarioTexts.ts'
 
 export interface BundledScenario {
@@ -27,11 +28,9 @@ async function fetchScenario(path: string, url: string): Promise<BundledScenario
     const response = await fetch(url)
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     const bytes = new Uint8Array(await response.arrayBuffer())
-    const loaded = loadScenario(bytes)
-    if (loaded.ok) rememberScenarioText(loaded.value, bytes)
-    return loaded.ok
-      ? { file, bytes, model: loaded.value, problems: [] }
-      : { file, bytes, model: undefined, problems: loaded.problems }
+    const model = loadCheckedScenario(bytes)
+    rememberScenarioText(model, bytes)
+    return { file, bytes, model, problems: [] }
   } catch (e) {
     return {
       file,

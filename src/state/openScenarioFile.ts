@@ -1,5 +1,13 @@
-// A scenario file the learner opens from disk: read, then loaded by the engine like any other.
-import { loadScenario, MAX_FILE_BYTES, type Model, type Problem } from '../core/index.ts'
+// A scenario the learner opens from disk, or the one an unfinished attempt kept: loaded and checked
+// by the engine. Imported only when one is opened, with the validator it brings (the bundled
+// scenarios were checked when the app was built).
+import {
+  loadScenario,
+  MAX_FILE_BYTES,
+  type Model,
+  type Outcome,
+  type Problem,
+} from '../core/index.ts'
 import { rememberScenarioText } from './scenarioTexts.ts'
 
 export type OpenedScenario =
@@ -27,4 +35,9 @@ export async function openScenarioFile(file: File): Promise<OpenedScenario> {
   return loaded.ok
     ? { ok: true, model: loaded.value, name: file.name }
     : { ok: false, problems: loaded.problems, name: file.name }
+}
+
+/** The scenario an unfinished attempt was started on, from the text kept with the attempt. */
+export function openStoredScenario(text: string): Outcome<Model> {
+  return loadScenario(text)
 }

@@ -2,10 +2,11 @@
 // smallest R3F app (tests/bench/peerApp): both built in this run by the same Vite, for production,
 // and measured as gzip -9 bytes. Counted sizes are exact, so quick mode measures the same.
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Manifest } from 'vite'
+import { bundledScenarioNames } from '../../src/build/checkScenariosPlugin.ts'
 import { makeResult, type BenchOptions, type BenchResult } from './harness.ts'
 
 const ROOT = new URL('../..', import.meta.url).pathname
@@ -23,6 +24,8 @@ export const NOT_BEFORE_PLAY: Readonly<Record<string, string>> = {
   'src/view/assessor/ReviewScreen.tsx': "the assessor's screen",
   'src/view/instructor/EditorRoute.tsx': "the instructor's editor",
   'src/view/scene/parts/ModelPart.tsx': 'glTF models, which no bundled scenario has',
+  'src/state/openScenarioFile.ts':
+    'the validator, for a scenario opened from disk or resumed (bundled ones were checked at build)',
 }
 /** Other interface languages than English, fetched only when chosen. */
 const LOCALES = 'src/view/i18n/locales/'
@@ -82,9 +85,9 @@ function gzipBytes(outDir: string, files: readonly string[]): number {
 
 /** Model files referenced by the bundled scenarios: with any, ModelPart would be needed too. */
 function bundledModels(): string[] {
-  return readdirSync(join(ROOT, 'scenarios'))
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-    .filter((f) => readFileSync(join(ROOT, 'scenarios', f), 'utf8').includes('"model"'))
+  return bundledScenarioNames(ROOT).filter((f) =>
+    readFileSync(join(ROOT, 'scenarios', f), 'utf8').includes('"model"'),
+  )
 }
 
 export async function runBundle(_options: BenchOptions): Promise<BenchResult[]> {
@@ -109,7 +112,7 @@ export async function runBundle(_options: BenchOptions): Promise<BenchResult[]> 
       note:
         `gzip -9 bytes of the JS a learner loads before the play screen shows its scene: ${oursFiles.length} ` +
         `files, the entry with its imports and import()s, less ${Object.keys(NOT_BEFORE_PLAY).length} lazy ` +
-        `modules (result, history, review, editor, glTF models) and other languages than English; peer: ` +
+        `modules (result, history, review, editor, glTF models, the validator) and other languages than English; peer: ` +
         `the entry and imports of a <Canvas> with one mesh; both vite build for production`,
     }),
   ]

@@ -1,7 +1,7 @@
 // The scenario a new draft starts from: the smallest document that validates and solves, with
 // one of each thing an author fills in first. Builds JSON only; validation lives elsewhere.
 import type { JsonValue } from '../json.ts'
-import { SCENARIO_FORMAT } from '../schema.ts'
+import { SCENARIO_FORMAT } from '../formats.ts'
 import type { JsonObject } from './applyCommand.ts'
 
 /**

@@ -4,7 +4,7 @@ import { useStore } from 'zustand'
 import { formatProblem, type Model } from '../../core/index.ts'
 import { appStore } from '../../state/appStore.ts'
 import { bundledStore, loadBundledScenarios } from '../../state/bundledScenarios.ts'
-import { openScenarioFile, type OpenedScenario } from '../../state/openScenarioFile.ts'
+import type { OpenedScenario } from '../../state/openScenarioFile.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { ScenarioCard } from '../panels/ScenarioCard.tsx'
 import { UnfinishedAttempts } from './UnfinishedAttempts.tsx'
@@ -23,7 +23,9 @@ export function LibraryScreen() {
   }, [])
 
   const open = async (files: FileList | null) => {
-    for (const file of files ?? []) {
+    if (!files?.length) return
+    const { openScenarioFile } = await import('../../state/openScenarioFile.ts')
+    for (const file of files) {
       const result = await openScenarioFile(file)
       if (result.ok) {
         setRefused(undefined)

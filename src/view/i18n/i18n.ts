@@ -1,15 +1,13 @@
 // The interface languages: every file in ./locales is one language, named by its locale tag.
 // Adding a language is adding one file. English is built in, as the fallback; any other language
 // is downloaded when it is chosen, and switches only once it has arrived.
-import i18next, { type BackendModule, type Resource, type ResourceKey } from 'i18next'
 import en from './locales/en.json'
-
-type Translation = Record<string, unknown>
+import { Translator, type Dictionary } from './translator.ts'
 
 const tagOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length)
 
 // each language's own name, in every language, so the switch can offer one before it is downloaded
-const names = import.meta.glob<Translation>('./locales/*.json', { eager: true, import: 'language' })
+const names = import.meta.glob<Dictionary>('./locales/*.json', { eager: true, import: 'language' })
 // as text, a module apart from the one `names` reads, so only the names are in the first download
 const downloads = import.meta.glob<string>(['./locales/*.json', '!./locales/en.json'], {
   query: '?raw',
@@ -21,9 +19,6 @@ export const LANGUAGES: readonly string[] = Object.keys(names)
   .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))
 
 const STORAGE_KEY = 'practica.language'
-// looked up first; holds only `language.*`, which every language has from the start
-const NAMES_NS = 'names'
-const TRANSLATION_NS = 'translation'
 
 function initialLanguage(): string {
   const saved = globalThis.localStorage?.getItem(STORAGE_KEY)
@@ -36,36 +31,27 @@ function initialLanguage(): string {
   )
 }
 
-/** Downloads the translation of a language other than English, for i18next. */
-const download: BackendModule = {
-  type: 'backend',
-  callbackApi: false,
-  init() {},
-  read(language: string, namespace: string): Promise<ResourceKey> {
+const dictionaries: Record<string, Dictionary> = {}
+for (const [path, language] of Object.entries(names)) dictionaries[tagOf(path)] = { language }
+dictionaries['en'] = en
+
+export const i18n = new Translator({
+  fallback: 'en',
+  language: initialLanguage(),
+  dictionaries,
+  download: async (language) => {
     const load = downloads[`./locales/${language}.json`]
-    if (namespace !== TRANSLATION_NS || !load) return Promise.resolve({})
-    return load().then((text) => JSON.parse(text) as Translation)
+    if (!load) throw new Error(`no interface texts in ${language}`)
+    return JSON.parse(await load()) as Dictionary
   },
-}
-
-const resources: Resource = {}
-for (const [path, language] of Object.entries(names))
-  resources[tagOf(path)] = { [NAMES_NS]: { language } }
-resources['en'] = { ...resources['en'], [TRANSLATION_NS]: en }
-
-const initialized = i18next.use(download).init({
-  resources,
-  partialBundledLanguages: true,
-  ns: [NAMES_NS, TRANSLATION_NS],
-  defaultNS: [NAMES_NS, TRANSLATION_NS],
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false }, // React escapes
-  initAsync: false,
 })
 
 /** Settles once the starting language can be shown: at once for English. */
-export const languageReady: Promise<void> = initialized.then(() => undefined)
+export const languageReady: Promise<void> = i18n.load(i18n.language).then(
+  () => undefined,
+  // without its texts (offline before they were cached), the interface shows English
+  () => i18n.changeLanguage('en'),
+)
 
 const showLanguage = (lng: string) => {
   if (globalThis.document) document.documentElement.lang = lng
@@ -73,11 +59,9 @@ const showLanguage = (lng: string) => {
 
 // the page says which language it is in from the start; from then on, a choice is remembered
 void languageReady.then(() => {
-  showLanguage(i18next.language)
-  i18next.on('languageChanged', (lng) => {
+  showLanguage(i18n.language)
+  i18n.onChange((lng) => {
     globalThis.localStorage?.setItem(STORAGE_KEY, lng)
     showLanguage(lng)
   })
 })
-
-export { i18next }

@@ -1,16 +1,13 @@
-// The interface language for React: re-renders on a language change. A few lines over
-// i18next's own events instead of react-i18next, to keep the learner's first load small.
+// The interface language for React: re-renders on a change of language.
 import { useMemo, useSyncExternalStore } from 'react'
-import { i18next } from './i18n.ts'
+import { i18n } from './i18n.ts'
 
-function subscribe(onChange: () => void): () => void {
-  i18next.on('languageChanged', onChange)
-  return () => i18next.off('languageChanged', onChange)
-}
+const subscribe = (onChange: () => void) => i18n.onChange(onChange)
+const getLanguage = () => i18n.language
 
-/** `t` in the current language, and the i18next instance to change it. */
+/** `t` in the current language, and the translator to change it. */
 export function useTranslation() {
-  const language = useSyncExternalStore(subscribe, () => i18next.language)
-  const t = useMemo(() => i18next.getFixedT(language), [language])
-  return { t, i18n: i18next }
+  const language = useSyncExternalStore(subscribe, getLanguage)
+  const t = useMemo(() => i18n.getFixedT(language), [language])
+  return { t, i18n }
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { scoreAttempt } from '../../../src/core/index.ts'
 import { toAttempt } from '../../../src/state/attemptStore.ts'
 import { createSceneUiStore } from '../../../src/state/sceneUiStore.ts'
-import { i18next } from '../../../src/view/i18n/i18n.ts'
+import { i18n } from '../../../src/view/i18n/i18n.ts'
 import { ChecklistPanel } from '../../../src/view/panels/ChecklistPanel.tsx'
 import { FeedbackPanel } from '../../../src/view/panels/FeedbackPanel.tsx'
 import { ResultView } from '../../../src/view/panels/ResultView.tsx'
@@ -25,7 +25,7 @@ vi.mock('../../../src/view/useScenarioText.ts', async (importOriginal) => {
 })
 
 beforeEach(async () => {
-  await i18next.changeLanguage('en')
+  await i18n.changeLanguage('en')
 })
 afterEach(cleanup)
 
@@ -98,7 +98,7 @@ describe('checklist', () => {
   it('speaks the scenario texts in the chosen language, falling back to the default', async () => {
     const { store, ui } = setup()
     render(<ChecklistPanel store={store} ui={ui} />)
-    await act(() => i18next.changeLanguage('zh-CN'))
+    await act(() => i18n.changeLanguage('zh-CN'))
     expect(screen.getByText('操作清单')).toBeTruthy()
     expect(within(stepItem('s1')).getByText('隔离')).toBeTruthy()
     expect(within(stepItem('s2')).getByText('Lock')).toBeTruthy()

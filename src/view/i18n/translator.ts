@@ -1,0 +1,129 @@
+// Interface texts by key in several languages: nested keys ("play.start"), {{name}} values,
+// plural forms by Intl.PluralRules ("key_one", "key_other"), and a fallback language for any key
+// a translation lacks. Other languages are downloaded when chosen. No React, no DOM. It replaces
+// i18next, of which the app used only this: i18next's 15 KB (gzip) kept the learner's first
+// download above the goal of the bundle benchmark (README, "Benchmarks").
+
+/** A language's texts: strings, or groups of them by key. */
+export interface Dictionary {
+  readonly [key: string]: string | Dictionary
+}
+
+export interface TranslateOptions {
+  /** The number a plural form is chosen by; also a value, as {{count}}. */
+  readonly count?: number
+  /** Said when no language has the key. */
+  readonly defaultValue?: string
+  readonly [value: string]: string | number | undefined
+}
+
+export type Translate = (key: string, options?: TranslateOptions) => string
+
+export interface TranslatorOptions {
+  /** Has every key; used for what another language lacks. */
+  readonly fallback: string
+  readonly language: string
+  /** Texts known from the start, by language; a language may have only some of its keys here. */
+  readonly dictionaries: Readonly<Record<string, Dictionary>>
+  /** Downloads the rest of a language's texts; called at most once per language. */
+  readonly download: (language: string) => Promise<Dictionary>
+}
+
+const VALUE = /{{\s*(\w+)\s*}}/g
+
+function lookUp(dictionary: Dictionary | undefined, key: string): string | undefined {
+  let node: string | Dictionary | undefined = dictionary
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined
+    node = node[part]
+  }
+  return typeof node === 'string' ? node : undefined
+}
+
+function merge(a: Dictionary, b: Dictionary): Dictionary {
+  const out: Record<string, string | Dictionary> = { ...a }
+  for (const [key, value] of Object.entries(b)) {
+    const old = out[key]
+    out[key] = typeof old === 'object' && typeof value === 'object' ? merge(old, value) : value
+  }
+  return out
+}
+
+export class Translator {
+  private readonly dictionaries = new Map<string, Dictionary>()
+  private readonly downloads = new Map<string, Promise<void>>()
+  private readonly plurals = new Map<string, Intl.PluralRules>()
+  private readonly listeners = new Set<(language: string) => void>()
+  private current: string
+
+  constructor(private readonly options: TranslatorOptions) {
+    for (const [language, dictionary] of Object.entries(options.dictionaries))
+      this.dictionaries.set(language, dictionary)
+    this.current = options.language
+  }
+
+  /** The language the interface is in. */
+  get language(): string {
+    return this.current
+  }
+
+  /** Texts in the current language. */
+  readonly t: Translate = (key, options) => this.getFixedT(this.current)(key, options)
+
+  /** Texts in one language, whichever is current. */
+  getFixedT(language: string): Translate {
+    const order =
+      language === this.options.fallback ? [language] : [language, this.options.fallback]
+    return (key, options = {}) => {
+      let text: string | undefined
+      for (const lng of order) {
+        const dictionary = this.dictionaries.get(lng)
+        const form = options.count === undefined ? undefined : this.pluralOf(lng, options.count)
+        text = (form && lookUp(dictionary, `${key}_${form}`)) ?? lookUp(dictionary, key)
+        if (text !== undefined) break
+      }
+      if (text === undefined) return options.defaultValue ?? key
+      return text.replace(VALUE, (whole, name: string) =>
+        options[name] === undefined ? whole : String(options[name]),
+      )
+    }
+  }
+
+  /**
+   * Switches to a language once its texts have arrived, then tells every listener. Rejects, and
+   * stays in the current language, if they cannot be downloaded.
+   */
+  async changeLanguage(language: string): Promise<void> {
+    await this.load(language)
+    if (language === this.current) return
+    this.current = language
+    for (const listener of this.listeners) listener(language)
+  }
+
+  /** Calls `listener` after each change of language; returns the way to stop. */
+  onChange(listener: (language: string) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Settles once the texts of `language` are all here. */
+  load(language: string): Promise<void> {
+    if (language === this.options.fallback) return Promise.resolve()
+    let download = this.downloads.get(language)
+    if (!download) {
+      download = this.options.download(language).then((texts) => {
+        this.dictionaries.set(language, merge(this.dictionaries.get(language) ?? {}, texts))
+      })
+      // a failed download may be tried again
+      download.catch(() => this.downloads.delete(language))
+      this.downloads.set(language, download)
+    }
+    return download
+  }
+
+  private pluralOf(language: string, count: number): string {
+    let rules = this.plurals.get(language)
+    if (!rules) this.plurals.set(language, (rules = new Intl.PluralRules(language)))
+    return rules.select(count)
+  }
+}

@@ -46,6 +46,27 @@ export function parseJson(text: string): Outcome<JsonValue> {
       'line 1, column 1: the file starts with a byte-order mark; save it as UTF-8 without BOM',
     )
   }
+  // Most files are plain: JSON.parse reads them with a fifth of the memory. A scan first rules
+  // out nesting, and a walk after it keys, numbers and text, that JSON.parse would accept and
+  // Practica refuses; anything else goes to the careful reader, which says where and why.
+  const keys = countKeysInText(text)
+  if (keys >= 0) {
+    try {
+      const value = JSON.parse(text) as JsonValue
+      // fewer keys than written: one appeared twice in an object, and JSON.parse kept the last
+      if (countPlainKeys(value) === keys) return { ok: true, value }
+    } catch {
+      // not JSON: the careful reader finds the line and column
+    }
+  }
+  return readJson(text)
+}
+
+/**
+ * The careful reader alone: what `parseJson` does with every text its faster path declines.
+ * For tests that compare the two. Pure.
+ */
+export function readJson(text: string): Outcome<JsonValue> {
   const reader = new Reader(text)
   try {
     reader.skipSpace()
@@ -58,6 +79,60 @@ export function parseJson(text: string): Outcome<JsonValue> {
     const { line, column } = lineColumn(text, e.offset)
     return fail(`line ${line}, column ${column}: ${e.message}`)
   }
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13
+
+/**
+ * The number of keys of all objects in JSON text, without allocating; -1 if it nests as deep
+ * as MAX_DEPTH (the careful reader decides those). Exact only for valid JSON, which is all it is
+ * used for: a key is a string followed by ':'.
+ */
+function countKeysInText(text: string): number {
+  let keys = 0
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i)
+        if (d === 92) i++
+        else if (d === 34) break
+      }
+      let j = i + 1
+      while (j < text.length && isSpace(text.charCodeAt(j))) j++
+      if (text.charCodeAt(j) === 58) keys++
+    } else if (c === 123 || c === 91) {
+      if (++depth >= MAX_DEPTH) return -1
+    } else if (c === 125 || c === 93) depth--
+  }
+  return keys
+}
+
+/**
+ * The number of keys of all objects in a value from JSON.parse, without allocating; -1 if any
+ * key, number or string is one the careful reader refuses.
+ */
+function countPlainKeys(value: JsonValue): number {
+  if (typeof value === 'string') return value.isWellFormed() ? 0 : -1
+  if (typeof value === 'number') return Number.isFinite(value) ? 0 : -1
+  if (value === null || typeof value !== 'object') return 0
+  let keys = 0
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const inner = countPlainKeys(value[i]!)
+      if (inner < 0) return -1
+      keys += inner
+    }
+    return keys
+  }
+  for (const key in value) {
+    if (FORBIDDEN_KEYS.has(key) || !key.isWellFormed()) return -1
+    const inner = countPlainKeys(value[key]!)
+    if (inner < 0) return -1
+    keys += inner + 1
+  }
+  return keys
 }
 
 /** The refusal of a file over 5 MB, given before reading it. Pure. */
@@ -103,7 +178,7 @@ class Reader {
     const t = this.text
     while (this.pos < t.length) {
       const c = t.charCodeAt(this.pos)
-      if (c === 32 || c === 9 || c === 10 || c === 13) this.pos++
+      if (isSpace(c)) this.pos++
       else break
     }
   }

@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { loadScenario, parseAttempt, parseJson } from '../../src/core/index.ts'
+import { readJson } from '../../src/core/json.ts'
 import { lines, readText } from '../helpers.ts'
 
 function error(text: string): string {
@@ -75,5 +77,46 @@ describe('untrusted JSON', () => {
     expect(!loaded.ok && lines(loaded.problems)).toEqual([
       '(file): the file is not UTF-8 text; save it as UTF-8',
     ])
+  })
+
+  // parseJson reads plain files with JSON.parse and gives the rest to the careful reader
+  it('says exactly what the careful reader says, on any text', () => {
+    // pieces that JSON.parse accepts and Practica refuses, or that are not JSON at all
+    const piece = fc.constantFrom(
+      '{"a": 1, "a": 2}',
+      '{"b": {"c": [1, {"c": 0, "d": 1, "c": 2}]}}',
+      '{"__proto__": {}}',
+      '{"\\u005f_proto__": 1}',
+      '{"constructor": 1}',
+      '["\\ud800"]',
+      '{"\\udc00": 1}',
+      '1e400',
+      '-1e999',
+      '123456789012345678901234567890',
+      '"\\u00e9 \\"quoted\\" \\\\"',
+      '{"k" : "v" , "l":[ ] }',
+      '['.repeat(63) + ']'.repeat(63),
+      '['.repeat(64) + ']'.repeat(64),
+      '{"a":'.repeat(70) + '0' + '}'.repeat(70),
+      '{"a": 1,}',
+      '{"a" 1}',
+      "{'a': 1}",
+      '[1 2]',
+      'NaN',
+    )
+    const text = fc.oneof(
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.jsonValue().map((v) => JSON.stringify(v, null, 2)),
+      fc.tuple(fc.jsonValue(), piece).map(([v, p]) => `{"x": ${JSON.stringify(v)}, "y": ${p}}`),
+      fc.tuple(piece, piece).map(([a, b]) => `[${a}, ${b}]`),
+      piece,
+      fc.string(),
+    )
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseJson(t)).toEqual(readJson(t))
+      }),
+      { numRuns: 3000 },
+    )
   })
 })

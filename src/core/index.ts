@@ -1,5 +1,5 @@
 // The engine's public surface. Code outside src/core imports the engine only from here.
-export { parseAttempt, checkAttempt, checkEvent } from './attempt.ts'
+export { parseAttempt, checkAttempt, checkAttemptShape, checkEvent } from './attempt.ts'
 export { checkShape } from './checkShape.ts'
 export { parseExpression, type Ast, type ExprError } from './expr/parse.ts'
 export { checkExpression, type ExprType } from './expr/check.ts'

@@ -1,6 +1,7 @@
 // Reading a batch of files for the assessor: scenarios, attempts and result files in any order.
 // Every attempt is re-scored by the engine against its scenario; nothing a file says is trusted.
 import {
+  checkAttemptShape,
   checkShape,
   decodeUtf8,
   loadScenario,
@@ -8,7 +9,6 @@ import {
   parseJson,
   ResultSchema,
   scoreAttempt,
-  AttemptSchema,
   type Attempt,
   type Model,
   type Problem,
@@ -81,7 +81,7 @@ function parseFile(f: InputFile): Parsed {
       : { kind: 'broken', file: f.name, problems: loaded.problems }
   }
   if (format === 'practica.attempt/1') {
-    const attempt = checkShape(AttemptSchema, json.value)
+    const attempt = checkAttemptShape(json.value)
     return attempt.ok
       ? { kind: 'attempt', file: f.name, attempt: attempt.value }
       : { kind: 'broken', file: f.name, problems: attempt.problems }

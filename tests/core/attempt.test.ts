@@ -1,5 +1,14 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseAttempt, scoreAttempt, type Attempt } from '../../src/core/index.ts'
+import {
+  AttemptSchema,
+  checkAttemptShape,
+  checkShape,
+  parseAttempt,
+  scoreAttempt,
+  type Attempt,
+  type JsonValue,
+} from '../../src/core/index.ts'
 import { lines, loadAttemptFile, loadScenarioFile } from '../helpers.ts'
 
 const conveyor = loadScenarioFile('scenarios/conveyor-loto.json')
@@ -100,5 +109,74 @@ describe('attempt checks', () => {
     const scored = scoreAttempt(conveyor, { ...example, events: [], judgements: {} })
     expect(scored.ok && scored.value.durationMs).toBe(0)
     expect(scored.ok && scored.value.status).toBe('failed')
+  })
+})
+
+describe("the attempt's shape", () => {
+  // plain events are checked by hand, the rest by the schema: the outcome must be the schema's
+  it('is checked exactly as the schema checks it, plain events or not', () => {
+    const anything = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.constant(2 ** 53),
+      fc.constant(-0),
+      fc.constant([]),
+      fc.constant({}),
+    )
+    const plainEvent = fc.record(
+      {
+        t: fc.nat(),
+        action: fc.string(),
+        target: fc.string(),
+        value: fc.string(),
+      },
+      { requiredKeys: ['t', 'action'] },
+    )
+    // a plain event with one thing changed, which may or may not make it invalid
+    const changedEvent = fc.tuple(plainEvent, fc.nat(7), anything).map(([e, change, v]) => {
+      const out: Record<string, unknown> = { ...e }
+      if (change === 0) out['t'] = v
+      else if (change === 1) out['t'] = -1 - e.t
+      else if (change === 2) out['action'] = v
+      else if (change === 3) out['target'] = v
+      else if (change === 4) out['value'] = v
+      else if (change === 5) out['x-note'] = v
+      else if (change === 6) out['extra'] = v
+      else delete out['action']
+      return out
+    })
+    const header = fc.record(
+      {
+        format: fc.oneof(fc.constant('practica.attempt/1'), fc.string()),
+        id: fc.oneof(fc.constant('a-1'), fc.constant(''), anything),
+        scenario: fc.oneof(fc.constant({ id: 'conveyor-loto' }), anything),
+        mode: fc.oneof(fc.constantFrom('practice', 'assessment'), anything),
+        faults: fc.oneof(fc.array(fc.string()), anything),
+        'x-tool': fc.string(),
+      },
+      { requiredKeys: [] },
+    )
+    const events = fc.oneof(
+      fc.array(plainEvent, { maxLength: 8 }),
+      fc
+        .tuple(fc.array(plainEvent, { maxLength: 4 }), changedEvent, fc.array(plainEvent))
+        .map(([before, changed, after]) => [...before, changed, ...after]),
+      anything,
+    )
+    const attempt = fc.oneof(
+      fc.tuple(header, events).map(([h, e]) => ({ ...h, events: e })),
+      header,
+      anything,
+    )
+    fc.assert(
+      fc.property(attempt, (value) => {
+        const json = value as JsonValue
+        expect(checkAttemptShape(json)).toEqual(checkShape(AttemptSchema, json))
+      }),
+      { numRuns: 5000 },
+    )
   })
 })

@@ -1,32 +1,10 @@
-// Loading an attempt file and checking it against its scenario: every event must be one the
-// live simulator could have produced (spec sections 1 and 5). Nothing here runs the simulation.
-import { checkShape } from './checkShape.ts'
-import { parseJson, type JsonValue } from './json.ts'
+// Checking an attempt against its scenario: every event must be one the live simulator could
+// have produced (spec sections 1 and 5). Nothing here runs the simulation; attemptFile.ts reads
+// the file.
 import { ALL_ACTIONS } from './kinds.ts'
 import type { Model } from './model.ts'
-import { didYouMean, ProblemList, type Outcome } from './problems.ts'
-import { AttemptSchema, isPlainEvent, type Attempt, type AttemptEvent } from './recordSchemas.ts'
-
-/** Parses and shape-checks an attempt file. Pure. */
-export function parseAttempt(text: string): Outcome<Attempt> {
-  const json = parseJson(text)
-  return json.ok ? checkAttemptShape(json.value) : json
-}
-
-/**
- * Checks the shape of a parsed attempt file: what `checkShape(AttemptSchema, value)` says, with a
- * fraction of its memory. When every event is plain, the events are taken as they are and the
- * schema checks the rest. Pure.
- */
-export function checkAttemptShape(value: JsonValue): Outcome<Attempt> {
-  const events = isObject(value) ? value['events'] : undefined
-  if (!Array.isArray(events) || !events.every(isPlainEvent)) return checkShape(AttemptSchema, value)
-  const rest = checkShape(AttemptSchema, { ...(value as object), events: [] })
-  return rest.ok ? { ok: true, value: { ...rest.value, events: events as AttemptEvent[] } } : rest
-}
-
-const isObject = (v: JsonValue): v is { [key: string]: JsonValue } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
+import { didYouMean, ProblemList } from './problems.ts'
+import type { Attempt, AttemptEvent } from './recordSchemas.ts'
 
 /** Why an event is invalid for this scenario and mode, or undefined when it is valid. Pure. */
 export function checkEvent(

@@ -1,5 +1,6 @@
 // The engine's public surface. Code outside src/core imports the engine only from here.
-export { parseAttempt, checkAttempt, checkAttemptShape, checkEvent } from './attempt.ts'
+export { checkAttempt, checkEvent } from './attempt.ts'
+export { checkAttemptShape, parseAttempt } from './attemptFile.ts'
 export { checkShape } from './checkShape.ts'
 export { parseExpression, type Ast, type ExprError } from './expr/parse.ts'
 export { checkExpression, type ExprType } from './expr/check.ts'

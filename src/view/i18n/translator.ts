@@ -53,6 +53,7 @@ export class Translator {
   private readonly dictionaries = new Map<string, Dictionary>()
   private readonly downloads = new Map<string, Promise<void>>()
   private readonly plurals = new Map<string, Intl.PluralRules>()
+  private readonly fixed = new Map<string, Translate>()
   private readonly listeners = new Set<(language: string) => void>()
   private current: string
 
@@ -70,8 +71,14 @@ export class Translator {
   /** Texts in the current language. */
   readonly t: Translate = (key, options) => this.getFixedT(this.current)(key, options)
 
-  /** Texts in one language, whichever is current. */
+  /** Texts in one language, whichever is current; the same function each time. */
   getFixedT(language: string): Translate {
+    let t = this.fixed.get(language)
+    if (!t) this.fixed.set(language, (t = this.translate(language)))
+    return t
+  }
+
+  private translate(language: string): Translate {
     const order =
       language === this.options.fallback ? [language] : [language, this.options.fallback]
     return (key, options = {}) => {

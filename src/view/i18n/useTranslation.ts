@@ -1,5 +1,5 @@
 // The interface language for React: re-renders on a change of language.
-import { useMemo, useSyncExternalStore } from 'react'
+import { useSyncExternalStore } from 'react'
 import { i18n } from './i18n.ts'
 
 const subscribe = (onChange: () => void) => i18n.onChange(onChange)
@@ -8,6 +8,5 @@ const getLanguage = () => i18n.language
 /** `t` in the current language, and the translator to change it. */
 export function useTranslation() {
   const language = useSyncExternalStore(subscribe, getLanguage)
-  const t = useMemo(() => i18n.getFixedT(language), [language])
-  return { t, i18n }
+  return { t: i18n.getFixedT(language), i18n }
 }

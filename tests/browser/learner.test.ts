@@ -1,5 +1,6 @@
 // The learner's screen in headless Chromium: real pointer events on the 3D scene, the keyboard
-// path, assessment mode ending on a critical hazard, and a language switch mid-attempt.
+// path, assessment mode ending on a critical hazard, a language switch mid-attempt, and what the
+// first download holds.
 import { describe, expect, it } from 'vitest'
 import type { Attempt } from '../../src/core/index.ts'
 import { readText } from '../helpers.ts'
@@ -151,6 +152,28 @@ describe.skipIf(!hasBrowser)('learner in the browser', () => {
     await page.getByRole('button', { name: 'See the result' }).click()
     await page.getByText('Not passed').waitFor()
     await page.getByText(/Guard opened while the drive is energised/).waitFor()
+  })
+
+  // what the bundle benchmark counts, held here so that no change slips the checks back in
+  it('plays without downloading the scenario checks or another language', async () => {
+    const page = await openApp('learner first download')
+    await start(page)
+    await clickPart(page, 'glasses')
+    await expectStep(page, 'ppe-glasses', 'done')
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((url) => url.endsWith('.js')),
+    )
+    expect(scripts.length).toBeGreaterThan(0)
+    const chinese = (JSON.parse(readText('src/view/i18n/locales/zh-CN.json')) as any).play.finish
+    for (const url of scripts) {
+      const code = await (await page.request.get(url)).text()
+      // a message of the shape check, and a Chinese interface text
+      expect(code.includes('unknown field'), url).toBe(false)
+      expect(code.includes(chinese), url).toBe(false)
+    }
   })
 
   it('switches to Chinese in the middle of an attempt without losing it', async () => {

@@ -29,7 +29,13 @@ function report(lines: readonly string[]): string {
   )
 }
 
-export function checkScenariosPlugin(): Plugin {
+/** Says what is wrong, without a stack trace (the mistake is in a file, not in the build), and stops. */
+function stop(message: string): never {
+  console.error(`\n${message}\n`)
+  process.exit(1)
+}
+
+export function checkScenariosPlugin(fail: (message: string) => void = stop): Plugin {
   let root = process.cwd()
   return {
     name: 'practica-check-scenarios',
@@ -42,7 +48,7 @@ export function checkScenariosPlugin(): Plugin {
       const problems = checkBundledScenarios(root)
       for (const name of bundledScenarioNames(root))
         this.addWatchFile(join(root, 'scenarios', name))
-      if (problems.length > 0) this.error(report(problems))
+      if (problems.length > 0) fail(report(problems))
     },
     configureServer(server) {
       // while serving, an edited scenario is checked again and its problems shown on the page

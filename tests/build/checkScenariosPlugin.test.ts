@@ -32,17 +32,14 @@ function brokenConveyor(): string {
   return JSON.stringify(scenario)
 }
 
-/** Runs the plugin's build start as Vite would; resolves to the files it watches. */
+/** Runs the plugin's build start as Vite would; returns the files it watches, or throws its message. */
 function buildStart(root: string): string[] {
-  const plugin: Plugin = checkScenariosPlugin()
+  const plugin: Plugin = checkScenariosPlugin((message) => {
+    throw new Error(message)
+  })
   ;(plugin.configResolved as (config: Partial<ResolvedConfig>) => void)({ root })
   const watched: string[] = []
-  const context = {
-    addWatchFile: (file: string) => watched.push(file),
-    error: (message: string) => {
-      throw new Error(message)
-    },
-  }
+  const context = { addWatchFile: (file: string) => watched.push(file) }
   ;(plugin.buildStart as unknown as (this: typeof context) => void).call(context)
   return watched
 }

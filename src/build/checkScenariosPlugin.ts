@@ -29,7 +29,7 @@ function report(lines: readonly string[]): string {
   )
 }
 
-/** Says what is wrong, without a stack trace (the mistake is in a file, not in the build), and stops. */
+/** Says what is wrong, with no stack trace (the mistake is in a file, not the build); stops. */
 function stop(message: string): never {
   console.error(`\n${message}\n`)
   process.exit(1)

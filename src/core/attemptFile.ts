@@ -1,7 +1,7 @@
 // Reading an attempt file: JSON, then its shape (spec section 5). Apart from attempt.ts, which the
 // live attempt needs, so that the app's first download does not carry the schemas.
 import { checkShape } from './checkShape.ts'
-import { parseJson, type JsonValue } from './json.ts'
+import { isJsonObject, parseJson, type JsonValue } from './json.ts'
 import type { Outcome } from './problems.ts'
 import { AttemptSchema, isPlainEvent, type Attempt, type AttemptEvent } from './recordSchemas.ts'
 
@@ -17,11 +17,8 @@ export function parseAttempt(text: string): Outcome<Attempt> {
  * schema checks the rest. Pure.
  */
 export function checkAttemptShape(value: JsonValue): Outcome<Attempt> {
-  const events = isObject(value) ? value['events'] : undefined
+  const events = isJsonObject(value) ? value['events'] : undefined
   if (!Array.isArray(events) || !events.every(isPlainEvent)) return checkShape(AttemptSchema, value)
   const rest = checkShape(AttemptSchema, { ...(value as object), events: [] })
   return rest.ok ? { ok: true, value: { ...rest.value, events: events as AttemptEvent[] } } : rest
 }
-
-const isObject = (v: JsonValue): v is { [key: string]: JsonValue } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -10,6 +10,11 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
 
+/** Whether a JSON value is an object (not null, not a list). Pure. */
+export function isJsonObject(v: JsonValue | undefined): v is { [key: string]: JsonValue } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
 class JsonSyntaxError extends Error {
   constructor(
     message: string,
@@ -46,9 +51,10 @@ export function parseJson(text: string): Outcome<JsonValue> {
       'line 1, column 1: the file starts with a byte-order mark; save it as UTF-8 without BOM',
     )
   }
-  // Most files are plain: JSON.parse reads them with a fifth of the memory. A scan first rules
-  // out nesting, and a walk after it keys, numbers and text, that JSON.parse would accept and
-  // Practica refuses; anything else goes to the careful reader, which says where and why.
+  // Most files are plain: JSON.parse reads them with a fifth of the memory. What JSON.parse would
+  // accept and Practica refuses is ruled out around it: deep nesting by a scan before, duplicate
+  // and prototype keys, lone surrogates and non-finite numbers by a walk after. Anything else goes
+  // to the careful reader, which says where and why.
   const keys = countKeysInText(text)
   if (keys >= 0) {
     try {

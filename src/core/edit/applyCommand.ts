@@ -1,6 +1,6 @@
 // The edit commands of the scenario editor and how one applies to a raw scenario document.
 // Works on the JSON as written (x- fields included, valid or not); never mutates its input.
-import type { JsonValue } from '../json.ts'
+import { isJsonObject, type JsonValue } from '../json.ts'
 import { renameId } from './renameId.ts'
 
 export type JsonObject = { [key: string]: JsonValue }
@@ -152,17 +152,13 @@ function checkIndex(path: JsonPath, index: number, max: number): void {
     throw new EditError(`${describe(path)}: index ${index} is out of range 0..${max}`)
 }
 
-function isObject(v: JsonValue | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 /** The child of a container at one path segment; undefined where there is none. */
 function child(parent: JsonValue, seg: string | number, path: JsonPath): JsonValue | undefined {
   if (Array.isArray(parent)) {
     if (typeof seg !== 'number') throw new EditError(`${describe(path)}: "${seg}" indexes an array`)
     return parent[seg]
   }
-  if (isObject(parent)) {
+  if (isJsonObject(parent)) {
     if (typeof seg !== 'string')
       throw new EditError(`${describe(path)}: ${seg} is a number but names an object's key`)
     if (FORBIDDEN_KEYS.has(seg)) throw new EditError(`${describe(path)}: "${seg}" is not allowed`)
@@ -198,7 +194,7 @@ function findArray(
  */
 function setAt(doc: JsonObject, path: JsonPath, value: JsonValue | undefined): JsonObject {
   if (path.length === 0) {
-    if (!isObject(value)) throw new EditError('(document): the document must be an object')
+    if (!isJsonObject(value)) throw new EditError('(document): the document must be an object')
     return value
   }
   const put = (node: JsonValue | undefined, depth: number): JsonValue | undefined => {
@@ -238,7 +234,7 @@ function applySet(
 ): { doc: JsonObject; inverse: EditCommand } {
   const unchanged = { doc, inverse: { kind: 'set', path, value } as const }
   if (path.length === 0) {
-    if (!isObject(value)) throw new EditError('(document): the document must be an object')
+    if (!isJsonObject(value)) throw new EditError('(document): the document must be an object')
     return isJsonEqual(doc, value)
       ? unchanged
       : { doc: value, inverse: { kind: 'set', path, value: doc } }
@@ -264,7 +260,7 @@ function applySet(
   if (isJsonEqual(old, value)) return unchanged
   const next = setAt(doc, path, value)
   const parentPath = path.slice(0, -1)
-  if (isObject(node) && old !== undefined && value === undefined) {
+  if (isJsonObject(node) && old !== undefined && value === undefined) {
     // deleting a key that is not the last: only the old parent puts it back in its place
     const keys = Object.keys(node)
     if (keys[keys.length - 1] !== last)

@@ -2,7 +2,7 @@
 // competency refs, set keys and names in expressions. Reads the document only; renameId.ts
 // rewrites what this finds.
 import { namesIn, parseExpression, type Ast } from '../expr/parse.ts'
-import type { JsonValue } from '../json.ts'
+import { isJsonObject, type JsonValue } from '../json.ts'
 import type { Collection, JsonObject, JsonPath } from './applyCommand.ts'
 
 /** One place in a document that refers to an element, with a short description for people. */
@@ -41,10 +41,6 @@ export interface Span {
 
 type Obj = { readonly [key: string]: JsonValue }
 
-function isObject(v: JsonValue | undefined): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 function field(o: Obj, key: string): JsonValue | undefined {
   return Object.hasOwn(o, key) ? o[key] : undefined
 }
@@ -68,7 +64,7 @@ export function getSlots(doc: JsonObject): Slot[] {
   }
   const setMap = (o: Obj, path: JsonPath, who: string, verb: string, reads: string): void => {
     const set = field(o, 'set')
-    if (!isObject(set)) return
+    if (!isJsonObject(set)) return
     for (const key of Object.keys(set)) {
       const at = [...path, 'set', key]
       out.push({ type: 'setKey', path: at, key, where: `${who} sets it${verb}` })
@@ -79,7 +75,7 @@ export function getSlots(doc: JsonObject): Slot[] {
   }
   const target = (o: Obj, path: JsonPath, where: string): void => {
     const action = field(o, 'action')
-    const t = isObject(action) ? field(action, 'target') : undefined
+    const t = isJsonObject(action) ? field(action, 'target') : undefined
     if (typeof t === 'string')
       out.push({
         type: 'id',
@@ -94,7 +90,7 @@ export function getSlots(doc: JsonObject): Slot[] {
       const at = [...path, 'competencies', k]
       if (typeof ref === 'string')
         out.push({ type: 'id', refers: 'competency', path: at, value: ref, where })
-      else if (isObject(ref) && typeof field(ref, 'id') === 'string')
+      else if (isJsonObject(ref) && typeof field(ref, 'id') === 'string')
         out.push({
           type: 'id',
           refers: 'competency',
@@ -106,18 +102,18 @@ export function getSlots(doc: JsonObject): Slot[] {
   }
 
   list(doc, 'components').forEach((c, i) => {
-    if (!isObject(c)) return
+    if (!isJsonObject(c)) return
     const path = ['components', i]
     const kind = field(c, 'kind')
     const who = typeof kind === 'string' ? owner(kind, c, i) : owner('component', c, i)
     for (const key of ['lit', 'running', 'value']) expr(c, key, path, `${who} reads it in "${key}"`)
     const on = field(c, 'on')
-    if (!isObject(on)) return
+    if (!isJsonObject(on)) return
     for (const action of Object.keys(on)) {
       const effects = on[action]
       if (!Array.isArray(effects)) continue
       effects.forEach((e, k) => {
-        if (!isObject(e)) return
+        if (!isJsonObject(e)) return
         const at = [...path, 'on', action, k]
         expr(e, 'if', at, `${who} reads it in the condition of its ${action} effect`)
         setMap(e, at, who, ` on ${action}`, `${who} reads it in what its ${action} effect sets`)
@@ -125,17 +121,17 @@ export function getSlots(doc: JsonObject): Slot[] {
     }
   })
   list(doc, 'variables').forEach((v, i) => {
-    if (isObject(v))
+    if (isJsonObject(v))
       expr(v, 'rate', ['variables', i], `${owner('variable', v, i)} reads it in its rate`)
   })
   list(doc, 'rules').forEach((r, i) => {
-    if (!isObject(r)) return
+    if (!isJsonObject(r)) return
     const who = `rule ${i + 1}`
     expr(r, 'when', ['rules', i], `${who} reads it in its condition`)
     setMap(r, ['rules', i], who, '', `${who} reads it in what it sets`)
   })
   list(doc, 'steps').forEach((s, i) => {
-    if (!isObject(s)) return
+    if (!isJsonObject(s)) return
     const path = ['steps', i]
     const who = owner('step', s, i)
     competencies(s, path, `${who} gives evidence for it`)
@@ -153,7 +149,7 @@ export function getSlots(doc: JsonObject): Slot[] {
     expr(s, 'state', path, `${who} reads it in its state`)
   })
   list(doc, 'hazards').forEach((h, i) => {
-    if (!isObject(h)) return
+    if (!isJsonObject(h)) return
     const path = ['hazards', i]
     const who = owner('hazard', h, i)
     expr(h, 'when', path, `${who} reads it in its condition`)
@@ -161,11 +157,11 @@ export function getSlots(doc: JsonObject): Slot[] {
     competencies(h, path, `${who} counts against it`)
   })
   list(doc, 'judgements').forEach((j, i) => {
-    if (isObject(j))
+    if (isJsonObject(j))
       competencies(j, ['judgements', i], `${owner('judgement', j, i)} gives evidence for it`)
   })
   list(doc, 'faults').forEach((f, i) => {
-    if (!isObject(f)) return
+    if (!isJsonObject(f)) return
     const who = owner('fault', f, i)
     setMap(f, ['faults', i], who, '', `${who} reads it in what it sets`)
   })

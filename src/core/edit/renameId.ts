@@ -1,14 +1,8 @@
 // Renaming an element's id together with every reference to it, on a raw scenario document.
 // Expressions change only at the name tokens the parser found; nothing else is rewritten.
-import type { JsonValue } from '../json.ts'
+import { isJsonObject, type JsonValue } from '../json.ts'
 import type { Collection, JsonObject, JsonPath } from './applyCommand.ts'
 import { getNameSpans, getReferringSlots } from './findReferences.ts'
-
-type Obj = { readonly [key: string]: JsonValue }
-
-function isObject(v: JsonValue | undefined): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
 
 /** The value at `path` replaced by `update(old)`; containers on the way are copied. */
 function updateAt(
@@ -24,7 +18,7 @@ function updateAt(
     copy[seg] = updateAt(node[seg]!, path, depth + 1, update)
     return copy
   }
-  if (isObject(node) && typeof seg === 'string') {
+  if (isJsonObject(node) && typeof seg === 'string') {
     // Object.fromEntries keeps the key order and defines every key as an own property
     return Object.fromEntries(
       Object.entries(node).map(([k, v]) => [
@@ -46,7 +40,7 @@ function renameInExpression(src: string, collection: Collection, from: string, t
 
 /** A set map with the key `from` renamed to `to` in its place. */
 function renameKey(set: JsonValue, from: string, to: string): JsonValue {
-  if (!isObject(set)) return set
+  if (!isJsonObject(set)) return set
   return Object.fromEntries(Object.entries(set).map(([k, v]) => [k === from ? to : k, v]))
 }
 
@@ -67,7 +61,7 @@ export function renameId(
   const elements = Object.hasOwn(doc, collection) ? doc[collection] : undefined
   if (!Array.isArray(elements)) return doc
   const index = elements.findIndex(
-    (el) => isObject(el) && Object.hasOwn(el, 'id') && el['id'] === from,
+    (el) => isJsonObject(el) && Object.hasOwn(el, 'id') && el['id'] === from,
   )
   if (index < 0) return doc
   const slots = getReferringSlots(doc, collection, from)

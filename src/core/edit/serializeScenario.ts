@@ -1,6 +1,6 @@
 // The scenario editor's file writer: spec field order for known objects, everything else kept
 // in its order, a stable layout so that saving twice gives the same bytes. Reads nothing else.
-import type { JsonValue } from '../json.ts'
+import { isJsonObject, type JsonValue } from '../json.ts'
 import type { JsonObject } from './applyCommand.ts'
 
 /** How a known object is written: its keys in spec order, and what its fields hold. */
@@ -108,15 +108,11 @@ const Scenario: ObjectShape = {
 
 const WIDTH = 100
 
-function isObject(v: JsonValue): v is { [key: string]: JsonValue } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 /** The value with the keys of known objects in spec order; maps and unknown keys keep theirs. */
 function order(value: JsonValue, shape: Shape | undefined): JsonValue {
   if (shape === undefined) return value
   if ('list' in shape) return Array.isArray(value) ? value.map((v) => order(v, shape.list)) : value
-  if (!isObject(value)) return value
+  if (!isJsonObject(value)) return value
   if ('map' in shape)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, order(v, shape.map)]))
   const known = shape.keys.filter((k) => Object.hasOwn(value, k))
@@ -138,7 +134,7 @@ function write(value: JsonValue, indent: string, column: number): string {
     const inner = indent + '  '
     return `[\n${value.map((v) => inner + write(v, inner, inner.length)).join(',\n')}\n${indent}]`
   }
-  if (isObject(value)) {
+  if (isJsonObject(value)) {
     const keys = Object.keys(value).filter((k) => value[k] !== undefined)
     if (keys.length === 0) return '{}'
     const inner = indent + '  '

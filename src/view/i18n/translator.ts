@@ -68,9 +68,6 @@ export class Translator {
     return this.current
   }
 
-  /** Texts in the current language. */
-  readonly t: Translate = (key, options) => this.getFixedT(this.current)(key, options)
-
   /** Texts in one language, whichever is current; the same function each time. */
   getFixedT(language: string): Translate {
     let t = this.fixed.get(language)

@@ -75,6 +75,24 @@ export async function downloadJson(page: Page, trigger: () => Promise<void>): Pr
   return JSON.parse(await downloadText(page, trigger))
 }
 
+/** The attempt file the result screen offers. */
+export async function downloadAttempt(page: Page): Promise<Attempt> {
+  return (await downloadJson(page, () =>
+    page.getByRole('button', { name: 'Download the attempt (JSON)' }).click(),
+  )) as Attempt
+}
+
+/** The attempt and result files the result screen offers. */
+export async function downloadAttemptAndResult(
+  page: Page,
+): Promise<{ attempt: Attempt; shown: unknown }> {
+  const attempt = await downloadAttempt(page)
+  const shown = await downloadJson(page, () =>
+    page.getByRole('button', { name: 'Download the result (JSON)' }).click(),
+  )
+  return { attempt, shown }
+}
+
 /** Waits until the checklist shows step `id` with `status`. */
 export async function expectStep(page: Page, id: string, status: string): Promise<void> {
   await page.locator(`li[data-step="${id}"][data-status="${status}"]`).waitFor({ timeout: 10_000 })

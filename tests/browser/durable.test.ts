@@ -5,6 +5,7 @@ import type { Attempt } from '../../src/core/index.ts'
 import {
   clickPart,
   downloadJson,
+  downloadAttemptAndResult,
   eventsStored,
   finishAndShowResult,
   hasBrowser,
@@ -56,12 +57,7 @@ describe.skipIf(!hasBrowser)('durable attempts', () => {
       const again = await resumeIn(context, baseUrl)
       await again.locator('li[data-step="ppe-glasses"][data-status="done"]').waitFor()
       await finishAndShowResult(again)
-      const attempt = (await downloadJson(again, () =>
-        again.getByRole('button', { name: 'Download the attempt (JSON)' }).click(),
-      )) as Attempt
-      const shown = await downloadJson(again, () =>
-        again.getByRole('button', { name: 'Download the result (JSON)' }).click(),
-      )
+      const { attempt, shown } = await downloadAttemptAndResult(again)
       expect(attempt.events).toHaveLength(16)
       expect(attempt.events.slice(0, 15).map((e) => e.target)).toEqual(ACTS)
       // the same events played without interruption score the same

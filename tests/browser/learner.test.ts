@@ -2,11 +2,10 @@
 // path, assessment mode ending on a critical hazard, a language switch mid-attempt, and what the
 // first download holds.
 import { describe, expect, it } from 'vitest'
-import type { Attempt } from '../../src/core/index.ts'
 import { readText } from '../helpers.ts'
 import {
   clickPart,
-  downloadJson,
+  downloadAttemptAndResult,
   expectStep,
   finishAndShowResult,
   hasBrowser,
@@ -52,12 +51,7 @@ describe.skipIf(!hasBrowser)('learner in the browser', () => {
 
     await finishAndShowResult(page)
     await page.getByText("Waiting for the assessor's marks").waitFor()
-    const attempt = (await downloadJson(page, () =>
-      page.getByRole('button', { name: 'Download the attempt (JSON)' }).click(),
-    )) as Attempt
-    const shown = await downloadJson(page, () =>
-      page.getByRole('button', { name: 'Download the result (JSON)' }).click(),
-    )
+    const { attempt, shown } = await downloadAttemptAndResult(page)
     expect(attempt.learner).toEqual({ id: 's-1042', name: 'Amina Phiri' })
     expect(attempt.events.map((e) => e.action)).toEqual([
       'wear',

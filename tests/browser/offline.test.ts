@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import type { Attempt } from '../../src/core/index.ts'
 import { ROOT } from '../helpers.ts'
 import {
   clickPart,
-  downloadJson,
+  downloadAttempt,
+  downloadAttemptAndResult,
   eventsStored,
   finishAndShowResult,
   hasBrowser,
@@ -108,9 +108,7 @@ describe.skipIf(!hasBrowser)('offline', () => {
     await clickPart(page, 'radio')
     await clickPart(page, 'stop_btn')
     await finishAndShowResult(page)
-    const attempt = (await downloadJson(page, () =>
-      page.getByRole('button', { name: 'Download the attempt (JSON)' }).click(),
-    )) as Attempt
+    const attempt = await downloadAttempt(page)
     expect(attempt.events.map((e) => e.target ?? e.action)).toEqual(['radio', 'stop_btn', 'end'])
   })
 
@@ -179,12 +177,7 @@ describe.skipIf(!hasBrowser)('offline', () => {
         caches: [expect.stringMatching(/-next$/)],
       })
       await finishAndShowResult(again)
-      const attempt = (await downloadJson(again, () =>
-        again.getByRole('button', { name: 'Download the attempt (JSON)' }).click(),
-      )) as Attempt
-      const shown = await downloadJson(again, () =>
-        again.getByRole('button', { name: 'Download the result (JSON)' }).click(),
-      )
+      const { attempt, shown } = await downloadAttemptAndResult(again)
       expect(attempt.events.map((e) => e.target ?? e.action)).toEqual([
         'glasses',
         'gloves',

@@ -63,8 +63,6 @@ export function ItemPart({ model, index, store }: PartProps) {
       invalidate()
     }
   })
-  const color = c.source.color ?? COLORS.orange
-  const shape = getItemShape(c.id)
   return (
     <group>
       <Piece
@@ -77,63 +75,70 @@ export function ItemPart({ model, index, store }: PartProps) {
         position={[0, 0.05, -0.02]}
       />
       <group ref={moving} name="item-stored">
-        {shape === 'glasses' && (
-          <>
-            <Piece geometry={geo.ring()} color={color} scale={0.06} position={[-0.035, 0, 0]} />
-            <Piece geometry={geo.ring()} color={color} scale={0.06} position={[0.035, 0, 0]} />
-            {/* see-through lenses: meshes of their own */}
-            <mesh
-              geometry={geo.sphere()}
-              material={mat('#a7d8f0', { transparent: 0.5 })}
-              scale={[0.05, 0.05, 0.01]}
-              position={[-0.035, 0, 0]}
-            />
-            <mesh
-              geometry={geo.sphere()}
-              material={mat('#a7d8f0', { transparent: 0.5 })}
-              scale={[0.05, 0.05, 0.01]}
-              position={[0.035, 0, 0]}
-            />
-          </>
-        )}
-        {shape === 'gloves' && (
-          <>
-            <Piece
-              geometry={geo.box()}
-              color={color}
-              scale={[0.045, 0.09, 0.025]}
-              position={[-0.03, 0, 0]}
-              rotation={[0, 0, 0.15]}
-            />
-            <Piece
-              geometry={geo.box()}
-              color={color}
-              scale={[0.045, 0.09, 0.025]}
-              position={[0.03, 0, 0]}
-              rotation={[0, 0, -0.15]}
-            />
-          </>
-        )}
-        {shape === 'helmet' && (
-          <Piece
-            geometry={geo.dome()}
-            color={color}
-            scale={[0.12, 0.1, 0.12]}
-            position={[0, -0.03, 0]}
-          />
-        )}
-        {shape === 'vest' && (
-          <Piece geometry={geo.box()} color={color} scale={[0.12, 0.14, 0.02]} />
-        )}
-        {shape === 'tool' && (
-          <Piece
-            geometry={geo.cylinderLow()}
-            color={color}
-            scale={[0.03, 0.12, 0.03]}
-            rotation={[0, 0, 0.3]}
-          />
-        )}
+        <ItemShape shape={getItemShape(c.id)} color={c.source.color ?? COLORS.orange} />
       </group>
     </group>
+  )
+}
+
+/** The item itself, drawn as its shape in its colour. */
+function ItemShape({ shape, color }: { readonly shape: Shape; readonly color: string }) {
+  return (
+    <>
+      {shape === 'glasses' && (
+        <>
+          <Piece geometry={geo.ring()} color={color} scale={0.06} position={[-0.035, 0, 0]} />
+          <Piece geometry={geo.ring()} color={color} scale={0.06} position={[0.035, 0, 0]} />
+          {/* see-through lenses: meshes of their own */}
+          <mesh
+            geometry={geo.sphere()}
+            material={mat('#a7d8f0', { transparent: 0.5 })}
+            scale={[0.05, 0.05, 0.01]}
+            position={[-0.035, 0, 0]}
+          />
+          <mesh
+            geometry={geo.sphere()}
+            material={mat('#a7d8f0', { transparent: 0.5 })}
+            scale={[0.05, 0.05, 0.01]}
+            position={[0.035, 0, 0]}
+          />
+        </>
+      )}
+      {shape === 'gloves' && (
+        <>
+          <Piece
+            geometry={geo.box()}
+            color={color}
+            scale={[0.045, 0.09, 0.025]}
+            position={[-0.03, 0, 0]}
+            rotation={[0, 0, 0.15]}
+          />
+          <Piece
+            geometry={geo.box()}
+            color={color}
+            scale={[0.045, 0.09, 0.025]}
+            position={[0.03, 0, 0]}
+            rotation={[0, 0, -0.15]}
+          />
+        </>
+      )}
+      {shape === 'helmet' && (
+        <Piece
+          geometry={geo.dome()}
+          color={color}
+          scale={[0.12, 0.1, 0.12]}
+          position={[0, -0.03, 0]}
+        />
+      )}
+      {shape === 'vest' && <Piece geometry={geo.box()} color={color} scale={[0.12, 0.14, 0.02]} />}
+      {shape === 'tool' && (
+        <Piece
+          geometry={geo.cylinderLow()}
+          color={color}
+          scale={[0.03, 0.12, 0.03]}
+          rotation={[0, 0, 0.3]}
+        />
+      )}
+    </>
   )
 }

@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber'
-import { useRef } from 'react'
-import type { Group } from 'three'
+import { useRef, type RefObject } from 'react'
+import type { CanvasTexture, Group } from 'three'
 import { selectDerived, useSceneEffect } from '../hooks.ts'
 import { Piece } from '../Piece.tsx'
 import { beltTexture, COLORS, geo } from '../resources.ts'
@@ -32,45 +32,69 @@ export function MachinePart({ model, index, store }: PartProps) {
     if (belt) belt.offset.y = (belt.offset.y - delta * 0.6) % 1
     invalidate()
   })
+  if (look === 'conveyor') return <ConveyorLook root={root} spinning={spinning} belt={belt} />
   const body = c.source.color ?? (look === 'pump' ? '#1e5aa8' : '#3c6e47')
-  if (look === 'conveyor') {
-    return (
-      <group ref={root} name="machine-stopped">
+  return <ShaftLook root={root} spinning={spinning} look={look} body={body} />
+}
+
+interface LookProps {
+  /** Named for the machine's running state by MachinePart. */
+  readonly root: RefObject<Group | null>
+  /** Turned by MachinePart while the machine runs. */
+  readonly spinning: RefObject<Group | null>
+}
+
+/** A belt on a frame, with its drive roller. */
+function ConveyorLook({
+  root,
+  spinning,
+  belt,
+}: LookProps & { readonly belt: CanvasTexture | undefined }) {
+  return (
+    <group ref={root} name="machine-stopped">
+      <Piece
+        geometry={geo.box()}
+        color={COLORS.steel}
+        finish="metal"
+        scale={[2.1, 0.08, 0.6]}
+        position={[0, 0.3, 0]}
+      />
+      <mesh geometry={geo.box()} scale={[2.0, 0.02, 0.5]} position={[0, 0.35, 0]}>
+        <meshStandardMaterial
+          map={belt ?? null}
+          color={belt ? '#ffffff' : '#33373b'}
+          roughness={0.9}
+        />
+      </mesh>
+      <group ref={spinning} position={[1.0, 0.32, 0]}>
         <Piece
-          geometry={geo.box()}
+          geometry={geo.cylinder()}
           color={COLORS.steel}
           finish="metal"
-          scale={[2.1, 0.08, 0.6]}
-          position={[0, 0.3, 0]}
+          rotation={[Math.PI / 2, 0, 0]}
+          scale={[0.1, 0.55, 0.1]}
         />
-        <mesh geometry={geo.box()} scale={[2.0, 0.02, 0.5]} position={[0, 0.35, 0]}>
-          <meshStandardMaterial
-            map={belt ?? null}
-            color={belt ? '#ffffff' : '#33373b'}
-            roughness={0.9}
-          />
-        </mesh>
-        <group ref={spinning} position={[1.0, 0.32, 0]}>
-          <Piece
-            geometry={geo.cylinder()}
-            color={COLORS.steel}
-            finish="metal"
-            rotation={[Math.PI / 2, 0, 0]}
-            scale={[0.1, 0.55, 0.1]}
-          />
-        </group>
-        {[-0.9, 0.9].map((x) => (
-          <Piece
-            key={x}
-            geometry={geo.box()}
-            color={COLORS.dark}
-            scale={[0.06, 0.3, 0.5]}
-            position={[x, 0.13, 0]}
-          />
-        ))}
       </group>
-    )
-  }
+      {[-0.9, 0.9].map((x) => (
+        <Piece
+          key={x}
+          geometry={geo.box()}
+          color={COLORS.dark}
+          scale={[0.06, 0.3, 0.5]}
+          position={[x, 0.13, 0]}
+        />
+      ))}
+    </group>
+  )
+}
+
+/** A motor body with a spinning shaft and fan; a pump adds its casing, a fan its guard ring. */
+function ShaftLook({
+  root,
+  spinning,
+  look,
+  body,
+}: LookProps & { readonly look: 'pump' | 'fan' | 'motor'; readonly body: string }) {
   return (
     <group ref={root} name="machine-stopped">
       <Piece

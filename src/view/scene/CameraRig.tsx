@@ -11,6 +11,20 @@ export interface CameraRigProps {
   readonly bridge: SceneBridge
 }
 
+/** Where the camera looks from and at; `goal` and `goalDistance` are where it is easing to. */
+interface Rig {
+  target: Vector3
+  yaw: number
+  pitch: number
+  distance: number
+  goal: Vector3
+  goalDistance: number
+  baseYaw: number
+  baseDistance: number
+}
+
+type Triple = readonly [number, number, number]
+
 const DEFAULT_CAMERA = { position: [0, 1.6, 4] as const, target: [0, 1, 0] as const }
 const YAW_LIMIT = (2 * Math.PI) / 3
 const CLOSE_DISTANCE = 0.55
@@ -18,53 +32,67 @@ const CLOSE_DISTANCE = 0.55
 /** The learner's view: starts at the scenario's camera, orbits within limits, zooms, and moves close to a part. */
 export function CameraRig({ model, ui, bridge }: CameraRigProps) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera
-  const gl = useThree((s) => s.gl)
   const invalidate = useThree((s) => s.invalidate)
   const start = model.scenario.scene?.camera ?? DEFAULT_CAMERA
-  const rig = useRef<{
-    target: Vector3
-    yaw: number
-    pitch: number
-    distance: number
-    goal: Vector3
-    goalDistance: number
-    baseYaw: number
-    baseDistance: number
-  } | null>(null)
-
-  if (rig.current === null) {
-    const target = new Vector3(...start.target)
-    const offset = new Vector3(...start.position).sub(target)
-    const distance = Math.max(0.5, offset.length())
-    const yaw = Math.atan2(offset.x, offset.z)
-    rig.current = {
-      target,
-      yaw,
-      pitch: Math.asin(offset.y / distance),
-      distance,
-      goal: target.clone(),
-      goalDistance: distance,
-      baseYaw: yaw,
-      baseDistance: distance,
-    }
-  }
+  const rig = useRef<Rig | null>(null)
+  rig.current ??= createRig(start.position, start.target)
 
   useEffect(() => {
-    const r = rig.current!
     const fov = model.scenario.scene?.camera?.fov
     if (fov) camera.fov = fov
     camera.near = 0.05
     camera.updateProjectionMatrix()
-    const clamp = () => {
-      r.yaw = Math.min(r.baseYaw + YAW_LIMIT, Math.max(r.baseYaw - YAW_LIMIT, r.yaw))
-      r.pitch = Math.min(1.35, Math.max(-0.15, r.pitch))
-      r.goalDistance = Math.min(r.baseDistance * 3, Math.max(0.35, r.goalDistance))
-    }
+  }, [camera, model])
+  useOrbitControls(rig.current, bridge)
+  useEffect(() => {
+    const r = rig.current!
+    return ui.subscribe((s, prev) => {
+      if (s.closer === prev.closer) return
+      const c = s.closer === null ? undefined : model.components[s.closer]
+      r.goal.set(...((c?.source.position ?? start.target) as Triple))
+      r.goalDistance = c ? CLOSE_DISTANCE : r.baseDistance
+      invalidate()
+    })
+  }, [invalidate, model, start.target, ui])
+
+  useFrame(() => {
+    if (!easeRig(rig.current!, camera)) invalidate()
+  }, -1)
+
+  return null
+}
+
+/** The rig for a camera at `position` looking at `target`; its limits are around this view. */
+function createRig(position: Triple, target: Triple): Rig {
+  const at = new Vector3(...target)
+  const offset = new Vector3(...position).sub(at)
+  const distance = Math.max(0.5, offset.length())
+  const yaw = Math.atan2(offset.x, offset.z)
+  return {
+    target: at,
+    yaw,
+    pitch: Math.asin(offset.y / distance),
+    distance,
+    goal: at.clone(),
+    goalDistance: distance,
+    baseYaw: yaw,
+    baseDistance: distance,
+  }
+}
+
+/** Gives the bridge its `orbit` (the keyboard's path) and orbits and zooms with a drag and the wheel. */
+function useOrbitControls(r: Rig, bridge: SceneBridge) {
+  const gl = useThree((s) => s.gl)
+  const invalidate = useThree((s) => s.invalidate)
+  useEffect(() => {
     bridge.orbit = (yaw, pitch, zoom = 1) => {
       r.yaw += yaw
       r.pitch += pitch
       r.goalDistance *= zoom
-      clamp()
+      // stay within sight of the equipment: a limited turn, no looking from below, a zoom range
+      r.yaw = Math.min(r.baseYaw + YAW_LIMIT, Math.max(r.baseYaw - YAW_LIMIT, r.yaw))
+      r.pitch = Math.min(1.35, Math.max(-0.15, r.pitch))
+      r.goalDistance = Math.min(r.baseDistance * 3, Math.max(0.35, r.goalDistance))
       invalidate()
     }
     const el = gl.domElement
@@ -86,40 +114,29 @@ export function CameraRig({ model, ui, bridge }: CameraRigProps) {
     window.addEventListener('pointermove', move)
     window.addEventListener('pointerup', up)
     el.addEventListener('wheel', wheel, { passive: false })
-    const unsubscribe = ui.subscribe((s, prev) => {
-      if (s.closer === prev.closer) return
-      const c = s.closer === null ? undefined : model.components[s.closer]
-      r.goal.set(...((c?.source.position ?? start.target) as [number, number, number]))
-      r.goalDistance = c ? CLOSE_DISTANCE : r.baseDistance
-      invalidate()
-    })
     return () => {
       el.removeEventListener('pointerdown', down)
       window.removeEventListener('pointermove', move)
       window.removeEventListener('pointerup', up)
       el.removeEventListener('wheel', wheel)
-      unsubscribe()
     }
-  }, [bridge, camera, gl, invalidate, model, start.target, ui])
+  }, [bridge, gl, invalidate, r])
+}
 
-  useFrame(() => {
-    const r = rig.current!
-    r.target.lerp(r.goal, 0.2)
-    r.distance += (r.goalDistance - r.distance) * 0.2
-    const settled =
-      r.target.distanceTo(r.goal) < 1e-3 && Math.abs(r.goalDistance - r.distance) < 1e-3
-    if (settled) {
-      r.target.copy(r.goal)
-      r.distance = r.goalDistance
-    }
-    camera.position.set(
-      r.target.x + r.distance * Math.cos(r.pitch) * Math.sin(r.yaw),
-      r.target.y + r.distance * Math.sin(r.pitch),
-      r.target.z + r.distance * Math.cos(r.pitch) * Math.cos(r.yaw),
-    )
-    camera.lookAt(r.target)
-    if (!settled) invalidate()
-  }, -1)
-
-  return null
+/** Moves the rig a fifth of the way to its goal and places the camera; true once it has arrived. */
+function easeRig(r: Rig, camera: PerspectiveCamera): boolean {
+  r.target.lerp(r.goal, 0.2)
+  r.distance += (r.goalDistance - r.distance) * 0.2
+  const settled = r.target.distanceTo(r.goal) < 1e-3 && Math.abs(r.goalDistance - r.distance) < 1e-3
+  if (settled) {
+    r.target.copy(r.goal)
+    r.distance = r.goalDistance
+  }
+  camera.position.set(
+    r.target.x + r.distance * Math.cos(r.pitch) * Math.sin(r.yaw),
+    r.target.y + r.distance * Math.sin(r.pitch),
+    r.target.z + r.distance * Math.cos(r.pitch) * Math.cos(r.yaw),
+  )
+  camera.lookAt(r.target)
+  return settled
 }

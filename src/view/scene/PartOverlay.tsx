@@ -1,10 +1,10 @@
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
 import type { Model } from '../../core/index.ts'
 import type { AttemptStore } from '../../state/attemptStore.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
-import { useScenarioText } from '../useScenarioText.ts'
+import { useScenarioText, type ScenarioText } from '../useScenarioText.ts'
 import type { PartController } from './partController.ts'
 import { getFingerprint, getLayout } from './partFingerprint.ts'
 import { follow, type SceneBridge } from './sceneBridge.ts'
@@ -56,7 +56,6 @@ const PartTarget = memo(
     controller,
     index,
   }: PartOverlayProps & { readonly index: number; readonly fingerprint: string }) {
-    const { t } = useTranslation()
     const names = useScenarioText(model)
     const c = model.components[index]!
     const button = useRef<HTMLButtonElement>(null)
@@ -76,53 +75,13 @@ const PartTarget = memo(
         ),
       [ui, index],
     )
-    // the state, lock and tag, and a derived part's reading, are written into the page in place:
-    // an act re-renders no target (the attempt changes many times a second while it runs)
-    useStoreEffect(
-      store,
-      (s) =>
-        `${s.sim.comps[index] ?? ''}|${s.sim.locked[index] ? 1 : 0}|${s.sim.tagged[index] ? 1 : 0}|` +
-        (c.value ? String(c.value(s.sim)) : ''),
-      () => {
-        const s = store.getState().sim
-        const state = s.comps[index] ?? ''
-        const status = [
-          state && names.state(state),
-          s.locked[index] && t('play.locked'),
-          s.tagged[index] && t('play.tagged'),
-        ]
-          .filter(Boolean)
-          .join(', ')
-        const name = names.label(index)
-        button.current!.setAttribute('aria-label', status ? `${name}: ${status}` : name)
-        const text = c.value ? getValueText(c, c.value(s), t) : status
-        reading.current!.textContent = text
-        // the stylesheet makes the reading inline, which outranks the hidden attribute
-        reading.current!.style.display = text ? '' : 'none'
-      },
-    )
+    usePartReading(model, store, index, names, { button, reading })
     useStoreEffect(
       ui,
       (s) => s.hovered === index || s.focused === index,
       (pointed) => label.current!.classList.toggle('emphasis', pointed),
     )
 
-    const onKeyDown = (e: KeyboardEvent) => {
-      const key = e.key
-      if (key === 'Enter' || key === ' ') controller.primary(index)
-      else if (/^[1-9]$/.test(key)) controller.stateKey(index, Number(key))
-      else if (key === 'm' || key === 'M' || key === 'ContextMenu' || (key === 'F10' && e.shiftKey))
-        controller.openMenu(index)
-      else if (key === 'i' || key === 'I') controller.perform({ action: 'inspect', target: c.id })
-      else if (key === 'ArrowLeft') bridge.orbit(ORBIT_STEP, 0)
-      else if (key === 'ArrowRight') bridge.orbit(-ORBIT_STEP, 0)
-      else if (key === 'ArrowUp') bridge.orbit(0, ORBIT_STEP)
-      else if (key === 'ArrowDown') bridge.orbit(0, -ORBIT_STEP)
-      else if (key === '+' || key === '=') bridge.orbit(0, 0, 1 / 1.15)
-      else if (key === '-') bridge.orbit(0, 0, 1.15)
-      else return
-      e.preventDefault()
-    }
     return (
       <>
         <button
@@ -137,7 +96,7 @@ const PartTarget = memo(
             ui.getState().set(offscreen ? { focused: index, closer: null } : { focused: index })
           }}
           onBlur={() => ui.getState().focused === index && ui.getState().set({ focused: null })}
-          onKeyDown={onKeyDown}
+          onKeyDown={(e) => onPartKey(e, index, c.id, controller, bridge)}
           // the pointer acts on the canvas; a click here comes from assistive technology
           onClick={(e) => {
             if (e.detail === 0) controller.primary(index)
@@ -157,3 +116,69 @@ const PartTarget = memo(
     a.bridge === b.bridge &&
     a.controller === b.controller,
 )
+
+/**
+ * Writes a part's state, lock and tag, and a derived part's reading, into its target's name and
+ * its label in place: an act re-renders no target (the attempt changes many times a second while
+ * it runs).
+ */
+function usePartReading(
+  model: Model,
+  store: AttemptStore,
+  index: number,
+  names: ScenarioText,
+  {
+    button,
+    reading,
+  }: { button: RefObject<HTMLButtonElement | null>; reading: RefObject<HTMLElement | null> },
+) {
+  const { t } = useTranslation()
+  const c = model.components[index]!
+  useStoreEffect(
+    store,
+    (s) =>
+      `${s.sim.comps[index] ?? ''}|${s.sim.locked[index] ? 1 : 0}|${s.sim.tagged[index] ? 1 : 0}|` +
+      (c.value ? String(c.value(s.sim)) : ''),
+    () => {
+      const s = store.getState().sim
+      const state = s.comps[index] ?? ''
+      const status = [
+        state && names.state(state),
+        s.locked[index] && t('play.locked'),
+        s.tagged[index] && t('play.tagged'),
+      ]
+        .filter(Boolean)
+        .join(', ')
+      const name = names.label(index)
+      button.current!.setAttribute('aria-label', status ? `${name}: ${status}` : name)
+      const text = c.value ? getValueText(c, c.value(s), t) : status
+      reading.current!.textContent = text
+      // the stylesheet makes the reading inline, which outranks the hidden attribute
+      reading.current!.style.display = text ? '' : 'none'
+    },
+  )
+}
+
+/** The keys of a focused part: act on it (Enter, space, 1–9, M, I) or turn and zoom the view. */
+function onPartKey(
+  e: KeyboardEvent,
+  index: number,
+  id: string,
+  controller: PartController,
+  bridge: SceneBridge,
+) {
+  const key = e.key
+  if (key === 'Enter' || key === ' ') controller.primary(index)
+  else if (/^[1-9]$/.test(key)) controller.stateKey(index, Number(key))
+  else if (key === 'm' || key === 'M' || key === 'ContextMenu' || (key === 'F10' && e.shiftKey))
+    controller.openMenu(index)
+  else if (key === 'i' || key === 'I') controller.perform({ action: 'inspect', target: id })
+  else if (key === 'ArrowLeft') bridge.orbit(ORBIT_STEP, 0)
+  else if (key === 'ArrowRight') bridge.orbit(-ORBIT_STEP, 0)
+  else if (key === 'ArrowUp') bridge.orbit(0, ORBIT_STEP)
+  else if (key === 'ArrowDown') bridge.orbit(0, -ORBIT_STEP)
+  else if (key === '+' || key === '=') bridge.orbit(0, 0, 1 / 1.15)
+  else if (key === '-') bridge.orbit(0, 0, 1.15)
+  else return
+  e.preventDefault()
+}

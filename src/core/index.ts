@@ -26,7 +26,8 @@ export {
 export * from './formats.ts'
 export * from './recordSchemas.ts'
 export * from './schema.ts'
-export { scoreAttempt, replayAttempt, getResult, getWarnings } from './scoring.ts'
+export { createReplayer, replayAttempt, replayTo, type Replayer } from './replay.ts'
+export { scoreAttempt, getResult, getWarnings } from './scoring.ts'
 export { ExpressionCache } from './scope.ts'
 export { sha256Hex } from './sha256.ts'
 export {

@@ -5,17 +5,8 @@ import type { Model } from './model.ts'
 import type { Outcome } from './problems.ts'
 import type { Attempt, Level, Result, Status } from './recordSchemas.ts'
 import { RESULT_FORMAT } from './formats.ts'
-import { applyInput, createStart, ScenarioRuntimeError, type SimState } from './simulation.ts'
-
-/** Runs a checked attempt to its end and returns the final state. Pure. */
-export function replayAttempt(model: Model, attempt: Attempt): SimState {
-  const st = createStart(model, attempt.mode, attempt.faults ?? [])
-  const events = attempt.events
-  for (let i = 0; i < events.length && !st.ended; i++)
-    applyInput(model, st, { type: 'event', index: i, event: events[i]! })
-  applyInput(model, st, { type: 'finish' })
-  return st
-}
+import { replayAttempt } from './replay.ts'
+import { ScenarioRuntimeError, type SimState } from './simulation.ts'
 
 /** Scores an attempt against its scenario (spec sections 3, 4 and 6), or says why it cannot. Pure. */
 export function scoreAttempt(model: Model, attempt: Attempt): Outcome<Result> {

@@ -38,9 +38,15 @@ export const EVERY_KIND = {
       title: { en: 'Isolate', 'zh-CN': '隔离' },
       hint: 'Use the isolator.',
       action: { action: 'set', target: 'iso', value: 'off' },
+      competencies: ['C'],
     },
     { id: 's2', title: 'Lock', action: { action: 'lock', target: 'iso' }, after: ['s1'] },
-    { id: 's3', title: 'Glasses', action: { action: 'wear', target: 'glasses' } },
+    {
+      id: 's3',
+      title: 'Glasses',
+      action: { action: 'wear', target: 'glasses' },
+      competencies: ['C'],
+    },
   ],
   hazards: [
     {

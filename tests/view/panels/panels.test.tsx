@@ -48,7 +48,7 @@ describe('checklist', () => {
     render(<ChecklistPanel store={store} ui={ui} />)
     expect(stepItem('s1').dataset['status']).toBe('ready')
     expect(stepItem('s2').dataset['status']).toBe('waiting')
-    expect(within(stepItem('s2')).getByText('Waiting for: Isolate')).toBeTruthy()
+    within(stepItem('s2')).getByText('Waiting for: Isolate')
     perform('lock', 'iso')
     expect(stepItem('s2').dataset['status']).toBe('outOfOrder')
     perform('set', 'iso', 'off')
@@ -65,7 +65,7 @@ describe('checklist', () => {
     )
     fireEvent.click(screen.getByRole('button', { name: 'Hint: Isolate' }))
     expect(store.getState().events).toEqual([{ t: 0, action: 'hint', target: 's1' }])
-    expect(screen.getByText('Hint for “Isolate”: Use the isolator.')).toBeTruthy()
+    screen.getByText('Hint for “Isolate”: Use the isolator.')
     expect(within(stepItem('s1')).getByRole('button').textContent).toBe('Hint (1)')
   })
 
@@ -91,17 +91,23 @@ describe('checklist', () => {
   it('turns the highlight of the next part on and off', () => {
     const { store, ui } = setup()
     render(<ChecklistPanel store={store} ui={ui} />)
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Highlight the next part' }))
+    const box = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Highlight the next part' })
+    expect(ui.getState().highlightNext).toBe(false)
+    fireEvent.click(box)
     expect(ui.getState().highlightNext).toBe(true)
+    expect(box.checked).toBe(true)
+    fireEvent.click(box)
+    expect(ui.getState().highlightNext).toBe(false)
+    expect(box.checked).toBe(false)
   })
 
   it('speaks the scenario texts in the chosen language, falling back to the default', async () => {
     const { store, ui } = setup()
     render(<ChecklistPanel store={store} ui={ui} />)
     await act(() => i18n.changeLanguage('zh-CN'))
-    expect(screen.getByText('操作清单')).toBeTruthy()
-    expect(within(stepItem('s1')).getByText('隔离')).toBeTruthy()
-    expect(within(stepItem('s2')).getByText('Lock')).toBeTruthy()
+    screen.getByText('操作清单')
+    within(stepItem('s1')).getByText('隔离')
+    within(stepItem('s2')).getByText('Lock')
   })
 })
 
@@ -110,13 +116,11 @@ describe('feedback', () => {
     const { store, perform } = setup()
     render(<FeedbackPanel store={store} />)
     perform('set', 'sel', 'auto')
-    expect(screen.getByText('That act was not expected here: Mode.')).toBeTruthy()
+    screen.getByText('That act was not expected here: Mode.')
     perform('lock', 'iso')
-    expect(screen.getByText(/Done out of order: Lock/)).toBeTruthy()
+    screen.getByText(/Done out of order: Lock/)
     perform('set', 'iso', 'on')
-    expect(
-      screen.getByText('The lock holds: Isolator cannot be operated while locked.'),
-    ).toBeTruthy()
+    screen.getByText('The lock holds: Isolator cannot be operated while locked.')
     perform('set', 'guard', 'open')
     expect(screen.getByRole('alert').textContent).toBe('Hazard: Guard open while live')
   })
@@ -125,7 +129,11 @@ describe('feedback', () => {
     const { store, perform } = setup('assessment')
     render(<FeedbackPanel store={store} />)
     perform('set', 'sel', 'auto')
+    // the attempt did note the unexpected act; the panel keeps it from the learner
+    expect(store.getState().feedback.map((f) => f.kind)).toEqual(['unexpected'])
     expect(screen.queryByText(/not expected/)).toBeNull()
+    perform('set', 'guard', 'open')
+    expect(screen.getByRole('alert').textContent).toBe('Hazard: Guard open while live')
   })
 })
 
@@ -141,12 +149,22 @@ describe('result', () => {
     if (!scored.ok) throw new Error('not scored')
     expect(store.getState().result).toEqual(scored.value)
     render(<ResultView model={model} result={scored.value} attempt={attempt} />)
-    expect(screen.getByText('Not passed')).toBeTruthy()
+    screen.getByText('Not passed')
     expect(screen.getByTestId('score').textContent).toBe('1 / 3 (33.3 %)')
-    expect(screen.getByText(/Guard open while live — at 0:01/)).toBeTruthy()
+    screen.getByText(/Guard open while live — at 0:01/)
     expect(document.querySelector('.acts-unexpected')!.textContent).toBe(
       'Unexpected acts: 2 — Mode → auto (0:01); Guard → open (0:01)',
     )
-    expect(screen.getByRole('meter', { name: 'C' }).getAttribute('aria-valuenow')).toBe('0')
+    const row = (id: string) =>
+      within(document.querySelector<HTMLElement>(`tr[data-step="${id}"]`)!)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent)
+    expect(row('s1')).toEqual(['Isolate', 'Not done', '0', '0 / 1'])
+    expect(row('s3')).toEqual(['Glasses', 'Complete', '0', '1 / 1'])
+    // C rests on s1 (missed) and s3 (done): half its points, under the competent level of 0.7
+    expect(screen.getByRole('meter', { name: 'C' }).getAttribute('aria-valuenow')).toBe('50')
+    expect(document.querySelector('.competencies .level')!.textContent).toBe(
+      '50 % · Not yet competent',
+    )
   })
 })

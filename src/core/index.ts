@@ -47,6 +47,13 @@ export { solve, type SolveOutcome } from './solve.ts'
 export { validateScenario } from './validateScenario.ts'
 export { getScenarioJsonSchema } from './jsonSchema.ts'
 export * from './edit/index.ts'
+export {
+  getNextStep,
+  getStepStatus,
+  getWaitingFor,
+  isStepReady,
+  type StepStatus,
+} from './progress.ts'
 export * from './export/index.ts'
 export { checkGltfReferences } from './gltfReferences.ts'
 export { getLocalText, toLanguageMap, type Text } from './text.ts'

@@ -4,9 +4,42 @@ import type { ActionMatch, Model } from './model.ts'
 import type { AttemptEvent } from './recordSchemas.ts'
 import type { EventClass, EventOutcome, SimState } from './simulation.ts'
 
-export function isReady(model: Model, st: SimState, step: number): boolean {
-  for (const a of model.steps[step]!.after) if (!st.stepDone[a]) return false
+/**
+ * A step's status for a checklist: done (in order or out of it), ready (every step it waits for
+ * is done) or waiting.
+ */
+export type StepStatus = 'done' | 'outOfOrder' | 'ready' | 'waiting'
+
+/** Whether every step that step `step` waits for (`after`) is done. Pure. */
+export function isStepReady(model: Model, done: readonly boolean[], step: number): boolean {
+  // a loop, not `every`: the simulation asks this for every matching step of every event
+  for (const a of model.steps[step]!.after) if (!done[a]) return false
   return true
+}
+
+/** The status of step `step` in a run's state. Pure. */
+export function getStepStatus(
+  model: Model,
+  sim: Pick<SimState, 'stepDone' | 'stepOutOfOrder'>,
+  step: number,
+): StepStatus {
+  if (sim.stepDone[step]) return sim.stepOutOfOrder[step] ? 'outOfOrder' : 'done'
+  return isStepReady(model, sim.stepDone, step) ? 'ready' : 'waiting'
+}
+
+/** The steps that step `step` still waits for, in the scenario's order. Pure. */
+export function getWaitingFor(model: Model, done: readonly boolean[], step: number): number[] {
+  return model.steps[step]!.after.filter((a) => !done[a])
+}
+
+/**
+ * The first ready, incomplete step that the learner completes by acting (a state step completes
+ * itself when its condition holds), or undefined when there is none. Pure.
+ */
+export function getNextStep(model: Model, done: readonly boolean[]): number | undefined {
+  for (let i = 0; i < model.steps.length; i++)
+    if (!done[i] && model.steps[i]!.action && isStepReady(model, done, i)) return i
+  return undefined
 }
 
 export function complete(
@@ -39,7 +72,12 @@ export function checkProgress(model: Model, st: SimState, outcome: EventOutcome 
     progress = false
     for (let i = 0; i < steps.length; i++) {
       const s = steps[i]!
-      if (s.state !== undefined && !st.stepDone[i] && isReady(model, st, i) && s.state(st)) {
+      if (
+        s.state !== undefined &&
+        !st.stepDone[i] &&
+        isStepReady(model, st.stepDone, i) &&
+        s.state(st)
+      ) {
         complete(st, i, false, outcome)
         progress = true
       }

@@ -4,7 +4,7 @@
 import type { Frame } from './expr/compile.ts'
 import { LOCK_EXEMPT_ACTIONS } from './kinds.ts'
 import type { Assignment, Model } from './model.ts'
-import { checkProgress, classify, complete, isReady, matches, trigger } from './progress.ts'
+import { checkProgress, classify, complete, isStepReady, matches, trigger } from './progress.ts'
 import type { AttemptEvent, Mode } from './recordSchemas.ts'
 
 /** How an event counted (spec section 4); inspect, hint and end are never classed. */
@@ -324,7 +324,7 @@ function applyEvent(model: Model, st: SimState, index: number, e: AttemptEvent):
       matched = true
       if (st.stepDone[i]) continue
       if (firstIncomplete < 0) firstIncomplete = i
-      if (firstReady < 0 && isReady(model, st, i)) firstReady = i
+      if (firstReady < 0 && isStepReady(model, st.stepDone, i)) firstReady = i
     }
     if (firstReady >= 0) complete(st, firstReady, false, outcome)
     else if (firstIncomplete >= 0) complete(st, firstIncomplete, true, outcome)

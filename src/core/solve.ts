@@ -2,6 +2,7 @@
 // step in order with full points and triggers no hazard, or explains why none was found.
 // Uses only the simulation fold, so a solution scores exactly as the search saw it.
 import type { Model } from './model.ts'
+import { getWaitingFor, isStepReady } from './progress.ts'
 import type { Attempt, AttemptEvent } from './recordSchemas.ts'
 import { ATTEMPT_FORMAT } from './formats.ts'
 import { applyInput, cloneState, createStart, type SimState } from './simulation.ts'
@@ -103,11 +104,6 @@ function isClean(model: Model, parent: SimState, st: SimState, stats: Stats): bo
   return true
 }
 
-/** Whether every step a step waits for is complete. */
-function isReady(model: Model, st: SimState, step: number): boolean {
-  return model.steps[step]!.after.every((a) => st.stepDone[a])
-}
-
 /**
  * The acts worth trying from a node: those that complete a ready action step, and every other
  * act that changes something (or presses a button), tried after waiting.
@@ -119,7 +115,7 @@ function candidateEvents(
 ): { completing: AttemptEvent[]; others: AttemptEvent[] } {
   const completing: AttemptEvent[] = []
   model.steps.forEach((s, i) => {
-    if (!s.action || st.stepDone[i] || !isReady(model, st, i)) return
+    if (!s.action || st.stepDone[i] || !isStepReady(model, st.stepDone, i)) return
     const c = model.components[s.action.target]!
     const value =
       s.action.value ??
@@ -200,9 +196,9 @@ function explain(model: Model, stats: Stats, how: string): string {
   const step = model.steps[missing]
   const parts: string[] = []
   if (step) {
-    const waiting = step.after
-      .filter((a) => !stats.everDone[a])
-      .map((a) => `"${model.steps[a]!.id}"`)
+    const waiting = getWaitingFor(model, stats.everDone, missing).map(
+      (a) => `"${model.steps[a]!.id}"`,
+    )
     parts.push(
       waiting.length > 0
         ? `step "${step.id}" can never become ready: it waits for ${waiting.join(', ')}`

@@ -1,12 +1,13 @@
-// `batch` and `batch-memory`: the command line scoring 10,000 generated attempt files in one
+// `batch` and `batch-memory`: the command line scoring generated full-length attempt files in one
 // process, against the XState + json-logic peer replaying the same files, each side in a child
-// process of its own, alternated over several rounds. Throughput is attempts per second of work
-// (timed inside the child, after its modules load); memory is the peak RSS the work added.
+// process of its own started with the same flags, alternated over several rounds. Throughput is
+// attempts per second of work (timed inside the child, after its modules load); memory is the
+// largest live heap (after a full GC) sampled during the work, less the live heap before it.
 import { spawn } from 'node:child_process'
 import { mkdirSync, openSync, readFileSync, closeSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { generateAttempts } from './generate.ts'
+import { generateFullAttempts } from './generate.ts'
 import { makeResult, median, type BenchOptions, type BenchResult } from './harness.ts'
 import type { BatchReport } from './peers/batchChild.ts'
 import type { PeerScore } from './peers/conveyorMachine.ts'
@@ -17,27 +18,31 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const SCENARIO = join(ROOT, 'scenarios/conveyor-loto.json')
 const CHILD = join(ROOT, 'tests/bench/peers/batchChild.ts')
 const TEN_MINUTES = 600_000
+/** Both children run with exactly these flags, so neither gets a different heap. */
+const CHILD_FLAGS = ['--expose-gc', '--import', 'tsx']
+/** Results between two samples of the live heap, on both sides. */
+const SAMPLE_EVERY = 10
 
 interface BatchPlan {
+  /** Files, the same for both sides: the peer replays about 8 full-length attempts a second. */
   readonly attempts: number
-  /**
-   * The peer replays every `stride`-th file: it is 30 to 40 times slower per attempt. Its peak
-   * memory grows with the files it replays, so it replays as many as the time allows.
-   */
-  readonly stride: number
   readonly rounds: number
 }
 
-const FULL: BatchPlan = { attempts: 10_000, stride: 10, rounds: 3 }
-const QUICK: BatchPlan = { attempts: 50, stride: 10, rounds: 1 }
+const FULL: BatchPlan = { attempts: 100, rounds: 5 }
+const QUICK: BatchPlan = { attempts: 10, rounds: 1 }
 
 /** Runs one side in a fresh Node process; its stdout goes to `outFile`. */
 function runChild(side: 'ours' | 'peer', list: string, outFile: string): Promise<BatchReport> {
   const out = openSync(outFile, 'w')
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, side, SCENARIO, list], {
-    cwd: ROOT,
-    stdio: ['ignore', out, 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...CHILD_FLAGS, CHILD, side, SCENARIO, list, String(SAMPLE_EVERY)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', out, 'pipe'],
+    },
+  )
   let stderr = ''
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   return new Promise((resolve, reject) => {
@@ -57,12 +62,14 @@ function runChild(side: 'ours' | 'peer', list: string, outFile: string): Promise
 }
 
 /** Throws unless the peer's scores agree with the command line's results on the same files. */
-function checkSameScores(oursOut: string, peerOut: string, stride: number): void {
+function checkSameScores(oursOut: string, peerOut: string, files: number): void {
   const results = readFileSync(oursOut, 'utf8').trimEnd().split('\n')
   const scores = readFileSync(peerOut, 'utf8').trimEnd().split('\n')
+  if (results.length !== files || scores.length !== files)
+    throw new Error(`${files} files, ${results.length} results, ${scores.length} peer scores`)
   scores.forEach((line, i) => {
     const peer = JSON.parse(line) as PeerScore
-    const ours = JSON.parse(results[i * stride]!) as {
+    const ours = JSON.parse(results[i]!) as {
       attempt: string
       status: string
       score: { raw: number; max: number; percent: number }
@@ -80,9 +87,7 @@ function checkSameScores(oursOut: string, peerOut: string, stride: number): void
       JSON.stringify(ours.steps.map((s) => s.complete)) === JSON.stringify(peer.steps) &&
       JSON.stringify(ours.hazards.map((h) => h.id)) === JSON.stringify(peer.hazards)
     if (!same)
-      throw new Error(
-        `the peer scores ${peer.attempt} differently: ${line}\nours: ${results[i * stride]}`,
-      )
+      throw new Error(`the peer scores ${peer.attempt} differently: ${line}\nours: ${results[i]}`)
   })
 }
 
@@ -93,15 +98,14 @@ export async function runBatch(options: BenchOptions): Promise<BenchResult[]> {
   mkdirSync(dir, { recursive: true })
   try {
     const model = loadConveyor()
-    const files = generateAttempts(model, plan.attempts, 200, TEN_MINUTES, 3).map((a, i) => {
+    const files = generateFullAttempts(model, plan.attempts, 200, TEN_MINUTES, 3).map((a, i) => {
       const file = join(dir, `attempt-${String(i).padStart(5, '0')}.json`)
       writeFileSync(file, JSON.stringify(a))
       return file
     })
-    const oursList = join(dir, 'ours.list')
-    const peerList = join(dir, 'peer.list')
-    writeFileSync(oursList, files.join('\n') + '\n')
-    writeFileSync(peerList, files.filter((_, i) => i % plan.stride === 0).join('\n') + '\n')
+    // one list for both sides: the same files in the same order
+    const list = join(dir, 'attempts.list')
+    writeFileSync(list, files.join('\n') + '\n')
     const oursOut = join(dir, 'ours.out')
     const peerOut = join(dir, 'peer.out')
 
@@ -115,12 +119,12 @@ export async function runBatch(options: BenchOptions): Promise<BenchResult[]> {
       peer: [],
       ratio: [],
     }
-    // the peak the work added to the RSS the process had right before it
-    const added = (r: BatchReport) => Math.max(0, r.peakAfter - r.rssBefore)
+    // the most the live heap grew over what the process held right before the work
+    const added = (r: BatchReport) => Math.max(0, r.heapPeak - r.heapBefore)
     for (let round = 0; round < plan.rounds; round++) {
-      const o = await runChild('ours', oursList, oursOut)
-      const p = await runChild('peer', peerList, peerOut)
-      if (round === 0) checkSameScores(oursOut, peerOut, plan.stride)
+      const o = await runChild('ours', list, oursOut)
+      const p = await runChild('peer', list, peerOut)
+      checkSameScores(oursOut, peerOut, files.length)
       const rate = (r: BatchReport) => (r.attempts * 1000) / r.ms
       throughput.ours.push(rate(o))
       throughput.peer.push(rate(p))
@@ -129,8 +133,9 @@ export async function runBatch(options: BenchOptions): Promise<BenchResult[]> {
       memory.peer.push(added(p))
       memory.ratio.push(added(o) / added(p))
     }
-    const peerCount = Math.ceil(plan.attempts / plan.stride)
     const peers = `the ${getPackageVersion('xstate')} + ${getPackageVersion('json-logic-js')} replay`
+    const spread = (values: readonly number[]) =>
+      `${(Math.min(...values) / 1e6).toFixed(2)}–${(Math.max(...values) / 1e6).toFixed(2)} MB`
     return [
       makeResult({
         name: 'batch',
@@ -139,7 +144,7 @@ export async function runBatch(options: BenchOptions): Promise<BenchResult[]> {
         peer: median(throughput.peer),
         ratio: median(throughput.ratio),
         goals: [{ on: 'ratio', op: '>=', value: 20 }],
-        note: `cli score of ${plan.attempts} generated attempt files (200 acts over 10 min) in one child process vs ${peers} of every ${plan.stride}th file (${peerCount}) in another, same scores checked; work timed inside each child after its modules load; median of ${plan.rounds} alternated rounds`,
+        note: `cli score of ${plan.attempts} generated full-length attempt files (200 acts, 10 min each) in one child process vs ${peers} of the same files in another, every score checked equal in every round; work timed inside each child after its modules load, heap samples excluded; median of ${plan.rounds} alternated rounds`,
       }),
       makeResult({
         name: 'batch-memory',
@@ -148,7 +153,7 @@ export async function runBatch(options: BenchOptions): Promise<BenchResult[]> {
         peer: median(memory.peer),
         ratio: median(memory.ratio),
         goals: [{ on: 'ratio', op: '<=', value: 0.5 }],
-        note: `the same runs: peak RSS (getrusage maxrss) after the work minus RSS right before it, ours over ${plan.attempts} files, the peer over its ${peerCount} (a lower bound for all ${plan.attempts}: the peer's peak grows with the files it replays); median of ${plan.rounds} rounds`,
+        note: `the same runs, both children started with ${CHILD_FLAGS.join(' ')}: the largest live heap (heapUsed after global.gc(), sampled every ${SAMPLE_EVERY} results and at the end) minus the live heap right before the work; ours ${spread(memory.ours)}, peer ${spread(memory.peer)} over ${plan.rounds} rounds; median`,
       }),
     ]
   } finally {

@@ -1,5 +1,12 @@
 // Generated attempts for benchmarks: valid random event sequences, reproducible from a seed.
-import type { Attempt, AttemptEvent, Model } from '../../src/core/index.ts'
+import {
+  applyInput,
+  cloneState,
+  createStart,
+  type Attempt,
+  type AttemptEvent,
+  type Model,
+} from '../../src/core/index.ts'
 
 /** A small deterministic generator (mulberry32), so every run benchmarks the same attempts. */
 export function createRandom(seed: number): () => number {
@@ -49,6 +56,61 @@ export function generateAttempts(
         ...times.map((t) => ({ t, ...acts[Math.floor(random() * acts.length)]! })),
         { t: durationMs, action: 'end' },
       ],
+    } satisfies Attempt
+  })
+}
+
+/** Tries to draw an act that leaves the run going; the state after it, or undefined after 50 tries. */
+function drawLastingAct(
+  model: Model,
+  st: ReturnType<typeof createStart>,
+  acts: readonly Omit<AttemptEvent, 't'>[],
+  random: () => number,
+  index: number,
+  t: number,
+): { event: AttemptEvent; after: ReturnType<typeof createStart> } | undefined {
+  for (let tries = 0; tries < 50; tries++) {
+    const event = { t, ...acts[Math.floor(random() * acts.length)]! }
+    const after = cloneState(st)
+    applyInput(model, after, { type: 'event', index, event })
+    if (!after.ended) return { event, after }
+  }
+  return undefined
+}
+
+/**
+ * Like `generateAttempts`, but every attempt lasts until its `end` at `durationMs`: an act that
+ * would end the run (a critical hazard in assessment mode) is drawn again, checked by replaying
+ * it on the engine, so the benchmarks replay full-length attempts rather than ones cut short.
+ */
+export function generateFullAttempts(
+  model: Model,
+  count: number,
+  events: number,
+  durationMs: number,
+  seed = 1,
+): Attempt[] {
+  const random = createRandom(seed)
+  const acts = learnerActs(model)
+  return Array.from({ length: count }, (_, n) => {
+    const times = Array.from({ length: events }, () => Math.floor(random() * durationMs)).sort(
+      (a, b) => a - b,
+    )
+    let st = createStart(model, 'assessment', [])
+    const drawn: AttemptEvent[] = []
+    for (const t of times) {
+      const next = drawLastingAct(model, st, acts, random, drawn.length, t)
+      if (next === undefined) continue
+      drawn.push(next.event)
+      st = next.after
+    }
+    return {
+      format: 'practica.attempt/1',
+      id: `bench-${n}`,
+      scenario: { id: model.scenario.id, version: model.scenario.version },
+      mode: 'assessment',
+      faults: [],
+      events: [...drawn, { t: durationMs, action: 'end' }],
     } satisfies Attempt
   })
 }

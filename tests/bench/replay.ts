@@ -1,8 +1,10 @@
-// `replay`: the conveyor scenario's generated attempts replayed by the engine's fold and by the
-// same equipment logic as an XState v5 machine (tests/bench/peers/conveyorMachine.ts) driven by
-// an actor, in ticks + events per second. Both must reach the same state after every input first.
-import { replayAttempt } from '../../src/core/index.ts'
-import { generateAttempts } from './generate.ts'
+// `replay`: the conveyor scenario's generated full-length attempts replayed by the engine's fold
+// and by the same equipment logic as an XState v5 machine (tests/bench/peers/conveyorMachine.ts)
+// driven by an actor, in attempts per second. Both skip the ticks after a tick that changed
+// nothing, up to the next event. Both must reach the same state after every input first (the
+// peer then sends every tick), and every replay that was timed is checked for the same end.
+import { replayAttempt, type SimState } from '../../src/core/index.ts'
+import { generateFullAttempts } from './generate.ts'
 import {
   compareRates,
   makeResult,
@@ -10,40 +12,52 @@ import {
   type BenchOptions,
   type BenchResult,
 } from './harness.ts'
-import { replayOnActor } from './peers/conveyorMachine.ts'
+import { replayOnActor, type PeerReplay } from './peers/conveyorMachine.ts'
 import { getPackageVersion } from './peers/versions.ts'
-import { checkSameTraces, countInputs, loadConveyor } from './peers/sameTraces.ts'
+import { checkSameEnd, checkSameTraces, countInputs, loadConveyor } from './peers/sameTraces.ts'
 
 const TEN_MINUTES = 600_000
 
 export async function runReplay(options: BenchOptions): Promise<BenchResult[]> {
   const model = loadConveyor()
-  const attempts = generateAttempts(model, options.quick ? 4 : 32, 200, TEN_MINUTES, 7)
-  checkSameTraces(model, options.quick ? attempts.slice(0, 2) : attempts.slice(0, 8))
-  // the ticks and events each attempt represents: the work of both sides, as both reach the
-  // same state (the engine skips ticks in which nothing can change, the actor runs every one)
-  const inputs = attempts.map((a) => countInputs(replayAttempt(model, a)))
-  const cycle = (replay: (i: number) => void) => {
+  const attempts = generateFullAttempts(model, options.quick ? 4 : 32, 200, TEN_MINUTES, 7)
+  checkSameTraces(model, options.quick ? attempts.slice(0, 2) : attempts)
+  // every timed replay's final state is kept (one per attempt, the latest) and checked after
+  const ours: SimState[][] = attempts.map(() => [])
+  const peer: PeerReplay[][] = attempts.map(() => [])
+  const cycle = <T>(replay: (i: number) => T, kept: T[][]) => {
     let next = 0
     return () => {
       const i = next++ % attempts.length
-      replay(i)
-      return inputs[i]!
+      const end = replay(i)
+      // keep a few per attempt: enough to check every timed call without holding them all
+      if (kept[i]!.length < 64) kept[i]!.push(end)
+      else kept[i]![next % 64] = end
+      return 1
     }
   }
   const rates = compareRates(
-    cycle((i) => replayAttempt(model, attempts[i]!)),
-    cycle((i) => replayOnActor(attempts[i]!)),
+    cycle((i) => replayAttempt(model, attempts[i]!), ours),
+    cycle((i) => replayOnActor(attempts[i]!), peer),
     timingFor(options),
   )
-  const total = inputs.reduce((a, b) => a + b, 0)
+  let checked = 0
+  attempts.forEach((attempt, i) => {
+    for (const st of ours[i]!)
+      for (const end of peer[i]!) {
+        checkSameEnd(model, attempt.id, st, end)
+        checked++
+      }
+  })
+  const endings = ours.flat()
+  const inputs = endings.reduce((sum, st) => sum + countInputs(st), 0) / endings.length
   return [
     makeResult({
       name: 'replay',
-      unit: ' inputs/s',
+      unit: ' attempts/s',
       ...rates,
       goals: [{ on: 'ratio', op: '>=', value: 20 }],
-      note: `${attempts.length} generated conveyor attempts (200 acts over 10 min, ${total} ticks + events until each ended) replayed by replayAttempt vs an ${getPackageVersion('xstate')} actor with ${getPackageVersion('json-logic-js')} conditions sent every event and TICK; same state after every input checked on ${options.quick ? 2 : 8} attempts first`,
+      note: `${attempts.length} generated conveyor attempts of 200 acts, each lasting its full 10 min (${inputs.toFixed(0)} ticks + events on average), replayed by replayAttempt vs an ${getPackageVersion('xstate')} actor with ${getPackageVersion('json-logic-js')} conditions; both skip ticks after one that changed nothing; same state after every tick and event checked on ${options.quick ? 2 : attempts.length} attempts first, same end on every timed replay (${checked} pairs)`,
     }),
   ]
 }

@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
-import type { Model, SimState } from '../../core/index.ts'
+import { getStepStatus, getWaitingFor, type Model } from '../../core/index.ts'
 import type { AttemptStore } from '../../state/attemptStore.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { useScenarioText } from '../useScenarioText.ts'
@@ -9,14 +9,6 @@ import { useScenarioText } from '../useScenarioText.ts'
 export interface ChecklistPanelProps {
   readonly store: AttemptStore
   readonly ui: SceneUiStore
-}
-
-export type StepStatus = 'done' | 'outOfOrder' | 'ready' | 'waiting'
-
-/** The status of step `index` in `sim`. Pure. */
-export function getStepStatus(model: Model, sim: SimState, index: number): StepStatus {
-  if (sim.stepDone[index]) return sim.stepOutOfOrder[index] ? 'outOfOrder' : 'done'
-  return model.steps[index]!.after.every((a) => sim.stepDone[a]) ? 'ready' : 'waiting'
 }
 
 /** Practice mode's checklist: each step's status, hints on request, and the highlight option. */
@@ -60,8 +52,7 @@ const ChecklistStep = memo(function ChecklistStep({ store, model, index }: Check
   const status = useStore(store, (s) => getStepStatus(model, s.sim, index))
   // the steps this one still waits for, as one string so the selection compares by value
   const waitingFor = useStore(store, (s) =>
-    step.after
-      .filter((a) => !s.sim.stepDone[a])
+    getWaitingFor(model, s.sim.stepDone, index)
       .map((a) => names.text(model.scenario.steps[a]!.title))
       .join(', '),
   )

@@ -4,7 +4,7 @@
 import { useThree } from '@react-three/fiber'
 import { useLayoutEffect } from 'react'
 import type { StoreApi } from 'zustand'
-import type { Model } from '../../core/index.ts'
+import { getNextStep, type Model } from '../../core/index.ts'
 import type { AttemptState, AttemptStore } from '../../state/attemptStore.ts'
 
 /** Calls `apply` with `select`'s value now and whenever it changes (Object.is), outside React. */
@@ -53,12 +53,8 @@ export function selectDerived(
   return (s) => value?.(s.sim)
 }
 
-/** The component the first ready, incomplete action step acts on. Pure. */
+/** The component the next step (core's `getNextStep`) acts on. Pure. */
 export function getNextPart(model: Model, done: readonly boolean[]): number | undefined {
-  for (let i = 0; i < model.steps.length; i++) {
-    const s = model.steps[i]!
-    if (done[i] || !s.action || !s.after.every((a) => done[a])) continue
-    return s.action.target
-  }
-  return undefined
+  const next = getNextStep(model, done)
+  return next === undefined ? undefined : model.steps[next]!.action?.target
 }

@@ -1,60 +1,88 @@
-// One side of the `batch` benchmark, run in a process of its own:
-//   node --import tsx tests/bench/peers/batchChild.ts ours|peer SCENARIO LIST
+// One side of the `batch` benchmark, run in a process of its own, both with the same flags:
+//   node --expose-gc --import tsx tests/bench/peers/batchChild.ts ours|peer SCENARIO LIST EVERY
 // `ours` is the command line's `score SCENARIO ATTEMPT…` (runCli, as `npm run cli` runs it);
 // `peer` reads the same files with JSON.parse and replays each on the XState machine with
 // json-logic conditions, printing its score. Results go to stdout, one line each; the last line
-// on stderr is `BATCH {json}`: attempts, milliseconds, and memory measured the same way for both.
+// on stderr is `BATCH {json}`: attempts, milliseconds, and the live heap measured the same way for
+// both (after a full GC, before the work and after every EVERY results).
 import { readFileSync } from 'node:fs'
 import { runCli } from '../../../src/cli/main.ts'
 import type { Attempt } from '../../../src/core/index.ts'
 import { replayOnActor, scorePeer } from './conveyorMachine.ts'
 
-/** What the parent reads back. RSS figures are bytes. */
+/** What the parent reads back. Heap figures are bytes. */
 export interface BatchReport {
   readonly side: 'ours' | 'peer'
   readonly attempts: number
+  /** Milliseconds of work, less the time the heap samples took. */
   readonly ms: number
-  /** RSS right before the work started. */
-  readonly rssBefore: number
-  /** The process's peak RSS before and after the work (getrusage). */
-  readonly peakBefore: number
-  readonly peakAfter: number
+  /** The live heap (heapUsed after a full GC) right before the work. */
+  readonly heapBefore: number
+  /** The largest live heap sampled during the work and at its end. */
+  readonly heapPeak: number
+  readonly samples: number
   readonly status: number
+}
+
+const gc = (globalThis as { gc?: () => void }).gc
+if (gc === undefined) throw new Error('batchChild.ts needs node --expose-gc')
+
+let sampling = 0
+let samples = 0
+let heapPeak = 0
+function sampleHeap(): void {
+  const start = performance.now()
+  gc!()
+  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)
+  samples++
+  sampling += performance.now() - start
+}
+let written = 0
+function writeResult(line: string): void {
+  process.stdout.write(line + '\n')
+  if (++written % sampleEvery === 0) sampleHeap()
 }
 
 function peer(files: readonly string[]): number {
   for (const file of files) {
     const attempt = JSON.parse(readFileSync(file, 'utf8')) as Attempt
-    process.stdout.write(JSON.stringify(scorePeer(attempt, replayOnActor(attempt))) + '\n')
+    writeResult(JSON.stringify(scorePeer(attempt, replayOnActor(attempt))))
   }
   return 0
 }
 
 function ours(scenario: string, files: readonly string[]): number {
   return runCli(['score', scenario, ...files], {
-    out: (text) => process.stdout.write(text + '\n'),
+    out: writeResult,
     err: (text) => process.stderr.write(text + '\n'),
     write: (text) => process.stdout.write(text),
   })
 }
 
-const [side, scenario, list] = process.argv.slice(2)
-if ((side !== 'ours' && side !== 'peer') || scenario === undefined || list === undefined)
-  throw new Error('usage: batchChild.ts ours|peer SCENARIO LIST')
+const [side, scenario, list, every] = process.argv.slice(2)
+/** Results between two samples of the live heap. */
+const sampleEvery = Number(every)
+if (
+  (side !== 'ours' && side !== 'peer') ||
+  scenario === undefined ||
+  list === undefined ||
+  !(sampleEvery >= 1)
+)
+  throw new Error('usage: batchChild.ts ours|peer SCENARIO LIST EVERY')
 const files = readFileSync(list, 'utf8').split('\n').filter(Boolean)
 
-const rssBefore = process.memoryUsage.rss()
-const peakBefore = process.resourceUsage().maxRSS * 1024
+gc()
+const heapBefore = process.memoryUsage().heapUsed
 const start = performance.now()
 const status = side === 'ours' ? ours(scenario, files) : peer(files)
-const ms = performance.now() - start
+sampleHeap()
 const report: BatchReport = {
   side,
   attempts: files.length,
-  ms,
-  rssBefore,
-  peakBefore,
-  peakAfter: process.resourceUsage().maxRSS * 1024,
+  ms: performance.now() - start - sampling,
+  heapBefore,
+  heapPeak,
+  samples,
   status,
 }
 process.stderr.write(`BATCH ${JSON.stringify(report)}\n`)

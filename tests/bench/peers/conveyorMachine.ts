@@ -329,9 +329,22 @@ export interface PeerReplay {
   readonly durationMs: number
 }
 
+/** Whether a TICK changed nothing the next tick reads: then every later tick is the same. */
+function quietTick(before: ConveyorContext, after: ConveyorContext): boolean {
+  return (
+    after.pressure === before.pressure &&
+    after.run === before.run &&
+    after.steps === before.steps &&
+    after.triggers === before.triggers &&
+    !after.critical
+  )
+}
+
 /**
  * Replays an assessment-mode attempt on a fresh actor: each tick with T ≤ the event's time (and
- * the time limit) as a TICK, then the event; `observe` sees the context after every input.
+ * the time limit) as a TICK, then the event. As the engine does, once a TICK changed nothing, the
+ * ticks up to the next event are skipped (they would change nothing either) unless `observe` is
+ * given: it sees the context after every input, every tick sent.
  */
 export function replayOnActor(
   attempt: Attempt,
@@ -346,10 +359,16 @@ export function replayOnActor(
     if (ended()) break
     const until = Math.min(e.t, TIME_LIMIT_MS)
     while (!ended() && nextTick * TICK_MS <= until) {
+      const before = actor.getSnapshot().context
       actor.send({ type: 'TICK', t: nextTick * TICK_MS })
       nextTick++
       inputs++
-      observe?.(actor.getSnapshot().context)
+      const after = actor.getSnapshot().context
+      observe?.(after)
+      if (observe === undefined && quietTick(before, after)) {
+        nextTick = Math.floor(until / TICK_MS) + 1
+        break
+      }
     }
     if (ended()) break
     if (e.t > TIME_LIMIT_MS) {

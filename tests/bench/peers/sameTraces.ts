@@ -9,7 +9,7 @@ import {
   type Model,
   type SimState,
 } from '../../../src/core/index.ts'
-import { replayOnActor, type ConveyorContext } from './conveyorMachine.ts'
+import { replayOnActor, type ConveyorContext, type PeerReplay } from './conveyorMachine.ts'
 
 /** The conveyor scenario the peer machine was written from. */
 export function loadConveyor(): Model {
@@ -136,4 +136,32 @@ export function checkSameTraces(model: Model, attempts: readonly Attempt[]): voi
     if (diff !== undefined)
       throw new Error(`the XState peer and the engine disagree on ${attempt.id}, ${diff}`)
   }
+}
+
+/**
+ * Throws unless the peer's replay (quiet ticks skipped) ended where the engine's did: the same
+ * states, flags, variables, steps, hazard triggers, unexpected and blocked events and duration.
+ */
+export function checkSameEnd(model: Model, id: string, st: SimState, replay: PeerReplay): void {
+  let diff = difference(model, snapshot(st), replay.context)
+  if (diff === undefined && replay.durationMs !== st.endedAt)
+    diff = `the peer ended at ${replay.durationMs} ms, the engine at ${st.endedAt}`
+  if (
+    diff === undefined &&
+    !sameList(
+      replay.context.unexpected,
+      st.unexpected.map((u) => u.index),
+    )
+  )
+    diff = 'the unexpected events differ'
+  if (
+    diff === undefined &&
+    !sameList(
+      replay.context.blocked,
+      st.blocked.map((b) => b.index),
+    )
+  )
+    diff = 'the blocked events differ'
+  if (diff !== undefined)
+    throw new Error(`the XState peer and the engine end ${id} differently: ${diff}`)
 }

@@ -19,10 +19,23 @@ export { checkModelPath } from './modelPath.ts'
 export {
   formatPath,
   formatProblem,
+  isAt,
+  isUnder,
+  problemAt,
+  refuse,
   type Outcome,
   type PathSegment,
   type Problem,
+  type ProblemCode,
+  type ProblemParams,
 } from './problems.ts'
+export {
+  ENGLISH_WORDS,
+  fillTemplate,
+  PROBLEM_TEXTS,
+  templateParams,
+  type ProblemWords,
+} from './problemCodes.ts'
 export * from './formats.ts'
 export * from './recordSchemas.ts'
 export * from './schema.ts'

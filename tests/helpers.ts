@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import {
+  formatProblem,
   loadScenario,
   parseAttempt,
   type Attempt,
@@ -21,8 +22,7 @@ export function loadScenarioFile(path: string): Model {
   const loaded = loadScenario(
     new Uint8Array(readFileSync(new URL(path, new URL('..', import.meta.url)))),
   )
-  if (!loaded.ok)
-    throw new Error(`${path}: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`)
+  if (!loaded.ok) throw new Error(`${path}: ${loaded.problems.map(formatProblem).join('\n')}`)
   return loaded.value
 }
 
@@ -66,5 +66,5 @@ export function expectClose(actual: unknown, expected: unknown, path = '$'): voi
 
 /** The problems as `path: message` lines, for readable assertions. */
 export function lines(problems: readonly Problem[]): string[] {
-  return problems.map((p) => `${p.path}: ${p.message}`)
+  return problems.map(formatProblem)
 }

@@ -1,9 +1,10 @@
-// Runs a zod schema over untrusted JSON and turns its issues into readable problems.
+// Runs a zod schema over untrusted JSON and turns its issues into problems with codes.
 // `x-` fields are the project's extension point: they are set aside here, never validated.
 import * as z from 'zod/mini'
 import type { JsonValue } from './json.ts'
 import { FIELD_NAMES } from './fieldNames.ts'
-import { didYouMean, formatPath, type Outcome, type PathSegment, type Problem } from './problems.ts'
+import { isProblemCode, summarize, type ProblemCode, type ProblemParams } from './problemCodes.ts'
+import { nearestName, problemAt, type Outcome, type PathSegment, type Problem } from './problems.ts'
 
 /** A copy of `value` without any `x-` keys, at any depth. Pure. */
 export function withoutExtensions(value: JsonValue): JsonValue {
@@ -23,95 +24,106 @@ export function checkShape<S extends z.ZodMiniType>(
   value: JsonValue,
   base: readonly PathSegment[] = [],
 ): Outcome<z.output<S>> {
-  const parsed = z.safeParse(schema, withoutExtensions(value), { reportInput: true })
+  const parsed = z.safeParse(schema, withoutExtensions(value), { reportInput: true, error: codeOf })
   if (parsed.success) return { ok: true, value: parsed.data }
   return { ok: false, problems: parsed.error.issues.flatMap((issue) => toProblems(issue, base)) }
 }
 
-function describe(input: unknown): string {
-  if (input === null) return 'null'
-  if (Array.isArray(input)) return 'a list'
-  if (typeof input === 'string')
-    return `the text ${JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input)}`
-  if (typeof input === 'object') return 'an object'
-  return `${typeof input === 'number' ? 'the number' : typeof input} ${String(input)}`
+// zod 4's per-parse error map: an issue the schema does not name itself (schema.ts gives codes as
+// its `error`) gets a problem code as its message, so problems are built from codes and from the
+// issue's own fields (minimum, expected, values), never by rewording zod's English
+function codeOf(issue: z.core.$ZodRawIssue): ProblemCode {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return 'shape.unknownField'
+    case 'invalid_type':
+      return 'shape.wrongType'
+    case 'invalid_value':
+      return issue.values.length === 1 ? 'shape.notValue' : 'shape.notOneOf'
+    case 'invalid_union':
+      return 'note' in issue && issue.note === 'No matching discriminator'
+        ? 'shape.unknownKind'
+        : 'shape.invalid'
+    case 'too_small':
+      if (issue.origin === 'array' || issue.origin === 'string' || issue.origin === 'set')
+        return 'shape.tooFew'
+      return issue.inclusive === false ? 'shape.notAbove' : 'shape.tooSmall'
+    case 'too_big':
+      if (issue.origin === 'array' || issue.origin === 'string' || issue.origin === 'set')
+        return 'shape.tooMany'
+      return issue.inclusive === false ? 'shape.notBelow' : 'shape.tooBig'
+    default:
+      return 'shape.invalid'
+  }
+}
+
+const UNITS: Readonly<Record<string, string>> = {
+  string: 'characters',
+  array: 'items',
+  set: 'items',
+}
+
+/** The params every shape problem may use, read from the issue's own fields. */
+function paramsOf(issue: z.core.$ZodIssue): ProblemParams {
+  const got = 'input' in issue ? summarize(issue.input) : ''
+  switch (issue.code) {
+    case 'invalid_type':
+      return { expected: issue.expected, got }
+    case 'invalid_value': {
+      const near =
+        typeof issue.input === 'string' ? nearestName(issue.input, issue.values.map(String)) : ''
+      return {
+        expected: JSON.stringify(issue.values[0]),
+        format: String(issue.values[0]),
+        options: issue.values.map((v) => JSON.stringify(v)).join(', '),
+        got,
+        near: near ?? '',
+      }
+    }
+    case 'too_small':
+      return { minimum: String(issue.minimum), unit: UNITS[issue.origin] ?? '', got }
+    case 'too_big':
+      return { maximum: String(issue.maximum), unit: UNITS[issue.origin] ?? '', got }
+    default:
+      return { got }
+  }
 }
 
 function toProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Problem[] {
   const path = [...base, ...(issue.path as PathSegment[])]
-  const at = formatPath(path)
   const last = path[path.length - 1]
-  const hasInput = 'input' in issue && issue.input !== undefined
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      return issue.keys.map((key) => ({
-        path: formatPath([...path, key]),
-        message: `unknown field "${key}"${didYouMean(key, FIELD_NAMES)}; remove it, or name it "x-${key}" to keep it as an extension`,
-      }))
-    }
-    case 'invalid_type':
-      if (!hasInput && typeof last === 'string')
-        return [{ path: at, message: `missing required field "${last}"` }]
-      return [
-        { path: at, message: `must be ${article(issue.expected)}, not ${describe(issue.input)}` },
-      ]
-    case 'invalid_value': {
-      const options = issue.values.map((v) => JSON.stringify(v))
-      if (!hasInput && typeof last === 'string')
-        return [{ path: at, message: `missing required field "${last}"` }]
-      // a message given in the schema says it better than the generic one
-      if (!issue.message.startsWith('Invalid')) return [{ path: at, message: issue.message }]
-      const near =
-        typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : ''
-      return [
-        {
-          path: at,
-          message: `must be ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}, not ${describe(issue.input)}${near}`,
-        },
-      ]
-    }
-    case 'invalid_union': {
-      if (!hasInput && typeof last === 'string')
-        return [{ path: at, message: `missing required field "${last}"` }]
-      if (
-        'note' in issue &&
-        issue.note === 'No matching discriminator' &&
-        issue.input !== null &&
-        typeof issue.input === 'object'
-      ) {
-        const kind = (issue.input as { kind?: unknown }).kind
-        const options = (issue as { options?: unknown[] }).options?.map(String) ?? []
-        if (kind === undefined) return [{ path: at, message: 'missing required field "kind"' }]
-        const near = typeof kind === 'string' ? didYouMean(kind, options) : ''
-        return [
-          {
-            path: at,
-            message: `unknown kind ${typeof kind === 'string' ? JSON.stringify(kind) : describe(kind)}${near}; use one of ${options.join(', ')}`,
-          },
-        ]
-      }
-      return [{ path: at, message: `${issue.message}, not ${describe(issue.input)}` }]
-    }
-    default:
-      return [{ path: at, message: friendly(issue.message) }]
+  const missing =
+    !('input' in issue && issue.input !== undefined) &&
+    typeof last === 'string' &&
+    (issue.code === 'invalid_type' ||
+      issue.code === 'invalid_value' ||
+      issue.code === 'invalid_union')
+  if (missing) return [problemAt(path, 'shape.missingField', { field: last })]
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) =>
+      problemAt([...path, key], 'shape.unknownField', {
+        field: key,
+        near: nearestName(key, FIELD_NAMES) ?? '',
+      }),
+    )
   }
-}
-
-function article(expected: string): string {
-  if (expected === 'array') return 'a list'
-  if (expected === 'object' || expected === 'record') return 'an object'
-  if (expected === 'int') return 'a whole number'
-  return `a ${expected}`
-}
-
-// zod's own phrasing starts with "Too small: expected number to be >=0"; ours is already plain
-function friendly(message: string): string {
-  return message
-    .replace(/^Too small: expected (\w+) to have >=(\d+) (\w+)$/, 'needs at least $2 $3')
-    .replace(/^Too big: expected (\w+) to have <=(\d+) (\w+)$/, 'may have at most $2 $3')
-    .replace(/^Too small: expected \w+ to be >=(.+)$/, 'must be at least $1')
-    .replace(/^Too small: expected \w+ to be >(.+)$/, 'must be greater than $1')
-    .replace(/^Too big: expected \w+ to be <=(.+)$/, 'must be at most $1')
-    .replace(/^Too big: expected \w+ to be <(.+)$/, 'must be less than $1')
-    .replace(/^Invalid input: /, '')
+  // a schema from outside this project's catalogue may still say its own English
+  if (!isProblemCode(issue.message))
+    return [problemAt(path, 'shape.other', { detail: issue.message })]
+  if (issue.message === 'shape.unknownKind') {
+    const input = 'input' in issue ? issue.input : undefined
+    if (input === null || typeof input !== 'object' || Array.isArray(input))
+      return [problemAt(path, 'shape.wrongType', { expected: 'object', got: summarize(input) })]
+    const kind = (input as { kind?: unknown }).kind
+    if (kind === undefined) return [problemAt(path, 'shape.missingField', { field: 'kind' })]
+    const options = (issue as { options?: unknown[] }).options?.map(String) ?? []
+    return [
+      problemAt(path, 'shape.unknownKind', {
+        got: summarize(kind),
+        near: typeof kind === 'string' ? (nearestName(kind, options) ?? '') : '',
+        options: options.join(', '),
+      }),
+    ]
+  }
+  return [problemAt(path, issue.message, paramsOf(issue))]
 }

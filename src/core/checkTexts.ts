@@ -1,6 +1,6 @@
 // The languages of a scenario: its locale tags, and every Text having the default locale and
 // no undeclared one. Part of validateScenario; reads the draft, writes problems only.
-import { didYouMean, type PathSegment, type ProblemList } from './problems.ts'
+import { near, type PathSegment, type ProblemList } from './problems.ts'
 import type { Draft } from './scenarioDraft.ts'
 
 const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
@@ -9,9 +9,8 @@ const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
 export function checkLocales(d: Draft, problems: ProblemList): void {
   const seen = new Set<string>()
   d.locales.forEach((l, i) => {
-    if (!LOCALE.test(l))
-      problems.add(['locales', i], `"${l}" is not a language tag like "en" or "zh-CN"`)
-    if (seen.has(l)) problems.add(['locales', i], `"${l}" is listed twice`)
+    if (!LOCALE.test(l)) problems.add(['locales', i], 'locale.malformed', { locale: l })
+    if (seen.has(l)) problems.add(['locales', i], 'locale.twice', { locale: l })
     seen.add(l)
   })
 }
@@ -21,14 +20,14 @@ export function checkTexts(d: Draft, problems: ProblemList): void {
   const text = (value: unknown, path: PathSegment[]): void => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return
     const def = d.locales[0] ?? 'en'
-    if (!Object.hasOwn(value, def))
-      problems.add(path, `has no text for the default locale "${def}"`)
+    if (!Object.hasOwn(value, def)) problems.add(path, 'text.noDefault', { locale: def })
     for (const key of Object.keys(value)) {
       if (key.startsWith('x-') || d.locales.includes(key)) continue
-      problems.add(
-        [...path, key],
-        `the locale "${key}" is not listed in "locales" (${d.locales.join(', ')})${didYouMean(key, d.locales)}`,
-      )
+      problems.add([...path, key], 'text.unlisted', {
+        locale: key,
+        locales: d.locales.join(', '),
+        near: near(key, d.locales),
+      })
     }
   }
   text(d.title, ['title'])

@@ -2,7 +2,7 @@
 // or files beside it, never a URL and never outside the scenario's allowed folders.
 import { parseJson } from './json.ts'
 import { checkModelPath } from './modelPath.ts'
-import type { Problem } from './problems.ts'
+import { problemAt, type Problem } from './problems.ts'
 
 const GLB_MAGIC = 0x46546c67 // "glTF"
 const JSON_CHUNK = 0x4e4f534a // "JSON"
@@ -36,7 +36,7 @@ export function checkGltfReferences(bytes: Uint8Array, modelPath: string): Probl
     typeof json.value !== 'object' ||
     Array.isArray(json.value)
   ) {
-    return [{ path: '(file)', message: 'not a glTF model (.glb or .gltf)' }]
+    return [problemAt([], 'file.notGltf')]
   }
   const folder = modelPath.includes('/') ? modelPath.slice(0, modelPath.lastIndexOf('/') + 1) : ''
   const problems: Problem[] = []
@@ -53,7 +53,7 @@ export function checkGltfReferences(bytes: Uint8Array, modelPath: string): Probl
       // (".glb" only satisfies the rule's extension clause)
       const why = checkModelPath(`${uri}.glb`) ?? checkModelPath(`${folder}${uri}.glb`)
       if (why !== undefined)
-        problems.push({ path: `${list}[${i}].uri`, message: `"${uri}" ${why}` })
+        problems.push(problemAt([list, i, 'uri'], 'model.reference', { uri, why }))
     })
   }
   return problems

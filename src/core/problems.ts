@@ -1,13 +1,46 @@
 // Problems found in a user's file, and how they read: `json.path: message`.
-// Owns path formatting and nearest-name suggestions; knows nothing of any format.
+// Owns path formatting and nearest-name suggestions; knows nothing of any format. A problem
+// keeps its path as segments and its code with params; the English text and the path string
+// are made for the edge (the CLI, a log), and screens say the code in the learner's language.
+import { problemMessage, type ProblemCode, type ProblemParams } from './problemCodes.ts'
 
-/** One thing wrong with an input file, at a JSON path. */
+export type { ProblemCode, ProblemParams } from './problemCodes.ts'
+
+export type PathSegment = string | number
+
+/** One thing wrong with an input file, at a JSON path ([] is the whole file). */
 export interface Problem {
-  readonly path: string
+  readonly path: readonly PathSegment[]
+  readonly code: ProblemCode
+  readonly params: ProblemParams
+  /** The English text, built from the code's template and params. */
   readonly message: string
 }
 
-export type PathSegment = string | number
+/** A problem at `path`, its English text built from the catalogue. Pure. */
+export function problemAt(
+  path: readonly PathSegment[],
+  code: ProblemCode,
+  params: ProblemParams = {},
+): Problem {
+  return { path, code, params, message: problemMessage(code, params) }
+}
+
+/** The refusal of a whole file for one problem. Pure. */
+export function refuse(code: ProblemCode, params: ProblemParams = {}): Outcome<never> {
+  return { ok: false, problems: [problemAt([], code, params)] }
+}
+
+/** Whether a problem is at `path` or inside it (`['steps', 2]` holds `steps[2].title`). Pure. */
+export function isUnder(problem: Problem, path: readonly PathSegment[]): boolean {
+  if (problem.path.length < path.length) return false
+  return path.every((seg, i) => problem.path[i] === seg)
+}
+
+/** Whether a problem is exactly at `path`. Pure. */
+export function isAt(problem: Problem, path: readonly PathSegment[]): boolean {
+  return problem.path.length === path.length && isUnder(problem, path)
+}
 
 /** A result that is either a value or the list of everything wrong with the input. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem[] }
@@ -27,7 +60,7 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** Renders a problem as one line for a terminal or a list. Pure. */
 export function formatProblem(problem: Problem): string {
-  return `${problem.path}: ${problem.message}`
+  return `${formatPath(problem.path)}: ${problem.message}`
 }
 
 /** Edit distance counting a swap of neighbours as one edit, capped: cap + 1 means "further". Pure. */
@@ -81,6 +114,11 @@ export function nearestName(name: string, candidates: Iterable<string>): string 
   return best
 }
 
+/** The `near` param of a problem: the likely meant name, or '' when none is close. Pure. */
+export function near(name: string, candidates: Iterable<string>): string {
+  return nearestName(name, candidates) ?? ''
+}
+
 /** ` (did you mean "x"?)` or the empty string. Pure. */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   const near = nearestName(name, candidates)
@@ -91,8 +129,8 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
 export class ProblemList {
   readonly items: Problem[] = []
 
-  add(path: readonly PathSegment[], message: string): void {
-    this.items.push({ path: formatPath(path), message })
+  add(path: readonly PathSegment[], code: ProblemCode, params: ProblemParams = {}): void {
+    this.items.push(problemAt(path, code, params))
   }
 
   get empty(): boolean {

@@ -2,14 +2,12 @@
 // and of the published JSON Schema (the attempt and result formats are in recordSchemas.ts, the
 // identifiers of all three in formats.ts). Structure only; meaning is checked in
 // validateScenario.ts and the attempt loader. zod's functional API (`zod/mini`) keeps what the
-// app downloads small; its messages are zod's English ones, as checkShape.ts expects.
+// app downloads small. Its `error`s are problem codes (problemCodes.ts), said by checkShape.ts.
 import * as z from 'zod/mini'
 import { SCENARIO_FORMAT } from './formats.ts'
 
 // no eval: the app runs under a CSP without 'unsafe-eval', and zod would otherwise probe for it
 z.config({ jitless: true })
-// English messages, which checkShape.ts rephrases; `zod/mini` ships without a locale
-z.config(z.locales.en())
 
 /** `schema`, described for the published JSON Schema. */
 function described<S extends z.ZodMiniType>(schema: S, description: string): S {
@@ -24,33 +22,27 @@ const OTHER_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/
 
 const NameId = z.string().check(
   z.regex(NAME_ID, {
-    error:
-      'must start with a lowercase letter and use only a-z, 0-9 and _ (at most 64), so expressions can name it',
+    error: 'shape.nameId',
   }),
 )
 const OtherId = z.string().check(
   z.regex(OTHER_ID, {
-    error:
-      'must use only letters, digits, _, . and - (at most 64), starting with a letter or digit',
+    error: 'shape.otherId',
   }),
 )
 
 const Text = described(
   z.union([z.string(), z.record(z.string(), z.string())], {
-    error:
-      'must be a text: a string, or an object from locale to string like {"en": "…", "zh-CN": "…"}',
+    error: 'shape.text',
   }),
   'Localized text: a string in the default locale, or {locale: text}',
 )
 
-const Expr = described(
-  z.string({ error: 'must be an expression string' }),
-  'Expression (spec section 2)',
-)
+const Expr = described(z.string({ error: 'shape.expression' }), 'Expression (spec section 2)')
 const Vec3 = z.tuple([z.number(), z.number(), z.number()], {
-  error: 'must be [x, y, z], three numbers',
+  error: 'shape.vec3',
 })
-const NonNegative = z.number().check(z.minimum(0, { error: 'must be 0 or more' }))
+const NonNegative = z.number().check(z.minimum(0, { error: 'shape.nonNegative' }))
 const Positive = z.number().check(z.positive())
 const Fraction = z.number().check(z.minimum(0), z.maximum(1))
 const ModelPath = described(
@@ -81,8 +73,8 @@ const ComponentCommon = {
   ),
 }
 const States = z
-  .array(z.string().check(z.minLength(1, { error: 'a state may not be empty' })))
-  .check(z.minLength(2, { error: 'needs at least 2 states' }))
+  .array(z.string().check(z.minLength(1, { error: 'shape.emptyState' })))
+  .check(z.minLength(2, { error: 'shape.twoStates' }))
 
 const stateful = <K extends string>(kind: K, states: z.ZodMiniType<string[] | undefined>) =>
   z.strictObject({
@@ -132,8 +124,7 @@ const Component = z.discriminatedUnion(
     }),
   ],
   {
-    error:
-      'kind must be one of button, switch, selector, valve, breaker, door, item, lamp, gauge, display, machine, static',
+    error: 'shape.unknownKind',
   },
 )
 export type Component = z.output<typeof Component>
@@ -170,7 +161,7 @@ export type ActionRef = z.output<typeof ActionRef>
 const CompetencyRefs = z.array(z.string())
 const WeightedCompetencyRefs = z.array(
   z.union([z.string(), z.strictObject({ id: z.string(), weight: z.optional(NonNegative) })], {
-    error: 'must be a competency id, or {"id": …, "weight": …}',
+    error: 'shape.competencyRef',
   }),
 )
 
@@ -205,9 +196,7 @@ const Judgement = z.strictObject({
   id: OtherId,
   title: Text,
   points: NonNegative,
-  maxMark: z.optional(
-    z.int().check(z.minimum(1, { error: 'must be a whole number of at least 1' })),
-  ),
+  maxMark: z.optional(z.int().check(z.minimum(1, { error: 'shape.positiveWhole' }))),
   competencies: z.optional(CompetencyRefs),
   guide: z.optional(Text),
 })
@@ -259,44 +248,36 @@ export const ScenarioSchema = z
   .strictObject({
     $schema: described(z.optional(z.string()), 'Path of this JSON Schema, for editors'),
     format: z.literal(SCENARIO_FORMAT, {
-      error: `format must be "${SCENARIO_FORMAT}" (the only version this Practica supports)`,
+      error: 'shape.format',
     }),
     id: z.string().check(
       z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
-        error:
-          'must use lowercase letters, digits and - (at most 64), starting with a letter or digit',
+        error: 'shape.scenarioId',
       }),
     ),
     version: z.string().check(
       z.regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, {
-        error: 'must be a semantic version like 1.0.0',
+        error: 'shape.version',
       }),
     ),
     title: Text,
     description: z.optional(Text),
-    locales: z.optional(
-      z.array(z.string()).check(z.minLength(1, { error: 'needs at least one locale' })),
-    ),
+    locales: z.optional(z.array(z.string()).check(z.minLength(1, { error: 'shape.oneLocale' }))),
     industry: z.optional(z.string()),
     estimatedMinutes: z.optional(Positive),
     tags: z.optional(z.array(z.string())),
     competencies: z.array(Competency),
-    components: z.array(Component).check(z.minLength(1, { error: 'needs at least one component' })),
+    components: z.array(Component).check(z.minLength(1, { error: 'shape.oneComponent' })),
     variables: z.optional(z.array(Variable)),
     rules: z.optional(z.array(Rule)),
-    steps: z.array(Step).check(z.minLength(1, { error: 'needs at least one step' })),
+    steps: z.array(Step).check(z.minLength(1, { error: 'shape.oneStep' })),
     hazards: z.optional(z.array(Hazard)),
     judgements: z.optional(z.array(Judgement)),
     faults: z.optional(z.array(Fault)),
     scoring: z.optional(Scoring),
     simulation: z.optional(
       z.strictObject({
-        tickMs: z
-          .int()
-          .check(
-            z.minimum(10, { error: 'must be at least 10' }),
-            z.maximum(1000, { error: 'must be at most 1000' }),
-          ),
+        tickMs: z.int().check(z.minimum(10), z.maximum(1000)),
       }),
     ),
     scene: z.optional(Scene),

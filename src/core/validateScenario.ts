@@ -6,7 +6,14 @@ import { namesIn } from './expr/parse.ts'
 import type { JsonValue } from './json.ts'
 import { canBeLocked, DERIVED_KINDS, getActions, getStates, STATEFUL_KINDS } from './kinds.ts'
 import { checkModelPath } from './modelPath.ts'
-import { didYouMean, ProblemList, type Outcome, type PathSegment } from './problems.ts'
+import {
+  near,
+  ProblemList,
+  type Outcome,
+  type PathSegment,
+  type ProblemCode,
+  type ProblemParams,
+} from './problems.ts'
 import {
   RESERVED_NAMES,
   ScenarioSchema,
@@ -50,8 +57,8 @@ class MeaningCheck {
     for (const c of d.competencies) if (c) this.competencyIds.add(c.id)
   }
 
-  private add(path: readonly PathSegment[], message: string): void {
-    this.problems.add(path, message)
+  private add(path: readonly PathSegment[], code: ProblemCode, params: ProblemParams = {}): void {
+    this.problems.add(path, code, params)
   }
 
   run(): void {
@@ -79,7 +86,7 @@ class MeaningCheck {
       levels.proficient !== undefined &&
       levels.competent > levels.proficient
     ) {
-      this.add(['scoring', 'levels', 'competent'], 'must not be higher than levels.proficient')
+      this.add(['scoring', 'levels', 'competent'], 'levels.order')
     }
     if (this.d.scene?.model !== undefined) this.checkModel(this.d.scene.model, ['scene', 'model'])
   }
@@ -100,18 +107,11 @@ class MeaningCheck {
         if (!el) return
         const where = `${key}[${i}]`
         const earlier = first.get(el.id)
-        if (earlier !== undefined)
-          this.add(
-            [key, i, 'id'],
-            `the id "${el.id}" is already used by ${earlier}; ids must be unique in a scenario`,
-          )
+        if (earlier !== undefined) this.add([key, i, 'id'], 'id.duplicate', { id: el.id, earlier })
         else first.set(el.id, where)
         const named = key === 'components' || key === 'variables' || key === 'faults'
         if (named && RESERVED_NAMES.includes(el.id))
-          this.add(
-            [key, i, 'id'],
-            `"${el.id}" is a reserved word of expressions; choose another id`,
-          )
+          this.add([key, i, 'id'], 'id.reserved', { id: el.id })
       })
     }
   }
@@ -123,48 +123,49 @@ class MeaningCheck {
   ): ExprType | undefined {
     const parsed = this.cache.parse(src)
     if (!parsed.ok) {
-      this.add(path, `column ${parsed.error.column}: ${parsed.error.message}`)
+      this.add(path, 'expr.syntax', {
+        column: parsed.error.column,
+        detail: parsed.error.message,
+      })
       return undefined
     }
     const { type, errors } = checkExpression(parsed.ast, this.scope)
-    for (const e of errors) this.add(path, `column ${e.column}: ${e.message}`)
+    for (const e of errors) this.add(path, e.code, { ...e.params, column: e.column })
     if (errors.length === 0 && type !== undefined && want !== 'value' && type !== want) {
-      this.add(
-        path,
-        `must be ${want === 'boolean' ? 'a condition (true or false)' : `${want === 'number' ? 'a number' : 'a string'}`}, but this expression gives ${type === 'number' ? 'a number' : type === 'string' ? 'a string' : 'true or false'}`,
-      )
+      this.add(path, 'expr.wrongResult', {
+        want: want === 'boolean' ? 'condition' : want,
+        got: type === 'boolean' ? 'trueOrFalse' : type,
+      })
     }
     return errors.length === 0 ? type : undefined
   }
 
   private checkComponent(c: Component, path: PathSegment[]): void {
     const states = getStates(c)
-    if (new Set(states).size !== states.length) this.add([...path, 'states'], 'lists a state twice')
+    if (new Set(states).size !== states.length)
+      this.add([...path, 'states'], 'component.stateTwice')
     if ('initial' in c && c.initial !== undefined && !states.includes(c.initial)) {
-      this.add(
-        [...path, 'initial'],
-        `"${c.initial}" is not one of the states (${states.join(', ')})${didYouMean(c.initial, states)}`,
-      )
+      this.add([...path, 'initial'], 'component.initialNotState', {
+        state: c.initial,
+        states: states.join(', '),
+        near: near(c.initial, states),
+      })
     }
     if (!canBeLocked(c.kind)) {
       if (c.lockable === true)
-        this.add(
-          [...path, 'lockable'],
-          `a ${c.kind} cannot be locked; lock the switch, valve or breaker that feeds it`,
-        )
+        this.add([...path, 'lockable'], 'component.notLockable', { kind: c.kind })
       if (c.taggable === true)
-        this.add(
-          [...path, 'taggable'],
-          `a ${c.kind} cannot be tagged; tag the switch, valve or breaker that feeds it`,
-        )
+        this.add([...path, 'taggable'], 'component.notTaggable', { kind: c.kind })
     }
     const actions = getActions(c)
     for (const [action, effects] of Object.entries(c.on ?? {})) {
       if (!(actions as readonly string[]).includes(action)) {
-        this.add(
-          [...path, 'on', action],
-          `a ${c.kind} does not accept "${action}"; it accepts ${actions.join(', ')}${didYouMean(action, actions)}`,
-        )
+        this.add([...path, 'on', action], 'component.unknownAction', {
+          kind: c.kind,
+          action,
+          actions: actions.join(', '),
+          near: near(action, actions),
+        })
       }
       effects.forEach((e, k) => {
         if (e.if !== undefined) this.checkExpr(e.if, 'boolean', [...path, 'on', action, k, 'if'])
@@ -178,24 +179,28 @@ class MeaningCheck {
       this.checkExpr(src, want, [...path, field])
     }
     if (c.kind === 'gauge' && c.min !== undefined && c.max !== undefined && c.min >= c.max) {
-      this.add([...path, 'max'], 'must be greater than min')
+      this.add([...path, 'max'], 'gauge.range')
     }
     if (c.model !== undefined) this.checkModel(c.model, [...path, 'model'])
   }
 
   private checkModel(model: string, path: PathSegment[]): void {
     const why = checkModelPath(model)
-    if (why !== undefined) this.add(path, `"${model}" ${why}`)
+    if (why !== undefined) this.add(path, 'model.path', { path: model, why })
   }
 
   private checkVariable(v: Variable, path: PathSegment[]): void {
     if (v.min !== undefined && v.max !== undefined && v.min > v.max)
-      this.add([...path, 'max'], 'must not be less than min')
+      this.add([...path, 'max'], 'variable.range')
     else if (
       (v.min !== undefined && v.initial < v.min) ||
       (v.max !== undefined && v.initial > v.max)
     ) {
-      this.add([...path, 'initial'], `${v.initial} is outside [${v.min ?? '-∞'}, ${v.max ?? '∞'}]`)
+      this.add([...path, 'initial'], 'variable.initialOutside', {
+        initial: v.initial,
+        min: v.min ?? '-∞',
+        max: v.max ?? '∞',
+      })
     }
     if (v.rate !== undefined) this.checkExpr(v.rate, 'number', [...path, 'rate'])
   }
@@ -214,14 +219,12 @@ class MeaningCheck {
           ...this.componentIds.keys(),
           ...this.d.variables.flatMap((v) => (v ? [v.id] : [])),
         ]
-        this.add(at, `unknown component or variable "${key}"${didYouMean(key, names)}`)
+        this.add(at, 'set.unknownName', { name: key, near: near(key, names) })
         continue
       }
       if (!STATEFUL_KINDS.has(c.kind)) {
-        const why = DERIVED_KINDS.has(c.kind)
-          ? 'its value is derived from its expression'
-          : 'it has no state'
-        this.add(at, `"${key}" is a ${c.kind}: ${why}, so it cannot be set`)
+        const code = DERIVED_KINDS.has(c.kind) ? 'set.derived' : 'set.stateless'
+        this.add(at, code, { name: key, kind: c.kind })
         continue
       }
       if (this.checkExpr(src, 'string', at) !== 'string') continue
@@ -230,10 +233,12 @@ class MeaningCheck {
       const states = getStates(c)
       for (const value of values ?? []) {
         if (!states.includes(value))
-          this.add(
-            at,
-            `"${value}" is not one of the states of "${key}" (${states.join(', ')})${didYouMean(value, states)}`,
-          )
+          this.add(at, 'set.notState', {
+            value,
+            name: key,
+            states: states.join(', '),
+            near: near(value, states),
+          })
       }
     }
   }
@@ -242,10 +247,10 @@ class MeaningCheck {
     const c = this.componentIds.get(ref.target)
     if (c === undefined) {
       if (!this.d.brokenIds.has(ref.target)) {
-        this.add(
-          [...path, 'target'],
-          `unknown component "${ref.target}"${didYouMean(ref.target, this.componentIds.keys())}`,
-        )
+        this.add([...path, 'target'], 'ref.unknownComponent', {
+          id: ref.target,
+          near: near(ref.target, this.componentIds.keys()),
+        })
       }
       return
     }
@@ -257,21 +262,32 @@ class MeaningCheck {
           : ref.action === 'tag' || ref.action === 'untag'
             ? 'taggable'
             : undefined
-      const message =
-        flag && canBeLocked(c.kind)
-          ? `"${ref.target}" is not ${flag}; add "${flag}": true to it to allow "${ref.action}"`
-          : `a ${c.kind} does not accept "${ref.action}"; "${ref.target}" accepts ${actions.join(', ')}${didYouMean(ref.action, actions)}`
-      this.add([...path, 'action'], message)
+      if (flag && canBeLocked(c.kind))
+        this.add([...path, 'action'], 'ref.notLockable', {
+          id: ref.target,
+          flag,
+          action: ref.action,
+        })
+      else
+        this.add([...path, 'action'], 'ref.unknownAction', {
+          kind: c.kind,
+          action: ref.action,
+          id: ref.target,
+          actions: actions.join(', '),
+          near: near(ref.action, actions),
+        })
       return
     }
     if (ref.value !== undefined) {
       const states = getStates(c)
-      if (ref.action !== 'set') this.add([...path, 'value'], `a value is given only with "set"`)
+      if (ref.action !== 'set') this.add([...path, 'value'], 'ref.valueWithoutSet')
       else if (!states.includes(ref.value)) {
-        this.add(
-          [...path, 'value'],
-          `"${ref.value}" is not one of the states of "${ref.target}" (${states.join(', ')})${didYouMean(ref.value, states)}`,
-        )
+        this.add([...path, 'value'], 'ref.notState', {
+          value: ref.value,
+          id: ref.target,
+          states: states.join(', '),
+          near: near(ref.value, states),
+        })
       }
     }
   }
@@ -284,27 +300,21 @@ class MeaningCheck {
       const id = typeof ref === 'string' ? ref : ref.id
       if (!this.competencyIds.has(id)) {
         const at = typeof ref === 'string' ? [...path, i] : [...path, i, 'id']
-        this.add(
-          at,
-          `unknown competency "${id}"${didYouMean(id, this.competencyIds)}; add it to "competencies" first`,
-        )
+        this.add(at, 'ref.unknownCompetency', { id, near: near(id, this.competencyIds) })
       }
     })
   }
 
   private checkStep(s: Step, path: PathSegment[]): void {
     if ((s.action === undefined) === (s.state === undefined)) {
-      this.add(
-        path,
-        'a step needs exactly one of "action" (done by a learner act) and "state" (done when the equipment is in a state)',
-      )
+      this.add(path, 'step.actionOrState')
     }
     if (s.action) this.checkActionRef(s.action, [...path, 'action'])
     if (s.state !== undefined) this.checkExpr(s.state, 'boolean', [...path, 'state'])
     s.after?.forEach((a, i) => {
-      if (a === s.id) this.add([...path, 'after', i], 'a step cannot come after itself')
+      if (a === s.id) this.add([...path, 'after', i], 'step.afterItself')
       else if (!this.stepIds.has(a) && !this.d.brokenIds.has(a)) {
-        this.add([...path, 'after', i], `unknown step "${a}"${didYouMean(a, this.stepIds)}`)
+        this.add([...path, 'after', i], 'step.unknown', { id: a, near: near(a, this.stepIds) })
       }
     })
     this.checkCompetencyRefs(s.competencies, [...path, 'competencies'])
@@ -312,10 +322,7 @@ class MeaningCheck {
 
   private checkHazard(h: Hazard, path: PathSegment[]): void {
     if ((h.action === undefined) === (h.when === undefined)) {
-      this.add(
-        path,
-        'a hazard needs exactly one of "when" (an unsafe state) and "action" (a forbidden act)',
-      )
+      this.add(path, 'hazard.whenOrAction')
     }
     if (h.when !== undefined) this.checkExpr(h.when, 'boolean', [...path, 'when'])
     if (h.action) this.checkActionRef(h.action, [...path, 'action'])
@@ -332,10 +339,9 @@ class MeaningCheck {
       })
     for (const cycle of findCycles(this.d.steps.length, edges)) {
       const ids = cycle.map((i) => this.d.steps[i]!.id)
-      this.add(
-        ['steps', cycle[0]!, 'after'],
-        `steps ${[...ids, ids[0]].map((id) => `"${id}"`).join(' → ')} wait for each other in a cycle, so none can ever be ready`,
-      )
+      this.add(['steps', cycle[0]!, 'after'], 'step.cycle', {
+        ids: [...ids, ids[0]].map((id) => `"${id}"`).join(' → '),
+      })
     }
   }
 
@@ -356,10 +362,9 @@ class MeaningCheck {
       const c = this.d.components[cycle[0]!]!
       const ids = cycle.map((i) => this.d.components[i]!.id)
       const field = c.kind === 'lamp' ? 'lit' : c.kind === 'machine' ? 'running' : 'value'
-      this.add(
-        ['components', cycle[0]!, field],
-        `${[...ids, ids[0]].map((id) => `"${id}"`).join(' → ')} are derived from each other in a cycle`,
-      )
+      this.add(['components', cycle[0]!, field], 'derived.cycle', {
+        ids: [...ids, ids[0]].map((id) => `"${id}"`).join(' → '),
+      })
     }
   }
 }

@@ -1,7 +1,8 @@
 // Type checking of expressions against the names a scenario defines (spec section 2).
 // Reports every error with its column; never evaluates anything.
-import { didYouMean } from '../problems.ts'
-import type { Ast, ExprError } from './parse.ts'
+import type { ProblemCode, ProblemParams } from '../problemCodes.ts'
+import { near } from '../problems.ts'
+import type { Ast } from './parse.ts'
 
 export type ExprType = 'number' | 'string' | 'boolean'
 
@@ -22,29 +23,33 @@ export interface Scope {
   statesOf(index: number): readonly string[]
 }
 
+/** A type error in an expression, at a 1-based column: a problem code and its params. */
+export interface CheckError {
+  readonly column: number
+  readonly code: ProblemCode
+  readonly params: ProblemParams
+}
+
 /** The result of checking one expression: its type (undefined when unknown) and every error. */
 export interface CheckOutcome {
   readonly type: ExprType | undefined
-  readonly errors: ExprError[]
+  readonly errors: CheckError[]
 }
 
 const FUNCTIONS = ['min', 'max', 'abs', 'clamp', 'if']
 
 /** Type-checks an AST against a scope. Pure. */
 export function checkExpression(ast: Ast, scope: Scope): CheckOutcome {
-  const errors: ExprError[] = []
+  const errors: CheckError[] = []
   const type = typeOf(ast, scope, errors)
   return { type, errors }
 }
 
-function typeOf(ast: Ast, scope: Scope, errors: ExprError[]): ExprType | undefined {
-  const expect = (node: Ast, want: ExprType, what: string): void => {
+function typeOf(ast: Ast, scope: Scope, errors: CheckError[]): ExprType | undefined {
+  const expect = (node: Ast, want: ExprType, op: string): void => {
     const got = typeOf(node, scope, errors)
     if (got !== undefined && got !== want)
-      errors.push({
-        column: node.col,
-        message: `${what} needs ${an(want)}, but this is ${an(got)}`,
-      })
+      errors.push({ column: node.col, code: 'expr.operand', params: { op, want, got } })
   }
   switch (ast.type) {
     case 'number':
@@ -54,7 +59,7 @@ function typeOf(ast: Ast, scope: Scope, errors: ExprError[]): ExprType | undefin
     case 'name': {
       const ref = scope.resolve(ast.name, ast.member)
       if (typeof ref === 'string') {
-        if (ref !== '') errors.push({ column: ast.col, message: ref })
+        if (ref !== '') errors.push({ column: ast.col, code: 'expr.name', params: { detail: ref } })
         return undefined
       }
       return ref.type
@@ -64,7 +69,7 @@ function typeOf(ast: Ast, scope: Scope, errors: ExprError[]): ExprType | undefin
         expect(ast.arg, 'boolean', '"!"')
         return 'boolean'
       }
-      expect(ast.arg, 'number', 'unary "-"')
+      expect(ast.arg, 'number', '"-"')
       return 'number'
     case 'binary': {
       const what = `"${ast.op}"`
@@ -86,14 +91,12 @@ function typeOf(ast: Ast, scope: Scope, errors: ExprError[]): ExprType | undefin
           const right = typeOf(ast.right, scope, errors)
           const ordering = ast.op !== '==' && ast.op !== '!='
           if (ordering && (left === 'boolean' || right === 'boolean')) {
-            errors.push({
-              column: ast.col,
-              message: `${what} compares two numbers or two strings, not booleans`,
-            })
+            errors.push({ column: ast.col, code: 'expr.booleanOrder', params: { op: what } })
           } else if (left !== undefined && right !== undefined && left !== right) {
             errors.push({
               column: ast.col,
-              message: `${what} compares ${an(left)} with ${an(right)}; both sides must be the same type`,
+              code: 'expr.mixedCompare',
+              params: { op: what, left, right },
             })
           }
           return 'boolean'
@@ -108,14 +111,15 @@ function typeOf(ast: Ast, scope: Scope, errors: ExprError[]): ExprType | undefin
 function callType(
   ast: Extract<Ast, { type: 'call' }>,
   scope: Scope,
-  errors: ExprError[],
-  expect: (node: Ast, want: ExprType, what: string) => void,
+  errors: CheckError[],
+  expect: (node: Ast, want: ExprType, op: string) => void,
 ): ExprType | undefined {
   const arity = (n: number): boolean => {
     if (ast.args.length === n) return true
     errors.push({
       column: ast.col,
-      message: `${ast.fn}() takes ${n} argument${n === 1 ? '' : 's'}, not ${ast.args.length}`,
+      code: n === 1 ? 'expr.arityOne' : 'expr.arity',
+      params: { fn: ast.fn, expected: n, got: ast.args.length },
     })
     return false
   }
@@ -123,7 +127,7 @@ function callType(
     case 'min':
     case 'max':
       if (ast.args.length === 0)
-        errors.push({ column: ast.col, message: `${ast.fn}() needs at least one argument` })
+        errors.push({ column: ast.col, code: 'expr.noArguments', params: { fn: ast.fn } })
       for (const a of ast.args) expect(a, 'number', `${ast.fn}()`)
       return 'number'
     case 'abs':
@@ -135,13 +139,16 @@ function callType(
     case 'if': {
       if (!arity(3)) return undefined
       const [cond, then, otherwise] = ast.args as [Ast, Ast, Ast]
-      expect(cond, 'boolean', 'the condition of if()')
+      const c = typeOf(cond, scope, errors)
+      if (c !== undefined && c !== 'boolean')
+        errors.push({ column: cond.col, code: 'expr.ifCondition', params: { got: c } })
       const a = typeOf(then, scope, errors)
       const b = typeOf(otherwise, scope, errors)
       if (a !== undefined && b !== undefined && a !== b) {
         errors.push({
           column: otherwise.col,
-          message: `both branches of if() must have the same type, but one is ${an(a)} and the other ${an(b)}`,
+          code: 'expr.ifBranches',
+          params: { left: a, right: b },
         })
         return undefined
       }
@@ -151,14 +158,11 @@ function callType(
       for (const a of ast.args) typeOf(a, scope, errors)
       errors.push({
         column: ast.col,
-        message: `unknown function "${ast.fn}"${didYouMean(ast.fn, FUNCTIONS)}; the functions are ${FUNCTIONS.join(', ')}`,
+        code: 'expr.unknownFunction',
+        params: { fn: ast.fn, near: near(ast.fn, FUNCTIONS), functions: FUNCTIONS.join(', ') },
       })
       return undefined
   }
-}
-
-function an(type: ExprType): string {
-  return type === 'number' ? 'a number' : type === 'string' ? 'a string' : 'a boolean'
 }
 
 /**

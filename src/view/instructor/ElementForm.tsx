@@ -2,6 +2,8 @@ import { useState } from 'react'
 import {
   formatProblem,
   getActions,
+  isAt,
+  isUnder,
   type Collection,
   type Component,
   type JsonObject,
@@ -73,13 +75,7 @@ export function ElementForm({ store, doc, selection, problems }: ElementFormProp
         ? componentFields(element)
         : elementFields(doc, collection, element)
   const here = (key: string) => pathKey([...base, key])
-  const problemsOf = (key: string) =>
-    problems.filter(
-      (p) =>
-        p.path === here(key) ||
-        p.path.startsWith(`${here(key)}.`) ||
-        p.path.startsWith(`${here(key)}[`),
-    )
+  const problemsOf = (key: string) => problems.filter((p) => isUnder(p, [...base, key]))
   const set = (key: string, value: JsonValue | undefined) =>
     store.getState().run({ kind: 'set', path: [...base, key], value, mergeKey: here(key) })
 
@@ -143,7 +139,7 @@ export function ElementForm({ store, doc, selection, problems }: ElementFormProp
             targets={targets}
             names={names}
             allProblems={problems}
-            problems={problems.filter((p) => p.path === here(spec.key))}
+            problems={problems.filter((p) => isAt(p, [...base, spec.key]))}
           />
         )
       case 'action':
@@ -187,7 +183,7 @@ export function ElementForm({ store, doc, selection, problems }: ElementFormProp
       ],
     })
   }
-  const own = problems.filter((p) => p.path === pathKey(base))
+  const own = problems.filter((p) => isAt(p, base))
   return (
     <div className="element-form">
       {own.map((p, i) => (

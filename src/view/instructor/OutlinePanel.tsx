@@ -3,6 +3,7 @@ import { useStore } from 'zustand'
 import {
   COMPONENT_KINDS,
   findReferences,
+  isUnder,
   type Collection,
   type JsonObject,
   type JsonValue,
@@ -78,7 +79,7 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
   const removeRef = useRef(remove)
   removeRef.current = remove
   const hasProblem = (collection: string, index: number) =>
-    problems.some((p) => p.path.startsWith(`${collection}[${index}]`))
+    problems.some((p) => isUnder(p, [collection, index]))
 
   return (
     <nav className="outline" aria-label={t('editor.outline')}>

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand'
-import { COLLECTIONS, type Collection } from '../../core/index.ts'
+import { COLLECTIONS, formatPath, type Collection, type PathSegment } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
@@ -14,17 +14,17 @@ const SELECTABLE = new Set<string>([...COLLECTIONS, 'rules'])
 export function ProblemsPanel({ store }: ProblemsPanelProps) {
   const { t } = useTranslation()
   const problems = useStore(store, (s) => s.problems)
-  const go = (path: string) => {
-    const m = /^([a-z]+)\[(\d+)\]/.exec(path)
-    if (m && SELECTABLE.has(m[1]!))
-      store.getState().select({ collection: m[1] as Collection | 'rules', index: Number(m[2]) })
+  const go = (path: readonly PathSegment[]) => {
+    const [collection, index] = path
+    if (typeof collection === 'string' && SELECTABLE.has(collection) && typeof index === 'number')
+      store.getState().select({ collection: collection as Collection | 'rules', index })
     else store.getState().select({ collection: 'scenario', index: 0 })
     // the form renders on the next frame; then the field with this path (or its closest parent) takes focus
     requestAnimationFrame(() => {
-      for (let p = path; p; p = p.replace(/(\.[^.[\]]+|\[[^\]]+\])$/, '')) {
-        const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`)
+      for (let n = path.length; n > 0; n--) {
+        const key = formatPath(path.slice(0, n))
+        const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(key)}"]`)
         if (el) return el.focus()
-        if (!/[.[]/.test(p)) return
       }
     })
   }
@@ -41,7 +41,7 @@ export function ProblemsPanel({ store }: ProblemsPanelProps) {
           {problems.map((p, i) => (
             <li key={i}>
               <button type="button" onClick={() => go(p.path)}>
-                <code>{p.path}</code>: {p.message}
+                <code>{formatPath(p.path)}</code>: {p.message}
               </button>
             </li>
           ))}

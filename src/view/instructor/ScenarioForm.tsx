@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue, Problem } from '../../core/index.ts'
+import { isUnder, type JsonObject, type JsonValue, type Problem } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
 import { pathKey } from './fields/fieldProps.ts'
 import { InputField } from './fields/InputField.tsx'
@@ -28,12 +28,7 @@ export function ScenarioForm({ store, doc, problems }: ScenarioFormProps) {
     label: path.join('.'),
     path,
     value: at(path),
-    problems: problems.filter(
-      (p) =>
-        p.path === pathKey(path) ||
-        p.path.startsWith(`${pathKey(path)}.`) ||
-        p.path.startsWith(`${pathKey(path)}[`),
-    ),
+    problems: problems.filter((p) => isUnder(p, path)),
     // a nested setting is written with its parent objects, created when missing
     onChange: (value: JsonValue | undefined) => {
       const [first, ...rest] = path

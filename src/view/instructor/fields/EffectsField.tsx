@@ -1,6 +1,6 @@
-import type { JsonValue, Problem } from '../../../core/index.ts'
+import { isAt, isUnder, type JsonValue, type Problem } from '../../../core/index.ts'
 import { ExprField } from './ExprField.tsx'
-import { pathKey, type FieldProps } from './fieldProps.ts'
+import type { FieldProps } from './fieldProps.ts'
 import { SetMapField } from './SetMapField.tsx'
 
 export interface EffectsFieldProps extends FieldProps {
@@ -31,8 +31,7 @@ export function EffectsField({
     const kept = Object.fromEntries(Object.entries(next).filter(([, list]) => list.length > 0))
     onChange(Object.keys(kept).length === 0 ? undefined : (kept as unknown as JsonValue))
   }
-  const at = (p: (string | number)[]) =>
-    allProblems.filter((x) => x.path.startsWith(pathKey([...path, ...p])))
+  const at = (p: (string | number)[]) => allProblems.filter((x) => isUnder(x, [...path, ...p]))
   const free = actions.filter((a) => !(a in on))
   return (
     <fieldset className="field field-effects">
@@ -67,9 +66,7 @@ export function EffectsField({
               targets={targets}
               names={names}
               allProblems={allProblems}
-              problems={at([action, i, 'set']).filter(
-                (p) => p.path === pathKey([...path, action, i, 'set']),
-              )}
+              problems={at([action, i, 'set']).filter((p) => isAt(p, [...path, action, i, 'set']))}
               onChange={(v) =>
                 write({
                   ...on,

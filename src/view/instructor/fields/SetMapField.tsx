@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../core/index.ts'
+import { isAt, type JsonValue, type Problem } from '../../../core/index.ts'
 import { ExprField } from './ExprField.tsx'
 import { FieldProblems } from './FieldProblems.tsx'
 import { pathKey, type FieldProps } from './fieldProps.ts'
@@ -7,7 +7,7 @@ export interface SetMapFieldProps extends FieldProps {
   /** Components and variables that can be set. */
   readonly targets: readonly string[]
   readonly names: readonly string[]
-  readonly allProblems: readonly { path: string; message: string }[]
+  readonly allProblems: readonly Problem[]
 }
 
 /** A `set` map: which component or variable gets which expression, applied in order. */
@@ -50,7 +50,7 @@ export function SetMapField({
             value={expr}
             names={names}
             required
-            problems={allProblems.filter((p) => p.path === pathKey([...path, key]))}
+            problems={allProblems.filter((p) => isAt(p, [...path, key]))}
             onChange={(v) => write(entries.map((x, j) => (j === i ? [x[0], v ?? ''] : x)))}
           />
           <button

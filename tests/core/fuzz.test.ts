@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { describe, it } from 'vitest'
 import {
   loadScenario,
+  PROBLEM_TEXTS,
   parseAttempt,
   scoreAttempt,
   type Model,
@@ -22,8 +23,9 @@ function checkOutcome(outcome: Outcome<unknown>): void {
     if (!Array.isArray(outcome.problems) || outcome.problems.length === 0)
       throw new Error('refused without a problem')
     for (const p of outcome.problems) {
-      if (typeof p.path !== 'string' || typeof p.message !== 'string' || p.message.trim() === '')
-        throw new Error(`a problem without a message: ${JSON.stringify(p)}`)
+      const segments = Array.isArray(p.path) && p.path.every((s) => typeof s !== 'object')
+      if (!segments || !Object.hasOwn(PROBLEM_TEXTS, p.code) || /^\s*$|{{/.test(p.message))
+        throw new Error(`a problem without a path, code or message: ${JSON.stringify(p)}`)
     }
   }
   if (({} as { polluted?: unknown }).polluted !== undefined || Object.keys(Object.prototype).length)

@@ -9,6 +9,7 @@ import {
   MAX_FILE_BYTES,
   parseAttempt,
   parseJson,
+  PROBLEM_TEXTS,
   ResultSchema,
   scoreAttempt,
   type Outcome,
@@ -80,8 +81,10 @@ function refused(kind: Kind, file: string | Uint8Array): string[] {
   if (outcome.ok) return []
   expect(outcome.problems.length).toBeGreaterThan(0)
   for (const p of outcome.problems) {
-    expect(typeof p.path).toBe('string')
+    expect(Array.isArray(p.path)).toBe(true)
+    expect(Object.keys(PROBLEM_TEXTS)).toContain(p.code)
     expect(p.message).toMatch(/\S/)
+    expect(p.message).not.toContain('{{')
   }
   return lines(outcome.problems)
 }

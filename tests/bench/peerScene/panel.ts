@@ -2,6 +2,8 @@
 // surroundings and view the app gives it, so both sides draw the same things from the same place.
 
 export interface PeerPart {
+  /** The part's kind: each kind has its own shape. */
+  readonly kind: 'button' | 'switch' | 'selector' | 'valve' | 'breaker'
   readonly position: readonly [number, number, number]
   /** Degrees, as in the scenario. */
   readonly rotation: readonly [number, number, number]
@@ -30,7 +32,10 @@ export interface PeerFrame {
 
 declare global {
   interface Window {
-    /** Draws the panel once and reports the renderer's figures for that frame. */
-    __peerScene?: { draw(panel: PeerPanel): PeerFrame }
+    /**
+     * Draws the panel once and reports the renderer's figures for that frame: `plain` with one
+     * mesh per part, `instanced` with one InstancedMesh per kind of part.
+     */
+    __peerScene?: { draw(panel: PeerPanel, way: 'plain' | 'instanced'): PeerFrame }
   }
 }

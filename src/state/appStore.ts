@@ -1,15 +1,18 @@
 // Which screen the learner is on, who the learner is (remembered in this browser), and the
 // start of an attempt: faults are drawn here, by chance, and recorded in the attempt.
 import { createStore } from 'zustand/vanilla'
-import type { Attempt, Mode, Model, Result } from '../core/index.ts'
-import { loadEvents, openJournal, type StoredAttempt } from './attemptJournal.ts'
+import { scoreAttempt, type Attempt, type Mode, type Model, type Result } from '../core/index.ts'
+import { loadEvents, openJournal, toAttemptFile, type StoredAttempt } from './attemptJournal.ts'
 import {
   createAttemptStore,
+  toAttempt,
+  type AttemptOptions,
   type AttemptSetup,
   type AttemptStore,
   type Learner,
 } from './attemptStore.ts'
 import { holdAttempt } from './attemptLock.ts'
+import { runtimeMessage } from './runtimeError.ts'
 import { getScenarioText } from './scenarioTexts.ts'
 import type { EditorStore } from './editorStore.ts'
 
@@ -27,6 +30,13 @@ export type Screen =
   | { readonly name: 'review' }
   | { readonly name: 'history' }
   | { readonly name: 'editor'; readonly store: EditorStore }
+  | {
+      /** The scenario made a mistake as the attempt started: nothing to play, the attempt to keep. */
+      readonly name: 'failed'
+      readonly attempt: Attempt
+      readonly message: string
+      readonly editor?: EditorStore
+    }
 
 export interface AppState {
   readonly screen: Screen
@@ -39,6 +49,8 @@ export interface AppState {
   /** Goes on with an attempt kept in this browser; read-only if another tab has it open. */
   resume(record: StoredAttempt): Promise<void>
   showResult(model: Model, attempt: Attempt, result: Result): void
+  /** Shows the result of a finished attempt kept in this browser, scored again from its log. */
+  openStoredResult(record: StoredAttempt): Promise<{ ok: true } | { ok: false; reason: string }>
   backToLibrary(): void
   openEditorHome(): void
   openReview(): void
@@ -83,14 +95,48 @@ function toStoredAttempt(setup: AttemptSetup, scenarioText: string): StoredAttem
   }
 }
 
-// the Web Lock of the attempt on screen, released when the learner leaves it
-let heldLock: (() => void) | undefined
-function release(next: (() => void) | undefined): void {
-  heldLock?.()
-  heldLock = next
+/** The play screen of a new attempt, or the failure screen if the scenario cannot even start. */
+function play(
+  setup: AttemptSetup,
+  clock: () => number,
+  options: AttemptOptions,
+  editor: EditorStore | undefined,
+): Screen {
+  try {
+    const store = createAttemptStore(setup, clock, options)
+    return editor ? { name: 'play', store, editor } : { name: 'play', store }
+  } catch (e) {
+    const attempt = toAttempt(setup, options.previous ?? [])
+    const message = runtimeMessage(e)
+    return editor
+      ? { name: 'failed', attempt, message, editor }
+      : { name: 'failed', attempt, message }
+  }
 }
 
+type StoredResult =
+  { ok: true; model: Model; attempt: Attempt; result: Result } | { ok: false; reason: string }
+
+/** A finished attempt kept in this browser, scored again from its log against its own scenario. */
+async function scoreStored(record: StoredAttempt): Promise<StoredResult> {
+  const { openStoredScenario } = await import('./openScenarioFile.ts')
+  const loaded = openStoredScenario(record.scenarioText)
+  if (!loaded.ok) return { ok: false, reason: loaded.problems[0]?.message ?? '' }
+  const attempt = await toAttemptFile(record)
+  const scored = scoreAttempt(loaded.value, attempt)
+  return scored.ok
+    ? { ok: true, model: loaded.value, attempt, result: scored.value }
+    : { ok: false, reason: scored.problems[0]?.message ?? '' }
+}
+
+/** The app's store: one per page (tests make their own). */
 export function createAppStore() {
+  // the Web Lock of the attempt on screen, released when the learner leaves it; one per store
+  let heldLock: (() => void) | undefined
+  const release = (next: (() => void) | undefined): void => {
+    heldLock?.()
+    heldLock = next
+  }
   return createStore<AppState>()((set, get) => ({
     screen: { name: 'library' },
     learner: savedLearner(),
@@ -120,9 +166,8 @@ export function createAppStore() {
       const t0 = performance.now()
       return journal.then(async (j) => {
         const lock = j ? await holdAttempt(setup.attemptId) : undefined
-        const store = createAttemptStore(setup, () => performance.now() - t0, { journal: j })
         release(lock ?? undefined)
-        set({ screen: editor ? { name: 'play', store, editor } : { name: 'play', store } })
+        set({ screen: play(setup, () => performance.now() - t0, { journal: j }, editor) })
       })
     },
     async resume(record) {
@@ -143,13 +188,9 @@ export function createAppStore() {
       const t0 = performance.now() - (previous[previous.length - 1]?.t ?? 0)
       const journal =
         lock === null ? undefined : await openJournal(toStoredAttempt(setup, record.scenarioText))
-      const store = createAttemptStore(setup, () => performance.now() - t0, {
-        journal,
-        previous,
-        readOnly: lock === null,
-      })
       release(lock ?? undefined)
-      set({ screen: { name: 'play', store } })
+      const options = { journal, previous, readOnly: lock === null }
+      set({ screen: play(setup, () => performance.now() - t0, options, undefined) })
     },
     showResult(model, attempt, result) {
       release(undefined)
@@ -160,6 +201,11 @@ export function createAppStore() {
           ? { name: 'result', model, attempt, result, editor }
           : { name: 'result', model, attempt, result },
       })
+    },
+    async openStoredResult(record) {
+      const scored = await scoreStored(record)
+      if (scored.ok) get().showResult(scored.model, scored.attempt, scored.result)
+      return scored.ok ? { ok: true } : scored
     },
     backToLibrary() {
       release(undefined)

@@ -15,6 +15,8 @@ import {
   type SimState,
 } from '../core/index.ts'
 import { isQuotaError, type Journal } from './attemptJournal.ts'
+import { runtimeMessage } from './runtimeError.ts'
+import type { SceneState } from './sceneSource.ts'
 
 export interface Learner {
   readonly id: string
@@ -38,9 +40,8 @@ export type Feedback =
   | { readonly kind: 'hazard'; readonly id: number; readonly hazard: number }
   | { readonly kind: 'hint'; readonly id: number; readonly step: number }
 
-export interface AttemptState {
+export interface AttemptState extends SceneState {
   readonly setup: AttemptSetup
-  readonly sim: SimState
   readonly events: readonly AttemptEvent[]
   readonly feedback: readonly Feedback[]
   /** Set once the run has ended. */
@@ -49,6 +50,11 @@ export interface AttemptState {
   readonly readOnly: boolean
   /** Writing to the browser's storage failed; the attempt goes on in memory and can be downloaded. */
   readonly storageError: 'quota' | 'failed' | null
+  /**
+   * The scenario made a mistake while running (the engine's message): the attempt stops where it
+   * was, with every event so far (the one that met the mistake included) kept for download.
+   */
+  readonly runtimeError: string | null
   /** Performs a learner act now. */
   act(action: string, target?: string, value?: string): void
   /** Lets the simulation catch up with the clock. */
@@ -106,7 +112,10 @@ function feedbackOf(
   return out
 }
 
-/** Creates the store of one live attempt; `clock` gives milliseconds since the attempt started. */
+/**
+ * Creates the store of one live attempt; `clock` gives milliseconds since the attempt started.
+ * Throws a ScenarioRuntimeError only if the scenario cannot even start.
+ */
 export function createAttemptStore(
   setup: AttemptSetup,
   clock: () => number,
@@ -124,7 +133,12 @@ export function createAttemptStore(
   let finished = false
 
   const start = createStart(model, setup.mode, setup.faults)
-  previous.forEach((event, index) => applyInput(model, start, { type: 'event', index, event }))
+  let startError: string | null = null
+  try {
+    previous.forEach((event, index) => applyInput(model, start, { type: 'event', index, event }))
+  } catch (e) {
+    startError = runtimeMessage(e)
+  }
 
   return createStore<AttemptState>()((set, get) => {
     const apply = (
@@ -132,10 +146,16 @@ export function createAttemptStore(
       event?: AttemptEvent,
       extra: Feedback[] = [],
     ) => {
-      const { sim, events, feedback, setup: s } = get()
-      if (sim.ended) return
-      const next = step(model, sim, input)
+      const { sim, events, feedback, setup: s, runtimeError } = get()
+      if (sim.ended || runtimeError) return
       const nextEvents = event ? [...events, event] : events
+      let next: SimState
+      try {
+        next = step(model, sim, input)
+      } catch (e) {
+        // `step` works on a copy: the state shown stays the one before the mistake
+        return set({ events: nextEvents, runtimeError: runtimeMessage(e) })
+      }
       const news = [...feedbackOf(sim, next, event, nextId), ...extra]
       const result = next.ended ? getResult(model, next, toAttempt(s, nextEvents)) : undefined
       set({
@@ -153,7 +173,7 @@ export function createAttemptStore(
     }
     // an event takes effect once it is stored (or storing failed, which the learner is told)
     const record = (event: AttemptEvent, extra: Feedback[] = []) => {
-      if (readOnly || get().sim.ended) return
+      if (readOnly || get().sim.ended || get().runtimeError) return
       lastT = event.t
       const index = get().events.length + pending
       if (!journal) return apply({ type: 'event', index, event }, event, extra)
@@ -171,12 +191,17 @@ export function createAttemptStore(
     const now = (): number => Math.max(lastT, get().sim.now, Math.round(clock()))
     return {
       setup,
+      model,
       sim: start,
       events: [...previous],
       feedback: [],
-      result: start.ended ? getResult(model, start, toAttempt(setup, previous)) : undefined,
+      result:
+        start.ended && !startError
+          ? getResult(model, start, toAttempt(setup, previous))
+          : undefined,
       readOnly,
       storageError: null,
+      runtimeError: startError,
       act(action, target, value) {
         const event: AttemptEvent = {
           t: now(),

@@ -7,6 +7,7 @@ import {
   canUndo,
   compileScenario,
   createHistory,
+  createStart,
   ExpressionCache,
   pushCommand,
   redo,
@@ -19,7 +20,9 @@ import {
   type Model,
   type Problem,
 } from '../core/index.ts'
+import { runtimeMessage } from './runtimeError.ts'
 import { saveDraft } from './drafts.ts'
+import type { SceneSource, SceneState } from './sceneSource.ts'
 
 export interface Selection {
   /** A collection of elements with ids, the rules (which have none), or the scenario's own settings. */
@@ -40,6 +43,13 @@ export interface EditorState {
   readonly problems: readonly Problem[]
   /** The last state of the document that passed validation, compiled. */
   readonly model: Model | undefined
+  /**
+   * The equipment as it stands at the start, for the 3D view: one store for the editing session,
+   * given each recompiled model, so parts whose values did not change are not drawn again. It
+   * keeps the last model that could start when a newer one cannot (a scenario's mistake at run
+   * time); none until a model can start.
+   */
+  readonly scene: SceneSource | undefined
   readonly selected: Selection | null
   readonly canUndo: boolean
   readonly canRedo: boolean
@@ -74,11 +84,29 @@ export function checkDocument(
 export function createEditorStore(meta: DraftMeta, doc: JsonObject, delayMs = 300): EditorStore {
   let timer: ReturnType<typeof setTimeout> | undefined
   const cache = new ExpressionCache()
+  let scene: StoreApi<SceneState> | undefined
+  const sceneOf = (model: Model | undefined): SceneSource | undefined => {
+    if (!model || model === scene?.getState().model) return scene
+    let next: SceneState
+    try {
+      next = { model, sim: createStart(model, 'practice', []), events: [], readOnly: true }
+    } catch (e) {
+      runtimeMessage(e)
+      return scene
+    }
+    if (scene) scene.setState(next)
+    else scene = createStore<SceneState>()(() => next)
+    return scene
+  }
+  const check = (doc: JsonObject, previous: Model | undefined) => {
+    const checked = checkDocument(doc, previous, cache)
+    return { ...checked, scene: sceneOf(checked.model) }
+  }
   const store = createStore<EditorState>()((set, get) => {
     const update = (history: History) => {
       set({
         history,
-        ...checkDocument(history.doc, get().model, cache),
+        ...check(history.doc, get().model),
         canUndo: canUndo(history),
         canRedo: canRedo(history),
       })
@@ -87,7 +115,7 @@ export function createEditorStore(meta: DraftMeta, doc: JsonObject, delayMs = 30
     return {
       meta,
       history,
-      ...checkDocument(doc, undefined, cache),
+      ...check(doc, undefined),
       selected: { collection: 'scenario', index: 0 },
       canUndo: false,
       canRedo: false,

@@ -1,46 +1,134 @@
-// Watching an attempt again: the engine's state at any moment of its log, computed by the same
-// fold that scored it, and a store shaped like a live attempt so the learner's scene can show it.
-import { createStore } from 'zustand/vanilla'
+// Watching an attempt again: the engine's replayer, computed once per attempt and kept, and a
+// store for the replay screen (the moment shown, playback) that the scene reads. A scenario's
+// mistake at run time is an outcome here: the replay runs up to it and says where it stopped.
+import { createStore, type StoreApi } from 'zustand/vanilla'
 import {
-  applyInput,
-  createStart,
-  replayAttempt,
+  createReplayer,
+  replayTo,
   type Attempt,
   type Model,
+  type Replayer,
   type SimState,
 } from '../core/index.ts'
-import type { AttemptState, AttemptStore } from './attemptStore.ts'
+import { runtimeMessage } from './runtimeError.ts'
+import type { SceneState } from './sceneSource.ts'
 
-/** The state after every event with t ≤ ms and every tick up to ms; the final state at the end. Pure. */
-export function stateAt(model: Model, attempt: Attempt, ms: number, durationMs: number): SimState {
-  if (ms >= durationMs) return replayAttempt(model, attempt)
-  const st = createStart(model, attempt.mode, attempt.faults ?? [])
-  attempt.events.forEach((event, index) => {
-    if (event.t <= ms && !st.ended) applyInput(model, st, { type: 'event', index, event })
-  })
-  applyInput(model, st, { type: 'advance', t: ms })
-  return st
+/** Where a replay met the scenario's mistake. */
+export interface ReplayError {
+  readonly message: string
+  /** The event that met it (or the ticks before it). */
+  readonly index: number
+  /** That event's time: the replay can show the attempt up to just before it. */
+  readonly t: number
 }
 
-/** A store for the scene that shows a replay: its state is set from outside, acts do nothing. */
-export function createReplayStore(model: Model, attempt: Attempt): AttemptStore {
-  return createStore<AttemptState>()(() => ({
-    setup: {
+/** One attempt replayed: seek with `replayer.at`; `final` is the state at the end (or the mistake). */
+export interface Replay {
+  readonly replayer: Replayer
+  readonly final: SimState
+  readonly durationMs: number
+  readonly error: ReplayError | null
+}
+
+const replays = new WeakMap<Attempt, WeakMap<Model, Replay>>()
+
+/** The replay of `attempt` on `model`, computed on first use and then kept for both. */
+export function getReplay(model: Model, attempt: Attempt): Replay {
+  let byModel = replays.get(attempt)
+  if (!byModel) replays.set(attempt, (byModel = new WeakMap()))
+  let replay = byModel.get(model)
+  if (!replay) byModel.set(model, (replay = computeReplay(model, attempt)))
+  return replay
+}
+
+function computeReplay(model: Model, attempt: Attempt): Replay {
+  try {
+    const replayer = createReplayer(model, attempt)
+    return { replayer, final: replayer.at(Infinity), durationMs: replayer.durationMs, error: null }
+  } catch (e) {
+    const message = runtimeMessage(e)
+    // the shortest run of events that meets the mistake: replays of longer runs all meet it too,
+    // since each is the same fold taken further
+    const upTo = (n: number): Attempt => ({ ...attempt, events: attempt.events.slice(0, n) })
+    let lo = 0
+    let hi = attempt.events.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (fails(model, upTo(mid + 1))) hi = mid
+      else lo = mid + 1
+    }
+    const index = Math.min(lo, attempt.events.length - 1)
+    const replayer = createReplayer(model, upTo(index))
+    const t = attempt.events[index]?.t ?? 0
+    return { replayer, final: replayer.at(Infinity), durationMs: t, error: { message, index, t } }
+  }
+}
+
+function fails(model: Model, attempt: Attempt): boolean {
+  try {
+    replayTo(model, attempt, Infinity)
+    return false
+  } catch (e) {
+    runtimeMessage(e)
+    return true
+  }
+}
+
+export const REPLAY_SPEEDS = [1, 2, 4, 8] as const
+export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number]
+
+export interface ReplayState extends SceneState {
+  readonly attempt: Attempt
+  /** The moment shown, in ms since the start. */
+  readonly ms: number
+  /** The end of the replay: the attempt's end, or the moment of the scenario's mistake. */
+  readonly durationMs: number
+  readonly playing: boolean
+  readonly speed: ReplaySpeed
+  /** The scenario's mistake that cut the replay short. */
+  readonly error: ReplayError | null
+  /** Shows the moment `ms` (clamped to the replay) and pauses. */
+  seek(ms: number): void
+  /** Plays from here, or from the start when at the end; or pauses. */
+  toggle(): void
+  setSpeed(speed: ReplaySpeed): void
+  /** Playback: `elapsedMs` of real time passed; moves on at the speed and stops at the end. */
+  forward(elapsedMs: number): void
+}
+
+export type ReplayStore = StoreApi<ReplayState>
+
+/** The store of one replay screen, on the attempt's kept replay. */
+export function createReplayStore(model: Model, attempt: Attempt): ReplayStore {
+  const { replayer, durationMs, error } = getReplay(model, attempt)
+  return createStore<ReplayState>()((set, get) => {
+    const show = (ms: number, playing: boolean) => {
+      const at = Math.min(Math.max(0, ms), durationMs)
+      // the engine works in whole milliseconds; playback moves in fractions of them
+      set({ ms: at, sim: replayer.at(Math.round(at)), playing: playing && at < durationMs })
+    }
+    return {
       model,
-      mode: attempt.mode,
-      learner: { id: attempt.learner?.id ?? '', name: attempt.learner?.name ?? '' },
-      faults: attempt.faults ?? [],
-      attemptId: attempt.id,
-      startedAt: attempt.startedAt ?? '',
-    },
-    sim: createStart(model, attempt.mode, attempt.faults ?? []),
-    events: attempt.events,
-    feedback: [],
-    result: undefined,
-    readOnly: true,
-    storageError: null,
-    act: () => undefined,
-    advance: () => undefined,
-    finish: () => undefined,
-  }))
+      attempt,
+      sim: replayer.at(0),
+      events: attempt.events,
+      readOnly: true,
+      ms: 0,
+      durationMs,
+      playing: false,
+      speed: 1,
+      error,
+      seek: (ms) => show(ms, false),
+      toggle() {
+        const { playing, ms } = get()
+        if (playing) set({ playing: false })
+        else show(ms >= durationMs ? 0 : ms, true)
+      },
+      setSpeed: (speed) => set({ speed }),
+      forward(elapsedMs) {
+        const { playing, ms, speed } = get()
+        if (playing) show(ms + elapsedMs * speed, true)
+      },
+    }
+  })
 }

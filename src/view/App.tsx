@@ -1,8 +1,12 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { useStore } from 'zustand'
-import { appStore } from '../state/appStore.ts'
+import type { Attempt } from '../core/index.ts'
+import { appStore, type Screen } from '../state/appStore.ts'
+import { toAttempt } from '../state/attemptStore.ts'
+import { useTranslation } from './i18n/useTranslation.ts'
 import { LibraryScreen } from './learner/LibraryScreen.tsx'
 import { PlayScreen } from './learner/PlayScreen.tsx'
+import { RuntimeErrorNotice, ScreenErrorBoundary } from './panels/ScreenErrorBoundary.tsx'
 
 // the result is downloaded while the learner plays, so it is there when the attempt ends
 const loadResultScreen = () => import('./learner/ResultScreen.tsx')
@@ -25,46 +29,86 @@ export function App() {
   useEffect(() => {
     if (playing) void loadResultScreen()
   }, [playing])
+  return (
+    <ScreenErrorBoundary
+      key={screenKey(screen)}
+      attempt={() => attemptOf(screen)}
+      actions={<LeaveButtons screen={screen} />}
+    >
+      <Suspense fallback={<p>…</p>}>
+        <ScreenOf screen={screen} />
+      </Suspense>
+    </ScreenErrorBoundary>
+  )
+}
+
+function ScreenOf({ screen }: { readonly screen: Screen }): ReactNode {
   switch (screen.name) {
     case 'library':
       return <LibraryScreen />
     case 'play':
+      return <PlayScreen store={screen.store} editor={screen.editor} />
+    case 'failed':
       return (
-        <PlayScreen
-          key={screen.store.getState().setup.attemptId}
-          store={screen.store}
-          editor={screen.editor}
-        />
+        <main className="error-screen">
+          <RuntimeErrorNotice
+            kind="scenario"
+            detail={screen.message}
+            attempt={screen.attempt}
+            actions={<LeaveButtons screen={screen} />}
+          />
+        </main>
       )
     case 'result':
       return (
-        <Suspense fallback={<p>…</p>}>
-          <ResultScreen
-            model={screen.model}
-            attempt={screen.attempt}
-            result={screen.result}
-            editor={screen.editor}
-          />
-        </Suspense>
+        <ResultScreen
+          model={screen.model}
+          attempt={screen.attempt}
+          result={screen.result}
+          editor={screen.editor}
+        />
       )
     case 'history':
-      return (
-        <Suspense fallback={<p>…</p>}>
-          <HistoryScreen />
-        </Suspense>
-      )
+      return <HistoryScreen />
     case 'review':
-      return (
-        <Suspense fallback={<p>…</p>}>
-          <ReviewScreen />
-        </Suspense>
-      )
+      return <ReviewScreen />
     case 'editor-home':
     case 'editor':
-      return (
-        <Suspense fallback={<p>…</p>}>
-          <EditorRoute store={screen.name === 'editor' ? screen.store : undefined} />
-        </Suspense>
-      )
+      return <EditorRoute store={screen.name === 'editor' ? screen.store : undefined} />
   }
+}
+
+// a new screen (or a new attempt) starts with a fresh boundary: an error on one screen stays there
+function screenKey(screen: Screen): string {
+  return screen.name === 'play' ? `play:${screen.store.getState().setup.attemptId}` : screen.name
+}
+
+/** The attempt a screen holds, every event so far, for the download a failed screen offers. */
+function attemptOf(screen: Screen): Attempt | undefined {
+  if (screen.name === 'play') {
+    const s = screen.store.getState()
+    return toAttempt(s.setup, s.events)
+  }
+  return screen.name === 'result' || screen.name === 'failed' ? screen.attempt : undefined
+}
+
+/** The ways out of a failed screen: back to the editor for a draft being tried, and to the library. */
+function LeaveButtons({ screen }: { readonly screen: Screen }) {
+  const { t } = useTranslation()
+  const editor =
+    screen.name === 'play' || screen.name === 'result' || screen.name === 'failed'
+      ? screen.editor
+      : undefined
+  return (
+    <>
+      {editor && (
+        <button type="button" onClick={() => appStore.getState().openEditor(editor)}>
+          {t('play.backToEditor')}
+        </button>
+      )}
+      <button type="button" onClick={() => appStore.getState().backToLibrary()}>
+        {t('runtimeError.back')}
+      </button>
+    </>
+  )
 }

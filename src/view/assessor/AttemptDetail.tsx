@@ -5,6 +5,7 @@ import { reviewStore } from '../../state/reviewStore.ts'
 import { downloadJson, downloadText, fileName } from '../download.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { ResultView } from '../panels/ResultView.tsx'
+import { ScreenErrorBoundary } from '../panels/ScreenErrorBoundary.tsx'
 import { JudgementPanel } from './JudgementPanel.tsx'
 import { ReplayView } from './ReplayView.tsx'
 import { Timeline } from './Timeline.tsx'
@@ -13,58 +14,73 @@ export interface AttemptDetailProps {
   readonly item: ReviewItem
 }
 
-/** One attempt: its flags, timeline, 3D replay, result, judgement marks and downloads. */
+/**
+ * One attempt: its flags, timeline, 3D replay, result, judgement marks and downloads. An attempt
+ * the scenario's mistake cut short has no result: it is replayed up to the mistake.
+ */
 export function AttemptDetail({ item }: AttemptDetailProps) {
   const { t } = useTranslation()
   const [jump, setJump] = useState<{ t: number } | null>(null)
   const { model, attempt, result } = item
-  if (!model || !attempt || !result) return null
+  if (!model || !attempt) return null
   const base = fileName(attempt.scenario.id, attempt.learner?.id ?? '', attempt.id)
   return (
-    <section className="attempt-detail" aria-label={t('review.detail')}>
-      <h2>
-        {attempt.learner?.name || attempt.learner?.id} — {result.scenario.id}{' '}
-        {result.scenario.version}
-      </h2>
-      {item.mismatch && (
-        <p className="flag-mismatch" role="alert">
-          {t('review.mismatch')}
-        </p>
-      )}
-      {result.warnings.map((w, i) => (
-        <p key={i} className="flag-warning">
-          {w}
-        </p>
-      ))}
-      <div className="detail-grid">
-        <ReplayView model={model} attempt={attempt} result={result} jumpTo={jump} />
-        <Timeline model={model} attempt={attempt} onJump={(ms) => setJump({ t: ms })} />
-      </div>
-      <JudgementPanel
-        model={model}
-        attempt={attempt}
-        onMark={(j, m) => reviewStore.getState().mark(item.key, j, m)}
-      />
-      <ResultView model={model} result={result} attempt={attempt} />
-      <div className="actions">
-        <button type="button" onClick={() => downloadJson(`${base}.attempt.json`, attempt)}>
-          {t('review.downloadAttempt')}
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            downloadText(`${base}.result.json`, exportResultJson(result), 'application/json')
-          }
-        >
-          {t('result.downloadResult')}
-        </button>
-        <button
-          type="button"
-          onClick={() => downloadJson(`${base}.xapi.json`, exportXapi({ model, attempt, result }))}
-        >
-          {t('review.downloadXapi')}
-        </button>
-      </div>
-    </section>
+    <ScreenErrorBoundary attempt={() => attempt}>
+      <section className="attempt-detail" aria-label={t('review.detail')}>
+        <h2>
+          {attempt.learner?.name || attempt.learner?.id} — {model.scenario.id}{' '}
+          {model.scenario.version}
+        </h2>
+        {item.mismatch && (
+          <p className="flag-mismatch" role="alert">
+            {t('review.mismatch')}
+          </p>
+        )}
+        {result?.warnings.map((w, i) => (
+          <p key={i} className="flag-warning">
+            {w}
+          </p>
+        ))}
+        <div className="detail-grid">
+          <ReplayView model={model} attempt={attempt} jumpTo={jump} />
+          <Timeline model={model} attempt={attempt} onJump={(ms) => setJump({ t: ms })} />
+        </div>
+        {result && (
+          <>
+            <JudgementPanel
+              model={model}
+              attempt={attempt}
+              onMark={(j, m) => reviewStore.getState().mark(item.key, j, m)}
+            />
+            <ResultView model={model} result={result} attempt={attempt} />
+          </>
+        )}
+        <div className="actions">
+          <button type="button" onClick={() => downloadJson(`${base}.attempt.json`, attempt)}>
+            {t('review.downloadAttempt')}
+          </button>
+          {result && (
+            <>
+              <button
+                type="button"
+                onClick={() =>
+                  downloadText(`${base}.result.json`, exportResultJson(result), 'application/json')
+                }
+              >
+                {t('result.downloadResult')}
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  downloadJson(`${base}.xapi.json`, exportXapi({ model, attempt, result }))
+                }
+              >
+                {t('review.downloadXapi')}
+              </button>
+            </>
+          )}
+        </div>
+      </section>
+    </ScreenErrorBoundary>
   )
 }

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react'
-import { getResult, type Attempt, type Model, type Result } from '../../core/index.ts'
-import { createReplayStore, stateAt } from '../../state/replay.ts'
-import { isSameResult } from '../../state/reviewImport.ts'
+import { useEffect, useMemo } from 'react'
+import { useStore } from 'zustand'
+import type { Attempt, Model } from '../../core/index.ts'
+import { createReplayStore, REPLAY_SPEEDS, type ReplaySpeed } from '../../state/replay.ts'
 import { createSceneUiStore } from '../../state/sceneUiStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { formatDuration } from '../panels/AttemptClock.tsx'
+import { RuntimeErrorNotice } from '../panels/ScreenErrorBoundary.tsx'
 import type { PartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
 import { SceneView } from '../scene/SceneView.tsx'
@@ -12,12 +13,10 @@ import { SceneView } from '../scene/SceneView.tsx'
 export interface ReplayViewProps {
   readonly model: Model
   readonly attempt: Attempt
-  readonly result: Result
   /** Moves the replay to this event when it changes (a click in the timeline). */
   readonly jumpTo: { readonly t: number } | null
 }
 
-const SPEEDS = [1, 2, 4, 8] as const
 const NO_ACTS: PartController = {
   primary: () => undefined,
   openMenu: () => undefined,
@@ -26,40 +25,30 @@ const NO_ACTS: PartController = {
 }
 
 /** The attempt replayed in the learner's scene from its log: play, pause, speed, scrubber. */
-export function ReplayView({ model, attempt, result, jumpTo }: ReplayViewProps) {
+export function ReplayView({ model, attempt, jumpTo }: ReplayViewProps) {
   const { t } = useTranslation()
   const store = useMemo(() => createReplayStore(model, attempt), [model, attempt])
   const ui = useMemo(() => createSceneUiStore(), [])
   const bridge = useMemo(() => createSceneBridge(), [])
-  const end = result.durationMs
-  const [ms, setMs] = useState(0)
-  const [playing, setPlaying] = useState(false)
-  const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1)
+  const ms = useStore(store, (s) => s.ms)
+  const end = useStore(store, (s) => s.durationMs)
+  const playing = useStore(store, (s) => s.playing)
+  const speed = useStore(store, (s) => s.speed)
+  const error = useStore(store, (s) => s.error)
 
   useEffect(() => {
-    if (jumpTo) {
-      setMs(jumpTo.t)
-      setPlaying(false)
-    }
-  }, [jumpTo])
+    if (jumpTo) store.getState().seek(jumpTo.t)
+  }, [store, jumpTo])
   useEffect(() => {
     if (!playing) return
     let last = performance.now()
     const id = setInterval(() => {
       const now = performance.now()
-      setMs((m) => {
-        const next = Math.min(end, m + (now - last) * speed)
-        if (next >= end) setPlaying(false)
-        return next
-      })
+      store.getState().forward(now - last)
       last = now
     }, 50)
     return () => clearInterval(id)
-  }, [playing, speed, end])
-  const sim = useMemo(() => stateAt(model, attempt, Math.round(ms), end), [model, attempt, ms, end])
-  useEffect(() => store.setState({ sim }), [store, sim])
-  const atEnd = ms >= end
-  const matches = atEnd && isSameResult(getResult(model, sim, attempt), result)
+  }, [store, playing])
 
   return (
     <section className="replay" aria-label={t('review.replay')}>
@@ -67,19 +56,16 @@ export function ReplayView({ model, attempt, result, jumpTo }: ReplayViewProps) 
         <SceneView model={model} store={store} ui={ui} bridge={bridge} controller={NO_ACTS} />
       </div>
       <div className="replay-controls">
-        <button
-          type="button"
-          onClick={() => (atEnd ? (setMs(0), setPlaying(true)) : setPlaying(!playing))}
-        >
+        <button type="button" onClick={() => store.getState().toggle()}>
           {playing ? t('review.pause') : t('review.play')}
         </button>
         <label>
           {t('review.speed')}{' '}
           <select
             value={speed}
-            onChange={(e) => setSpeed(Number(e.target.value) as (typeof SPEEDS)[number])}
+            onChange={(e) => store.getState().setSpeed(Number(e.target.value) as ReplaySpeed)}
           >
-            {SPEEDS.map((s) => (
+            {REPLAY_SPEEDS.map((s) => (
               <option key={s} value={s}>
                 {s}×
               </option>
@@ -93,17 +79,20 @@ export function ReplayView({ model, attempt, result, jumpTo }: ReplayViewProps) 
           step={100}
           value={ms}
           aria-label={t('review.scrubber')}
-          onChange={(e) => (setPlaying(false), setMs(Number(e.target.value)))}
+          onChange={(e) => store.getState().seek(Number(e.target.value))}
         />
         <span className="replay-time">
           {formatDuration(ms)} / {formatDuration(end)}
         </span>
-        {atEnd && (
-          <span role="status" className={matches ? 'good' : 'bad'}>
-            {t(matches ? 'review.replayMatches' : 'review.replayDiffers')}
-          </span>
-        )}
       </div>
+      {error && (
+        <RuntimeErrorNotice
+          kind="scenario"
+          note={t('runtimeError.replay', { time: formatDuration(error.t) })}
+          detail={error.message}
+          attempt={attempt}
+        />
+      )}
     </section>
   )
 }

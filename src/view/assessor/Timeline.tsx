@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
-import { replayAttempt, type Attempt, type Model } from '../../core/index.ts'
+import type { Attempt, Model } from '../../core/index.ts'
+import { getReplay } from '../../state/replay.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { formatDuration } from '../panels/AttemptClock.tsx'
 import { useScenarioText } from '../useScenarioText.ts'
@@ -14,7 +15,8 @@ export interface TimelineProps {
 export function Timeline({ model, attempt, onJump }: TimelineProps) {
   const { t } = useTranslation()
   const names = useScenarioText(model)
-  const final = useMemo(() => replayAttempt(model, attempt), [model, attempt])
+  // the replay the scene plays, kept for the attempt: not run again here
+  const final = useMemo(() => getReplay(model, attempt).final, [model, attempt])
   const outcomes = new Map(final.log.map((o) => [o.index, o]))
   return (
     <section className="timeline" aria-label={t('review.timeline')}>

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useStore } from 'zustand'
-import { createStart, type Model } from '../../core/index.ts'
-import { createAttemptStore, type AttemptSetup } from '../../state/attemptStore.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
+import type { SceneSource } from '../../state/sceneSource.ts'
 import { createSceneUiStore } from '../../state/sceneUiStore.ts'
 import type { PartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
@@ -12,21 +11,17 @@ import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface EditorSceneProps {
   readonly store: EditorStore
-  readonly model: Model
+  /** The draft at its start, from the editor's store. */
+  readonly scene: SceneSource
 }
 
 /** The learner's scene of the draft: click a part to select it, move or rotate it with the gizmo. */
-export function EditorScene({ store, model }: EditorSceneProps) {
+export function EditorScene({ store, scene }: EditorSceneProps) {
   const { t } = useTranslation()
   const ui = useMemo(() => createSceneUiStore(), [])
   const bridge = useMemo(() => createSceneBridge(), [])
   const [mode, setMode] = useState<'translate' | 'rotate'>('translate')
-  // the equipment as it stands at the start, for the looks: one store for the editing session,
-  // given each recompiled model, so parts whose values did not change are not drawn again
-  const [attempt] = useState(() => createAttemptStore(setupOf(model), () => 0))
-  useEffect(() => {
-    attempt.setState({ setup: setupOf(model), sim: createStart(model, 'practice', []), events: [] })
-  }, [attempt, model])
+  const model = useStore(scene, (s) => s.model)
   // the drawn model can be older than the document (while it has problems): match parts by id
   const controller = useMemo<PartController>(() => {
     const select = (index: number) => {
@@ -90,7 +85,7 @@ export function EditorScene({ store, model }: EditorSceneProps) {
       </div>
       <SceneView
         model={model}
-        store={attempt}
+        store={scene}
         ui={ui}
         bridge={bridge}
         controller={controller}
@@ -107,15 +102,4 @@ function docIndexOf(store: EditorStore, id: string): number {
         (c) => c !== null && typeof c === 'object' && !Array.isArray(c) && c['id'] === id,
       )
     : -1
-}
-
-function setupOf(model: Model): AttemptSetup {
-  return {
-    model,
-    mode: 'practice',
-    learner: { id: '', name: '' },
-    faults: [],
-    attemptId: 'editor',
-    startedAt: '',
-  }
 }

@@ -24,6 +24,7 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
   const { t } = useTranslation()
   const doc = useStore(store, (s) => s.history.doc)
   const model = useStore(store, (s) => s.model)
+  const scene = useStore(store, (s) => s.scene)
   const problems = useStore(store, (s) => s.problems)
   const selected = useStore(store, (s) => s.selected)
   const canUndo = useStore(store, (s) => s.canUndo)
@@ -86,8 +87,8 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
       <div className="editor-body">
         <OutlinePanel store={store} />
         <div className="editor-center">
-          {model ? (
-            <EditorScene store={store} model={model} />
+          {scene ? (
+            <EditorScene store={store} scene={scene} />
           ) : (
             <p className="muted">{t('editor.noView')}</p>
           )}

@@ -4,12 +4,13 @@ import { useStore } from 'zustand'
 import { appStore } from '../../state/appStore.ts'
 import { toAttempt, type AttemptStore } from '../../state/attemptStore.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
-import { createSceneUiStore } from '../../state/sceneUiStore.ts'
+import { createSceneUiStore, type SceneUiStore } from '../../state/sceneUiStore.ts'
 import { Announcer } from '../panels/Announcer.tsx'
 import { AttemptClock } from '../panels/AttemptClock.tsx'
 import { ChecklistPanel } from '../panels/ChecklistPanel.tsx'
 import { FeedbackPanel } from '../panels/FeedbackPanel.tsx'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
+import { RuntimeErrorNotice } from '../panels/ScreenErrorBoundary.tsx'
 import { createPartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
 import { SceneView } from '../scene/SceneView.tsx'
@@ -25,18 +26,13 @@ export interface PlayScreenProps {
 /** The learner at work: the 3D scene, the clock, and in practice mode the checklist and feedback. */
 export function PlayScreen({ store, editor }: PlayScreenProps) {
   const { t } = useTranslation()
-  const setup = store.getState().setup
-  const { model, mode } = setup
-  const names = useScenarioText(model)
+  const { model, mode } = store.getState().setup
   const ui = useMemo(() => createSceneUiStore(), [])
   const bridge = useMemo(() => createSceneBridge(), [])
   const controller = useMemo(() => createPartController(model, store, ui), [model, store, ui])
   const endReason = useStore(store, (s) => s.sim.endReason)
   const closer = useStore(ui, (s) => s.closer)
-  const readOnly = useStore(store, (s) => s.readOnly)
-  const storageError = useStore(store, (s) => s.storageError)
-  const showLabels = useStore(ui, (s) => s.showLabels)
-  const [confirming, setConfirming] = useState(false)
+  const runtimeError = useStore(store, (s) => s.runtimeError)
 
   // the simulation runs live at the scenario's tick
   useEffect(() => {
@@ -51,62 +47,8 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
 
   return (
     <main className={`play-screen mode-${mode}`}>
-      <header className="bar">
-        <h1>{names.text(model.scenario.title)}</h1>
-        <span className="mode-badge">{t(`library.${mode}`)}</span>
-        <AttemptClock store={store} />
-        <label className="labels-toggle">
-          <input
-            type="checkbox"
-            checked={showLabels}
-            onChange={(e) => ui.getState().set({ showLabels: e.target.checked })}
-          />
-          {t('play.labels')}
-        </label>
-        <LanguageSwitch />
-        {editor && (
-          <button type="button" onClick={() => appStore.getState().openEditor(editor)}>
-            {t('play.backToEditor')}
-          </button>
-        )}
-        {!endReason &&
-          (confirming ? (
-            <span className="confirm" role="group" aria-label={t('play.finishConfirm')}>
-              {t('play.finishConfirm')}{' '}
-              <button type="button" className="primary" onClick={() => store.getState().finish()}>
-                {t('play.finish')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('play.cancel')}
-              </button>
-            </span>
-          ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
-              {t('play.finish')}
-            </button>
-          ))}
-      </header>
-      {readOnly && (
-        <p className="banner" role="alert">
-          {t('play.readOnly')}
-        </p>
-      )}
-      {storageError && (
-        <p className="banner bad" role="alert">
-          {t(storageError === 'quota' ? 'play.storageQuota' : 'play.storageFailed')}{' '}
-          <button
-            type="button"
-            onClick={() =>
-              downloadJson(
-                `${fileName(model.scenario.id, setup.learner.id, setup.attemptId)}.attempt.json`,
-                toAttempt(setup, store.getState().events),
-              )
-            }
-          >
-            {t('play.downloadSoFar')}
-          </button>
-        </p>
-      )}
+      <PlayHeader store={store} ui={ui} editor={editor} />
+      <PlayBanners store={store} editor={editor} />
       <div className="play-body">
         <div className="scene-wrap">
           <SceneView model={model} store={store} ui={ui} bridge={bridge} controller={controller} />
@@ -119,7 +61,7 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
               {t('play.back')}
             </button>
           )}
-          {endReason && (
+          {endReason && !runtimeError && (
             <div className="ended" role="alert">
               <p>{t(`play.ended.${endReason}`)}</p>
               <button type="button" className="primary" onClick={showResult}>
@@ -136,5 +78,112 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
       </div>
       <Announcer store={store} />
     </main>
+  )
+}
+
+interface PlayPartProps {
+  readonly store: AttemptStore
+  readonly editor?: EditorStore | undefined
+}
+
+/** The bar above the scene: title, mode, clock, labels, language, the way back, and "finish". */
+function PlayHeader({ store, ui, editor }: PlayPartProps & { readonly ui: SceneUiStore }) {
+  const { t } = useTranslation()
+  const { model, mode } = store.getState().setup
+  const names = useScenarioText(model)
+  const stopped = useStore(store, (s) => s.sim.endReason !== null || s.runtimeError !== null)
+  const showLabels = useStore(ui, (s) => s.showLabels)
+  const [confirming, setConfirming] = useState(false)
+  return (
+    <header className="bar">
+      <h1>{names.text(model.scenario.title)}</h1>
+      <span className="mode-badge">{t(`library.${mode}`)}</span>
+      <AttemptClock store={store} />
+      <label className="labels-toggle">
+        <input
+          type="checkbox"
+          checked={showLabels}
+          onChange={(e) => ui.getState().set({ showLabels: e.target.checked })}
+        />
+        {t('play.labels')}
+      </label>
+      <LanguageSwitch />
+      {editor && (
+        <button type="button" onClick={() => appStore.getState().openEditor(editor)}>
+          {t('play.backToEditor')}
+        </button>
+      )}
+      {!stopped &&
+        (confirming ? (
+          <span className="confirm" role="group" aria-label={t('play.finishConfirm')}>
+            {t('play.finishConfirm')}{' '}
+            <button type="button" className="primary" onClick={() => store.getState().finish()}>
+              {t('play.finish')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('play.cancel')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            {t('play.finish')}
+          </button>
+        ))}
+    </header>
+  )
+}
+
+/** What the learner must know about this attempt: another tab has it, storage failed, or the scenario stopped. */
+function PlayBanners({ store, editor }: PlayPartProps) {
+  const { t } = useTranslation()
+  const { setup } = store.getState()
+  const readOnly = useStore(store, (s) => s.readOnly)
+  const storageError = useStore(store, (s) => s.storageError)
+  const runtimeError = useStore(store, (s) => s.runtimeError)
+  // the events are read when asked for: the banner does not redraw on every act
+  const soFar = () => toAttempt(setup, store.getState().events)
+  return (
+    <>
+      {readOnly && (
+        <p className="banner" role="alert">
+          {t('play.readOnly')}
+        </p>
+      )}
+      {storageError && (
+        <p className="banner bad" role="alert">
+          {t(storageError === 'quota' ? 'play.storageQuota' : 'play.storageFailed')}{' '}
+          <button
+            type="button"
+            onClick={() =>
+              downloadJson(
+                `${fileName(setup.model.scenario.id, setup.learner.id, setup.attemptId)}.attempt.json`,
+                soFar(),
+              )
+            }
+          >
+            {t('play.downloadSoFar')}
+          </button>
+        </p>
+      )}
+      {runtimeError !== null && (
+        <RuntimeErrorNotice
+          kind="scenario"
+          detail={runtimeError}
+          attempt={soFar()}
+          actions={
+            <>
+              {editor && (
+                <button type="button" onClick={() => appStore.getState().openEditor(editor)}>
+                  {t('play.backToEditor')}
+                </button>
+              )}
+              <button type="button" onClick={() => appStore.getState().backToLibrary()}>
+                {t('runtimeError.back')}
+              </button>
+            </>
+          }
+        />
+      )}
+    </>
   )
 }

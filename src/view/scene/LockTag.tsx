@@ -1,13 +1,13 @@
 import { useThree } from '@react-three/fiber'
 import { useRef } from 'react'
 import type { Group } from 'three'
-import type { AttemptStore } from '../../state/attemptStore.ts'
+import type { SceneSource } from '../../state/sceneSource.ts'
 import { useStoreEffect } from './hooks.ts'
 import { Piece } from './Piece.tsx'
 import { COLORS, geo } from './resources.ts'
 
 export interface LockTagProps {
-  readonly store: AttemptStore
+  readonly store: SceneSource
   readonly index: number
   /** Distance from the part's centre to hang them at. */
   readonly offset: number

@@ -2,7 +2,7 @@ import { useThree } from '@react-three/fiber'
 import { useLayoutEffect, useRef } from 'react'
 import type { Mesh } from 'three'
 import type { Model } from '../../core/index.ts'
-import type { AttemptStore } from '../../state/attemptStore.ts'
+import type { SceneSource } from '../../state/sceneSource.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { getNextPart } from './hooks.ts'
 import { COLORS, geo, mat } from './resources.ts'
@@ -10,7 +10,7 @@ import { COLORS, geo, mat } from './resources.ts'
 export interface PartHaloProps {
   readonly model: Model
   readonly index: number
-  readonly store: AttemptStore
+  readonly store: SceneSource
   readonly ui: SceneUiStore
   /** Radius of the halo, in the part's local units. */
   readonly radius: number
@@ -42,7 +42,7 @@ export function PartHalo({ model, index, store, ui, radius }: PartHaloProps) {
       const next =
         !pointed &&
         u.highlightNext &&
-        a.setup.mode === 'practice' &&
+        a.sim.mode === 'practice' &&
         getNextPartCached(model, a.sim.stepDone) === index
       const material = pointed ? FOCUS() : NEXT()
       const visible = pointed || next

@@ -2,7 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
 import type { Model } from '../../core/index.ts'
-import type { AttemptStore } from '../../state/attemptStore.ts'
+import type { SceneSource } from '../../state/sceneSource.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { useScenarioText } from '../useScenarioText.ts'
 import { menuEntries, type MenuEntry } from './interaction.ts'
@@ -11,7 +11,7 @@ import type { SceneBridge } from './sceneBridge.ts'
 
 export interface PartMenuProps {
   readonly model: Model
-  readonly store: AttemptStore
+  readonly store: SceneSource
   readonly ui: SceneUiStore
   readonly bridge: SceneBridge
   readonly controller: PartController

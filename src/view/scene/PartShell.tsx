@@ -1,7 +1,7 @@
 import type { ThreeEvent } from '@react-three/fiber'
 import { useEffect, type ReactNode } from 'react'
 import type { Model } from '../../core/index.ts'
-import type { AttemptStore } from '../../state/attemptStore.ts'
+import type { SceneSource } from '../../state/sceneSource.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { LockTag } from './LockTag.tsx'
 import type { PartController } from './partController.ts'
@@ -10,7 +10,7 @@ import { PartHalo } from './PartHalo.tsx'
 export interface PartShellProps {
   readonly model: Model
   readonly index: number
-  readonly store: AttemptStore
+  readonly store: SceneSource
   readonly ui: SceneUiStore
   readonly controller: PartController
   /** Radius of the highlight around the part, in its local units. */

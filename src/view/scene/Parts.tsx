@@ -1,6 +1,6 @@
 import { lazy, memo, Suspense, useMemo } from 'react'
 import type { Model } from '../../core/index.ts'
-import type { AttemptStore } from '../../state/attemptStore.ts'
+import type { SceneSource } from '../../state/sceneSource.ts'
 import { resolveModelUrl } from '../../state/modelUrls.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import type { PartController } from './partController.ts'
@@ -26,7 +26,7 @@ const ModelPart = lazy(() =>
 )
 export interface PartsProps {
   readonly model: Model
-  readonly store: AttemptStore
+  readonly store: SceneSource
   readonly ui: SceneUiStore
   readonly controller: PartController
 }

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react'
 import type { Model } from '../../core/index.ts'
-import type { AttemptStore } from '../../state/attemptStore.ts'
+import type { SceneSource } from '../../state/sceneSource.ts'
 import { resolveModelUrl } from '../../state/modelUrls.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { BatchedPieces } from './BatchedPieces.tsx'
@@ -18,7 +18,7 @@ const ModelPart = lazy(() =>
 )
 export interface SceneContentProps {
   readonly model: Model
-  readonly store: AttemptStore
+  readonly store: SceneSource
   readonly ui: SceneUiStore
   readonly bridge: SceneBridge
   readonly controller: PartController

@@ -2,7 +2,7 @@ import { createRoot, events, extend, type ReconcilerRoot } from '@react-three/fi
 import { useEffect, useRef, type ReactNode } from 'react'
 import { Color, DirectionalLight, Group, HemisphereLight, Mesh, MeshStandardMaterial } from 'three'
 import type { Model } from '../../core/index.ts'
-import type { AttemptStore } from '../../state/attemptStore.ts'
+import type { SceneSource } from '../../state/sceneSource.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import type { PartController } from './partController.ts'
 import { PartMenu } from './PartMenu.tsx'
@@ -15,7 +15,7 @@ extend({ Color, DirectionalLight, Group, HemisphereLight, Mesh, MeshStandardMate
 
 export interface SceneViewProps {
   readonly model: Model
-  readonly store: AttemptStore
+  readonly store: SceneSource
   readonly ui: SceneUiStore
   readonly bridge: SceneBridge
   readonly controller: PartController

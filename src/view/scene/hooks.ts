@@ -5,11 +5,11 @@ import { useThree } from '@react-three/fiber'
 import { useLayoutEffect } from 'react'
 import type { StoreApi } from 'zustand'
 import { getNextStep, type Model } from '../../core/index.ts'
-import type { AttemptState, AttemptStore } from '../../state/attemptStore.ts'
+import type { SceneSource, SceneState } from '../../state/sceneSource.ts'
 
 /** Calls `apply` with `select`'s value now and whenever it changes (Object.is), outside React. */
 export function useStoreEffect<S, T>(
-  store: StoreApi<S>,
+  store: Pick<StoreApi<S>, 'getState' | 'subscribe'>,
   select: (s: S) => T,
   apply: (value: T) => void,
 ): void {
@@ -28,8 +28,8 @@ export function useStoreEffect<S, T>(
 
 /** useStoreEffect inside the 3D root: each change also asks for a frame. */
 export function useSceneEffect<T>(
-  store: AttemptStore,
-  select: (s: AttemptState) => T,
+  store: SceneSource,
+  select: (s: SceneState) => T,
   apply: (value: T) => void,
 ): void {
   const invalidate = useThree((s) => s.invalidate)
@@ -40,7 +40,7 @@ export function useSceneEffect<T>(
 }
 
 /** The selector of a stateful component's state value ('' for the others). */
-export function selectState(index: number): (s: AttemptState) => string {
+export function selectState(index: number): (s: SceneState) => string {
   return (s) => s.sim.comps[index] ?? ''
 }
 
@@ -48,7 +48,7 @@ export function selectState(index: number): (s: AttemptState) => string {
 export function selectDerived(
   model: Model,
   index: number,
-): (s: AttemptState) => number | string | boolean | undefined {
+): (s: SceneState) => number | string | boolean | undefined {
   const value = model.components[index]!.value
   return (s) => value?.(s.sim)
 }

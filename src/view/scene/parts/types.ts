@@ -1,11 +1,11 @@
 import type { Model } from '../../../core/index.ts'
-import type { AttemptStore } from '../../../state/attemptStore.ts'
+import type { SceneSource } from '../../../state/sceneSource.ts'
 
 /** What every part's look is given: the model, its component index and the live attempt. */
 export interface PartProps {
   readonly model: Model
   readonly index: number
-  readonly store: AttemptStore
+  readonly store: SceneSource
 }
 
 /** Rotation that turns a y-axis cylinder to face the viewer (+z). */

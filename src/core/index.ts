@@ -5,7 +5,16 @@ export { checkShape } from './checkShape.ts'
 export { parseExpression, type Ast, type ExprError } from './expr/parse.ts'
 export { checkExpression, type ExprType } from './expr/check.ts'
 export { parseJson, MAX_FILE_BYTES, MAX_DEPTH, type JsonValue } from './json.ts'
-export { COMPONENT_KINDS, DERIVED_KINDS, STATEFUL_KINDS, getActions, getStates } from './kinds.ts'
+export {
+  COMPONENT_KINDS,
+  DERIVED_KINDS,
+  KINDS,
+  STATEFUL_KINDS,
+  getActions,
+  getKindInfo,
+  getStates,
+  type KindInfo,
+} from './kinds.ts'
 export { decodeUtf8, loadScenario } from './loadScenario.ts'
 export { loadCheckedScenario } from './loadCheckedScenario.ts'
 export {

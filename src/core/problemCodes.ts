@@ -85,6 +85,10 @@ export const PROBLEM_TEXTS = {
   'set.stateless': '"{{name}}" is a {{kind}}: it has no state, so it cannot be set',
   'set.notState':
     '"{{value}}" is not one of the states of "{{name}}" ({{states}}){{near:suggestion}}',
+  'set.noStateFits':
+    '"{{name}}" has the states {{states}}, but this expression can only give {{values}}, so setting it would stop the scenario',
+  'display.decimalsOnText':
+    'decimals apply to a number, but this display shows {{got:type}}; remove "decimals" or show a number',
   'ref.unknownComponent': 'unknown component "{{id}}"{{near:suggestion}}',
   'ref.notLockable': '"{{id}}" is not {{flag}}; add "{{flag}}": true to it to allow "{{action}}"',
   'ref.unknownAction':
@@ -119,11 +123,7 @@ export const PROBLEM_TEXTS = {
     'column {{column}}: both branches of if() must have the same type, but one is {{left:type}} and the other {{right:type}}',
   'expr.unknownFunction':
     'column {{column}}: unknown function "{{fn}}"{{near:suggestion}}; the functions are {{functions}}',
-  'expr.unknownType':
-    'column {{column}}: the type of "{{name}}" cannot be known, so it cannot be used with "{{op}}"',
   'expr.wrongResult': 'must be {{want:type}}, but this expression gives {{got:type}}',
-  'expr.notNumberValue':
-    'this display shows {{got:type}}; a display with min or max shows a number',
   // attempts (attempt.ts)
   'attempt.otherScenario':
     'this attempt was recorded on scenario "{{id}}", not "{{expected}}"; score it with its own scenario file',

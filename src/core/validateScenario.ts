@@ -2,7 +2,7 @@
 // expressions, cycles and model paths. Reports every problem at once, each at its JSON path.
 import { checkShape } from './checkShape.ts'
 import { checkExpression, possibleStrings, type ExprType, type Scope } from './expr/check.ts'
-import { namesIn } from './expr/parse.ts'
+import { namesIn, type Ast } from './expr/parse.ts'
 import type { JsonValue } from './json.ts'
 import { canBeLocked, DERIVED_KINDS, getActions, getStates, STATEFUL_KINDS } from './kinds.ts'
 import { checkModelPath } from './modelPath.ts'
@@ -176,7 +176,14 @@ class MeaningCheck {
     if (src !== undefined) {
       const field = c.kind === 'lamp' ? 'lit' : c.kind === 'machine' ? 'running' : 'value'
       const want = c.kind === 'display' ? 'value' : c.kind === 'gauge' ? 'number' : 'boolean'
-      this.checkExpr(src, want, [...path, field])
+      const type = this.checkExpr(src, want, [...path, field])
+      if (
+        c.kind === 'display' &&
+        c.decimals !== undefined &&
+        type !== undefined &&
+        type !== 'number'
+      )
+        this.add([...path, 'decimals'], 'display.decimalsOnText', { got: type })
     }
     if (c.kind === 'gauge' && c.min !== undefined && c.max !== undefined && c.min >= c.max) {
       this.add([...path, 'max'], 'gauge.range')
@@ -229,9 +236,14 @@ class MeaningCheck {
       }
       if (this.checkExpr(src, 'string', at) !== 'string') continue
       const parsed = this.cache.parse(src)
-      const values = parsed.ok ? possibleStrings(parsed.ast, this.scope) : undefined
+      if (!parsed.ok) continue
       const states = getStates(c)
-      for (const value of values ?? []) {
+      const values = possibleStrings(parsed.ast, this.scope)
+      if (values === undefined) {
+        this.checkSetThroughDisplays(parsed.ast, key, states, at)
+        continue
+      }
+      for (const value of values) {
         if (!states.includes(value))
           this.add(at, 'set.notState', {
             value,
@@ -241,6 +253,29 @@ class MeaningCheck {
           })
       }
     }
+  }
+
+  // A value read through a display is reported only when no value it can have is a state: then
+  // the set fails whenever it runs. One that only may fail is left to the run (spec section 1).
+  private checkSetThroughDisplays(
+    ast: Ast,
+    key: string,
+    states: readonly string[],
+    at: PathSegment[],
+  ): void {
+    const derived = (index: number): Ast | undefined => {
+      const c = this.d.components[index]
+      const src = c && derivedExpression(c)
+      const parsed = src === undefined ? undefined : this.cache.parse(src)
+      return parsed?.ok ? parsed.ast : undefined
+    }
+    const values = possibleStrings(ast, this.scope, derived)
+    if (values === undefined || [...values].some((v) => states.includes(v))) return
+    this.add(at, 'set.noStateFits', {
+      name: key,
+      states: states.join(', '),
+      values: [...values].map((v) => `"${v}"`).join(', '),
+    })
   }
 
   private checkActionRef(ref: ActionRef, path: PathSegment[]): void {

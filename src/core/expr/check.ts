@@ -167,22 +167,30 @@ function callType(
 
 /**
  * The string values an expression can produce, when they can be known statically (literals,
- * component states, if() over those); undefined when they cannot. Pure.
+ * component states, if() over those); undefined when they cannot. Given `derived` (the AST of a
+ * derived component's expression), it also looks through the displays an expression reads. Pure.
  */
-export function possibleStrings(ast: Ast, scope: Scope): Set<string> | undefined {
+export function possibleStrings(
+  ast: Ast,
+  scope: Scope,
+  derived?: (index: number) => Ast | undefined,
+  seen: ReadonlySet<number> = new Set(),
+): Set<string> | undefined {
   switch (ast.type) {
     case 'string':
       return new Set([ast.value])
     case 'name': {
       const ref = scope.resolve(ast.name, ast.member)
-      return typeof ref !== 'string' && ref.ref === 'state'
-        ? new Set(scope.statesOf(ref.index))
-        : undefined
+      if (typeof ref === 'string') return undefined
+      if (ref.ref === 'state') return new Set(scope.statesOf(ref.index))
+      if (ref.ref !== 'derived' || seen.has(ref.index)) return undefined
+      const source = derived?.(ref.index)
+      return source && possibleStrings(source, scope, derived, new Set([...seen, ref.index]))
     }
     case 'call': {
       if (ast.fn !== 'if' || ast.args.length !== 3) return undefined
-      const a = possibleStrings(ast.args[1]!, scope)
-      const b = possibleStrings(ast.args[2]!, scope)
+      const a = possibleStrings(ast.args[1]!, scope, derived, seen)
+      const b = possibleStrings(ast.args[2]!, scope, derived, seen)
       return a && b ? new Set([...a, ...b]) : undefined
     }
     default:

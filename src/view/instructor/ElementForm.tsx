@@ -2,6 +2,7 @@ import { useState } from 'react'
 import {
   formatProblem,
   getActions,
+  getKindInfo,
   isAt,
   isUnder,
   type Collection,
@@ -40,7 +41,7 @@ export function expressionNames(doc: JsonObject): string[] {
   const components = (Array.isArray(doc['components']) ? doc['components'] : []) as Obj[]
   const names = ['time', ...ids(doc, 'variables'), ...ids(doc, 'faults').map((f) => `fault.${f}`)]
   for (const c of components) {
-    if (c['kind'] === 'static' || c['kind'] === 'button' || typeof c['id'] !== 'string') continue
+    if (getKindInfo(c['kind'])?.value === 'none' || typeof c['id'] !== 'string') continue
     names.push(c['id'])
     if (c['lockable'] === true) names.push(`${c['id']}.locked`)
     if (c['taggable'] === true) names.push(`${c['id']}.tagged`)
@@ -60,9 +61,7 @@ export function ElementForm({ store, doc, selection, problems }: ElementFormProp
   const targets = [
     ...ids(doc, 'variables'),
     ...((doc['components'] ?? []) as Obj[])
-      .filter((c) =>
-        ['switch', 'selector', 'valve', 'breaker', 'door', 'item'].includes(String(c['kind'])),
-      )
+      .filter((c) => getKindInfo(c['kind'])?.value === 'state')
       .map((c) => String(c['id'])),
   ]
   const specs: FieldSpec[] =

@@ -4,6 +4,7 @@ import {
   COLLECTIONS,
   COMPONENT_KINDS,
   getActions,
+  getKindInfo,
   getStates,
   type Collection,
   type Component,
@@ -51,12 +52,10 @@ export function ids(doc: JsonObject, collection: Collection): string[] {
     : []
 }
 
-const STATEFUL = ['switch', 'selector', 'valve', 'breaker', 'door']
-
-/** The fields of a component of the given kind. Pure. */
+/** The fields of a component of the given kind, read off the kinds table. Pure. */
 export function componentFields(component: Obj): FieldSpec[] {
-  const kind = String(component['kind'])
-  const states = getStates(component as unknown as Component)
+  const kind = component['kind']
+  const info = getKindInfo(kind)
   const fields: FieldSpec[] = [
     { type: 'id', key: 'id' },
     { type: 'select', key: 'kind', options: COMPONENT_KINDS },
@@ -66,36 +65,31 @@ export function componentFields(component: Obj): FieldSpec[] {
     { type: 'string', key: 'color' },
     { type: 'string', key: 'model' },
   ]
-  if (STATEFUL.includes(kind))
-    fields.push(
-      { type: 'list', key: 'states', required: kind === 'selector' },
-      { type: 'select', key: 'initial', options: states, optional: true },
-    )
-  if (kind === 'item')
-    fields.push({ type: 'select', key: 'initial', options: ['stored', 'worn'], optional: true })
-  if (kind === 'button' || STATEFUL.includes(kind) || kind === 'item')
+  if (info === undefined) return fields
+  if (info.states === 'required' || info.states === 'optional')
+    fields.push({ type: 'list', key: 'states', required: info.states === 'required' })
+  if (info.value === 'state') {
+    const states = getStates(component as unknown as Component)
+    fields.push({ type: 'select', key: 'initial', options: states, optional: true })
+  }
+  if (info.lockable)
     fields.push({ type: 'boolean', key: 'lockable' }, { type: 'boolean', key: 'taggable' })
-  if (kind === 'lamp') fields.push({ type: 'expr', key: 'lit', required: true })
-  if (kind === 'machine') fields.push({ type: 'expr', key: 'running', required: true })
+  if (info.expression !== undefined)
+    fields.push({ type: 'expr', key: info.expression, required: true })
   if (kind === 'gauge')
     fields.push(
-      { type: 'expr', key: 'value', required: true },
       { type: 'number', key: 'min' },
       { type: 'number', key: 'max' },
       { type: 'string', key: 'unit' },
     )
   if (kind === 'display')
-    fields.push(
-      { type: 'expr', key: 'value', required: true },
-      { type: 'string', key: 'unit' },
-      { type: 'number', key: 'decimals' },
-    )
+    fields.push({ type: 'string', key: 'unit' }, { type: 'number', key: 'decimals' })
   if (kind === 'static')
     fields.push(
       { type: 'select', key: 'shape', options: ['box', 'cylinder', 'sphere'], optional: true },
       { type: 'vec3', key: 'size' },
     )
-  if (kind !== 'static') fields.push({ type: 'effects', key: 'on' })
+  if (info.interactive) fields.push({ type: 'effects', key: 'on' })
   return fields
 }
 

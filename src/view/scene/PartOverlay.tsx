@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
-import type { Model } from '../../core/index.ts'
+import { KINDS, type Model } from '../../core/index.ts'
 import type { AttemptStore } from '../../state/attemptStore.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { useScenarioText, type ScenarioText } from '../useScenarioText.ts'
@@ -31,7 +31,7 @@ export function PartOverlay(props: PartOverlayProps) {
       aria-label={t('play.keysHelp')}
     >
       {props.model.components.map((c, index) =>
-        c.kind === 'static' ? null : (
+        !KINDS[c.kind].interactive ? null : (
           <PartTarget
             key={c.id}
             {...props}

@@ -1,6 +1,6 @@
 // What a learner can do to a part, as plain data: the primary act of a click or Enter, the
 // entries of the part's menu, and the act for a number key. Screens turn these into events.
-import type { ComponentModel, SimState } from '../../core/index.ts'
+import { KINDS, type ComponentModel, type SimState } from '../../core/index.ts'
 
 export interface Act {
   readonly action: string
@@ -25,9 +25,7 @@ export type MenuEntry =
 
 /** Whether a part is operated by the learner (else it is only looked at). */
 export function isOperable(c: ComponentModel): boolean {
-  return (
-    c.kind !== 'static' && (c.actions.has('press') || c.actions.has('set') || c.actions.has('wear'))
-  )
+  return KINDS[c.kind].operate.length > 0
 }
 
 /** The act of a click or Enter: press, toggle a two-state part, wear/remove, look at a display; 'menu' for more states. */
@@ -36,7 +34,7 @@ export function primaryAct(
   index: number,
   st: SimState,
 ): Act | 'menu' | undefined {
-  if (c.kind === 'static') return undefined
+  if (!KINDS[c.kind].interactive) return undefined
   if (c.actions.has('press')) return { action: 'press', target: c.id }
   if (c.actions.has('wear'))
     return { action: st.comps[index] === 'worn' ? 'remove' : 'wear', target: c.id }

@@ -1,6 +1,6 @@
 // Turns a learner's intent on a part (click, Enter, a number key, a menu entry) into an act on
 // the live attempt, or into a change of the view (menu, look closer). Shared by mouse and keyboard.
-import type { Model } from '../../core/index.ts'
+import { KINDS, type Model } from '../../core/index.ts'
 import type { AttemptStore } from '../../state/attemptStore.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { primaryAct, stateKeyAct, type Act } from './interaction.ts'
@@ -36,7 +36,7 @@ export function createPartController(
       if (act) perform(act)
     },
     openMenu(index) {
-      if (model.components[index]!.kind !== 'static') ui.getState().set({ menu: index })
+      if (KINDS[model.components[index]!.kind].interactive) ui.getState().set({ menu: index })
     },
   }
 }

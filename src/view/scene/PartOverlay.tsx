@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type RefObject } 
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
 import { KINDS, type Model } from '../../core/index.ts'
-import type { AttemptStore } from '../../state/attemptStore.ts'
+import type { SceneSource } from '../../state/sceneSource.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { useScenarioText, type ScenarioText } from '../useScenarioText.ts'
 import type { PartController } from './partController.ts'
@@ -13,7 +13,7 @@ import { getValueText } from './valueText.ts'
 
 export interface PartOverlayProps {
   readonly model: Model
-  readonly store: AttemptStore
+  readonly store: SceneSource
   readonly ui: SceneUiStore
   readonly bridge: SceneBridge
   readonly controller: PartController
@@ -124,7 +124,7 @@ const PartTarget = memo(
  */
 function usePartReading(
   model: Model,
-  store: AttemptStore,
+  store: SceneSource,
   index: number,
   names: ScenarioText,
   {

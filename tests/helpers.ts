@@ -4,7 +4,7 @@ import { expect } from 'vitest'
 import {
   formatProblem,
   loadScenario,
-  parseAttempt,
+  loadAttempt,
   type Attempt,
   type Model,
   type Problem,
@@ -27,7 +27,7 @@ export function loadScenarioFile(path: string): Model {
 }
 
 export function loadAttemptFile(path: string): Attempt {
-  const parsed = parseAttempt(readText(path))
+  const parsed = loadAttempt(readText(path))
   if (!parsed.ok)
     throw new Error(`${path}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`)
   return parsed.value

@@ -8,24 +8,19 @@ import {
   scoreAttempt,
   type ScoredAttempt,
 } from '../core/index.ts'
-import { openAttempt, openScenario, report, type Io } from './files.ts'
+import { openAttempt, openScenario, reportScoring, type Io } from './files.ts'
+import type { CommandLine } from './main.ts'
 
 export const EXPORT_FORMATS = ['csv', 'xapi', 'json', 'moodle'] as const
 type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** What `export` was asked for, or the usage error that stops it. */
 export function parseExportArgs(
-  args: readonly string[],
-): { format: ExportFormat; files: string[] } | { usage: string } {
-  let format: string | undefined
-  const files: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!
-    if (arg === '--format') format = args[++i]
-    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
-    else if (arg.startsWith('--')) return { usage: `export: unknown option ${arg}` }
-    else files.push(arg)
-  }
+  line: CommandLine,
+): { format: ExportFormat; files: readonly string[] } | { usage: string } {
+  const { format, files } = line
+  if (line.unknownOption !== undefined)
+    return { usage: `export: unknown option ${line.unknownOption}` }
   if (format === undefined)
     return { usage: `export: say which format with --format ${EXPORT_FORMATS.join('|')}` }
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
@@ -46,8 +41,8 @@ export function parseExportArgs(
  * Runs `export`; prints the export on stdout, or nothing when any attempt is refused (each
  * problem on stderr as `FILE: path: message`). Returns the exit status: 0, 1 refused, 2 usage.
  */
-export function exportCommand(io: Io, args: readonly string[], usage: string): number {
-  const parsed = parseExportArgs(args)
+export function exportCommand(io: Io, line: CommandLine, usage: string): number {
+  const parsed = parseExportArgs(line)
   if ('usage' in parsed) {
     io.err(`${parsed.usage}\n${usage}`)
     return 2
@@ -66,7 +61,7 @@ export function exportCommand(io: Io, args: readonly string[], usage: string): n
     const result = attempt && scoreAttempt(model, attempt)
     if (!attempt || !result) refused = true
     else if (!result.ok) {
-      report(io, file, result.problems)
+      reportScoring(io, { scenario: scenarioFile, attempt: file }, result.problems)
       refused = true
     } else scored.push({ model, attempt, result: result.value })
   }

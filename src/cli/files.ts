@@ -1,12 +1,12 @@
-// Opening the user's files for the commands: read, decode, parse, and report what is wrong as
-// `FILE: json.path: message` lines. Every check is the engine's.
-import { readFileSync } from 'node:fs'
+// Opening the user's files for the commands: read them, hand the bytes to the engine, and report
+// what is wrong as `FILE: json.path: message` lines. Every check is the engine's.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import {
-  decodeUtf8,
   formatProblem,
+  loadAttempt,
   loadScenario,
   MAX_FILE_BYTES,
-  parseAttempt,
+  refuse,
   type Attempt,
   type Model,
   type Outcome,
@@ -20,10 +20,19 @@ export interface Io {
   write(text: string): void
 }
 
-/** Reads a file's bytes, or says plainly why it cannot be read. */
+/**
+ * Reads a file's bytes, or says plainly why it cannot be read. Reads at most one byte more than
+ * the engine accepts, so that a huge file is refused by the engine's size check, not read whole.
+ */
 export function readBytes(path: string): Outcome<Uint8Array> {
+  let fd: number | undefined
   try {
-    return { ok: true, value: readFileSync(path) }
+    fd = openSync(path, 'r')
+    const buffer = new Uint8Array(Math.min(fstatSync(fd).size, MAX_FILE_BYTES) + 1)
+    let length = 0
+    for (let n = -1; n !== 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null)
+    return { ok: true, value: buffer.subarray(0, length) }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     const why =
@@ -34,13 +43,28 @@ export function readBytes(path: string): Outcome<Uint8Array> {
           : code === 'EACCES'
             ? 'permission denied'
             : String((e as Error).message)
-    return { ok: false, problems: [{ path: '(file)', message: `cannot read it: ${why}` }] }
+    return refuse('file.unreadable', { reason: why })
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
 }
 
 /** Prints each problem as `FILE: path: message` on stderr. */
 export function report(io: Io, file: string, problems: readonly Problem[]): void {
   for (const p of problems) io.err(`${file}: ${formatProblem(p)}`)
+}
+
+/**
+ * Prints why an attempt could not be scored: a mistake of the scenario met while running it is
+ * the scenario file's (at its path in that file), anything else the attempt file's.
+ */
+export function reportScoring(
+  io: Io,
+  files: { scenario: string; attempt: string },
+  problems: readonly Problem[],
+): void {
+  for (const p of problems)
+    io.err(`${p.code === 'scenario.runtime' ? files.scenario : files.attempt}: ${formatProblem(p)}`)
 }
 
 /** The scenario in a file, or undefined after reporting what is wrong with it. */
@@ -57,12 +81,7 @@ export function openScenario(io: Io, file: string): Model | undefined {
 /** The attempt in a file, or undefined after reporting what is wrong with it. */
 export function openAttempt(io: Io, file: string): Attempt | undefined {
   const bytes = readBytes(file)
-  const text = bytes.ok
-    ? bytes.value.length > MAX_FILE_BYTES
-      ? bytes
-      : decodeUtf8(bytes.value)
-    : bytes
-  const attempt = text.ok ? parseAttempt(typeof text.value === 'string' ? text.value : '') : text
+  const attempt = bytes.ok ? loadAttempt(bytes.value) : bytes
   if (!attempt.ok) {
     report(io, file, attempt.problems)
     return undefined

@@ -1,8 +1,9 @@
 // The command line over the engine (spec section 7): validate, score, solve, export.
 // Reads files, prints results; every decision is the engine's.
-import { scoreAttempt, solve } from '../core/index.ts'
+import { parseArgs } from 'node:util'
+import { formatPath, scoreAttempt, ScenarioRuntimeError, solve } from '../core/index.ts'
 import { exportCommand } from './export.ts'
-import { openAttempt, openScenario, report, type Io } from './files.ts'
+import { openAttempt, openScenario, reportScoring, type Io } from './files.ts'
 
 const USAGE = `usage: npm run -s cli -- <command> …
   validate FILE…             check scenario files
@@ -16,7 +17,44 @@ const USAGE = `usage: npm run -s cli -- <command> …
   export --format moodle SCENARIO
                              print the scenario's competencies as a Moodle framework (CSV)`
 
-function validate(io: Io, files: string[]): number {
+/** The options any command accepts; which command may use which is checked by the command. */
+const OPTIONS = { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const
+
+/** A command line split by `parseArgs`: the command, its files, and its options. */
+export interface CommandLine {
+  readonly command: string | undefined
+  readonly files: readonly string[]
+  /** The value of `--format`; undefined when it is not given, or given without a value. */
+  readonly format: string | undefined
+  /** Whether `--format` was given at all. */
+  readonly formatGiven: boolean
+  /** The first option given that no command knows, e.g. `--lang`. */
+  readonly unknownOption: string | undefined
+  readonly help: boolean
+}
+
+/** Splits a command line with `node:util` `parseArgs`; never throws. */
+export function parseCommandLine(args: readonly string[]): CommandLine {
+  // not strict: an unknown option is reported by the command, with its usage, not thrown
+  const { values, positionals, tokens } = parseArgs({
+    args: [...args],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  })
+  const unknown = tokens.find((t) => t.kind === 'option' && !Object.hasOwn(OPTIONS, t.name))
+  return {
+    command: positionals[0],
+    files: positionals.slice(1),
+    format: typeof values.format === 'string' ? values.format : undefined,
+    unknownOption: unknown?.kind === 'option' ? unknown.rawName : undefined,
+    formatGiven: values.format !== undefined,
+    help: values.help === true,
+  }
+}
+
+function validate(io: Io, files: readonly string[]): number {
   let status = 0
   for (const file of files) {
     // `validate scenarios/*.json` also names the published JSON Schema, which is no scenario
@@ -37,7 +75,7 @@ function score(io: Io, scenarioFile: string, attemptFiles: readonly string[]): n
     const result = attempt && scoreAttempt(model, attempt)
     if (!result) status = 1
     else if (!result.ok) {
-      report(io, file, result.problems)
+      reportScoring(io, { scenario: scenarioFile, attempt: file }, result.problems)
       status = 1
     }
     // several results stream as JSON Lines, so memory stays flat however many attempts there are
@@ -49,7 +87,15 @@ function score(io: Io, scenarioFile: string, attemptFiles: readonly string[]): n
 function solveCommand(io: Io, scenarioFile: string): number {
   const model = openScenario(io, scenarioFile)
   if (!model) return 1
-  const solved = solve(model)
+  let solved: ReturnType<typeof solve>
+  try {
+    solved = solve(model)
+  } catch (e) {
+    // the search met a mistake of the scenario: name it where it is written, as validate would
+    if (!(e instanceof ScenarioRuntimeError)) throw e
+    io.err(`${scenarioFile}: ${formatPath(e.path)}: ${e.message}`)
+    return 1
+  }
   if (!solved.ok) {
     io.err(`unsolvable: ${solved.reason}`)
     return 1
@@ -60,13 +106,15 @@ function solveCommand(io: Io, scenarioFile: string): number {
 
 /** Runs one command line; returns the exit status. */
 export function runCli(args: readonly string[], io: Io): number {
-  const [command, ...rest] = args
-  if (command === 'validate' && rest.length > 0) return validate(io, rest)
-  if (command === 'score' && rest.length >= 2) return score(io, rest[0]!, rest.slice(1))
-  if (command === 'solve' && rest.length === 1) return solveCommand(io, rest[0]!)
-  if (command === 'export') return exportCommand(io, rest, USAGE)
+  const line = parseCommandLine(args)
+  const { command, files } = line
+  const plain = line.unknownOption === undefined && !line.help && !line.formatGiven
+  if (command === 'export') return exportCommand(io, line, USAGE)
+  if (plain && command === 'validate' && files.length > 0) return validate(io, files)
+  if (plain && command === 'score' && files.length >= 2) return score(io, files[0]!, files.slice(1))
+  if (plain && command === 'solve' && files.length === 1) return solveCommand(io, files[0]!)
   io.err(
-    command === undefined || command === 'help' || command === '--help'
+    command === undefined || command === 'help' || line.help
       ? USAGE
       : `unknown command or wrong arguments: ${args.join(' ')}\n${USAGE}`,
   )

@@ -1,14 +1,21 @@
 // Reading an attempt file: JSON, then its shape (spec section 5). Apart from attempt.ts, which the
 // live attempt needs, so that the app's first download does not carry the schemas.
 import { checkShape } from './checkShape.ts'
-import { isJsonObject, parseJson, type JsonValue } from './json.ts'
+import { ATTEMPT_FORMAT, detectFormat, wrongFormat } from './formats.ts'
+import { isJsonObject, readJsonFile, type JsonValue } from './json.ts'
 import type { Outcome } from './problems.ts'
 import { AttemptSchema, isPlainEvent, type Attempt, type AttemptEvent } from './recordSchemas.ts'
 
-/** Parses and shape-checks an attempt file. Pure. */
-export function parseAttempt(text: string): Outcome<Attempt> {
-  const json = parseJson(text)
-  return json.ok ? checkAttemptShape(json.value) : json
+/**
+ * Reads an attempt file (its bytes, or its text): `readJsonFile`, then its shape. A scenario or
+ * result file is refused as such. Pure.
+ */
+export function loadAttempt(file: Uint8Array | string): Outcome<Attempt> {
+  const json = readJsonFile(file)
+  if (!json.ok) return json
+  const format = detectFormat(json.value)
+  if (format === 'scenario' || format === 'result') return wrongFormat(ATTEMPT_FORMAT)
+  return checkAttemptShape(json.value)
 }
 
 /**

@@ -1,10 +1,19 @@
 // The engine's public surface. Code outside src/core imports the engine only from here.
 export { checkAttempt, checkEvent } from './attempt.ts'
-export { checkAttemptShape, parseAttempt } from './attemptFile.ts'
+export { checkAttemptShape, loadAttempt } from './attemptFile.ts'
 export { checkShape } from './checkShape.ts'
 export { parseExpression, type Ast, type ExprError } from './expr/parse.ts'
 export { checkExpression, type ExprType } from './expr/check.ts'
-export { parseJson, MAX_FILE_BYTES, MAX_DEPTH, type JsonValue } from './json.ts'
+export {
+  decodeUtf8,
+  fileTooLarge,
+  isJsonObject,
+  parseJson,
+  readJsonFile,
+  MAX_FILE_BYTES,
+  MAX_DEPTH,
+  type JsonValue,
+} from './json.ts'
 export {
   COMPONENT_KINDS,
   DERIVED_KINDS,
@@ -15,7 +24,7 @@ export {
   getStates,
   type KindInfo,
 } from './kinds.ts'
-export { decodeUtf8, loadScenario } from './loadScenario.ts'
+export { loadScenario, loadScenarioJson } from './loadScenario.ts'
 export { loadCheckedScenario } from './loadCheckedScenario.ts'
 export {
   compileScenario,

@@ -1,6 +1,7 @@
 // A strict JSON reader for untrusted files: line and column on every error, size and depth
 // limits, and no key that could reach an object's prototype. Knows nothing of any format.
-import type { Outcome } from './problems.ts'
+// `readJsonFile` is the one way from a file's bytes to JSON; every refusal is worded here.
+import { refuse, type Outcome } from './problems.ts'
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024
 export const MAX_DEPTH = 64
@@ -143,19 +144,33 @@ function countPlainKeys(value: JsonValue): number {
 
 /** The refusal of a file over 5 MB, given before reading it. Pure. */
 export function fileTooLarge(): Outcome<never> {
-  return {
-    ok: false,
-    problems: [
-      {
-        path: '(file)',
-        message: 'the file is larger than 5 MB; Practica files are far smaller, so this is not one',
-      },
-    ],
+  return refuse('file.tooLarge', { megabytes: MAX_FILE_BYTES / 1024 / 1024 })
+}
+
+function fail(detail: string): Outcome<never> {
+  return refuse('file.notJson', { detail })
+}
+
+/** Text from UTF-8 bytes, refusing bytes that are not UTF-8 (a byte-order mark is kept). Pure. */
+export function decodeUtf8(bytes: Uint8Array): Outcome<string> {
+  try {
+    return {
+      ok: true,
+      value: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
+    }
+  } catch {
+    return refuse('file.notUtf8')
   }
 }
 
-function fail(message: string): Outcome<never> {
-  return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${message}` }] }
+/**
+ * Reads a file (its bytes, or text already decoded) as JSON: refuses one over 5 MB before
+ * decoding it, bytes that are not UTF-8, and everything `parseJson` refuses. Pure.
+ */
+export function readJsonFile(file: Uint8Array | string): Outcome<JsonValue> {
+  if (file.length > MAX_FILE_BYTES) return fileTooLarge()
+  const text = typeof file === 'string' ? { ok: true as const, value: file } : decodeUtf8(file)
+  return text.ok ? parseJson(text.value) : text
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {

@@ -1,37 +1,29 @@
-// From the bytes of a scenario file to a runnable model: decode, parse, validate, compile.
-// The one entry point the CLI, the library screen and the editor use to open a scenario.
-import { fileTooLarge, MAX_FILE_BYTES, parseJson } from './json.ts'
+// From the bytes of a scenario file to a runnable model: read, validate, compile.
+// The one entry point the CLI, the library screen, the review import and the editor use.
+import { SCENARIO_FORMAT, detectFormat, wrongFormat } from './formats.ts'
+import { readJsonFile, type JsonValue } from './json.ts'
 import { compileScenario, type Model } from './model.ts'
 import type { Outcome } from './problems.ts'
 import { ExpressionCache } from './scope.ts'
 import { sha256Hex } from './sha256.ts'
 import { validateScenario } from './validateScenario.ts'
 
-/** Text from UTF-8 bytes, refusing bytes that are not UTF-8. Pure. */
-export function decodeUtf8(bytes: Uint8Array): Outcome<string> {
-  try {
-    return {
-      ok: true,
-      value: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
-    }
-  } catch {
-    return {
-      ok: false,
-      problems: [{ path: '(file)', message: 'the file is not UTF-8 text; save it as UTF-8' }],
-    }
-  }
-}
-
 /** Loads a scenario file (its bytes, or its text) into a model, or every problem with it. Pure. */
 export function loadScenario(file: Uint8Array | string): Outcome<Model> {
-  if (file.length > MAX_FILE_BYTES) return fileTooLarge()
-  const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file
-  const text = typeof file === 'string' ? { ok: true as const, value: file } : decodeUtf8(file)
-  if (!text.ok) return text
-  const json = parseJson(text.value)
-  if (!json.ok) return json
+  const json = readJsonFile(file)
+  return json.ok ? loadScenarioJson(json.value, file) : json
+}
+
+/**
+ * Loads a scenario from the JSON `readJsonFile` read from `file`, for callers that looked at the
+ * JSON first (to tell its format). An attempt or result file is refused as such. Pure.
+ */
+export function loadScenarioJson(json: JsonValue, file: Uint8Array | string): Outcome<Model> {
+  const format = detectFormat(json)
+  if (format === 'attempt' || format === 'result') return wrongFormat(SCENARIO_FORMAT)
   const cache = new ExpressionCache()
-  const valid = validateScenario(json.value, cache)
+  const valid = validateScenario(json, cache)
   if (!valid.ok) return valid
+  const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file
   return { ok: true, value: compileScenario(valid.value, sha256Hex(bytes), cache) }
 }

@@ -1,6 +1,6 @@
 // Attempts kept in this browser: each learner event is written in its own transaction before
 // the screen moves on, the end with strict durability, so a crash or a closed lid loses nothing.
-import type { Attempt, AttemptEvent, Result } from '../core/index.ts'
+import { ATTEMPT_FORMAT, type Attempt, type AttemptEvent, type Result } from '../core/index.ts'
 import { getDatabase, type StoredAttempt } from './database.ts'
 
 export type { StoredAttempt }
@@ -52,7 +52,7 @@ export async function loadEvents(attemptId: string): Promise<AttemptEvent[]> {
 /** A kept attempt as an attempt file (spec section 5). */
 export async function toAttemptFile(record: StoredAttempt): Promise<Attempt> {
   return {
-    format: 'practica.attempt/1',
+    format: ATTEMPT_FORMAT,
     id: record.id,
     scenario: {
       id: record.scenario.id,

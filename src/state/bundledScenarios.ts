@@ -22,6 +22,19 @@ const urls = import.meta.glob<string>(
   },
 )
 
+/**
+ * The engine's `file.unreadable` problem, written out: building it with `problemAt` would bring
+ * the whole catalogue of problem texts into the learner's first download.
+ */
+function unreadable(reason: string): Problem {
+  return {
+    path: [],
+    code: 'file.unreadable',
+    params: { reason },
+    message: `cannot read it: ${reason}`,
+  }
+}
+
 async function fetchScenario(path: string, url: string): Promise<BundledScenario> {
   const file = path.slice(path.lastIndexOf('/') + 1)
   try {
@@ -36,7 +49,7 @@ async function fetchScenario(path: string, url: string): Promise<BundledScenario
       file,
       bytes: new Uint8Array(),
       model: undefined,
-      problems: [{ path: '(file)', message: `could not be read: ${(e as Error).message}` }],
+      problems: [unreadable((e as Error).message)],
     }
   }
 }

@@ -1,13 +1,8 @@
 // A scenario the learner opens from disk, or the one an unfinished attempt kept: loaded and checked
 // by the engine. Imported only when one is opened, with the validator it brings (the bundled
 // scenarios were checked when the app was built).
-import {
-  loadScenario,
-  MAX_FILE_BYTES,
-  type Model,
-  type Outcome,
-  type Problem,
-} from '../core/index.ts'
+import { loadScenario, type Model, type Outcome, type Problem } from '../core/index.ts'
+import { readFileBytes } from './fileBytes.ts'
 import { rememberScenarioText } from './scenarioTexts.ts'
 
 export type OpenedScenario =
@@ -16,20 +11,7 @@ export type OpenedScenario =
 
 /** Reads and validates a scenario file from the learner's disk; never throws for a bad file. */
 export async function openScenarioFile(file: File): Promise<OpenedScenario> {
-  if (file.size > MAX_FILE_BYTES) {
-    return {
-      ok: false,
-      name: file.name,
-      problems: [
-        {
-          path: '(file)',
-          message:
-            'the file is larger than 5 MB; Practica files are far smaller, so this is not one',
-        },
-      ],
-    }
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer())
+  const bytes = await readFileBytes(file)
   const loaded = loadScenario(bytes)
   if (loaded.ok) rememberScenarioText(loaded.value, bytes)
   return loaded.ok

@@ -3,11 +3,12 @@
 import {
   checkAttemptShape,
   checkShape,
-  decodeUtf8,
-  loadScenario,
-  MAX_FILE_BYTES,
-  parseJson,
+  detectFormat,
+  loadScenarioJson,
+  problemAt,
+  readJsonFile,
   ResultSchema,
+  wrongFormat,
   scoreAttempt,
   type Attempt,
   type Model,
@@ -61,42 +62,33 @@ type Parsed =
   | { kind: 'broken'; file: string; problems: readonly Problem[] }
 
 function parseFile(f: InputFile): Parsed {
-  if (f.bytes.length > MAX_FILE_BYTES)
-    return {
-      kind: 'broken',
-      file: f.name,
-      problems: [{ path: '(file)', message: 'the file is larger than 5 MB' }],
-    }
-  const text = decodeUtf8(f.bytes)
-  const json = text.ok ? parseJson(text.value) : text
-  if (!json.ok) return { kind: 'broken', file: f.name, problems: json.problems }
-  const format =
-    json.value !== null && typeof json.value === 'object' && !Array.isArray(json.value)
-      ? json.value['format']
-      : undefined
-  if (format === 'practica.scenario/1') {
-    const loaded = loadScenario(f.bytes)
+  const broken = (problems: readonly Problem[]): Parsed => ({
+    kind: 'broken',
+    file: f.name,
+    problems,
+  })
+  const json = readJsonFile(f.bytes)
+  if (!json.ok) return broken(json.problems)
+  const format = detectFormat(json.value)
+  if (format === 'scenario') {
+    const loaded = loadScenarioJson(json.value, f.bytes)
     return loaded.ok
       ? { kind: 'scenario', file: f.name, model: loaded.value }
-      : { kind: 'broken', file: f.name, problems: loaded.problems }
+      : broken(loaded.problems)
   }
-  if (format === 'practica.attempt/1') {
+  if (format === 'attempt') {
     const attempt = checkAttemptShape(json.value)
     return attempt.ok
       ? { kind: 'attempt', file: f.name, attempt: attempt.value }
-      : { kind: 'broken', file: f.name, problems: attempt.problems }
+      : broken(attempt.problems)
   }
-  if (format === 'practica.result/1') {
+  if (format === 'result') {
     const result = checkShape(ResultSchema, json.value)
     return result.ok
       ? { kind: 'result', file: f.name, result: result.value }
-      : { kind: 'broken', file: f.name, problems: result.problems }
+      : broken(result.problems)
   }
-  return {
-    kind: 'broken',
-    file: f.name,
-    problems: [{ path: 'format', message: 'not a Practica scenario, attempt or result file' }],
-  }
+  return broken(wrongFormat().problems)
 }
 
 /** The scenario an attempt was recorded on: the same id and version if loaded, else the same id. */
@@ -149,10 +141,7 @@ export function importFiles(
       items.push({
         ...base,
         problems: [
-          {
-            path: 'scenario.id',
-            message: `no scenario "${p.attempt.scenario.id}" is loaded: add its scenario file to the import`,
-          },
+          problemAt(['scenario', 'id'], 'import.scenarioMissing', { id: p.attempt.scenario.id }),
         ],
       })
       continue
@@ -175,12 +164,7 @@ export function importFiles(
         model: undefined,
         result: undefined,
         mismatch: false,
-        problems: [
-          {
-            path: 'attempt',
-            message: `the attempt "${r.result.attempt}" of this result file was not imported, so its numbers cannot be checked`,
-          },
-        ],
+        problems: [problemAt(['attempt'], 'import.attemptMissing', { id: r.result.attempt })],
       })
     }
   }

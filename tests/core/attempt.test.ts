@@ -4,7 +4,7 @@ import {
   AttemptSchema,
   checkAttemptShape,
   checkShape,
-  parseAttempt,
+  loadAttempt,
   scoreAttempt,
   type Attempt,
   type JsonValue,
@@ -84,7 +84,7 @@ describe('attempt checks', () => {
   })
 
   it('refuses a malformed attempt file with the path of each problem', () => {
-    const parsed = parseAttempt(
+    const parsed = loadAttempt(
       JSON.stringify({ ...example, mode: 'exam', events: [{ t: -1, action: 'end' }] }),
     )
     expect(!parsed.ok && lines(parsed.problems)).toEqual([

@@ -7,7 +7,7 @@ import { describe, it } from 'vitest'
 import {
   loadScenario,
   PROBLEM_TEXTS,
-  parseAttempt,
+  loadAttempt,
   scoreAttempt,
   type Model,
   type Outcome,
@@ -35,7 +35,7 @@ function checkOutcome(outcome: Outcome<unknown>): void {
 const loadScenarioText = (text: string | Uint8Array) => checkOutcome(loadScenario(text))
 
 function loadAttemptText(model: Model, text: string): void {
-  const parsed = parseAttempt(text)
+  const parsed = loadAttempt(text)
   checkOutcome(parsed)
   if (parsed.ok) checkOutcome(scoreAttempt(model, parsed.value))
 }

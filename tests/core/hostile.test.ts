@@ -1,15 +1,14 @@
-// Hostile files through the three ways in: a scenario (loadScenario), an attempt (parseAttempt,
-// then scoreAttempt) and a result (parseJson, then the result schema). Each is refused with a
+// Hostile files through the three ways in: a scenario (loadScenario), an attempt (loadAttempt,
+// then scoreAttempt) and a result (readJsonFile, then the result schema). Each is refused with a
 // plain message, or read as inert text, and leaves every prototype and global as it was.
 import { describe, expect, it } from 'vitest'
 import {
   checkShape,
-  decodeUtf8,
   loadScenario,
   MAX_FILE_BYTES,
-  parseAttempt,
-  parseJson,
+  loadAttempt,
   PROBLEM_TEXTS,
+  readJsonFile,
   ResultSchema,
   scoreAttempt,
   type Outcome,
@@ -24,13 +23,11 @@ type Kind = 'scenario' | 'attempt' | 'result'
 const LOADERS: Record<Kind, (file: string | Uint8Array) => Outcome<unknown>> = {
   scenario: (file) => loadScenario(file),
   attempt: (file) => {
-    const text = typeof file === 'string' ? { ok: true as const, value: file } : decodeUtf8(file)
-    const parsed = text.ok ? parseAttempt(text.value) : text
+    const parsed = loadAttempt(file)
     return parsed.ok ? scoreAttempt(conveyor, parsed.value) : parsed
   },
   result: (file) => {
-    const text = typeof file === 'string' ? { ok: true as const, value: file } : decodeUtf8(file)
-    const json = text.ok ? parseJson(text.value) : text
+    const json = readJsonFile(file)
     return json.ok ? checkShape(ResultSchema, json.value) : json
   },
 }
@@ -406,7 +403,7 @@ describe('a hostile scenario file', () => {
       .replaceAll('"notify"', '"valueOf"')
       .replaceAll('"SAFE.PPE"', '"hasOwnProperty"')
     const model = accepted<typeof conveyor>('scenario', text)
-    const attempt = parseAttempt(
+    const attempt = loadAttempt(
       VALID.attempt.replaceAll('isolator', 'constructor').replace('"housekeeping"', '"toString"'),
     )
     expect(attempt.ok).toBe(true)
@@ -433,7 +430,7 @@ describe('a hostile attempt file', () => {
     const text = attemptWith((a) => {
       a.learner.name = name
     })
-    const parsed = parseAttempt(text)
+    const parsed = loadAttempt(text)
     expect(parsed.ok && parsed.value.learner?.name).toBe(name)
     accepted('attempt', text)
   })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { loadScenario, parseAttempt, parseJson } from '../../src/core/index.ts'
+import { loadScenario, loadAttempt, parseJson } from '../../src/core/index.ts'
 import { readJson } from '../../src/core/json.ts'
 import { lines, readText } from '../helpers.ts'
 
@@ -57,7 +57,7 @@ describe('untrusted JSON', () => {
     )
     expect(loadScenario(hostile).ok).toBe(false)
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
-    expect(parseAttempt('{"constructor": {"prototype": {"polluted": 1}}}').ok).toBe(false)
+    expect(loadAttempt('{"constructor": {"prototype": {"polluted": 1}}}').ok).toBe(false)
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
   })
 

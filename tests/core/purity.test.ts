@@ -12,7 +12,7 @@ describe('engine independence', () => {
     const core = await import('../../src/core/index.ts')
     const { readText } = await import('../helpers.ts')
     const model = core.loadScenario(readText('tests/golden/spec-worked-example/scenario.json'))
-    const attempt = core.parseAttempt(readText('tests/golden/spec-worked-example/attempt.json'))
+    const attempt = core.loadAttempt(readText('tests/golden/spec-worked-example/attempt.json'))
     if (!model.ok || !attempt.ok) throw new Error('fixture does not load')
     const result = core.scoreAttempt(model.value, attempt.value)
     expect(result.ok && result.value.score.raw).toBe(54)

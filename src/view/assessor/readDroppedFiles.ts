@@ -1,4 +1,5 @@
 // Files from a drop or a file input, folders included (walked recursively), as bytes.
+import { readFileBytes } from '../../state/fileBytes.ts'
 import type { InputFile } from '../../state/reviewImport.ts'
 
 async function readEntry(entry: FileSystemEntry, out: File[]): Promise<void> {
@@ -32,13 +33,13 @@ export async function readDrop(data: DataTransfer): Promise<InputFile[]> {
   return toInputFiles(files)
 }
 
-/** The JSON files among the given ones, read as bytes. */
+/** The JSON files among the given ones, read as bytes (a huge one only as far as the engine needs). */
 export async function toInputFiles(files: Iterable<File>): Promise<InputFile[]> {
   const json = [...files].filter((f) => f.name.toLowerCase().endsWith('.json'))
   return Promise.all(
     json.map(async (f) => ({
       name: f.webkitRelativePath || f.name,
-      bytes: new Uint8Array(await f.arrayBuffer()),
+      bytes: await readFileBytes(f),
     })),
   )
 }

@@ -1,19 +1,12 @@
 import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
-import {
-  createTemplate,
-  decodeUtf8,
-  formatProblem,
-  MAX_FILE_BYTES,
-  parseJson,
-  type JsonObject,
-  type Problem,
-} from '../../core/index.ts'
+import { createTemplate, formatProblem, type JsonObject, type Problem } from '../../core/index.ts'
 import { appStore } from '../../state/appStore.ts'
 import { bundledStore, loadBundledScenarios } from '../../state/bundledScenarios.ts'
 import { deleteDraft, listDrafts, type Draft } from '../../state/drafts.ts'
 import { createEditorStore, type DraftMeta } from '../../state/editorStore.ts'
-import { setEditorFile } from './editorFile.ts'
+import { readFileBytes } from '../../state/fileBytes.ts'
+import { readEditorDoc, setEditorFile } from './editorFile.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** Opens a document in the editor as a new draft. */
@@ -29,52 +22,130 @@ function openDoc(doc: JsonObject, source: string, handle?: FileSystemFileHandle)
   appStore.getState().openEditor(createEditorStore(meta, doc))
 }
 
-/** A file's bytes as an editable document, or why not. */
-function toDoc(bytes: Uint8Array): { doc: JsonObject } | { problems: readonly Problem[] } {
-  if (bytes.length > MAX_FILE_BYTES)
-    return { problems: [{ path: '(file)', message: 'the file is larger than 5 MB' }] }
-  const text = decodeUtf8(bytes)
-  const json = text.ok ? parseJson(text.value) : text
-  if (!json.ok) return { problems: json.problems }
-  if (json.value === null || typeof json.value !== 'object' || Array.isArray(json.value))
-    return { problems: [{ path: '(file)', message: 'a scenario file is a JSON object' }] }
-  return { doc: json.value }
+type OpenBytes = (bytes: Uint8Array, source: string, handle?: FileSystemFileHandle) => void
+
+/** Asks for a scenario file: the File System Access picker where there is one, else the input. */
+async function pickFile(open: OpenBytes): Promise<void> {
+  const picker = (window as { showOpenFilePicker?: (o: object) => Promise<FileSystemFileHandle[]> })
+    .showOpenFilePicker
+  if (!picker) return document.getElementById('editor-file')?.click()
+  try {
+    const [handle] = await picker({
+      types: [{ description: 'Scenario', accept: { 'application/json': ['.json'] } }],
+    })
+    if (handle) open(await readFileBytes(await handle.getFile()), `file:${handle.name}`, handle)
+  } catch {
+    // the instructor closed the picker
+  }
+}
+
+/** The drafts kept in this browser, each to continue or delete. */
+function DraftList() {
+  const { t } = useTranslation()
+  const [drafts, setDrafts] = useState<Draft[] | undefined>()
+  useEffect(() => {
+    void listDrafts().then(setDrafts)
+  }, [])
+  return (
+    <section>
+      <h2>{t('editor.drafts')}</h2>
+      {drafts === undefined ? (
+        <p>…</p>
+      ) : drafts.length === 0 ? (
+        <p className="muted">{t('editor.noDrafts')}</p>
+      ) : null}
+      <ul className="draft-list">
+        {drafts?.map((d) => (
+          <li key={d.id}>
+            <button
+              type="button"
+              onClick={() => (
+                setEditorFile(undefined),
+                appStore.getState().openEditor(createEditorStore(d, d.doc))
+              )}
+            >
+              {t('editor.continue', { name: d.name })}
+            </button>{' '}
+            <span className="muted">
+              {d.source} · {new Date(d.updatedAt).toLocaleString()}
+            </span>{' '}
+            <button
+              type="button"
+              onClick={() => void deleteDraft(d.id).then(listDrafts).then(setDrafts)}
+              aria-label={t('editor.deleteDraft', { name: d.name })}
+            >
+              {t('editor.delete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** Starting something new: the template, a file from disk, or a bundled scenario. */
+function StartSection() {
+  const { t } = useTranslation()
+  const [refused, setRefused] = useState<readonly Problem[] | undefined>()
+  const bundled = useStore(bundledStore, (s) => s.scenarios)
+  useEffect(() => {
+    void loadBundledScenarios()
+  }, [])
+  const open: OpenBytes = (bytes, source, handle) => {
+    const doc = readEditorDoc(bytes)
+    if (doc.ok) openDoc(doc.value, source, handle)
+    else setRefused(doc.problems)
+  }
+  return (
+    <section>
+      <h2>{t('editor.start')}</h2>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => openDoc(createTemplate({ locales: ['en', 'zh-CN'] }), 'template')}
+      >
+        {t('editor.newFromTemplate')}
+      </button>{' '}
+      <button type="button" onClick={() => void pickFile(open)}>
+        {t('editor.openFile')}
+      </button>
+      <input
+        id="editor-file"
+        type="file"
+        accept=".json,application/json"
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          if (file) void readFileBytes(file).then((b) => open(b, `file:${file.name}`))
+        }}
+      />
+      {refused && (
+        <div className="problems" role="alert">
+          <p>{t('editor.cannotOpen')}</p>
+          <ul>
+            {refused.map((p, i) => (
+              <li key={i}>{formatProblem(p)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <h3>{t('editor.bundled')}</h3>
+      <ul className="draft-list">
+        {bundled?.map((b) => (
+          <li key={b.file}>
+            <button type="button" onClick={() => open(b.bytes, `bundled:${b.file}`)}>
+              {t('editor.editFile', { file: b.file })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
 }
 
 /** Where instructors start: a draft to continue, a bundled scenario, a file, or the template. */
 export function EditorHome() {
   const { t } = useTranslation()
-  const [drafts, setDrafts] = useState<Draft[] | undefined>()
-  const [refused, setRefused] = useState<readonly Problem[] | undefined>()
-  const bundled = useStore(bundledStore, (s) => s.scenarios)
-  useEffect(() => {
-    void loadBundledScenarios()
-    void listDrafts().then(setDrafts)
-  }, [])
-  const open = (bytes: Uint8Array, source: string, handle?: FileSystemFileHandle) => {
-    const r = toDoc(bytes)
-    if ('doc' in r) openDoc(r.doc, source, handle)
-    else setRefused(r.problems)
-  }
-  const pick = async () => {
-    const picker = (
-      window as { showOpenFilePicker?: (o: object) => Promise<FileSystemFileHandle[]> }
-    ).showOpenFilePicker
-    if (!picker) return document.getElementById('editor-file')?.click()
-    try {
-      const [handle] = await picker({
-        types: [{ description: 'Scenario', accept: { 'application/json': ['.json'] } }],
-      })
-      if (handle)
-        open(
-          new Uint8Array(await (await handle.getFile()).arrayBuffer()),
-          `file:${handle.name}`,
-          handle,
-        )
-    } catch {
-      // the instructor closed the picker
-    }
-  }
   return (
     <main className="editor-home">
       <header className="bar">
@@ -83,83 +154,8 @@ export function EditorHome() {
           {t('result.backToLibrary')}
         </button>
       </header>
-      <section>
-        <h2>{t('editor.drafts')}</h2>
-        {drafts === undefined ? (
-          <p>…</p>
-        ) : drafts.length === 0 ? (
-          <p className="muted">{t('editor.noDrafts')}</p>
-        ) : null}
-        <ul className="draft-list">
-          {drafts?.map((d) => (
-            <li key={d.id}>
-              <button
-                type="button"
-                onClick={() => (
-                  setEditorFile(undefined),
-                  appStore.getState().openEditor(createEditorStore(d, d.doc))
-                )}
-              >
-                {t('editor.continue', { name: d.name })}
-              </button>{' '}
-              <span className="muted">
-                {d.source} · {new Date(d.updatedAt).toLocaleString()}
-              </span>{' '}
-              <button
-                type="button"
-                onClick={() => void deleteDraft(d.id).then(listDrafts).then(setDrafts)}
-                aria-label={t('editor.deleteDraft', { name: d.name })}
-              >
-                {t('editor.delete')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section>
-        <h2>{t('editor.start')}</h2>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => openDoc(createTemplate({ locales: ['en', 'zh-CN'] }), 'template')}
-        >
-          {t('editor.newFromTemplate')}
-        </button>{' '}
-        <button type="button" onClick={() => void pick()}>
-          {t('editor.openFile')}
-        </button>
-        <input
-          id="editor-file"
-          type="file"
-          accept=".json,application/json"
-          hidden
-          onChange={(e) =>
-            void e.target.files?.[0]
-              ?.arrayBuffer()
-              .then((b) => open(new Uint8Array(b), `file:${e.target.files![0]!.name}`))
-          }
-        />
-        {refused && (
-          <div className="problems" role="alert">
-            <p>{t('editor.cannotOpen')}</p>
-            <ul>
-              {refused.map((p, i) => (
-                <li key={i}>{formatProblem(p)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <h3>{t('editor.bundled')}</h3>
-        <ul className="draft-list">
-          {bundled?.map((b) => (
-            <li key={b.file}>
-              <button type="button" onClick={() => open(b.bytes, `bundled:${b.file}`)}>
-                {t('editor.editFile', { file: b.file })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <DraftList />
+      <StartSection />
     </main>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type DragEvent } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
-import { formatProblem, type Model } from '../../core/index.ts'
+import { formatPath, formatProblem, type Model } from '../../core/index.ts'
 import { appStore } from '../../state/appStore.ts'
 import { bundledStore, loadBundledScenarios } from '../../state/bundledScenarios.ts'
 import type { OpenedScenario } from '../../state/openScenarioFile.ts'
@@ -9,18 +9,128 @@ import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { ScenarioCard } from '../panels/ScenarioCard.tsx'
 import { UnfinishedAttempts } from './UnfinishedAttempts.tsx'
 
-/** The catalogue: who is learning, in which mode, and every scenario to start, bundled or opened. */
-export function LibraryScreen() {
+/** Who is learning, and in which mode. */
+function LearnerSection() {
   const { t } = useTranslation()
   const learner = useStore(appStore, (s) => s.learner)
   const mode = useStore(appStore, (s) => s.mode)
-  const [opened, setOpened] = useState<Model[]>([])
-  const [refused, setRefused] = useState<Extract<OpenedScenario, { ok: false }> | undefined>()
-  const [dragging, setDragging] = useState(false)
+  return (
+    <section className="learner" aria-label={t('library.learner')}>
+      <label>
+        {t('library.learnerName')}
+        <input
+          value={learner.name}
+          onChange={(e) => appStore.getState().setLearner({ ...learner, name: e.target.value })}
+          autoComplete="name"
+        />
+      </label>
+      <label>
+        {t('library.learnerId')}
+        <input
+          value={learner.id}
+          onChange={(e) => appStore.getState().setLearner({ ...learner, id: e.target.value })}
+        />
+      </label>
+      <fieldset className="mode">
+        <legend>{t('library.mode')}</legend>
+        {(['practice', 'assessment'] as const).map((m) => (
+          <label key={m}>
+            <input
+              type="radio"
+              name="mode"
+              value={m}
+              checked={mode === m}
+              onChange={() => appStore.getState().setMode(m)}
+            />
+            {t(`library.${m}`)} <small>{t(`library.${m}Help`)}</small>
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  )
+}
+
+/** Every scenario to start: the bundled ones (or why one is broken), then those opened. */
+function ScenarioCards({ opened }: { opened: readonly Model[] }) {
+  const { t } = useTranslation()
   const bundled = useStore(bundledStore, (s) => s.scenarios)
   useEffect(() => {
     void loadBundledScenarios()
   }, [])
+  return (
+    <ul className="cards" aria-busy={bundled === undefined}>
+      {(bundled ?? []).map(({ file, model, problems }) =>
+        model ? (
+          <ScenarioCard key={file} model={model} onStart={() => appStore.getState().start(model)} />
+        ) : (
+          <li key={file} className="card broken">
+            <h3>{file}</h3>
+            <p>{t('library.brokenBundled')}</p>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={i}>{formatProblem(p)}</li>
+              ))}
+            </ul>
+          </li>
+        ),
+      )}
+      {opened.map((model) => (
+        <ScenarioCard
+          key={`opened:${model.scenario.id}`}
+          model={model}
+          onStart={() => appStore.getState().start(model)}
+        />
+      ))}
+    </ul>
+  )
+}
+
+type Refused = Extract<OpenedScenario, { ok: false }>
+
+/** Opening scenario files from disk, and why the last one was refused. */
+function OpenFileSection({
+  open,
+  refused,
+}: {
+  open: (files: FileList | null) => void
+  refused: Refused | undefined
+}) {
+  const { t } = useTranslation()
+  return (
+    <section className="open-file">
+      <label className="button">
+        {t('library.openFile')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          multiple
+          onChange={(e) => open(e.target.files)}
+          hidden
+        />
+      </label>
+      <span>{t('library.dropHere')}</span>
+      {refused && (
+        <div className="problems" role="alert">
+          <p>{t('library.invalidFile', { file: refused.name })}</p>
+          <ul>
+            {refused.problems.map((p, i) => (
+              <li key={i}>
+                <code>{formatPath(p.path)}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** The catalogue: who is learning, in which mode, and every scenario to start, bundled or opened. */
+export function LibraryScreen() {
+  const { t } = useTranslation()
+  const [opened, setOpened] = useState<Model[]>([])
+  const [refused, setRefused] = useState<Refused | undefined>()
+  const [dragging, setDragging] = useState(false)
 
   const open = async (files: FileList | null) => {
     if (!files?.length) return
@@ -66,93 +176,11 @@ export function LibraryScreen() {
         </button>
         <LanguageSwitch />
       </header>
-      <section className="learner" aria-label={t('library.learner')}>
-        <label>
-          {t('library.learnerName')}
-          <input
-            value={learner.name}
-            onChange={(e) => appStore.getState().setLearner({ ...learner, name: e.target.value })}
-            autoComplete="name"
-          />
-        </label>
-        <label>
-          {t('library.learnerId')}
-          <input
-            value={learner.id}
-            onChange={(e) => appStore.getState().setLearner({ ...learner, id: e.target.value })}
-          />
-        </label>
-        <fieldset className="mode">
-          <legend>{t('library.mode')}</legend>
-          {(['practice', 'assessment'] as const).map((m) => (
-            <label key={m}>
-              <input
-                type="radio"
-                name="mode"
-                value={m}
-                checked={mode === m}
-                onChange={() => appStore.getState().setMode(m)}
-              />
-              {t(`library.${m}`)} <small>{t(`library.${m}Help`)}</small>
-            </label>
-          ))}
-        </fieldset>
-      </section>
+      <LearnerSection />
       <UnfinishedAttempts />
       <h2>{t('library.title')}</h2>
-      <ul className="cards" aria-busy={bundled === undefined}>
-        {(bundled ?? []).map(({ file, model, problems }) =>
-          model ? (
-            <ScenarioCard
-              key={file}
-              model={model}
-              onStart={() => appStore.getState().start(model)}
-            />
-          ) : (
-            <li key={file} className="card broken">
-              <h3>{file}</h3>
-              <p>{t('library.brokenBundled')}</p>
-              <ul>
-                {problems.map((p, i) => (
-                  <li key={i}>{formatProblem(p)}</li>
-                ))}
-              </ul>
-            </li>
-          ),
-        )}
-        {opened.map((model) => (
-          <ScenarioCard
-            key={`opened:${model.scenario.id}`}
-            model={model}
-            onStart={() => appStore.getState().start(model)}
-          />
-        ))}
-      </ul>
-      <section className="open-file">
-        <label className="button">
-          {t('library.openFile')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            multiple
-            onChange={(e) => void open(e.target.files)}
-            hidden
-          />
-        </label>
-        <span>{t('library.dropHere')}</span>
-        {refused && (
-          <div className="problems" role="alert">
-            <p>{t('library.invalidFile', { file: refused.name })}</p>
-            <ul>
-              {refused.problems.map((p, i) => (
-                <li key={i}>
-                  <code>{p.path}</code>: {p.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </section>
+      <ScenarioCards opened={opened} />
+      <OpenFileSection open={(files) => void open(files)} refused={refused} />
     </main>
   )
 }

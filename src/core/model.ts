@@ -4,6 +4,7 @@ import { compileExpression, type Compiled } from './expr/compile.ts'
 import type { ExprType } from './expr/check.ts'
 import { namesIn } from './expr/parse.ts'
 import { getActions, getStates } from './kinds.ts'
+import type { PathSegment } from './problems.ts'
 import type { Component, ComponentKind, Scenario, Severity } from './schema.ts'
 import { createScope, derivedExpression, ExpressionCache } from './scope.ts'
 
@@ -12,6 +13,8 @@ export interface Assignment {
   readonly target: 'component' | 'variable'
   readonly index: number
   readonly value: Compiled
+  /** Where the scenario writes it (`rules[0].set.valve`), to name a mistake found while running. */
+  readonly path: readonly PathSegment[]
 }
 
 export interface EffectModel {
@@ -149,12 +152,13 @@ export function compileScenario(
   }
   const componentIndex = indexOf(scenario.components)
   const variableIndex = indexOf(variablesIn)
-  const compileSet = (set: Record<string, string>): Assignment[] =>
+  const compileSet = (set: Record<string, string>, at: readonly PathSegment[]): Assignment[] =>
     Object.entries(set).map(([key, src]) => {
       const v = variableIndex.get(key)
+      const path = [...at, key]
       return v === undefined
-        ? { target: 'component', index: componentIndex.get(key)!, value: compile(src) }
-        : { target: 'variable', index: v, value: compile(src) }
+        ? { target: 'component', index: componentIndex.get(key)!, value: compile(src), path }
+        : { target: 'variable', index: v, value: compile(src), path }
     })
 
   const components = scenario.components.map((c, i): ComponentModel => {
@@ -174,9 +178,9 @@ export function compileScenario(
       effects: new Map(
         Object.entries(c.on ?? {}).map(([action, effects]) => [
           action,
-          effects.map((e) => ({
+          effects.map((e, k) => ({
             when: e.if === undefined ? undefined : compile<Compiled<boolean>>(e.if),
-            set: compileSet(e.set),
+            set: compileSet(e.set, ['components', i, 'on', action, k, 'set']),
           })),
         ]),
       ),
@@ -200,10 +204,14 @@ export function compileScenario(
     max: v.max ?? Infinity,
     rate: v.rate === undefined ? undefined : compile<Compiled<number>>(v.rate),
   }))
-  const faults = faultsIn.map((f) => ({ id: f.id, chance: f.chance, set: compileSet(f.set) }))
-  const rules = (scenario.rules ?? []).map((r) => ({
+  const faults = faultsIn.map((f, i) => ({
+    id: f.id,
+    chance: f.chance,
+    set: compileSet(f.set, ['faults', i, 'set']),
+  }))
+  const rules = (scenario.rules ?? []).map((r, i) => ({
     when: compile<Compiled<boolean>>(r.when),
-    set: compileSet(r.set),
+    set: compileSet(r.set, ['rules', i, 'set']),
   }))
   const steps = scenario.steps.map((st) => ({
     id: st.id,

@@ -2,7 +2,7 @@
 // attempt. Runs the attempt through the simulation fold, then reads the result off the state.
 import { checkAttempt } from './attempt.ts'
 import type { Model } from './model.ts'
-import type { Outcome } from './problems.ts'
+import { problemAt, type Outcome } from './problems.ts'
 import type { Attempt, Level, Result, Status } from './recordSchemas.ts'
 import { RESULT_FORMAT } from './formats.ts'
 import { replayAttempt } from './replay.ts'
@@ -16,7 +16,7 @@ export function scoreAttempt(model: Model, attempt: Attempt): Outcome<Result> {
     return { ok: true, value: getResult(model, replayAttempt(model, attempt), attempt) }
   } catch (e) {
     if (e instanceof ScenarioRuntimeError)
-      return { ok: false, problems: [{ path: '(scenario)', message: e.message }] }
+      return { ok: false, problems: [problemAt(e.path, 'scenario.runtime', { detail: e.message })] }
     throw e
   }
 }

@@ -4,6 +4,7 @@
 import type { Frame } from './expr/compile.ts'
 import { LOCK_EXEMPT_ACTIONS } from './kinds.ts'
 import type { Assignment, Model } from './model.ts'
+import type { PathSegment } from './problems.ts'
 import { checkProgress, classify, complete, isStepReady, matches, trigger } from './progress.ts'
 import type { AttemptEvent, Mode } from './recordSchemas.ts'
 
@@ -66,7 +67,15 @@ export type SimInput =
   | { readonly type: 'finish' }
 
 /** A scenario mistake found while running (e.g. a rule setting a state that does not exist). */
-export class ScenarioRuntimeError extends Error {}
+export class ScenarioRuntimeError extends Error {
+  constructor(
+    message: string,
+    /** Where the scenario makes the mistake, e.g. `['rules', 0, 'set', 'valve']`. */
+    readonly path: readonly PathSegment[],
+  ) {
+    super(message)
+  }
+}
 
 /** The state after the start (t = 0): initial values, active faults, rules, check. Pure. */
 export function createStart(model: Model, mode: Mode, activeFaults: readonly string[]): SimState {
@@ -228,11 +237,18 @@ function setVariable(
   }
 }
 
-function setComponent(model: Model, st: SimState, i: number, value: string): void {
+function setComponent(
+  model: Model,
+  st: SimState,
+  i: number,
+  value: string,
+  path: readonly PathSegment[] = [],
+): void {
   const c = model.components[i]!
   if (!c.states.includes(value)) {
     throw new ScenarioRuntimeError(
       `the scenario set "${c.id}" to "${value}", which is not one of its states (${c.states.join(', ')})`,
+      path,
     )
   }
   if (st.comps[i] !== value) {
@@ -246,7 +262,7 @@ function applySet(model: Model, st: SimState, set: readonly Assignment[]): void 
     const value = a.value(st)
     if (a.target === 'variable')
       setVariable(st, a.index, value as number, model.variables[a.index]!)
-    else setComponent(model, st, a.index, value as string)
+    else setComponent(model, st, a.index, value as string, a.path)
   }
 }
 

@@ -33,7 +33,7 @@ export {
   type StepModel,
   type HazardModel,
 } from './model.ts'
-export { checkModelPath } from './modelPath.ts'
+export { checkModelPath, resolveModelPath } from './modelPath.ts'
 export {
   formatPath,
   formatProblem,

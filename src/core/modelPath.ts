@@ -6,6 +6,22 @@
  * beside `assets/`, so `../assets/…` is the one way out of the scenario's folder. Pure.
  */
 export function checkModelPath(path: string): string | undefined {
+  const resolved = resolve(path)
+  return typeof resolved === 'string' ? resolved : undefined
+}
+
+/**
+ * Where an allowed model path of a bundled scenario points, from the project root
+ * (`scenarios/…` or `assets/…`); undefined when the path is refused. Pure.
+ */
+export function resolveModelPath(path: string): string | undefined {
+  const resolved = resolve(path)
+  if (typeof resolved === 'string') return undefined
+  return resolved[0] === '..' ? resolved.slice(1).join('/') : ['scenarios', ...resolved].join('/')
+}
+
+// The path's segments relative to the scenario's folder ('..' first for assets/), or why not.
+function resolve(path: string): string[] | string {
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(path) || path.startsWith('//')) {
     return 'must be a path relative to the scenario file, not a URL'
   }
@@ -28,5 +44,5 @@ export function checkModelPath(path: string): string | undefined {
   if (resolved[0] === '..' && resolved[1] !== 'assets') {
     return "must stay inside the scenario's folder or the project's assets/ folder (../assets/…)"
   }
-  return undefined
+  return resolved
 }

@@ -1,5 +1,8 @@
+import { resolveModelPath } from '../core/index.ts'
+
 // glTF files the app ships (scenarios/ and assets/), by their path from the project root. A
-// scenario's `model` path is resolved against this list only, so no other URL is ever fetched.
+// scenario's `model` path is resolved by the engine's rule (core/modelPath.ts) and looked up
+// in this list only, so no other URL is ever fetched.
 const files = {
   ...import.meta.glob<string>('../../assets/**/*.{glb,gltf}', {
     query: '?url',
@@ -19,11 +22,6 @@ const byPath = new Map(
 
 /** The URL of a bundled scenario's model (path relative to scenarios/), or undefined if not shipped. */
 export function resolveModelUrl(path: string): string | undefined {
-  const parts: string[] = ['scenarios']
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue
-    if (segment === '..') parts.pop()
-    else parts.push(segment)
-  }
-  return byPath.get(parts.join('/'))
+  const fromRoot = resolveModelPath(path)
+  return fromRoot === undefined ? undefined : byPath.get(fromRoot)
 }

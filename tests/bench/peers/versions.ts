@@ -4,6 +4,6 @@ import { createRequire } from 'node:module'
 const require = createRequire(import.meta.url)
 
 /** `name@version` of an installed package. */
-export function getPackageVersion(name: 'xstate' | 'json-logic-js'): string {
+export function getPackageVersion(name: 'xstate' | 'json-logic-js' | 'ajv'): string {
   return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`
 }

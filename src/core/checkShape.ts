@@ -6,13 +6,28 @@ import { FIELD_NAMES } from './fieldNames.ts'
 import { isProblemCode, summarize, type ProblemCode, type ProblemParams } from './problemCodes.ts'
 import { nearestName, problemAt, type Outcome, type PathSegment, type Problem } from './problems.ts'
 
-/** A copy of `value` without any `x-` keys, at any depth. Pure. */
+/** Whether `value` has an `x-` key at any depth; reads without allocating. */
+function hasExtensions(value: JsonValue): boolean {
+  if (Array.isArray(value)) return value.some(hasExtensions)
+  if (value === null || typeof value !== 'object') return false
+  for (const key in value) if (key.startsWith('x-') || hasExtensions(value[key]!)) return true
+  return false
+}
+
+/**
+ * `value` without any `x-` keys, at any depth: a copy where it has some, else `value` itself
+ * (the editor re-checks a whole scenario on every edit; most have none). Pure.
+ */
 export function withoutExtensions(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) return value.map(withoutExtensions)
+  return hasExtensions(value) ? copyWithoutExtensions(value) : value
+}
+
+function copyWithoutExtensions(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(copyWithoutExtensions)
   if (value !== null && typeof value === 'object') {
     const out: { [key: string]: JsonValue } = {}
     for (const [key, v] of Object.entries(value))
-      if (!key.startsWith('x-')) out[key] = withoutExtensions(v)
+      if (!key.startsWith('x-')) out[key] = copyWithoutExtensions(v)
     return out
   }
   return value

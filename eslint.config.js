@@ -6,6 +6,27 @@ import tseslint from 'typescript-eslint'
 
 const CORE_MESSAGE =
   'src/core is the engine: it must stay independent of React, three, zustand, the DOM and Node so it runs everywhere.'
+const SCREENS_MESSAGE =
+  'Screens do not run the engine: screens ask a store. See src/state/ (replay.ts for replays and the timeline, attemptStore.ts for live play, editorStore.ts and solveDraft.ts for the editor and its solver, appStore.ts to open a kept attempt, openScenarioFile.ts to load a scenario).'
+// the engine's running functions, which only src/state and the CLI call
+const ENGINE_RUNNERS = [
+  'createStart',
+  'applyInput',
+  'step',
+  'replayAttempt',
+  'replayTo',
+  'createReplayer',
+  'scoreAttempt',
+  'getResult',
+  'loadScenario',
+  'solve',
+  'compileScenario',
+  'validateScenario',
+]
+const CORE_INDEX_ONLY = {
+  group: ['**/core/*', '!**/core/index.ts'],
+  message: 'Import the engine only through src/core/index.ts.',
+}
 const CLOCK_MESSAGE =
   'The engine is deterministic: time comes in as event and tick times, never from a clock or a random generator.'
 
@@ -72,6 +93,12 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: CLOCK_MESSAGE },
+        {
+          object: 'Date',
+          property: 'parse',
+          message:
+            'Date.parse accepts 2026-02-30 and reads zone-less text as local time; use parseTimestamp.',
+        },
         { object: 'Math', property: 'random', message: CLOCK_MESSAGE },
         { object: 'crypto', property: 'getRandomValues', message: CLOCK_MESSAGE },
       ],
@@ -81,7 +108,13 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports only.' },
-        { selector: "NewExpression[callee.name='Date']", message: CLOCK_MESSAGE },
+        // new Date(ms) of a number is allowed (export/time.ts writes timestamps with it); new Date()
+        // reads the clock, and new Date(text) or of fields reads zone-less text as local time
+        {
+          selector:
+            "NewExpression[callee.name='Date']:matches([arguments.length!=1], [arguments.0.type='TemplateLiteral'], [arguments.0.value=/./])",
+          message: `${CLOCK_MESSAGE} Only new Date(ms) of a number is allowed; read text with parseTimestamp.`,
+        },
       ],
     },
   },
@@ -122,15 +155,18 @@ export default tseslint.config(
   })),
   {
     files: ['src/view/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/cli/**/*.ts', 'src/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CORE_INDEX_ONLY] }] },
+  },
+  {
+    // screens ask stores; stores run the engine (STYLE.md, "The seam")
+    files: ['src/view/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              group: ['**/core/*', '!**/core/index.ts'],
-              message: 'Import the engine only through src/core/index.ts.',
-            },
+            CORE_INDEX_ONLY,
+            { group: ['**/core/index.ts'], importNames: ENGINE_RUNNERS, message: SCREENS_MESSAGE },
           ],
         },
       ],

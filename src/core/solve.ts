@@ -5,9 +5,22 @@ import type { Model } from './model.ts'
 import { getWaitingFor, isStepReady } from './progress.ts'
 import type { Attempt, AttemptEvent } from './recordSchemas.ts'
 import { ATTEMPT_FORMAT } from './formats.ts'
-import { applyInput, cloneState, createStart, type SimState } from './simulation.ts'
+import {
+  applyInput,
+  cloneState,
+  createStart,
+  ScenarioRuntimeError,
+  type SimState,
+} from './simulation.ts'
 
-export type SolveOutcome = { ok: true; attempt: Attempt } | { ok: false; reason: string }
+export type SolveOutcome =
+  | { ok: true; attempt: Attempt }
+  | {
+      ok: false
+      reason: string
+      /** The scenario's mistake at run time that stopped the search, and the run that met it. */
+      mistake?: { readonly message: string; readonly attempt: Attempt }
+    }
 
 /** Time between two acts of the reference run: about the pace of a careful learner. */
 const GAP_MS = 1000
@@ -57,12 +70,23 @@ export function solve(model: Model, maxExpansions = DEFAULT_MAX_EXPANSIONS): Sol
       }
     const node = stack.pop()!
     const children: Node[] = []
-    for (const child of expand(model, node, stats)) {
-      if (allDone(child.st)) return { ok: true, attempt: toAttempt(model, child) }
-      const key = keyOf(child.st)
-      if (seen.has(key)) continue
-      seen.add(key)
-      children.push(child)
+    try {
+      for (const child of expand(model, node, stats)) {
+        if (allDone(child.st)) return { ok: true, attempt: toAttempt(model, child) }
+        const key = keyOf(child.st)
+        if (seen.has(key)) continue
+        seen.add(key)
+        children.push(child)
+      }
+    } catch (e) {
+      // the run so far on this path, for the author to replay: a mistake is an outcome, not a crash
+      if (!(e instanceof ScenarioRuntimeError)) throw e
+      const mistake = { message: e.message, attempt: toAttempt(model, node) }
+      return {
+        ok: false,
+        reason: `the scenario made a mistake while running: ${e.message}`,
+        mistake,
+      }
     }
     // depth first, best child on top
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!)

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import type { EditorStore } from '../../state/editorStore.ts'
-import type { SolveReply } from './solve.worker.ts'
+import type { SolveReply } from '../../state/solveDraft.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
+import { RuntimeErrorNotice } from '../panels/ScreenErrorBoundary.tsx'
 
 export interface SolvePanelProps {
   readonly store: EditorStore
@@ -43,7 +44,15 @@ export function SolvePanel({ store }: SolvePanelProps) {
           </ol>
         </div>
       )}
-      {reply?.ok === false && (
+      {reply?.ok === false && reply.mistake && (
+        <RuntimeErrorNotice
+          kind="scenario"
+          note={t('runtimeError.solver')}
+          detail={reply.mistake.message}
+          attempt={reply.mistake.attempt}
+        />
+      )}
+      {reply?.ok === false && !reply.mistake && (
         <p className="bad" role="alert">
           {t('editor.unsolvable', { reason: reply.reason })}
         </p>

@@ -1,6 +1,5 @@
 import { strToU8, zipSync } from 'fflate'
 import { useEffect, useState } from 'react'
-import { loadScenario, scoreAttempt } from '../../core/index.ts'
 import {
   getStorageStatus,
   listStoredAttempts,
@@ -17,15 +16,14 @@ export function HistoryScreen() {
   const { t } = useTranslation()
   const [attempts, setAttempts] = useState<StoredAttempt[] | undefined>()
   const [storage, setStorage] = useState<Awaited<ReturnType<typeof getStorageStatus>> | undefined>()
+  const [refused, setRefused] = useState<string | null>(null)
   useEffect(() => {
     void listStoredAttempts().then(setAttempts)
     void getStorageStatus(true).then(setStorage)
   }, [])
   const open = async (a: StoredAttempt) => {
-    const model = loadScenario(a.scenarioText)
-    const attempt = await toAttemptFile(a)
-    const scored = model.ok ? scoreAttempt(model.value, attempt) : undefined
-    if (model.ok && scored?.ok) appStore.getState().showResult(model.value, attempt, scored.value)
+    const opened = await appStore.getState().openStoredResult(a)
+    setRefused(opened.ok ? null : opened.reason)
   }
   const downloadAll = async () => {
     const files: Record<string, Uint8Array> = {}
@@ -58,6 +56,11 @@ export function HistoryScreen() {
           {t('history.downloadAll')}
         </button>
       </section>
+      {refused !== null && (
+        <p className="banner bad" role="alert">
+          {t('runtimeError.cannotOpen', { reason: refused })}
+        </p>
+      )}
       <ul className="history-list">
         {attempts?.map((a) => (
           <li key={a.id} data-attempt={a.id}>

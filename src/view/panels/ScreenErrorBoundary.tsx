@@ -1,7 +1,7 @@
 // What a screen shows instead of a blank page when something goes wrong: a scenario's mistake at
 // run time (an outcome of a store), or any error while drawing the screen (caught here). Either
 // way the learner reads what happened in their language and can download the attempt so far.
-import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { Component, useId, type ErrorInfo, type ReactNode } from 'react'
 import { ScenarioRuntimeError, type Attempt } from '../../core/index.ts'
 import { downloadJson, fileName } from '../download.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
@@ -33,9 +33,10 @@ export function RuntimeErrorNotice({
   actions,
 }: RuntimeErrorNoticeProps) {
   const { t } = useTranslation()
+  const title = useId()
   return (
-    <section className="runtime-error" role="alert" aria-labelledby="runtime-error-title">
-      <h2 id="runtime-error-title">
+    <section className="runtime-error" role="alert" aria-labelledby={title}>
+      <h2 id={title}>
         {t(kind === 'scenario' ? 'runtimeError.title' : 'runtimeError.screenTitle')}
       </h2>
       <p>{t(kind === 'scenario' ? 'runtimeError.explain' : 'runtimeError.screenExplain')}</p>

@@ -1,6 +1,6 @@
 import { useGLTF } from '@react-three/drei'
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
-import { checkGltfReferences } from '../../../core/index.ts'
+import { isModelSafe } from '../../../state/modelCheck.ts'
 
 export interface ModelPartProps {
   /** The model's URL, resolved by the app from a path that passed the engine's rule. */
@@ -16,16 +16,7 @@ export function ModelPart({ url, path, fallback }: ModelPartProps) {
   const [state, setState] = useState<'checking' | 'safe' | 'refused'>('checking')
   useEffect(() => {
     let live = true
-    fetch(url)
-      .then((r) => r.arrayBuffer())
-      .then(
-        (bytes) =>
-          live &&
-          setState(
-            checkGltfReferences(new Uint8Array(bytes), path).length === 0 ? 'safe' : 'refused',
-          ),
-      )
-      .catch(() => live && setState('refused'))
+    void isModelSafe(url, path).then((safe) => live && setState(safe ? 'safe' : 'refused'))
     return () => {
       live = false
     }

@@ -16,5 +16,4 @@ export {
   type XapiVerb,
 } from './exportXapi.ts'
 export { exportMoodleFramework, MOODLE_FRAMEWORK_HEADER } from './exportMoodleFramework.ts'
-export { sha1 } from './sha1.ts'
 export { isUuid, uuidV5, UUID_NAMESPACE_DNS, UUID_NAMESPACE_URL } from './uuidV5.ts'

@@ -1,10 +1,12 @@
-// Calendar arithmetic for the exporters: ISO 8601 timestamps to milliseconds and back, and
-// ISO 8601 durations. Plain integer arithmetic, so no Date object and no clock in the engine.
+// Time for the exporters: ISO 8601 timestamps to milliseconds and back, and ISO 8601 durations.
+// Writing a timestamp is Date's toISOString of a number (no clock, no zone). Reading one keeps a
+// strict parser: Date.parse accepts 2026-02-30 and reads a zone-less time as local time.
 
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|([+-])(\d{2}):?(\d{2}))$/i
 
-const DAY_MS = 86_400_000
+/** 400 Gregorian years, which repeat the calendar exactly. */
+const CYCLE_MS = 146_097 * 86_400_000
 
 /** Milliseconds since 1970-01-01T00:00:00Z of an ISO 8601 date-time with a zone, or undefined. Pure. */
 export function parseTimestamp(text: string): number | undefined {
@@ -29,24 +31,16 @@ export function parseTimestamp(text: string): number | undefined {
     if (oh > 23 || om > 59) return undefined
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om)
   }
-  return (
-    daysFromCivil(year, month, day) * DAY_MS +
-    ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
-    ms
-  )
+  // Date.UTC of fields already checked: numbers in, no parsing of text; a year below 100 is
+  // moved by whole 400-year cycles, since Date.UTC reads 0-99 as 1900-1999
+  const cycles = year < 100 ? 1 : 0
+  const midnight = Date.UTC(year + cycles * 400, month - 1, day) - cycles * CYCLE_MS
+  return midnight + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + ms
 }
 
 /** `YYYY-MM-DDTHH:MM:SS.sssZ` for milliseconds since the epoch (rounded to a millisecond). Pure. */
 export function formatTimestamp(epochMs: number): string {
-  const total = Math.round(epochMs)
-  const days = Math.floor(total / DAY_MS)
-  const inDay = total - days * DAY_MS
-  const [year, month, day] = civilFromDays(days)
-  const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
-  const h = Math.floor(inDay / 3_600_000)
-  const mi = Math.floor(inDay / 60_000) % 60
-  const s = Math.floor(inDay / 1000) % 60
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(mi)}:${pad(s)}.${pad(inDay % 1000, 3)}Z`
+  return new Date(Math.round(epochMs)).toISOString()
 }
 
 /** An ISO 8601 duration like `PT1M4.5S` for a number of milliseconds (negative counts as 0). Pure. */
@@ -72,28 +66,4 @@ function isLeap(year: number): boolean {
 
 function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
-}
-
-// Howard Hinnant's days_from_civil and civil_from_days (proleptic Gregorian calendar)
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year
-  const era = Math.floor(y / 400)
-  const yoe = y - era * 400
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146097 + doe - 719468
-}
-
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468
-  const era = Math.floor(z / 146097)
-  const doe = z - era * 146097
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  )
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const month = mp < 10 ? mp + 3 : mp - 9
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day]
 }

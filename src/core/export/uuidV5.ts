@@ -1,6 +1,6 @@
 // Name-based UUIDs (RFC 4122 version 5, SHA-1): stable ids for exported records, so exporting
 // the same attempt twice names everything the same. Knows nothing of what is being named.
-import { sha1 } from './sha1.ts'
+import { v5 } from 'uuid'
 
 /** The DNS namespace of RFC 4122 appendix C. */
 export const UUID_NAMESPACE_DNS = '6ba7b810-9dad-11d1-80b4-00c04fd430c8'
@@ -19,14 +19,7 @@ export function isUuid(text: string): boolean {
 /** The version 5 UUID of a name (its UTF-8 bytes) in a namespace UUID; throws if the namespace is no UUID. Pure. */
 export function uuidV5(name: string, namespace: string): string {
   if (!UUID.test(namespace)) throw new Error(`uuidV5: the namespace "${namespace}" is not a UUID`)
-  const ns = namespace.replace(/-/g, '')
-  const nameBytes = new TextEncoder().encode(name)
-  const input = new Uint8Array(16 + nameBytes.length)
-  for (let i = 0; i < 16; i++) input[i] = parseInt(ns.slice(i * 2, i * 2 + 2), 16)
-  input.set(nameBytes, 16)
-  const bytes = sha1(input).slice(0, 16)
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  // the bytes, not the string: uuid reads a string through encodeURIComponent, which throws on a
+  // lone surrogate where TextEncoder writes U+FFFD
+  return v5(new TextEncoder().encode(name), namespace)
 }

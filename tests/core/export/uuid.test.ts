@@ -1,16 +1,7 @@
 import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  isUuid,
-  sha1,
-  uuidV5,
-  UUID_NAMESPACE_DNS,
-  UUID_NAMESPACE_URL,
-} from '../../../src/core/index.ts'
-
-const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex')
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
+import { isUuid, uuidV5, UUID_NAMESPACE_DNS, UUID_NAMESPACE_URL } from '../../../src/core/index.ts'
 
 /** Version 5 UUIDs the RFC 4122 way, on Node's SHA-1, to compare against. */
 function nodeUuidV5(name: string, namespace: string): string {
@@ -23,32 +14,6 @@ function nodeUuidV5(name: string, namespace: string): string {
   const h = digest.subarray(0, 16).toString('hex')
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
-
-describe('sha1', () => {
-  it('gives the FIPS 180 test vectors', () => {
-    expect(hex(sha1(utf8('')))).toBe('da39a3ee5e6b4b0d3255bfef95601890afd80709')
-    expect(hex(sha1(utf8('abc')))).toBe('a9993e364706816aba3e25717850c26c9cd0d89d')
-    expect(hex(sha1(utf8('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')))).toBe(
-      '84983e441c3bd26ebaae4aa1f95129e5e54670f1',
-    )
-    expect(hex(sha1(utf8('a'.repeat(1_000_000))))).toBe('34aa973cd4c4daa4f61eeb2bdbad27316534016f')
-  })
-
-  it('agrees with Node crypto at every length around the 64-byte block edges', () => {
-    for (let n = 0; n <= 130; n++) {
-      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 131 + n) & 0xff)
-      expect(hex(sha1(bytes)), `length ${n}`).toBe(createHash('sha1').update(bytes).digest('hex'))
-    }
-  })
-
-  it('agrees with Node crypto on any bytes', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-        expect(hex(sha1(bytes))).toBe(createHash('sha1').update(bytes).digest('hex'))
-      }),
-    )
-  })
-})
 
 describe('uuidV5', () => {
   it('gives the published version 5 UUIDs', () => {

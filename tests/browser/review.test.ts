@@ -69,7 +69,11 @@ describe.skipIf(!hasBrowser)('assessor review in the browser', () => {
       .waitFor()
     await page.getByLabel('Speed').selectOption('8')
     await page.getByRole('button', { name: 'Play' }).click()
-    await page.getByText('The replay ends in the scored state.').waitFor({ timeout: 15_000 })
+    await page.getByRole('button', { name: 'Pause' }).waitFor()
+    // playback stops by itself at the attempt's end
+    await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 15_000 })
+    const [shown, end] = (await page.locator('.replay-time').textContent())!.split(' / ')
+    expect(shown).toBe(end)
     // the timeline names the class of each event
     expect(await page.locator('li.event[data-index="5"] .event-class').textContent()).toBe(
       'unexpected',

@@ -128,6 +128,12 @@ export function ReviewScreen() {
             {broken.map((b) => (
               <li key={b.key}>
                 <strong>{b.file}</strong>: {b.problems.map(formatProblem).join('; ')}
+                {b.model && b.attempt && (
+                  // an attempt the scenario's mistake cut short replays up to the mistake
+                  <button type="button" onClick={() => reviewStore.getState().select(b.key)}>
+                    {t('review.replay')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

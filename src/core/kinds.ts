@@ -13,6 +13,8 @@ export interface KindInfo {
   readonly defaultStates: readonly string[]
   /** The key of the expression its value comes from, for derived kinds. */
   readonly expression?: 'lit' | 'value' | 'running'
+  /** The type of a derived value, when the kind fixes it (a display's is its expression's). */
+  readonly valueType?: 'boolean' | 'number'
   /** The actions that operate it, before `inspect` and the lock and tag actions. */
   readonly operate: readonly ActionName[]
   /** Whether `lockable` and `taggable` make sense: the kinds a learner operates. */
@@ -40,10 +42,22 @@ export const KINDS: Readonly<Record<ComponentKind, KindInfo>> = {
     operate: ['wear', 'remove'],
     ...operated,
   },
-  lamp: { ...derived, expression: 'lit', lockable: false, interactive: true },
-  gauge: { ...derived, expression: 'value', lockable: false, interactive: true },
+  lamp: { ...derived, expression: 'lit', valueType: 'boolean', lockable: false, interactive: true },
+  gauge: {
+    ...derived,
+    expression: 'value',
+    valueType: 'number',
+    lockable: false,
+    interactive: true,
+  },
   display: { ...derived, expression: 'value', lockable: false, interactive: true },
-  machine: { ...derived, expression: 'running', lockable: false, interactive: true },
+  machine: {
+    ...derived,
+    expression: 'running',
+    valueType: 'boolean',
+    lockable: false,
+    interactive: true,
+  },
   static: {
     value: 'none',
     states: 'none',
@@ -65,7 +79,7 @@ export const DERIVED_KINDS = kindsWhere('derived')
 /** Kinds with a state value from `states`. */
 export const STATEFUL_KINDS = kindsWhere('state')
 
-/** The kind's table entry, or undefined for a name that is not a kind (an edited document). Pure. */
+/** The kind's table entry; undefined for a name that is not a kind (a document being edited). */
 export function getKindInfo(kind: unknown): KindInfo | undefined {
   return typeof kind === 'string' && Object.hasOwn(KINDS, kind)
     ? KINDS[kind as ComponentKind]

@@ -2,7 +2,7 @@
 // Shared by validation (type checking) and the model (compilation).
 import { checkExpression, type ExprType, type NameRef, type Scope } from './expr/check.ts'
 import { parseExpression, type ParseOutcome } from './expr/parse.ts'
-import { getStates, STATEFUL_KINDS } from './kinds.ts'
+import { getStates, KINDS, STATEFUL_KINDS } from './kinds.ts'
 import { didYouMean } from './problems.ts'
 import type { Component, Fault, Variable } from './schema.ts'
 
@@ -22,17 +22,8 @@ export class ExpressionCache {
 
 /** The expression of a derived component, or undefined for other kinds. Pure. */
 export function derivedExpression(component: Component): string | undefined {
-  switch (component.kind) {
-    case 'lamp':
-      return component.lit
-    case 'machine':
-      return component.running
-    case 'gauge':
-    case 'display':
-      return component.value
-    default:
-      return undefined
-  }
+  const key = KINDS[component.kind].expression
+  return key === undefined ? undefined : (component as Partial<Record<typeof key, string>>)[key]
 }
 
 export interface ScopeInput {
@@ -99,11 +90,11 @@ export function createScope(input: ScopeInput, cache: ExpressionCache): Scope {
     },
   }
 
-  // A display's type is that of its expression; lamps and machines are booleans, gauges numbers.
-  // Undefined while it is being computed, so a cycle (reported elsewhere) ends here.
+  // The kind's type where it fixes one (lamps, machines, gauges), else that of the expression
+  // (displays). Undefined while it is being computed, so a cycle (reported elsewhere) ends here.
   function derivedType(index: number, c: Component, src: string): ExprType | undefined {
-    if (c.kind === 'lamp' || c.kind === 'machine') return 'boolean'
-    if (c.kind === 'gauge') return 'number'
+    const fixed = KINDS[c.kind].valueType
+    if (fixed !== undefined) return fixed
     if (derivedTypes.has(index)) return derivedTypes.get(index)
     derivedTypes.set(index, undefined)
     const parsed = cache.parse(src)

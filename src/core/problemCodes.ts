@@ -211,7 +211,8 @@ export function summarize(input: unknown): string {
 }
 
 function sayValue(v: string, words: ProblemWords): string {
-  const fill = (text: string | undefined) => (text ?? v).replace('{{v}}', v)
+  // a function, not a string, as the replacement: the value may hold `$&` and the like
+  const fill = (text: string | undefined) => (text ?? v).replace('{{v}}', () => v)
   if (v === '[]') return fill(words.values['list'])
   if (v === '{}') return fill(words.values['object'])
   if (v === 'null') return fill(words.values['null'])
@@ -228,7 +229,7 @@ export function fillTemplate(template: string, params: ProblemParams, words: Pro
     const v = String(raw)
     if (filter === 'type') return words.types[v] ?? v
     if (filter === 'value') return sayValue(v, words)
-    if (filter === 'suggestion') return v === '' ? '' : words.suggestion.replace('{{v}}', v)
+    if (filter === 'suggestion') return v === '' ? '' : words.suggestion.replace('{{v}}', () => v)
     return v
   })
 }

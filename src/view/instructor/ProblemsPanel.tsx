@@ -1,6 +1,7 @@
 import { useStore } from 'zustand'
 import { COLLECTIONS, formatPath, type Collection, type PathSegment } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
+import { problemPlace, problemText } from '../i18n/problemText.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface ProblemsPanelProps {
@@ -10,10 +11,14 @@ export interface ProblemsPanelProps {
 // the elements a problem path can lead to: those with ids, and the rules
 const SELECTABLE = new Set<string>([...COLLECTIONS, 'rules'])
 
-/** Every validation problem of the engine; a click selects the element and focuses the field. */
+/**
+ * Every validation problem of the engine, where it is in plain words and what is wrong in the
+ * interface language; a click selects the element and focuses the field.
+ */
 export function ProblemsPanel({ store }: ProblemsPanelProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const problems = useStore(store, (s) => s.problems)
+  const doc = useStore(store, (s) => s.history.doc)
   const go = (path: readonly PathSegment[]) => {
     const [collection, index] = path
     if (typeof collection === 'string' && SELECTABLE.has(collection) && typeof index === 'number')
@@ -41,7 +46,7 @@ export function ProblemsPanel({ store }: ProblemsPanelProps) {
           {problems.map((p, i) => (
             <li key={i}>
               <button type="button" onClick={() => go(p.path)}>
-                <code>{formatPath(p.path)}</code>: {p.message}
+                <strong>{problemPlace(t, p.path, doc, i18n.language)}</strong>: {problemText(t, p)}
               </button>
             </li>
           ))}

@@ -1,7 +1,8 @@
 import { useEffect, useState, type DragEvent } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
-import { formatPath, formatProblem, type Model } from '../../core/index.ts'
+import { formatPath, type Model } from '../../core/index.ts'
+import { problemText } from '../i18n/problemText.ts'
 import { appStore } from '../../state/appStore.ts'
 import { bundledStore, loadBundledScenarios } from '../../state/bundledScenarios.ts'
 import type { OpenedScenario } from '../../state/openScenarioFile.ts'
@@ -68,7 +69,9 @@ function ScenarioCards({ opened }: { opened: readonly Model[] }) {
             <p>{t('library.brokenBundled')}</p>
             <ul>
               {problems.map((p, i) => (
-                <li key={i}>{formatProblem(p)}</li>
+                <li key={i}>
+                  {formatPath(p.path)}: {problemText(t, p)}
+                </li>
               ))}
             </ul>
           </li>
@@ -115,7 +118,7 @@ function OpenFileSection({
           <ul>
             {refused.problems.map((p, i) => (
               <li key={i}>
-                <code>{formatPath(p.path)}</code>: {p.message}
+                <code>{formatPath(p.path)}</code>: {problemText(t, p)}
               </li>
             ))}
           </ul>

@@ -1,17 +1,20 @@
 import type { Problem } from '../../../core/index.ts'
+import { problemText } from '../../i18n/problemText.ts'
+import { useTranslation } from '../../i18n/useTranslation.ts'
 
 export interface FieldProblemsProps {
   readonly id: string
   readonly problems: readonly Problem[]
 }
 
-/** The engine's messages about one field, under it. */
+/** The engine's problems with one field, under it, in the interface language. */
 export function FieldProblems({ id, problems }: FieldProblemsProps) {
+  const { t } = useTranslation()
   if (problems.length === 0) return null
   return (
     <ul className="field-problems" id={id} role="alert">
       {problems.map((p, i) => (
-        <li key={i}>{p.message}</li>
+        <li key={i}>{problemText(t, p)}</li>
       ))}
     </ul>
   )

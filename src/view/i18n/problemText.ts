@@ -1,0 +1,111 @@
+// Problems in the learner's language: the engine gives each problem a code, params and a path of
+// segments; this says the code's text from the "problems" section of the interface language, and
+// the path in plain words (the element's name, then the fields) instead of a JSON path.
+import {
+  fillTemplate,
+  getLocalText,
+  type JsonValue,
+  type PathSegment,
+  type Problem,
+  type ProblemWords,
+} from '../../core/index.ts'
+import type { Translate } from './translator.ts'
+
+const TYPES = ['number', 'string', 'boolean', 'trueOrFalse', 'condition', 'array', 'tuple']
+const MORE_TYPES = ['object', 'record', 'int']
+const VALUES = ['text', 'number', 'boolean', 'null', 'list', 'object']
+
+// the elements a path can start in; their names say where a problem is
+const ELEMENTS = new Set([
+  'competencies',
+  'components',
+  'variables',
+  'rules',
+  'steps',
+  'hazards',
+  'judgements',
+  'faults',
+])
+
+// one set of words per language's `t` (the translator keeps one `t` per language)
+const wordsByLanguage = new WeakMap<Translate, ProblemWords>()
+
+function wordsOf(t: Translate): ProblemWords {
+  let words = wordsByLanguage.get(t)
+  if (!words) {
+    const say = (keys: readonly string[], group: string) =>
+      Object.fromEntries(keys.map((k) => [k, t(`problems.words.${group}.${k}`)]))
+    words = {
+      types: say([...TYPES, ...MORE_TYPES], 'types'),
+      values: say(VALUES, 'values'),
+      suggestion: t('problems.words.suggestion'),
+    }
+    wordsByLanguage.set(t, words)
+  }
+  return words
+}
+
+/** A problem's text in the language of `t`; the engine's English when the code has no text. */
+export function problemText(t: Translate, problem: Problem): string {
+  const template = t(`problems.${problem.code}`, { defaultValue: '' })
+  return template === '' ? problem.message : fillTemplate(template, problem.params, wordsOf(t))
+}
+
+type Doc = { readonly [key: string]: JsonValue }
+
+function member(value: JsonValue | undefined, key: PathSegment): JsonValue | undefined {
+  if (value === null || typeof value !== 'object') return undefined
+  return Array.isArray(value)
+    ? typeof key === 'number'
+      ? value[key]
+      : undefined
+    : (value as Doc)[String(key)]
+}
+
+/** The name an element is known by: its label or title in `language`, else its id, else #n. */
+function elementName(
+  doc: Doc | undefined,
+  collection: string,
+  index: number,
+  language: string,
+): string {
+  const element = member(member(doc, collection), index)
+  const locales = member(doc, 'locales')
+  const fallback = Array.isArray(locales) && typeof locales[0] === 'string' ? locales[0] : 'en'
+  for (const key of ['label', 'title']) {
+    const text = member(element, key)
+    if (
+      typeof text === 'string' ||
+      (text !== null && typeof text === 'object' && !Array.isArray(text))
+    )
+      return getLocalText(text as string | Record<string, string>, language, fallback)
+  }
+  const id = member(element, 'id')
+  return typeof id === 'string' ? id : `#${index + 1}`
+}
+
+/**
+ * Where a problem is, in plain words: "Step “Isolate” › action › target", "Scenario settings ›
+ * title", "The file". Names come from `doc` (the scenario being edited) when it is given.
+ */
+export function problemPlace(
+  t: Translate,
+  path: readonly PathSegment[],
+  doc?: Doc,
+  language = 'en',
+): string {
+  if (path.length === 0) return t('problems.where.file')
+  const [first, second] = path
+  const inElement = typeof first === 'string' && ELEMENTS.has(first) && typeof second === 'number'
+  const parts = inElement
+    ? [t(`problems.where.${first}`, { name: elementName(doc, first, second, language) })]
+    : [t('problems.where.scenario')]
+  for (const seg of inElement ? path.slice(2) : path)
+    parts.push(typeof seg === 'number' ? t('problems.where.item', { n: seg + 1 }) : seg)
+  return parts.join(' › ')
+}
+
+/** A problem as one line in the language of `t`: where it is, then what is wrong. */
+export function problemLine(t: Translate, problem: Problem, doc?: Doc, language?: string): string {
+  return `${problemPlace(t, problem.path, doc, language)}: ${problemText(t, problem)}`
+}

@@ -1,6 +1,5 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import {
-  formatProblem,
   getActions,
   getKindInfo,
   isAt,
@@ -25,6 +24,7 @@ import { TextField } from './fields/TextField.tsx'
 import { Vec3Field } from './fields/Vec3Field.tsx'
 import { componentFields, elementFields, ids, type FieldSpec } from './formSpecs.ts'
 import { IdField } from './IdField.tsx'
+import { problemText } from '../i18n/problemText.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface ElementFormProps {
@@ -49,21 +49,46 @@ export function expressionNames(doc: JsonObject): string[] {
   return names
 }
 
+/** What every field of one element's form needs to know. */
+interface FormContext {
+  readonly store: EditorStore
+  readonly doc: JsonObject
+  readonly collection: Collection | 'rules'
+  readonly index: number
+  readonly element: Obj
+  readonly problems: readonly Problem[]
+  readonly locales: readonly string[]
+  readonly names: readonly string[]
+  readonly targets: readonly string[]
+  /** Says, below the kind, that fields of the old kind are now reported. */
+  readonly kindNote: ReactNode
+  readonly onKindChange: () => void
+}
+
 /** The properties of one element of the scenario, each field one undoable edit. */
 export function ElementForm({ store, doc, selection, problems }: ElementFormProps) {
   const { t } = useTranslation()
-  const [kindWarning, setKindWarning] = useState('')
+  const [kindChanged, setKindChanged] = useState(false)
   const { collection, index } = selection
   const element = ((doc[collection] as JsonValue[] | undefined)?.[index] ?? {}) as Obj
-  const base = [collection, index]
-  const locales = Array.isArray(doc['locales']) ? (doc['locales'] as string[]) : ['en']
-  const names = expressionNames(doc)
-  const targets = [
-    ...ids(doc, 'variables'),
-    ...((doc['components'] ?? []) as Obj[])
-      .filter((c) => getKindInfo(c['kind'])?.value === 'state')
-      .map((c) => String(c['id'])),
-  ]
+  const ctx: FormContext = {
+    store,
+    doc,
+    collection,
+    index,
+    element,
+    problems,
+    locales: Array.isArray(doc['locales']) ? (doc['locales'] as string[]) : ['en'],
+    names: expressionNames(doc),
+    targets: [
+      ...ids(doc, 'variables'),
+      ...((doc['components'] ?? []) as Obj[])
+        .filter((c) => getKindInfo(c['kind'])?.value === 'state')
+        .map((c) => String(c['id'])),
+    ],
+    kindNote: kindChanged && <p className="muted">{t('editor.kindChanged')}</p>,
+    onKindChange: () => setKindChanged(true),
+  }
   const specs: FieldSpec[] =
     collection === 'rules'
       ? [
@@ -73,137 +98,148 @@ export function ElementForm({ store, doc, selection, problems }: ElementFormProp
       : collection === 'components'
         ? componentFields(element)
         : elementFields(doc, collection, element)
-  const here = (key: string) => pathKey([...base, key])
-  const problemsOf = (key: string) => problems.filter((p) => isUnder(p, [...base, key]))
-  const set = (key: string, value: JsonValue | undefined) =>
-    store.getState().run({ kind: 'set', path: [...base, key], value, mergeKey: here(key) })
-
-  const field = (spec: FieldSpec) => {
-    const common = {
-      label: spec.key,
-      path: [...base, spec.key],
-      value: element[spec.key],
-      problems: problemsOf(spec.key),
-      onChange: (v: JsonValue | undefined) => set(spec.key, v),
-    }
-    switch (spec.type) {
-      case 'id':
-        return collection === 'rules' ? null : (
-          <IdField
-            store={store}
-            collection={collection}
-            index={index}
-            id={String(element['id'] ?? '')}
-            problems={problemsOf('id')}
-          />
-        )
-      case 'string':
-      case 'number':
-      case 'boolean':
-        return (
-          <InputField
-            {...common}
-            type={spec.type}
-            required={spec.type !== 'boolean' && spec.required === true}
-          />
-        )
-      case 'text':
-        return <TextField {...common} locales={locales} multiline={spec.multiline === true} />
-      case 'expr':
-        return <ExprField {...common} names={names} required={spec.required === true} />
-      case 'select':
-        if (spec.key === 'kind') {
-          return (
-            <>
-              <SelectField
-                {...common}
-                options={spec.options}
-                onChange={(v) => (set('kind', v), setKindWarning(String(v)))}
-              />
-              {kindWarning && <p className="muted">{t('editor.kindChanged')}</p>}
-            </>
-          )
-        }
-        return <SelectField {...common} options={spec.options} optional={spec.optional === true} />
-      case 'vec3':
-        return <Vec3Field {...common} step={spec.key === 'rotation' ? 15 : 0.05} />
-      case 'list':
-        return <ListField {...common} required={spec.required === true} />
-      case 'choices':
-        return <ChoicesField {...common} options={spec.options} weighted={spec.weighted === true} />
-      case 'setmap':
-        return (
-          <SetMapField
-            {...common}
-            targets={targets}
-            names={names}
-            allProblems={problems}
-            problems={problems.filter((p) => isAt(p, [...base, spec.key]))}
-          />
-        )
-      case 'action':
-        return (
-          <ActionField {...common} doc={doc} onPick={(write) => store.getState().pick(write)} />
-        )
-      case 'effects':
-        return (
-          <EffectsField
-            {...common}
-            actions={getActions(element as unknown as Component)}
-            targets={targets}
-            names={names}
-            allProblems={problems}
-          />
-        )
-    }
-  }
-  const stepOrHazard = collection === 'steps' || collection === 'hazards'
-  const usesState =
-    collection === 'steps' ? element['state'] !== undefined : element['when'] !== undefined
-  const switchMode = () => {
-    const [from, to] =
-      collection === 'steps'
-        ? usesState
-          ? ['state', 'action']
-          : ['action', 'state']
-        : usesState
-          ? ['when', 'action']
-          : ['action', 'when']
-    store.getState().run({
-      kind: 'batch',
-      label: `use ${to}`,
-      commands: [
-        { kind: 'set', path: [...base, from!], value: undefined },
-        {
-          kind: 'set',
-          path: [...base, to!],
-          value: to === 'action' ? { action: '', target: '' } : 'true',
-        },
-      ],
-    })
-  }
-  const own = problems.filter((p) => isAt(p, base))
+  // problems with the element as a whole (a step with neither action nor state) head the form
+  const own = problems.filter((p) => isAt(p, [collection, index]))
   return (
     <div className="element-form">
       {own.map((p, i) => (
         <p key={i} className="field-problems" role="alert">
-          {formatProblem(p)}
+          {problemText(t, p)}
         </p>
       ))}
-      {stepOrHazard && (
-        <button type="button" onClick={switchMode}>
-          {collection === 'steps'
-            ? usesState
-              ? t('editor.byAct')
-              : t('editor.byState')
-            : usesState
-              ? t('editor.byForbiddenAct')
-              : t('editor.byUnsafeState')}
-        </button>
+      {(collection === 'steps' || collection === 'hazards') && (
+        <ModeSwitch store={store} collection={collection} index={index} element={element} />
       )}
       {specs.map((spec) => (
-        <div key={spec.key}>{field(spec)}</div>
+        <div key={spec.key}>{fieldFor(spec, ctx)}</div>
       ))}
     </div>
+  )
+}
+
+/** The field that edits one key of the element, as its spec says. */
+function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
+  const { store, doc, collection, index, element, problems, names, targets } = ctx
+  const path = [collection, index, spec.key]
+  const set = (key: string, value: JsonValue | undefined) =>
+    store.getState().run({
+      kind: 'set',
+      path: [collection, index, key],
+      value,
+      mergeKey: pathKey([collection, index, key]),
+    })
+  const common = {
+    label: spec.key,
+    path,
+    value: element[spec.key],
+    problems: problems.filter((p) => isUnder(p, path)),
+    onChange: (v: JsonValue | undefined) => set(spec.key, v),
+  }
+  switch (spec.type) {
+    case 'id':
+      return collection === 'rules' ? null : (
+        <IdField
+          store={store}
+          collection={collection}
+          index={index}
+          id={String(element['id'] ?? '')}
+          problems={common.problems}
+        />
+      )
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return (
+        <InputField
+          {...common}
+          type={spec.type}
+          required={spec.type !== 'boolean' && spec.required === true}
+        />
+      )
+    case 'text':
+      return <TextField {...common} locales={ctx.locales} multiline={spec.multiline === true} />
+    case 'expr':
+      return <ExprField {...common} names={names} required={spec.required === true} />
+    case 'select':
+      if (spec.key === 'kind') {
+        return (
+          <>
+            <SelectField
+              {...common}
+              options={spec.options}
+              onChange={(v) => (set('kind', v), ctx.onKindChange())}
+            />
+            {ctx.kindNote}
+          </>
+        )
+      }
+      return <SelectField {...common} options={spec.options} optional={spec.optional === true} />
+    case 'vec3':
+      return <Vec3Field {...common} step={spec.key === 'rotation' ? 15 : 0.05} />
+    case 'list':
+      return <ListField {...common} required={spec.required === true} />
+    case 'choices':
+      return <ChoicesField {...common} options={spec.options} weighted={spec.weighted === true} />
+    case 'setmap':
+      return (
+        <SetMapField
+          {...common}
+          targets={targets}
+          names={names}
+          allProblems={problems}
+          problems={problems.filter((p) => isAt(p, path))}
+        />
+      )
+    case 'action':
+      return <ActionField {...common} doc={doc} onPick={(write) => store.getState().pick(write)} />
+    case 'effects':
+      return (
+        <EffectsField
+          {...common}
+          actions={getActions(element as unknown as Component)}
+          targets={targets}
+          names={names}
+          allProblems={problems}
+        />
+      )
+  }
+}
+
+interface ModeSwitchProps {
+  readonly store: EditorStore
+  readonly collection: 'steps' | 'hazards'
+  readonly index: number
+  readonly element: Obj
+}
+
+/** Turns a step from done-by-an-act to done-by-a-state (a hazard likewise), as one edit. */
+function ModeSwitch({ store, collection, index, element }: ModeSwitchProps) {
+  const { t } = useTranslation()
+  const stateKey = collection === 'steps' ? 'state' : 'when'
+  const usesState = element[stateKey] !== undefined
+  const [from, to] = usesState ? [stateKey, 'action'] : ['action', stateKey]
+  const switchMode = () =>
+    store.getState().run({
+      kind: 'batch',
+      label: `use ${to}`,
+      commands: [
+        { kind: 'set', path: [collection, index, from], value: undefined },
+        {
+          kind: 'set',
+          path: [collection, index, to],
+          value: to === 'action' ? { action: '', target: '' } : 'true',
+        },
+      ],
+    })
+  return (
+    <button type="button" onClick={switchMode}>
+      {collection === 'steps'
+        ? usesState
+          ? t('editor.byAct')
+          : t('editor.byState')
+        : usesState
+          ? t('editor.byForbiddenAct')
+          : t('editor.byUnsafeState')}
+    </button>
   )
 }

@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, useState, type DragEvent } from 'react'
+import { memo, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { useStore } from 'zustand'
 import {
   COMPONENT_KINDS,
@@ -59,26 +59,8 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
     run({ kind: 'remove', path: [collection], index })
     store.getState().select({ collection: 'scenario', index: 0 })
   }
-  // stable across edits, so rows that did not change are not drawn again
-  const actions = useMemo<RowActions>(() => {
-    let dragging: number | null = null
-    const move = (from: number, to: number) => {
-      const steps = store.getState().history.doc['steps']
-      if (to < 0 || to >= (Array.isArray(steps) ? steps.length : 0) || from === to) return
-      store.getState().run({ kind: 'move', path: ['steps'], from, to })
-      store.getState().select({ collection: 'steps', index: to })
-    }
-    return {
-      move,
-      remove: (collection, index) => removeRef.current(collection, index),
-      duplicate: (index) => duplicate(store, store.getState().history.doc, index),
-      dragStart: (index) => (dragging = index),
-      drop: (index) => dragging !== null && move(dragging, index),
-    }
-  }, [store])
-  const removeRef = useRef(remove)
-  removeRef.current = remove
-  const hasProblem = (collection: string, index: number) =>
+  const actions = useRowActions(store, remove)
+  const hasProblem = (collection: Collection, index: number) =>
     problems.some((p) => isUnder(p, [collection, index]))
 
   return (
@@ -111,99 +93,160 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
                 />
               ))}
             </ul>
-            {collection === 'components' ? (
-              <select
-                aria-label={t('editor.addComponent')}
-                value=""
-                onChange={(e) => e.target.value && add('components', e.target.value)}
-              >
-                <option value="">{t('editor.addComponentMenu')}</option>
-                {COMPONENT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {k}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <button type="button" onClick={() => add(collection)}>
-                {t('editor.addTo', { collection })}
-              </button>
-            )}
+            <AddControl collection={collection} onAdd={(kind) => add(collection, kind)} />
           </section>
         )
       })}
-      <section aria-label="rules">
-        <h3>
-          rules{' '}
-          <span className="muted">
-            ({((doc['rules'] as JsonValue[] | undefined) ?? []).length})
-          </span>
-        </h3>
-        <ul>
-          {((doc['rules'] as Obj[] | undefined) ?? []).map((rule, index) => (
-            <li
-              key={index}
-              className={
-                selected?.collection === 'rules' && selected?.index === index ? 'selected' : ''
-              }
-            >
-              <button
-                type="button"
-                data-outline={`rules:${index}`}
-                onClick={() => store.getState().select({ collection: 'rules', index })}
-              >
-                {hasProblem('rules', index) && (
-                  <span className="problem-dot" aria-label={t('editor.hasProblems')}>
-                    ●
-                  </span>
-                )}
-                when {String(rule['when'] ?? '')}
-              </button>
-              <button
-                type="button"
-                aria-label={`delete rule ${index + 1}`}
-                onClick={() => run({ kind: 'remove', path: ['rules'], index })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-        <button
-          type="button"
-          onClick={() => (
-            run({
-              kind: 'insert',
-              path: ['rules'],
-              index: ((doc['rules'] as JsonValue[] | undefined) ?? []).length,
-              value: { when: 'false', set: {} },
-            }),
-            store.getState().select({
-              collection: 'rules',
-              index: ((doc['rules'] as JsonValue[] | undefined) ?? []).length,
-            })
-          )}
-        >
-          + add to rules
-        </button>
-      </section>
+      <RulesSection
+        store={store}
+        selected={selected?.collection === 'rules' ? selected.index : -1}
+      />
       {confirm && (
-        <div className="confirm-box" role="alertdialog" aria-label="Delete and break references?">
-          <p>{t('editor.breaks')}</p>
-          <ul>
-            {confirm.uses.map((u, i) => (
-              <li key={i}>{u}</li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => remove(confirm.collection, confirm.index, true)}>
-            {t('editor.deleteAnyway')}
-          </button>
-          <button type="button" onClick={() => setConfirm(null)}>
-            {t('editor.keep')}
-          </button>
-        </div>
+        <ConfirmDelete
+          uses={confirm.uses}
+          onDelete={() => remove(confirm.collection, confirm.index, true)}
+          onKeep={() => setConfirm(null)}
+        />
       )}
     </nav>
+  )
+}
+
+/** What a row can do; stable across edits, so rows that did not change are not drawn again. */
+function useRowActions(
+  store: EditorStore,
+  remove: (collection: Collection, index: number) => void,
+): RowActions {
+  const removeRef = useRef(remove)
+  useEffect(() => {
+    removeRef.current = remove
+  })
+  return useMemo<RowActions>(() => {
+    let dragging: number | null = null
+    const move = (from: number, to: number) => {
+      const steps = store.getState().history.doc['steps']
+      if (to < 0 || to >= (Array.isArray(steps) ? steps.length : 0) || from === to) return
+      store.getState().run({ kind: 'move', path: ['steps'], from, to })
+      store.getState().select({ collection: 'steps', index: to })
+    }
+    return {
+      move,
+      remove: (collection, index) => removeRef.current(collection, index),
+      duplicate: (index) => duplicate(store, store.getState().history.doc, index),
+      dragStart: (index) => (dragging = index),
+      drop: (index) => dragging !== null && move(dragging, index),
+    }
+  }, [store])
+}
+
+/** Adds an element to a section: components from the palette of kinds, others by a button. */
+function AddControl({
+  collection,
+  onAdd,
+}: {
+  readonly collection: Collection
+  readonly onAdd: (kind?: string) => void
+}) {
+  const { t } = useTranslation()
+  if (collection !== 'components')
+    return (
+      <button type="button" onClick={() => onAdd()}>
+        {t('editor.addTo', { collection })}
+      </button>
+    )
+  return (
+    <select
+      aria-label={t('editor.addComponent')}
+      value=""
+      onChange={(e) => e.target.value && onAdd(e.target.value)}
+    >
+      <option value="">{t('editor.addComponentMenu')}</option>
+      {COMPONENT_KINDS.map((k) => (
+        <option key={k} value={k}>
+          {k}
+        </option>
+      ))}
+    </select>
+  )
+}
+
+interface ConfirmDeleteProps {
+  readonly uses: readonly string[]
+  readonly onDelete: () => void
+  readonly onKeep: () => void
+}
+
+/** Asks before deleting an element that others refer to, listing where. */
+function ConfirmDelete({ uses, onDelete, onKeep }: ConfirmDeleteProps) {
+  const { t } = useTranslation()
+  return (
+    <div className="confirm-box" role="alertdialog" aria-label="Delete and break references?">
+      <p>{t('editor.breaks')}</p>
+      <ul>
+        {uses.map((u, i) => (
+          <li key={i}>{u}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={onDelete}>
+        {t('editor.deleteAnyway')}
+      </button>
+      <button type="button" onClick={onKeep}>
+        {t('editor.keep')}
+      </button>
+    </div>
+  )
+}
+
+/** The rules (which have no ids): select, delete, and add one. */
+function RulesSection({
+  store,
+  selected,
+}: {
+  readonly store: EditorStore
+  readonly selected: number
+}) {
+  const { t } = useTranslation()
+  const rules = useStore(store, (s) => (s.history.doc['rules'] as Obj[] | undefined) ?? [])
+  const problems = useStore(store, (s) => s.problems)
+  const run = store.getState().run
+  const add = () => {
+    run({ kind: 'insert', path: ['rules'], index: rules.length, value: { when: 'false', set: {} } })
+    store.getState().select({ collection: 'rules', index: rules.length })
+  }
+  return (
+    <section aria-label="rules">
+      <h3>
+        rules <span className="muted">({rules.length})</span>
+      </h3>
+      <ul>
+        {rules.map((rule, index) => (
+          <li key={index} className={selected === index ? 'selected' : ''}>
+            <button
+              type="button"
+              data-outline={`rules:${index}`}
+              onClick={() => store.getState().select({ collection: 'rules', index })}
+            >
+              {problems.some((p) => isUnder(p, ['rules', index])) && (
+                <span className="problem-dot" aria-label={t('editor.hasProblems')}>
+                  ●
+                </span>
+              )}
+              when {String(rule['when'] ?? '')}
+            </button>
+            <button
+              type="button"
+              aria-label={`delete rule ${index + 1}`}
+              onClick={() => run({ kind: 'remove', path: ['rules'], index })}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={add}>
+        + add to rules
+      </button>
+    </section>
   )
 }
 

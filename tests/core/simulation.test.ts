@@ -197,7 +197,8 @@ describe('simulation', () => {
       ...base,
       components: [
         { id: 'sel', kind: 'selector', label: 'Sel', states: ['a', 'b'] },
-        { id: 'd', kind: 'display', label: 'D', value: "'c'" },
+        // 'a' could fit, so validation leaves it to the run (a display of only 'c' it reports)
+        { id: 'd', kind: 'display', label: 'D', value: "if(time < 1000, 'c', 'a')" },
       ],
       rules: [{ when: 'true', set: { sel: 'd' } }],
       steps: [{ id: 's', title: 'S', action: { action: 'set', target: 'sel', value: 'b' } }],

@@ -3,6 +3,7 @@
 // built (checkScenariosPlugin.ts), so the learner's first download holds no validator.
 import { createStore } from 'zustand/vanilla'
 import { loadCheckedScenario, type Model, type Problem } from '../core/index.ts'
+import { digestSha256 } from './digest.ts'
 import { rememberScenarioText } from './scenarioTexts.ts'
 
 export interface BundledScenario {
@@ -41,7 +42,7 @@ async function fetchScenario(path: string, url: string): Promise<BundledScenario
     const response = await fetch(url)
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     const bytes = new Uint8Array(await response.arrayBuffer())
-    const model = loadCheckedScenario(bytes)
+    const model = loadCheckedScenario(bytes, await digestSha256(bytes))
     rememberScenarioText(model, bytes)
     return { file, bytes, model, problems: [] }
   } catch (e) {

@@ -1,7 +1,7 @@
 // The command line over the engine (spec section 7): validate, score, solve, export.
 // Reads files, prints results; every decision is the engine's.
 import { parseArgs } from 'node:util'
-import { formatPath, scoreAttempt, ScenarioRuntimeError, solve } from '../core/index.ts'
+import { formatPath, scoreAttempt, solve } from '../core/index.ts'
 import { exportCommand } from './export.ts'
 import { openAttempt, openScenario, reportScoring, type Io } from './files.ts'
 
@@ -87,21 +87,19 @@ function score(io: Io, scenarioFile: string, attemptFiles: readonly string[]): n
 function solveCommand(io: Io, scenarioFile: string): number {
   const model = openScenario(io, scenarioFile)
   if (!model) return 1
-  let solved: ReturnType<typeof solve>
-  try {
-    solved = solve(model)
-  } catch (e) {
-    // the search met a mistake of the scenario: name it where it is written, as validate would
-    if (!(e instanceof ScenarioRuntimeError)) throw e
-    io.err(`${scenarioFile}: ${formatPath(e.path)}: ${e.message}`)
-    return 1
+  const solved = solve(model)
+  if (solved.ok) {
+    io.out(JSON.stringify(solved.attempt, null, 2))
+    return 0
   }
-  if (!solved.ok) {
-    io.err(`unsolvable: ${solved.reason}`)
-    return 1
-  }
-  io.out(JSON.stringify(solved.attempt, null, 2))
-  return 0
+  // a mistake met while searching is the scenario file's, named where it is written
+  const { mistake } = solved
+  io.err(
+    mistake
+      ? `${scenarioFile}: ${formatPath(mistake.path)}: ${mistake.message}`
+      : `unsolvable: ${solved.reason}`,
+  )
+  return 1
 }
 
 /** Runs one command line; returns the exit status. */

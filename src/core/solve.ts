@@ -2,6 +2,7 @@
 // step in order with full points and triggers no hazard, or explains why none was found.
 // Uses only the simulation fold, so a solution scores exactly as the search saw it.
 import type { Model } from './model.ts'
+import type { PathSegment } from './problems.ts'
 import { getWaitingFor, isStepReady } from './progress.ts'
 import type { Attempt, AttemptEvent } from './recordSchemas.ts'
 import { ATTEMPT_FORMAT } from './formats.ts'
@@ -19,7 +20,12 @@ export type SolveOutcome =
       ok: false
       reason: string
       /** The scenario's mistake at run time that stopped the search, and the run that met it. */
-      mistake?: { readonly message: string; readonly attempt: Attempt }
+      mistake?: {
+        readonly message: string
+        /** Where the scenario makes it, as `ScenarioRuntimeError.path`. */
+        readonly path: readonly PathSegment[]
+        readonly attempt: Attempt
+      }
     }
 
 /** Time between two acts of the reference run: about the pace of a careful learner. */
@@ -81,7 +87,7 @@ export function solve(model: Model, maxExpansions = DEFAULT_MAX_EXPANSIONS): Sol
     } catch (e) {
       // the run so far on this path, for the author to replay: a mistake is an outcome, not a crash
       if (!(e instanceof ScenarioRuntimeError)) throw e
-      const mistake = { message: e.message, attempt: toAttempt(model, node) }
+      const mistake = { message: e.message, path: e.path, attempt: toAttempt(model, node) }
       return {
         ok: false,
         reason: `the scenario made a mistake while running: ${e.message}`,

@@ -98,6 +98,20 @@ describe('a scenario mistake at run time', () => {
     expect(r.err).toBe(MISTAKE)
   })
 
+  it('solve exits 1 naming the mistake it met while searching, where the scenario writes it', () => {
+    // the source starts at b, so the first press already sets mode to a state it does not have
+    const text = readText('tests/fixtures/runtime-error/scenario.json')
+      .replace('"states": ["a", "b"]', '"states": ["b", "a"]')
+      .replace('"if": "presses >= 2"', '"if": "presses >= 1"')
+    const file = tmpFile('mistake-at-once.json', text)
+    const r = cli('solve', file)
+    expect(r.status).toBe(1)
+    expect(r.out).toBe('')
+    expect(r.err).toBe(
+      `${file}: components[3].on.press[1].set.mode: the scenario set "mode" to "b", which is not one of its states (a, c)\n`,
+    )
+  })
+
   it('runs as npm run -s cli with exit status 1, not as a bug in Practica', () => {
     const r = spawnSync(
       'npm',

@@ -133,6 +133,8 @@ export const PROBLEM_TEXTS = {
   'attempt.markRange': 'a mark must be 0 to {{max}}, not {{mark}}',
   'attempt.timeOrder':
     'event {{index}} is at {{t}} ms, before the event before it ({{previous}} ms); times must not decrease',
+  'event.timeWhole': 't must be a whole number of milliseconds',
+  'event.timeNegative': 't may not be negative',
   'event.unknownAction':
     'event {{index}} is invalid: unknown action "{{action}}"{{near:suggestion}}',
   'event.valueNotSet': 'event {{index}} is invalid: "value" is allowed only on "set"',

@@ -7,9 +7,7 @@ import { Severity } from './schema.ts'
 const Millis = z.int().check(z.minimum(0))
 
 const AttemptEvent = z.strictObject({
-  t: z
-    .int({ error: 't must be a whole number of milliseconds' })
-    .check(z.minimum(0, { error: 't may not be negative' })),
+  t: z.int({ error: 'event.timeWhole' }).check(z.minimum(0, { error: 'event.timeNegative' })),
   action: z.string(),
   target: z.optional(z.string()),
   value: z.optional(z.string()),
@@ -44,7 +42,7 @@ export type Mark = z.output<typeof Mark>
 
 export const AttemptSchema = z.strictObject({
   format: z.literal(ATTEMPT_FORMAT, {
-    error: `format must be "${ATTEMPT_FORMAT}" (the only version this Practica supports)`,
+    error: 'shape.format',
   }),
   id: z.string().check(z.minLength(1)),
   scenario: z.strictObject({

@@ -5,8 +5,6 @@ export { checkShape } from './checkShape.ts'
 export { parseExpression, type Ast, type ExprError } from './expr/parse.ts'
 export { checkExpression, type ExprType } from './expr/check.ts'
 export {
-  decodeUtf8,
-  fileTooLarge,
   isJsonObject,
   parseJson,
   readJsonFile,

@@ -117,6 +117,12 @@ export interface Model {
   readonly scoring: ScoringModel
   /** True when some expression reads `time`, so a tick can change state on its own. */
   readonly readsTime: boolean
+  /**
+   * Scratch space of a tick, one rate per variable: every rate is read on the state before the
+   * tick, then applied. The one mutable part of a model; a tick fills it and reads it back
+   * before returning, so runs of one model may interleave (not share a tick).
+   */
+  readonly rateScratch: Float64Array
 }
 
 const DEFAULT_PENALTY: Record<Severity, number> = { critical: 0, major: 10, minor: 3 }
@@ -269,5 +275,6 @@ export function compileScenario(
       levels: { competent: s.levels?.competent ?? 0.7, proficient: s.levels?.proficient ?? 0.9 },
     },
     readsTime,
+    rateScratch: new Float64Array(variables.length),
   }
 }

@@ -1,4 +1,4 @@
-// The zod schemas of the attempt and result formats (spec sections 4 and 6): the source of their
+// The zod schemas of the attempt and result formats (spec sections 5 and 6): the source of their
 // TypeScript types. Structure only; the attempt loader (attempt.ts) checks meaning.
 import * as z from 'zod/mini'
 import { ATTEMPT_FORMAT, RESULT_FORMAT } from './formats.ts'

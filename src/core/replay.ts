@@ -30,8 +30,8 @@ export function replayAttempt(model: Model, attempt: Attempt): SimState {
 export function replayTo(model: Model, attempt: Attempt, ms: number): SimState {
   const st = createStart(model, attempt.mode, attempt.faults ?? [])
   const next = applyEventsTo(model, attempt, st, 0, ms)
-  // every event applied and the run still open: the attempt ends at its last event (the
-  // `finish` of section 3), so no tick after that event may count
+  // every event applied and the run still open: the attempt ends at its last event, and no
+  // ticks run after it (spec section 3, "End")
   if (next === attempt.events.length) applyInput(model, st, { type: 'finish' })
   else applyInput(model, st, { type: 'advance', t: ms })
   return st

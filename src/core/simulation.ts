@@ -29,7 +29,11 @@ export interface Trigger {
 
 export type EndReason = 'end' | 'time-limit' | 'critical' | 'last-event'
 
-/** Everything the simulation and scoring know about a run. Treat as immutable outside this file. */
+/**
+ * Everything the simulation and scoring know about a run. `applyInput` changes it in place, so
+ * a state kept (a checkpoint, one shown on a screen) must be one no input is applied to:
+ * `cloneState` or `step` make such a copy.
+ */
 export interface SimState extends Frame {
   readonly mode: Mode
   now: number
@@ -170,8 +174,6 @@ function endOnCritical(model: Model, st: SimState): void {
   st.critical = false
 }
 
-let rateScratch = new Float64Array(8)
-
 /** Runs every tick with T ≤ t (and T ≤ the time limit); ends the run at the limit if t passes it. */
 function runTicks(model: Model, st: SimState, t: number): void {
   const limit = model.scoring.timeLimitMs ?? Infinity
@@ -190,10 +192,10 @@ function runTicks(model: Model, st: SimState, t: number): void {
   if (!st.ended && t > limit) end(st, limit, 'time-limit')
 }
 
-// Every rate on the state before the tick, into a scratch array reused by every tick.
+// Every rate on the state before the tick, into the model's scratch array (no allocation).
 function evaluateRates(model: Model, st: SimState): void {
   const vars = model.variables
-  if (rateScratch.length < vars.length) rateScratch = new Float64Array(vars.length)
+  const rateScratch = model.rateScratch
   for (let i = 0; i < vars.length; i++) {
     const rate = vars[i]!.rate
     rateScratch[i] = rate === undefined ? 0 : rate(st)
@@ -204,6 +206,7 @@ function tick(model: Model, st: SimState, T: number): void {
   st.now = T
   st.changed = false
   const vars = model.variables
+  const rateScratch = model.rateScratch
   evaluateRates(model, st)
   for (let i = 0; i < vars.length; i++) {
     const v = vars[i]!

@@ -168,5 +168,8 @@ export function importFiles(
       })
     }
   }
-  return { items, scenarios: scenarios.slice(known.length) }
+  // the same attempt (or file) twice in one import is one item: the later file, as a later import
+  // replaces an earlier one in the review
+  const byKey = new Map(items.map((i) => [i.key, i]))
+  return { items: [...byKey.values()], scenarios: scenarios.slice(known.length) }
 }

@@ -52,8 +52,7 @@ export function checkGltfReferences(bytes: Uint8Array, modelPath: string): Probl
       // the referenced file must pass the model path rule on its own, then resolved beside the model
       // (".glb" only satisfies the rule's extension clause)
       const why = checkModelPath(`${uri}.glb`) ?? checkModelPath(`${folder}${uri}.glb`)
-      if (why !== undefined)
-        problems.push(problemAt([list, i, 'uri'], 'model.reference', { uri, why }))
+      if (why !== undefined) problems.push(problemAt([list, i, 'uri'], why, { path: uri }))
     })
   }
   return problems

@@ -77,8 +77,14 @@ export const PROBLEM_TEXTS = {
   'gauge.range': 'must be greater than min',
   'variable.range': 'must not be less than min',
   'variable.initialOutside': '{{initial}} is outside [{{min}}, {{max}}]',
-  'model.path': '"{{path}}" {{why}}',
-  'model.reference': '"{{uri}}" {{why}}',
+  'modelPath.url': '"{{path}}" must be a path relative to the scenario file, not a URL',
+  'modelPath.absolute':
+    '"{{path}}" must be a relative path with / between folders (no leading /, no \\)',
+  'modelPath.extension': '"{{path}}" must name a .glb or .gltf file',
+  'modelPath.characters': '"{{path}}" may use only letters, digits, spaces, ".", "_", "-" and "/"',
+  'modelPath.leaves': '"{{path}}" leaves the allowed folders',
+  'modelPath.outside':
+    '"{{path}}" must stay inside the scenario\'s folder or the project\'s assets/ folder (../assets/…)',
   'set.unknownName': 'unknown component or variable "{{name}}"{{near:suggestion}}',
   'set.derived':
     '"{{name}}" is a {{kind}}: its value is derived from its expression, so it cannot be set',

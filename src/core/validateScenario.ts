@@ -193,7 +193,7 @@ class MeaningCheck {
 
   private checkModel(model: string, path: PathSegment[]): void {
     const why = checkModelPath(model)
-    if (why !== undefined) this.add(path, 'model.path', { path: model, why })
+    if (why !== undefined) this.add(path, why, { path: model })
   }
 
   private checkVariable(v: Variable, path: PathSegment[]): void {

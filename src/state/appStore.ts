@@ -1,7 +1,14 @@
 // Which screen the learner is on, who the learner is (remembered in this browser), and the
 // start of an attempt: faults are drawn here, by chance, and recorded in the attempt.
 import { createStore } from 'zustand/vanilla'
-import { scoreAttempt, type Attempt, type Mode, type Model, type Result } from '../core/index.ts'
+import {
+  scoreAttempt,
+  type Attempt,
+  type Mode,
+  type Model,
+  type Outcome,
+  type Result,
+} from '../core/index.ts'
 import { loadEvents, openJournal, toAttemptFile, type StoredAttempt } from './attemptJournal.ts'
 import {
   createAttemptStore,
@@ -12,6 +19,7 @@ import {
   type Learner,
 } from './attemptStore.ts'
 import { holdAttempt } from './attemptLock.ts'
+import { bundledStore } from './bundledScenarios.ts'
 import { runtimeMessage } from './runtimeError.ts'
 import { getScenarioText } from './scenarioTexts.ts'
 import type { EditorStore } from './editorStore.ts'
@@ -117,10 +125,22 @@ function play(
 type StoredResult =
   { ok: true; model: Model; attempt: Attempt; result: Result } | { ok: false; reason: string }
 
+/**
+ * The scenario an unfinished attempt kept: a bundled one as compiled at start (its file was
+ * checked when the app was built), any other by the validator, which is downloaded only then.
+ */
+async function openKeptScenario(text: string): Promise<Outcome<Model>> {
+  const bundled = bundledStore
+    .getState()
+    .scenarios?.find((s) => s.model && getScenarioText(s.model) === text)?.model
+  if (bundled) return { ok: true, value: bundled }
+  const { openStoredScenario } = await import('./openScenarioFile.ts')
+  return openStoredScenario(text)
+}
+
 /** A finished attempt kept in this browser, scored again from its log against its own scenario. */
 async function scoreStored(record: StoredAttempt): Promise<StoredResult> {
-  const { openStoredScenario } = await import('./openScenarioFile.ts')
-  const loaded = openStoredScenario(record.scenarioText)
+  const loaded = await openKeptScenario(record.scenarioText)
   if (!loaded.ok) return { ok: false, reason: loaded.problems[0]?.message ?? '' }
   const attempt = await toAttemptFile(record)
   const scored = scoreAttempt(loaded.value, attempt)
@@ -171,8 +191,7 @@ export function createAppStore() {
       })
     },
     async resume(record) {
-      const { openStoredScenario } = await import('./openScenarioFile.ts')
-      const loaded = openStoredScenario(record.scenarioText)
+      const loaded = await openKeptScenario(record.scenarioText)
       if (!loaded.ok) return
       const previous = await loadEvents(record.id)
       const lock = await holdAttempt(record.id)

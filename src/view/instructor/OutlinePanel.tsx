@@ -26,6 +26,8 @@ const SECTIONS: readonly Collection[] = [
   'competencies',
 ]
 type Obj = Record<string, JsonValue>
+// one empty list for a scenario without rules: a new [] per read would make zustand render forever
+const NO_RULES: readonly Obj[] = []
 
 /** The scenario as a list of its parts: select, add (the palette of kinds), delete, and reorder steps. */
 export function OutlinePanel({ store }: OutlinePanelProps) {
@@ -206,7 +208,7 @@ function RulesSection({
   readonly selected: number
 }) {
   const { t } = useTranslation()
-  const rules = useStore(store, (s) => (s.history.doc['rules'] as Obj[] | undefined) ?? [])
+  const rules = useStore(store, (s) => (s.history.doc['rules'] as Obj[] | undefined) ?? NO_RULES)
   const problems = useStore(store, (s) => s.problems)
   const run = store.getState().run
   const add = () => {

@@ -48,7 +48,7 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
   return (
     <main className={`play-screen mode-${mode}`}>
       <PlayHeader store={store} ui={ui} editor={editor} />
-      <PlayBanners store={store} editor={editor} />
+      <PlayBanners store={store} />
       <div className="play-body">
         <div className="scene-wrap">
           <SceneView model={model} store={store} ui={ui} bridge={bridge} controller={controller} />
@@ -60,6 +60,9 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
             >
               {t('play.back')}
             </button>
+          )}
+          {runtimeError !== null && (
+            <ScenarioStopped store={store} editor={editor} message={runtimeError} />
           )}
           {endReason && !runtimeError && (
             <div className="ended" role="alert">
@@ -133,13 +136,12 @@ function PlayHeader({ store, ui, editor }: PlayPartProps & { readonly ui: SceneU
   )
 }
 
-/** What the learner must know about this attempt: another tab has it, storage failed, or the scenario stopped. */
-function PlayBanners({ store, editor }: PlayPartProps) {
+/** What the learner must know about this attempt: another tab has it, or storage failed. */
+function PlayBanners({ store }: PlayPartProps) {
   const { t } = useTranslation()
   const { setup } = store.getState()
   const readOnly = useStore(store, (s) => s.readOnly)
   const storageError = useStore(store, (s) => s.storageError)
-  const runtimeError = useStore(store, (s) => s.runtimeError)
   // the events are read when asked for: the banner does not redraw on every act
   const soFar = () => toAttempt(setup, store.getState().events)
   return (
@@ -165,25 +167,31 @@ function PlayBanners({ store, editor }: PlayPartProps) {
           </button>
         </p>
       )}
-      {runtimeError !== null && (
-        <RuntimeErrorNotice
-          kind="scenario"
-          detail={runtimeError}
-          attempt={soFar()}
-          actions={
-            <>
-              {editor && (
-                <button type="button" onClick={() => appStore.getState().openEditor(editor)}>
-                  {t('play.backToEditor')}
-                </button>
-              )}
-              <button type="button" onClick={() => appStore.getState().backToLibrary()}>
-                {t('runtimeError.back')}
-              </button>
-            </>
-          }
-        />
-      )}
     </>
+  )
+}
+
+/** The scenario met a mistake of its own: the attempt stops, every event so far offered for download. */
+function ScenarioStopped({ store, editor, message }: PlayPartProps & { readonly message: string }) {
+  const { t } = useTranslation()
+  const { setup, events } = store.getState()
+  return (
+    <RuntimeErrorNotice
+      kind="scenario"
+      detail={message}
+      attempt={toAttempt(setup, events)}
+      actions={
+        <>
+          {editor && (
+            <button type="button" onClick={() => appStore.getState().openEditor(editor)}>
+              {t('play.backToEditor')}
+            </button>
+          )}
+          <button type="button" onClick={() => appStore.getState().backToLibrary()}>
+            {t('runtimeError.back')}
+          </button>
+        </>
+      }
+    />
   )
 }

@@ -26,10 +26,11 @@ export function ProblemsPanel({ store }: ProblemsPanelProps) {
     else store.getState().select({ collection: 'scenario', index: 0 })
     // the form renders on the next frame; then the field with this path (or its closest parent) takes focus
     requestAnimationFrame(() => {
+      const fields = [...document.querySelectorAll<HTMLElement>('[data-path]')]
       for (let n = path.length; n > 0; n--) {
         const key = formatPath(path.slice(0, n))
-        const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(key)}"]`)
-        if (el) return el.focus()
+        const field = fields.find((f) => f.dataset['path'] === key)
+        if (field) return field.focus()
       }
     })
   }

@@ -17,19 +17,29 @@ export function readText(path: string): string {
   return readFileSync(new URL(path, new URL('..', import.meta.url)), 'utf8')
 }
 
-/** Loads a scenario file of the repository; fails the test with its problems if it does not load. */
-export function loadScenarioFile(path: string): Model {
-  const loaded = loadScenario(
-    new Uint8Array(readFileSync(new URL(path, new URL('..', import.meta.url)))),
-  )
-  if (!loaded.ok) throw new Error(`${path}: ${loaded.problems.map(formatProblem).join('\n')}`)
+/**
+ * Loads a scenario (its text or bytes) through the engine, as the app and the CLI do; fails the
+ * test with every problem, one `path: message` line each, if it does not load. The one way tests
+ * load a scenario they build or change.
+ */
+export function loadScenarioText(file: string | Uint8Array, name = 'scenario'): Model {
+  const loaded = loadScenario(file)
+  if (!loaded.ok) throw new Error(`${name}: ${loaded.problems.map(formatProblem).join('\n')}`)
   return loaded.value
 }
 
+/** Loads a scenario file of the repository; fails the test with its problems if it does not load. */
+export function loadScenarioFile(path: string): Model {
+  return loadScenarioText(
+    new Uint8Array(readFileSync(new URL(path, new URL('..', import.meta.url)))),
+    path,
+  )
+}
+
+/** Loads an attempt file of the repository; fails the test with its problems if it does not load. */
 export function loadAttemptFile(path: string): Attempt {
   const parsed = loadAttempt(readText(path))
-  if (!parsed.ok)
-    throw new Error(`${path}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`)
+  if (!parsed.ok) throw new Error(`${path}: ${parsed.problems.map(formatProblem).join('\n')}`)
   return parsed.value
 }
 

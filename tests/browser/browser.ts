@@ -3,8 +3,8 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject, onTestFailed } from 'vitest'
-import { loadScenario, scoreAttempt, type Attempt, type Result } from '../../src/core/index.ts'
-import { readText } from '../helpers.ts'
+import { scoreAttempt, type Attempt, type Result } from '../../src/core/index.ts'
+import { loadScenarioFile } from '../helpers.ts'
 import { partPoint } from './pageActions.ts'
 import { CHROMIUM } from './server.ts'
 
@@ -121,9 +121,7 @@ export async function eventsStored(page: Page): Promise<number> {
 
 /** The result the engine gives to `attempt` on the bundled conveyor scenario, as the CLI does. */
 export function scoreConveyor(attempt: Attempt): Result {
-  const loaded = loadScenario(readText('scenarios/conveyor-loto.json'))
-  if (!loaded.ok) throw new Error('conveyor does not load')
-  const scored = scoreAttempt(loaded.value, attempt)
+  const scored = scoreAttempt(loadScenarioFile('scenarios/conveyor-loto.json'), attempt)
   if (!scored.ok) throw new Error(scored.problems[0]!.message)
   return scored.value
 }

@@ -2,17 +2,11 @@
 // component everywhere, and find a draft again after a reload.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { loadScenario, scoreAttempt, solve, type Model } from '../../src/core/index.ts'
-import { readText } from '../helpers.ts'
+import { scoreAttempt, solve, type Model } from '../../src/core/index.ts'
+import { loadScenarioText, readText } from '../helpers.ts'
 import { downloadText, hasBrowser, openApp, setupBrowser } from './browser.ts'
 
 setupBrowser()
-
-function load(text: string): Model {
-  const loaded = loadScenario(text)
-  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'))
-  return loaded.value
-}
 
 function solvedPoints(model: Model): number {
   const solved = solve(model)
@@ -78,7 +72,7 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     const saved = await downloadText(page, () =>
       page.getByRole('button', { name: 'Download JSON' }).click(),
     )
-    const model = load(saved)
+    const model = loadScenarioText(saved)
     expect(model.components.map((c) => c.kind)).toEqual(expect.arrayContaining(['switch', 'lamp']))
     expect(model.components.find((c) => c.id === 'switch_1')?.source.label).toEqual({
       en: 'switch',
@@ -102,11 +96,13 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     const saved = await downloadText(page, () =>
       page.getByRole('button', { name: 'Save as 1.0.1' }).click(),
     )
-    const renamed = load(saved)
+    const renamed = loadScenarioText(saved)
     expect(renamed.scenario.version).toBe('1.0.1')
     expect(saved).not.toMatch(/"isolator"|isolator ==|isolator\.locked/)
     expect(renamed.scenario.rules?.[0]?.when).toBe("main_switch == 'off'")
-    expect(solvedPoints(renamed)).toBe(solvedPoints(load(readText('scenarios/conveyor-loto.json'))))
+    expect(solvedPoints(renamed)).toBe(
+      solvedPoints(loadScenarioText(readText('scenarios/conveyor-loto.json'))),
+    )
   })
 
   it('keeps a draft through a reload of the page', async () => {

@@ -1,8 +1,8 @@
 // The assessor's review in headless Chromium: import a class's files, catch a tampered result,
 // replay an attempt, mark a judgement, export the gradebook and the xAPI statements.
 import { describe, expect, it } from 'vitest'
-import { loadScenario, scoreAttempt, solve, type Attempt } from '../../src/core/index.ts'
-import { readText } from '../helpers.ts'
+import { scoreAttempt, solve, type Attempt } from '../../src/core/index.ts'
+import { loadScenarioText, readText } from '../helpers.ts'
 import { downloadText, hasBrowser, openApp, setupBrowser } from './browser.ts'
 
 setupBrowser()
@@ -11,9 +11,8 @@ const scenarioText = readText('scenarios/conveyor-loto.json')
 const example = JSON.parse(readText('tests/golden/spec-worked-example/attempt.json')) as Attempt
 
 function files() {
-  const loaded = loadScenario(scenarioText)
-  if (!loaded.ok) throw new Error('conveyor does not load')
-  const solved = solve(loaded.value)
+  const conveyor = loadScenarioText(scenarioText)
+  const solved = solve(conveyor)
   if (!solved.ok) throw new Error(solved.reason)
   const amina: Attempt = example
   const chen: Attempt = {
@@ -28,7 +27,7 @@ function files() {
     learner: { id: 's-3003', name: 'Kofi Mensah' },
     judgements: {},
   }
-  const kofiResult = scoreAttempt(loaded.value, kofi)
+  const kofiResult = scoreAttempt(conveyor, kofi)
   if (!kofiResult.ok) throw new Error('kofi refused')
   // the learner "improved" the result file by hand
   const tampered = {

@@ -1,9 +1,8 @@
 // The assessor's import: which attempt goes with which scenario and version, the same attempt
 // twice, result files checked against re-scoring their attempt's log, and files refused.
 import { describe, expect, it } from 'vitest'
-import { loadScenario, type Model } from '../../src/core/index.ts'
 import { importFiles, type InputFile } from '../../src/state/reviewImport.ts'
-import { readText } from '../helpers.ts'
+import { loadScenarioText, readText } from '../helpers.ts'
 
 const EXAMPLE = 'tests/golden/spec-worked-example'
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
@@ -28,12 +27,6 @@ function attemptOn(version: string, id: string): string {
   )
 }
 
-function model(text: string): Model {
-  const loaded = loadScenario(text)
-  if (!loaded.ok) throw new Error('the test scenario does not load')
-  return loaded.value
-}
-
 describe('importFiles', () => {
   it('scores each attempt against the scenario of the version it was recorded on', () => {
     const { items, scenarios } = importFiles(
@@ -55,7 +48,7 @@ describe('importFiles', () => {
   it('falls back to the last loaded version of the same scenario when its own is not loaded', () => {
     const { items } = importFiles(
       [file('a.json', attemptOn('3.0.0', 'a-3'))],
-      [model(SCENARIO), model(SCENARIO_V2)],
+      [loadScenarioText(SCENARIO), loadScenarioText(SCENARIO_V2)],
     )
     expect(items).toHaveLength(1)
     expect(items[0]!.model!.scenario.version).toBe('2.0.0')
@@ -63,7 +56,10 @@ describe('importFiles', () => {
   })
 
   it('uses the scenarios known already, and returns only those the import brought', () => {
-    const { items, scenarios } = importFiles([file('a.json', ATTEMPT)], [model(SCENARIO)])
+    const { items, scenarios } = importFiles(
+      [file('a.json', ATTEMPT)],
+      [loadScenarioText(SCENARIO)],
+    )
     expect(scenarios).toEqual([])
     expect(items[0]!.result?.score.raw).toBe(54)
   })

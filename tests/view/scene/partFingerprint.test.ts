@@ -3,21 +3,18 @@
 import { describe, expect, it } from 'vitest'
 import {
   applyCommand,
-  loadScenario,
   serializeScenario,
   type EditCommand,
   type JsonObject,
   type Model,
 } from '../../../src/core/index.ts'
 import { getFingerprint, getLayout } from '../../../src/view/scene/partFingerprint.ts'
-import { readText } from '../../helpers.ts'
+import { loadScenarioText, readText } from '../../helpers.ts'
 
 const doc = JSON.parse(readText('scenarios/conveyor-loto.json')) as JsonObject
 
 function compile(d: JsonObject): Model {
-  const loaded = loadScenario(serializeScenario(d))
-  if (!loaded.ok) throw new Error(loaded.problems[0]!.message)
-  return loaded.value
+  return loadScenarioText(serializeScenario(d))
 }
 
 function redrawn(command: EditCommand): string[] {

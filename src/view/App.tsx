@@ -52,6 +52,7 @@ function ScreenOf({ screen }: { readonly screen: Screen }): ReactNode {
       return (
         <main className="error-screen">
           <RuntimeErrorNotice
+            level={1}
             kind="scenario"
             detail={screen.message}
             attempt={screen.attempt}

@@ -17,6 +17,8 @@ export interface RuntimeErrorNoticeProps {
   readonly attempt?: Attempt | undefined
   /** Where the learner goes from here. */
   readonly actions?: ReactNode
+  /** 1 when the notice is the whole page, 2 (the default) inside a screen. */
+  readonly level?: 1 | 2
 }
 
 /** The attempt file's name: scenario, learner and attempt id. */
@@ -31,14 +33,16 @@ export function RuntimeErrorNotice({
   note,
   attempt,
   actions,
+  level = 2,
 }: RuntimeErrorNoticeProps) {
   const { t } = useTranslation()
   const title = useId()
+  const Heading = level === 1 ? 'h1' : 'h2'
   return (
     <section className="runtime-error" role="alert" aria-labelledby={title}>
-      <h2 id={title}>
+      <Heading id={title}>
         {t(kind === 'scenario' ? 'runtimeError.title' : 'runtimeError.screenTitle')}
-      </h2>
+      </Heading>
       <p>{t(kind === 'scenario' ? 'runtimeError.explain' : 'runtimeError.screenExplain')}</p>
       {note && <p>{note}</p>}
       {attempt && <p>{t('runtimeError.kept')}</p>}
@@ -56,7 +60,9 @@ export function RuntimeErrorNotice({
       </div>
       {detail && (
         <details>
-          <summary>{t('runtimeError.details')}</summary>
+          <summary>
+            {t(kind === 'scenario' ? 'runtimeError.details' : 'runtimeError.screenDetails')}
+          </summary>
           <p lang="en">
             <code>{detail}</code>
           </p>
@@ -103,6 +109,7 @@ export class ScreenErrorBoundary extends Component<ScreenErrorBoundaryProps, Bou
     return (
       <main className="error-screen">
         <RuntimeErrorNotice
+          level={1}
           kind={error instanceof ScenarioRuntimeError ? 'scenario' : 'screen'}
           detail={error.message}
           attempt={attempt}

@@ -30,7 +30,7 @@ interface BatchPlan {
 }
 
 const FULL: BatchPlan = { attempts: 100, rounds: 5 }
-const QUICK: BatchPlan = { attempts: 10, rounds: 1 }
+const QUICK: BatchPlan = { attempts: 4, rounds: 1 }
 
 /** Runs one side in a fresh Node process; its stdout goes to `outFile`. */
 function runChild(side: 'ours' | 'peer', list: string, outFile: string): Promise<BatchReport> {

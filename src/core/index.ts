@@ -26,6 +26,7 @@ export { loadScenario, loadScenarioJson } from './loadScenario.ts'
 export { loadCheckedScenario } from './loadCheckedScenario.ts'
 export {
   compileScenario,
+  SCENARIO_DEFAULTS,
   type Model,
   type ComponentModel,
   type StepModel,
@@ -55,6 +56,13 @@ export {
 export * from './formats.ts'
 export * from './recordSchemas.ts'
 export * from './schema.ts'
+export {
+  getNextStep,
+  getStepStatus,
+  getWaitingFor,
+  isStepReady,
+  type StepStatus,
+} from './progress.ts'
 export { createReplayer, replayAttempt, replayTo, type Replayer } from './replay.ts'
 export { scoreAttempt, getResult, getWarnings } from './scoring.ts'
 export { ExpressionCache } from './scope.ts'
@@ -76,13 +84,6 @@ export { solve, type SolveOutcome } from './solve.ts'
 export { validateScenario } from './validateScenario.ts'
 export { getScenarioJsonSchema } from './jsonSchema.ts'
 export * from './edit/index.ts'
-export {
-  getNextStep,
-  getStepStatus,
-  getWaitingFor,
-  isStepReady,
-  type StepStatus,
-} from './progress.ts'
 export * from './export/index.ts'
 export { checkGltfReferences } from './gltfReferences.ts'
 export { getLocalText, toLanguageMap, type Text } from './text.ts'

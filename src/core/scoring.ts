@@ -40,32 +40,14 @@ export function getWarnings(model: Model, attempt: Attempt): string[] {
   return warnings
 }
 
+type StepResult = Result['steps'][number]
+type JudgementResult = Result['judgements'][number]
+
 /** The result of a run so far (final once the state has ended). Pure. */
 export function getResult(model: Model, st: SimState, attempt: Attempt): Result {
-  const { penalties, levels } = model.scoring
-  const steps = model.steps.map((s, i) => {
-    const done = st.stepDone[i]!
-    const lost = (st.stepOutOfOrder[i] ? penalties.outOfOrder : 0) + st.hints[i]! * penalties.hint
-    return {
-      id: s.id,
-      complete: done,
-      outOfOrder: st.stepOutOfOrder[i]!,
-      t: st.stepT[i]!,
-      hints: st.hints[i]!,
-      points: s.points,
-      earned: done ? Math.max(0, s.points - lost) : 0,
-    }
-  })
-  const judgements = model.judgements.map((j) => {
-    const mark = attempt.judgements?.[j.id]?.mark ?? null
-    return {
-      id: j.id,
-      mark,
-      maxMark: j.maxMark,
-      points: j.points,
-      earned: mark === null ? 0 : (j.points * mark) / j.maxMark,
-    }
-  })
+  const { penalties } = model.scoring
+  const steps = getStepResults(model, st)
+  const judgements = getJudgementResults(model, attempt)
   const hazards = st.triggers.map((tr) => ({
     id: model.hazards[tr.hazard]!.id,
     severity: model.hazards[tr.hazard]!.severity,
@@ -83,48 +65,7 @@ export function getResult(model: Model, st: SimState, attempt: Attempt): Result 
   const max = sum(steps.map((s) => s.points)) + sum(judgements.map((j) => j.points))
   const raw = Math.max(0, stepSum + judgementSum - deductions)
   const percent = max === 0 ? 0 : (100 * raw) / max
-
-  const criticalHazard = st.triggers.some((tr) => model.hazards[tr.hazard]!.severity === 'critical')
-  const criticalStepMissed = model.steps.some((s, i) => s.critical && !st.stepDone[i])
-  let status: Status
-  if (criticalHazard || criticalStepMissed) status = 'failed'
-  else if (judgements.some((j) => j.mark === null)) status = 'pending'
-  else status = percent >= model.scoring.passPercent ? 'passed' : 'failed'
-
-  const competencies = model.competencies.map((c, ci) => {
-    let possible = 0
-    let gained = 0
-    let lost = 0
-    let failedCritical = false
-    model.steps.forEach((s, i) => {
-      for (const ref of s.competencies) {
-        if (ref.index !== ci) continue
-        possible += ref.weight * s.points
-        gained += ref.weight * steps[i]!.earned
-        if (s.critical && !st.stepDone[i]) failedCritical = true
-      }
-    })
-    model.judgements.forEach((j, i) => {
-      if (!j.competencies.includes(ci)) return
-      possible += j.points
-      gained += judgements[i]!.earned
-    })
-    for (const tr of st.triggers) {
-      const h = model.hazards[tr.hazard]!
-      if (!h.competencies.includes(ci)) continue
-      lost += h.penalty
-      if (h.severity === 'critical') failedCritical = true
-    }
-    const cEarned = Math.max(0, gained - lost)
-    const ratio = possible === 0 ? 0 : cEarned / possible
-    let level: Level
-    if (possible === 0) level = 'not-assessed'
-    else if (failedCritical) level = 'not-yet-competent'
-    else if (ratio >= levels.proficient) level = 'proficient'
-    else if (ratio >= levels.competent) level = 'competent'
-    else level = 'not-yet-competent'
-    return { id: c.id, earned: cEarned, possible, ratio, level }
-  })
+  const status = getStatus(model, st, judgements, percent)
 
   return {
     format: RESULT_FORMAT,
@@ -141,8 +82,99 @@ export function getResult(model: Model, st: SimState, attempt: Attempt): Result 
     judgements,
     faults: [...st.activeFaults],
     warnings: getWarnings(model, attempt),
-    competencies,
+    competencies: model.competencies.map((c, ci) =>
+      getCompetencyResult(model, st, steps, judgements, ci),
+    ),
   }
+}
+
+// Each step's points earned: its points less the out-of-order and hint penalties, if done.
+function getStepResults(model: Model, st: SimState): StepResult[] {
+  const { penalties } = model.scoring
+  return model.steps.map((s, i) => {
+    const done = st.stepDone[i]!
+    const lost = (st.stepOutOfOrder[i] ? penalties.outOfOrder : 0) + st.hints[i]! * penalties.hint
+    return {
+      id: s.id,
+      complete: done,
+      outOfOrder: st.stepOutOfOrder[i]!,
+      t: st.stepT[i]!,
+      hints: st.hints[i]!,
+      points: s.points,
+      earned: done ? Math.max(0, s.points - lost) : 0,
+    }
+  })
+}
+
+// Each judgement's share of its points, by the assessor's mark out of its maxMark.
+function getJudgementResults(model: Model, attempt: Attempt): JudgementResult[] {
+  return model.judgements.map((j) => {
+    const mark = attempt.judgements?.[j.id]?.mark ?? null
+    return {
+      id: j.id,
+      mark,
+      maxMark: j.maxMark,
+      points: j.points,
+      earned: mark === null ? 0 : (j.points * mark) / j.maxMark,
+    }
+  })
+}
+
+// Failed on a critical hazard or a critical step missed; pending while a judgement is unmarked.
+function getStatus(
+  model: Model,
+  st: SimState,
+  judgements: readonly JudgementResult[],
+  percent: number,
+): Status {
+  const criticalHazard = st.triggers.some((tr) => model.hazards[tr.hazard]!.severity === 'critical')
+  const criticalStepMissed = model.steps.some((s, i) => s.critical && !st.stepDone[i])
+  if (criticalHazard || criticalStepMissed) return 'failed'
+  if (judgements.some((j) => j.mark === null)) return 'pending'
+  return percent >= model.scoring.passPercent ? 'passed' : 'failed'
+}
+
+// One competency's ratio and level, from the steps, judgements and hazards that name it.
+function getCompetencyResult(
+  model: Model,
+  st: SimState,
+  steps: readonly StepResult[],
+  judgements: readonly JudgementResult[],
+  ci: number,
+): Result['competencies'][number] {
+  const { levels } = model.scoring
+  let possible = 0
+  let gained = 0
+  let lost = 0
+  let failedCritical = false
+  model.steps.forEach((s, i) => {
+    for (const ref of s.competencies) {
+      if (ref.index !== ci) continue
+      possible += ref.weight * s.points
+      gained += ref.weight * steps[i]!.earned
+      if (s.critical && !st.stepDone[i]) failedCritical = true
+    }
+  })
+  model.judgements.forEach((j, i) => {
+    if (!j.competencies.includes(ci)) return
+    possible += j.points
+    gained += judgements[i]!.earned
+  })
+  for (const tr of st.triggers) {
+    const h = model.hazards[tr.hazard]!
+    if (!h.competencies.includes(ci)) continue
+    lost += h.penalty
+    if (h.severity === 'critical') failedCritical = true
+  }
+  const cEarned = Math.max(0, gained - lost)
+  const ratio = possible === 0 ? 0 : cEarned / possible
+  let level: Level
+  if (possible === 0) level = 'not-assessed'
+  else if (failedCritical) level = 'not-yet-competent'
+  else if (ratio >= levels.proficient) level = 'proficient'
+  else if (ratio >= levels.competent) level = 'competent'
+  else level = 'not-yet-competent'
+  return { id: model.competencies[ci]!.id, earned: cEarned, possible, ratio, level }
 }
 
 function sum(values: readonly number[]): number {

@@ -17,9 +17,10 @@ export function JudgementPanel({ model, attempt, onMark }: JudgementPanelProps) 
   return (
     <section className="judgements" aria-label={t('result.judgements')}>
       <h3>{t('result.judgements')}</h3>
-      {judgements.map((j) => {
+      {judgements.map((j, i) => {
         const given = attempt.judgements?.[j.id] ?? null
-        const max = j.maxMark ?? 3
+        // the compiled model holds the mark in force, the spec's default applied
+        const max = model.judgements[i]!.maxMark
         return (
           <fieldset key={j.id} data-judgement={j.id}>
             <legend>

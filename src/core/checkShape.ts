@@ -122,6 +122,8 @@ function toProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Prob
       }),
     )
   }
+  if (issue.code === 'invalid_union' && issue.message === 'shape.invalid')
+    return unionProblems(issue, path)
   // a schema from outside this project's catalogue may still say its own English
   if (!isProblemCode(issue.message))
     return [problemAt(path, 'shape.other', { detail: issue.message })]
@@ -141,4 +143,23 @@ function toProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Prob
     ]
   }
   return [problemAt(path, issue.message, paramsOf(issue))]
+}
+
+/**
+ * A value that none of a union's options took: the problems of the one option it has the type
+ * of (a list of three with a text in it), or what types it could have been.
+ */
+function unionProblems(
+  issue: z.core.$ZodIssueInvalidUnion,
+  path: readonly PathSegment[],
+): Problem[] {
+  const got = summarize('input' in issue ? issue.input : undefined)
+  const wrongType = (branch: readonly z.core.$ZodIssue[]) =>
+    branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0
+  const typed = issue.errors.filter((branch) => !wrongType(branch))
+  if (typed.length === 1) return typed[0]!.flatMap((inner) => toProblems(inner, path))
+  const [a, b] = issue.errors.map((branch) => (branch[0] as { expected?: string }).expected)
+  if (typed.length === 0 && issue.errors.length === 2 && a && b)
+    return [problemAt(path, 'shape.either', { a, b, got })]
+  return [problemAt(path, 'shape.invalid', { got })]
 }

@@ -33,7 +33,8 @@ export const PROBLEM_TEXTS = {
   'shape.notAbove': 'must be greater than {{minimum}}',
   'shape.tooBig': 'must be at most {{maximum}}',
   'shape.notBelow': 'must be less than {{maximum}}',
-  'shape.invalid': 'is not valid here, not {{got:value}}',
+  'shape.either': 'must be {{a:type}} or {{b:type}}, not {{got:value}}',
+  'shape.invalid': 'is not a value this field takes: {{got:value}}',
   'shape.other': '{{detail}}',
   'shape.text':
     'must be a text: a string, or an object from locale to string like {"en": "…", "zh-CN": "…"}, not {{got:value}}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadScenario } from '../../src/core/index.ts'
+import { formatProblem, loadScenario } from '../../src/core/index.ts'
 import { lines } from '../helpers.ts'
 
 /** A small valid scenario; each test breaks one thing in a copy of it. */
@@ -244,6 +244,47 @@ describe('scenario validation', () => {
       'components[0].label: must be a text: a string, or an object from locale to string like {"en": "…", "zh-CN": "…"}, not the number 42',
       'steps[1].after[0]: unknown step "nope"',
       'steps[2].state: column 1: unknown name "presure" (did you mean "pressure"?)',
+    ])
+  })
+})
+
+describe('shape problems from zod issues, with codes', () => {
+  function shapeOf(change: (s: Record<string, any>) => void) {
+    const s = valid()
+    change(s)
+    const loaded = loadScenario(JSON.stringify(s))
+    return loaded.ok ? [] : loaded.problems.map((p) => [formatProblem(p), p.code, p.params])
+  }
+
+  it('says which types a union takes when the value has neither', () => {
+    expect(shapeOf((s) => (s.components[0].scale = 'x'))).toEqual([
+      [
+        'components[0].scale: must be a number or a list, not the text "x"',
+        'shape.either',
+        { a: 'number', b: 'tuple', got: '"x"' },
+      ],
+    ])
+  })
+
+  it('reports inside the union option whose type the value has', () => {
+    expect(shapeOf((s) => (s.components[0].scale = [1, 'a', 3])).map((p) => p[0])).toEqual([
+      'components[0].scale[1]: must be a number, not the text "a"',
+    ])
+  })
+
+  it("reads bounds from the issue, not from zod's English", () => {
+    expect(shapeOf((s) => (s.components[0].scale = -1))).toEqual([
+      [
+        'components[0].scale: must be greater than 0',
+        'shape.notAbove',
+        { minimum: '0', unit: '', got: '-1' },
+      ],
+    ])
+    expect(shapeOf((s) => (s.simulation = { tickMs: 5 })).map((p) => [p[0], p[1]])).toEqual([
+      ['simulation.tickMs: must be at least 10', 'shape.tooSmall'],
+    ])
+    expect(shapeOf((s) => (s.components[0].states = ['on'])).map((p) => [p[0], p[1]])).toEqual([
+      ['components[0].states: needs at least 2 states', 'shape.twoStates'],
     ])
   })
 })

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { formatDuration } from '../panels/AttemptClock.tsx'
-import type { CohortRow } from './cohort.ts'
+import { getShownRows, type CohortRow, type CohortSortKey } from './cohort.ts'
 
 export interface CohortTableProps {
   readonly rows: readonly CohortRow[]
@@ -10,34 +10,73 @@ export interface CohortTableProps {
   readonly onSelect: (key: string) => void
 }
 
-type SortKey = 'learner' | 'scenario' | 'mode' | 'date' | 'durationMs' | 'percent' | 'status'
+/** One attempt's row: who (a button that opens it), on what, how it went, and its flags. */
+function CohortRowView({
+  row: r,
+  competencies,
+  selected,
+  onSelect,
+}: {
+  row: CohortRow
+  competencies: readonly string[]
+  selected: boolean
+  onSelect: (key: string) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <tr className={selected ? 'selected' : ''} data-attempt={r.key}>
+      <td>
+        <button type="button" onClick={() => onSelect(r.key)}>
+          {r.learner}
+        </button>
+      </td>
+      <td>{r.scenario}</td>
+      <td>{t(`library.${r.mode}`)}</td>
+      <td>{r.date.slice(0, 16).replace('T', ' ')}</td>
+      <td>{formatDuration(r.durationMs)}</td>
+      <td>{r.percent.toFixed(1)} %</td>
+      <td className={`status-${r.status}`}>{t(`result.status.${r.status}`)}</td>
+      {competencies.map((c) => (
+        <td key={c} data-level={r.levels[c] ?? ''}>
+          {r.levels[c] ? t(`result.level.${r.levels[c]}`) : '—'}
+        </td>
+      ))}
+      <td>
+        {r.flags.map((f) => (
+          <span key={f} className={`flag flag-${f}`}>
+            {t(`review.flag.${f}`)}
+          </span>
+        ))}
+      </td>
+    </tr>
+  )
+}
+
+const COLUMNS: readonly CohortSortKey[] = [
+  'learner',
+  'scenario',
+  'mode',
+  'date',
+  'durationMs',
+  'percent',
+  'status',
+]
 
 /** Every attempt in a table, sortable by a click on a column, filterable by text and status. */
 export function CohortTable({ rows, competencies, selected, onSelect }: CohortTableProps) {
   const { t } = useTranslation()
-  const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'learner', up: true })
+  const [sort, setSort] = useState<{ key: CohortSortKey; up: boolean }>({
+    key: 'learner',
+    up: true,
+  })
   const [filter, setFilter] = useState('')
   const [status, setStatus] = useState('')
-  const shown = useMemo(() => {
-    const needle = filter.trim().toLowerCase()
-    const kept = rows.filter(
-      (r) =>
-        (!status || r.status === status) &&
-        (!needle || `${r.learner} ${r.scenario}`.toLowerCase().includes(needle)),
-    )
-    const dir = sort.up ? 1 : -1
-    return [...kept].sort((a, b) => {
-      const x = a[sort.key]
-      const y = b[sort.key]
-      return (
-        (typeof x === 'number' && typeof y === 'number'
-          ? x - y
-          : String(x).localeCompare(String(y))) * dir
-      )
-    })
-  }, [rows, filter, status, sort])
-  const header = (key: SortKey) => (
-    <th aria-sort={sort.key === key ? (sort.up ? 'ascending' : 'descending') : 'none'}>
+  const shown = useMemo(
+    () => getShownRows(rows, filter, status, sort),
+    [rows, filter, status, sort],
+  )
+  const header = (key: CohortSortKey) => (
+    <th key={key} aria-sort={sort.key === key ? (sort.up ? 'ascending' : 'descending') : 'none'}>
       <button
         type="button"
         onClick={() => setSort({ key, up: sort.key === key ? !sort.up : true })}
@@ -73,13 +112,7 @@ export function CohortTable({ rows, competencies, selected, onSelect }: CohortTa
         <table className="cohort-table">
           <thead>
             <tr>
-              {header('learner')}
-              {header('scenario')}
-              {header('mode')}
-              {header('date')}
-              {header('durationMs')}
-              {header('percent')}
-              {header('status')}
+              {COLUMNS.map(header)}
               {competencies.map((c) => (
                 <th key={c}>{c}</th>
               ))}
@@ -88,31 +121,13 @@ export function CohortTable({ rows, competencies, selected, onSelect }: CohortTa
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.key} className={r.key === selected ? 'selected' : ''} data-attempt={r.key}>
-                <td>
-                  <button type="button" onClick={() => onSelect(r.key)}>
-                    {r.learner}
-                  </button>
-                </td>
-                <td>{r.scenario}</td>
-                <td>{t(`library.${r.mode}`)}</td>
-                <td>{r.date.slice(0, 16).replace('T', ' ')}</td>
-                <td>{formatDuration(r.durationMs)}</td>
-                <td>{r.percent.toFixed(1)} %</td>
-                <td className={`status-${r.status}`}>{t(`result.status.${r.status}`)}</td>
-                {competencies.map((c) => (
-                  <td key={c} data-level={r.levels[c] ?? ''}>
-                    {r.levels[c] ? t(`result.level.${r.levels[c]}`) : '—'}
-                  </td>
-                ))}
-                <td>
-                  {r.flags.map((f) => (
-                    <span key={f} className={`flag flag-${f}`}>
-                      {t(`review.flag.${f}`)}
-                    </span>
-                  ))}
-                </td>
-              </tr>
+              <CohortRowView
+                key={r.key}
+                row={r}
+                competencies={competencies}
+                selected={r.key === selected}
+                onSelect={onSelect}
+              />
             ))}
           </tbody>
         </table>

@@ -6,10 +6,11 @@ import {
   exportXapi,
   formatProblem,
   type Model,
+  type ScoredAttempt,
 } from '../../core/index.ts'
 import { listStoredAttempts, toAttemptFile } from '../../state/attemptJournal.ts'
 import { appStore } from '../../state/appStore.ts'
-import type { InputFile } from '../../state/reviewImport.ts'
+import type { InputFile, ReviewItem } from '../../state/reviewImport.ts'
 import { reviewStore } from '../../state/reviewStore.ts'
 import { downloadJson, downloadText } from '../download.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
@@ -35,6 +36,114 @@ async function storedAttemptFiles(): Promise<InputFile[]> {
   return files
 }
 
+/** Importing files: picked, a folder, or the attempts kept in this browser; and how many came. */
+function ImportSection({
+  add,
+  busy,
+  attempts,
+  broken,
+}: {
+  add: (files: Promise<InputFile[]>) => void
+  busy: boolean
+  attempts: number
+  broken: number
+}) {
+  const { t } = useTranslation()
+  return (
+    <section className="import" aria-busy={busy}>
+      <label className="button">
+        {t('review.importFiles')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          multiple
+          hidden
+          onChange={(e) => add(toInputFiles(e.target.files ?? []))}
+        />
+      </label>
+      <label className="button">
+        {t('review.importFolder')}
+        <input
+          type="file"
+          hidden
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => add(toInputFiles(e.target.files ?? []))}
+        />
+      </label>
+      <button type="button" onClick={() => add(storedAttemptFiles())}>
+        {t('review.importStored')}
+      </button>
+      <span>{t('review.dropHere')}</span>
+      <span role="status">{t('review.counts', { attempts, broken })}</span>
+    </section>
+  )
+}
+
+/** The files that could not be scored, each with why; one cut short by a mistake can replay. */
+function BrokenFiles({ broken }: { broken: readonly ReviewItem[] }) {
+  const { t } = useTranslation()
+  return (
+    <section className="problems" role="alert">
+      <h2>{t('review.invalid')}</h2>
+      <ul>
+        {broken.map((b) => (
+          <li key={b.key}>
+            <strong>{b.file}</strong>: {b.problems.map(formatProblem).join('; ')}
+            {b.model && b.attempt && (
+              // an attempt the scenario's mistake cut short replays up to the mistake
+              <button type="button" onClick={() => reviewStore.getState().select(b.key)}>
+                {t('review.replay')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** Downloads of the scored attempts: gradebook CSV, xAPI, and each scenario's Moodle framework. */
+function ExportButtons({ scored }: { scored: readonly ScoredAttempt[] }) {
+  const { t } = useTranslation()
+  const models = [
+    ...new Map(
+      scored.map((s) => [`${s.model.scenario.id}@${s.model.scenario.version}`, s.model]),
+    ).values(),
+  ]
+  const moodle = (m: Model) =>
+    downloadText(`${m.scenario.id}.moodle-framework.csv`, exportMoodleFramework(m), 'text/csv')
+  return (
+    <section className="exports" aria-label={t('review.exports')}>
+      <button
+        type="button"
+        onClick={() => downloadText('practica-gradebook.csv', exportResultsCsv(scored), 'text/csv')}
+      >
+        {t('review.exportCsv')}
+      </button>
+      <button
+        type="button"
+        onClick={() =>
+          downloadJson(
+            'practica-xapi.json',
+            scored.flatMap((s) => exportXapi(s)),
+          )
+        }
+      >
+        {t('review.exportXapi')}
+      </button>
+      {models.map((m) => (
+        <button
+          key={`${m.scenario.id}@${m.scenario.version}`}
+          type="button"
+          onClick={() => moodle(m)}
+        >
+          {t('review.exportMoodle', { scenario: m.scenario.id })}
+        </button>
+      ))}
+    </section>
+  )
+}
+
 /** The assessor's screen: import attempts, see the cohort, check one attempt, mark and export. */
 export function ReviewScreen() {
   const { t } = useTranslation()
@@ -51,15 +160,10 @@ export function ReviewScreen() {
       : [],
   )
   const competencies = [...new Set(scored.flatMap((s) => s.result.competencies.map((c) => c.id)))]
-  const models = [
-    ...new Map(
-      scored.map((s) => [`${s.model.scenario.id}@${s.model.scenario.version}`, s.model]),
-    ).values(),
-  ]
   const broken = items.filter((i) => !i.result)
   const current = items.find((i) => i.key === selected)
 
-  const add = async (files: Promise<Awaited<ReturnType<typeof toInputFiles>>>) => {
+  const add = async (files: Promise<InputFile[]>) => {
     setBusy(true)
     await reviewStore.getState().addFiles(await files)
     setBusy(false)
@@ -69,8 +173,6 @@ export function ReviewScreen() {
     setDragging(false)
     void add(readDrop(e.dataTransfer))
   }
-  const moodle = (m: Model) =>
-    downloadText(`${m.scenario.id}.moodle-framework.csv`, exportMoodleFramework(m), 'text/csv')
 
   return (
     <main
@@ -93,84 +195,16 @@ export function ReviewScreen() {
           {t('result.backToLibrary')}
         </button>
       </header>
-      <section className="import" aria-busy={busy}>
-        <label className="button">
-          {t('review.importFiles')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            multiple
-            hidden
-            onChange={(e) => void add(toInputFiles(e.target.files ?? []))}
-          />
-        </label>
-        <label className="button">
-          {t('review.importFolder')}
-          <input
-            type="file"
-            hidden
-            {...{ webkitdirectory: '' }}
-            onChange={(e) => void add(toInputFiles(e.target.files ?? []))}
-          />
-        </label>
-        <button type="button" onClick={() => void add(storedAttemptFiles())}>
-          {t('review.importStored')}
-        </button>
-        <span>{t('review.dropHere')}</span>
-        <span role="status">
-          {t('review.counts', { attempts: rows.length, broken: broken.length })}
-        </span>
-      </section>
-      {broken.length > 0 && (
-        <section className="problems" role="alert">
-          <h2>{t('review.invalid')}</h2>
-          <ul>
-            {broken.map((b) => (
-              <li key={b.key}>
-                <strong>{b.file}</strong>: {b.problems.map(formatProblem).join('; ')}
-                {b.model && b.attempt && (
-                  // an attempt the scenario's mistake cut short replays up to the mistake
-                  <button type="button" onClick={() => reviewStore.getState().select(b.key)}>
-                    {t('review.replay')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ImportSection
+        add={(files) => void add(files)}
+        busy={busy}
+        attempts={rows.length}
+        broken={broken.length}
+      />
+      {broken.length > 0 && <BrokenFiles broken={broken} />}
       {rows.length > 0 && (
         <>
-          <section className="exports" aria-label={t('review.exports')}>
-            <button
-              type="button"
-              onClick={() =>
-                downloadText('practica-gradebook.csv', exportResultsCsv(scored), 'text/csv')
-              }
-            >
-              {t('review.exportCsv')}
-            </button>
-            <button
-              type="button"
-              onClick={() =>
-                downloadJson(
-                  'practica-xapi.json',
-                  scored.flatMap((s) => exportXapi(s)),
-                )
-              }
-            >
-              {t('review.exportXapi')}
-            </button>
-            {models.map((m) => (
-              <button
-                key={`${m.scenario.id}@${m.scenario.version}`}
-                type="button"
-                onClick={() => moodle(m)}
-              >
-                {t('review.exportMoodle', { scenario: m.scenario.id })}
-              </button>
-            ))}
-          </section>
+          <ExportButtons scored={scored} />
           <CohortTable
             rows={rows}
             competencies={competencies}

@@ -17,6 +17,38 @@ export interface CohortRow {
   readonly flags: readonly ('warning' | 'mismatch')[]
 }
 
+/** The columns the cohort table sorts by. */
+export type CohortSortKey =
+  'learner' | 'scenario' | 'mode' | 'date' | 'durationMs' | 'percent' | 'status'
+
+/**
+ * The rows shown: those of `status` (all when empty) whose learner or scenario contains the
+ * filter text (any case), sorted by a column, numbers as numbers. Pure.
+ */
+export function getShownRows(
+  rows: readonly CohortRow[],
+  filter: string,
+  status: string,
+  sort: { readonly key: CohortSortKey; readonly up: boolean },
+): CohortRow[] {
+  const needle = filter.trim().toLowerCase()
+  const kept = rows.filter(
+    (r) =>
+      (!status || r.status === status) &&
+      (!needle || `${r.learner} ${r.scenario}`.toLowerCase().includes(needle)),
+  )
+  const dir = sort.up ? 1 : -1
+  return kept.sort((a, b) => {
+    const x = a[sort.key]
+    const y = b[sort.key]
+    return (
+      (typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x).localeCompare(String(y))) * dir
+    )
+  })
+}
+
 /** A table row per scored attempt. Pure. */
 export function getRows(items: readonly ReviewItem[]): CohortRow[] {
   return items.flatMap((i) => {

@@ -112,6 +112,27 @@ function feedbackOf(
   return out
 }
 
+const MAX_FEEDBACK = 5
+
+/**
+ * The state after the start and the events recorded before a reload (with the result if they
+ * ended the run), or where the scenario's mistake stopped them.
+ */
+function resume(
+  setup: AttemptSetup,
+  previous: readonly AttemptEvent[],
+): { start: SimState; startError: string | null; result: Result | undefined } {
+  const { model } = setup
+  const start = createStart(model, setup.mode, setup.faults)
+  try {
+    previous.forEach((event, index) => applyInput(model, start, { type: 'event', index, event }))
+  } catch (e) {
+    return { start, startError: runtimeMessage(e), result: undefined }
+  }
+  const result = start.ended ? getResult(model, start, toAttempt(setup, previous)) : undefined
+  return { start, startError: null, result }
+}
+
 /**
  * Creates the store of one live attempt; `clock` gives milliseconds since the attempt started.
  * Throws a ScenarioRuntimeError only if the scenario cannot even start.
@@ -125,21 +146,13 @@ export function createAttemptStore(
   const { journal, previous = [], readOnly = false } = options
   let feedbackId = 0
   const nextId = () => ++feedbackId
-  const MAX_FEEDBACK = 5
   // events written to the journal but not yet applied, and the chain of those writes
   let pending = 0
   let writes: Promise<void> = Promise.resolve()
   let lastT = previous.length > 0 ? previous[previous.length - 1]!.t : 0
   let finished = false
 
-  const start = createStart(model, setup.mode, setup.faults)
-  let startError: string | null = null
-  try {
-    previous.forEach((event, index) => applyInput(model, start, { type: 'event', index, event }))
-  } catch (e) {
-    startError = runtimeMessage(e)
-  }
-
+  const { start, startError, result } = resume(setup, previous)
   return createStore<AttemptState>()((set, get) => {
     const apply = (
       input: Parameters<typeof step>[2],
@@ -195,10 +208,7 @@ export function createAttemptStore(
       sim: start,
       events: [...previous],
       feedback: [],
-      result:
-        start.ended && !startError
-          ? getResult(model, start, toAttempt(setup, previous))
-          : undefined,
+      result,
       readOnly,
       storageError: null,
       runtimeError: startError,

@@ -55,117 +55,122 @@ function owner(noun: string, el: Obj, i: number): string {
   return typeof id === 'string' ? `${noun} "${id}"` : `${noun} ${i + 1}`
 }
 
+/** Adds the slots of one kind of field to a list; shared by every collection's reader. */
+interface SlotWriter {
+  expr(o: Obj, key: string, path: JsonPath, where: string): void
+  setMap(o: Obj, path: JsonPath, who: string, verb: string, reads: string): void
+  target(o: Obj, path: JsonPath, where: string): void
+  competencies(o: Obj, path: JsonPath, where: string): void
+  id(
+    refers: 'component' | 'step' | 'competency',
+    path: JsonPath,
+    value: string,
+    where: string,
+  ): void
+}
+
+function createSlotWriter(out: Slot[]): SlotWriter {
+  const w: SlotWriter = {
+    expr(o, key, path, where) {
+      const src = field(o, key)
+      if (typeof src === 'string')
+        out.push({ type: 'expression', path: [...path, key], src, where })
+    },
+    setMap(o, path, who, verb, reads) {
+      const set = field(o, 'set')
+      if (!isJsonObject(set)) return
+      for (const key of Object.keys(set)) {
+        const at = [...path, 'set', key]
+        out.push({ type: 'setKey', path: at, key, where: `${who} sets it${verb}` })
+        const src = set[key]
+        if (typeof src === 'string')
+          out.push({ type: 'expression', path: at, src, where: `${reads} for "${key}"` })
+      }
+    },
+    target(o, path, where) {
+      const action = field(o, 'action')
+      const t = isJsonObject(action) ? field(action, 'target') : undefined
+      if (typeof t === 'string') w.id('component', [...path, 'action', 'target'], t, where)
+    },
+    competencies(o, path, where) {
+      list(o, 'competencies').forEach((ref, k) => {
+        const at = [...path, 'competencies', k]
+        if (typeof ref === 'string') w.id('competency', at, ref, where)
+        else if (isJsonObject(ref) && typeof field(ref, 'id') === 'string')
+          w.id('competency', [...at, 'id'], ref['id'] as string, where)
+      })
+    },
+    id(refers, path, value, where) {
+      out.push({ type: 'id', refers, path, value, where })
+    },
+  }
+  return w
+}
+
 /** Every slot of a document that may refer to an element, in the order of the spec. Pure. */
 export function getSlots(doc: JsonObject): Slot[] {
   const out: Slot[] = []
-  const expr = (o: Obj, key: string, path: JsonPath, where: string): void => {
-    const src = field(o, key)
-    if (typeof src === 'string') out.push({ type: 'expression', path: [...path, key], src, where })
-  }
-  const setMap = (o: Obj, path: JsonPath, who: string, verb: string, reads: string): void => {
-    const set = field(o, 'set')
-    if (!isJsonObject(set)) return
-    for (const key of Object.keys(set)) {
-      const at = [...path, 'set', key]
-      out.push({ type: 'setKey', path: at, key, where: `${who} sets it${verb}` })
-      const src = set[key]
-      if (typeof src === 'string')
-        out.push({ type: 'expression', path: at, src, where: `${reads} for "${key}"` })
-    }
-  }
-  const target = (o: Obj, path: JsonPath, where: string): void => {
-    const action = field(o, 'action')
-    const t = isJsonObject(action) ? field(action, 'target') : undefined
-    if (typeof t === 'string')
-      out.push({
-        type: 'id',
-        refers: 'component',
-        path: [...path, 'action', 'target'],
-        value: t,
-        where,
-      })
-  }
-  const competencies = (o: Obj, path: JsonPath, where: string): void => {
-    list(o, 'competencies').forEach((ref, k) => {
-      const at = [...path, 'competencies', k]
-      if (typeof ref === 'string')
-        out.push({ type: 'id', refers: 'competency', path: at, value: ref, where })
-      else if (isJsonObject(ref) && typeof field(ref, 'id') === 'string')
-        out.push({
-          type: 'id',
-          refers: 'competency',
-          path: [...at, 'id'],
-          value: ref['id'] as string,
-          where,
-        })
-    })
-  }
-
-  list(doc, 'components').forEach((c, i) => {
-    if (!isJsonObject(c)) return
-    const path = ['components', i]
-    const kind = field(c, 'kind')
-    const who = typeof kind === 'string' ? owner(kind, c, i) : owner('component', c, i)
-    for (const key of ['lit', 'running', 'value']) expr(c, key, path, `${who} reads it in "${key}"`)
-    const on = field(c, 'on')
-    if (!isJsonObject(on)) return
-    for (const action of Object.keys(on)) {
-      const effects = on[action]
-      if (!Array.isArray(effects)) continue
-      effects.forEach((e, k) => {
-        if (!isJsonObject(e)) return
-        const at = [...path, 'on', action, k]
-        expr(e, 'if', at, `${who} reads it in the condition of its ${action} effect`)
-        setMap(e, at, who, ` on ${action}`, `${who} reads it in what its ${action} effect sets`)
-      })
-    }
-  })
+  const w = createSlotWriter(out)
+  list(doc, 'components').forEach((c, i) => isJsonObject(c) && componentSlots(w, c, i))
   list(doc, 'variables').forEach((v, i) => {
     if (isJsonObject(v))
-      expr(v, 'rate', ['variables', i], `${owner('variable', v, i)} reads it in its rate`)
+      w.expr(v, 'rate', ['variables', i], `${owner('variable', v, i)} reads it in its rate`)
   })
   list(doc, 'rules').forEach((r, i) => {
     if (!isJsonObject(r)) return
     const who = `rule ${i + 1}`
-    expr(r, 'when', ['rules', i], `${who} reads it in its condition`)
-    setMap(r, ['rules', i], who, '', `${who} reads it in what it sets`)
+    w.expr(r, 'when', ['rules', i], `${who} reads it in its condition`)
+    w.setMap(r, ['rules', i], who, '', `${who} reads it in what it sets`)
   })
-  list(doc, 'steps').forEach((s, i) => {
-    if (!isJsonObject(s)) return
-    const path = ['steps', i]
-    const who = owner('step', s, i)
-    competencies(s, path, `${who} gives evidence for it`)
-    list(s, 'after').forEach((a, k) => {
-      if (typeof a === 'string')
-        out.push({
-          type: 'id',
-          refers: 'step',
-          path: [...path, 'after', k],
-          value: a,
-          where: `${who} comes after it`,
-        })
-    })
-    target(s, path, `${who} acts on it`)
-    expr(s, 'state', path, `${who} reads it in its state`)
-  })
+  list(doc, 'steps').forEach((s, i) => isJsonObject(s) && stepSlots(w, s, i))
   list(doc, 'hazards').forEach((h, i) => {
     if (!isJsonObject(h)) return
     const path = ['hazards', i]
     const who = owner('hazard', h, i)
-    expr(h, 'when', path, `${who} reads it in its condition`)
-    target(h, path, `${who} is triggered by acting on it`)
-    competencies(h, path, `${who} counts against it`)
+    w.expr(h, 'when', path, `${who} reads it in its condition`)
+    w.target(h, path, `${who} is triggered by acting on it`)
+    w.competencies(h, path, `${who} counts against it`)
   })
   list(doc, 'judgements').forEach((j, i) => {
     if (isJsonObject(j))
-      competencies(j, ['judgements', i], `${owner('judgement', j, i)} gives evidence for it`)
+      w.competencies(j, ['judgements', i], `${owner('judgement', j, i)} gives evidence for it`)
   })
   list(doc, 'faults').forEach((f, i) => {
     if (!isJsonObject(f)) return
     const who = owner('fault', f, i)
-    setMap(f, ['faults', i], who, '', `${who} reads it in what it sets`)
+    w.setMap(f, ['faults', i], who, '', `${who} reads it in what it sets`)
   })
   return out
+}
+
+function componentSlots(w: SlotWriter, c: Obj, i: number): void {
+  const path = ['components', i]
+  const kind = field(c, 'kind')
+  const who = typeof kind === 'string' ? owner(kind, c, i) : owner('component', c, i)
+  for (const key of ['lit', 'running', 'value']) w.expr(c, key, path, `${who} reads it in "${key}"`)
+  const on = field(c, 'on')
+  if (!isJsonObject(on)) return
+  for (const action of Object.keys(on)) {
+    const effects = on[action]
+    if (!Array.isArray(effects)) continue
+    effects.forEach((e, k) => {
+      if (!isJsonObject(e)) return
+      const at = [...path, 'on', action, k]
+      w.expr(e, 'if', at, `${who} reads it in the condition of its ${action} effect`)
+      w.setMap(e, at, who, ` on ${action}`, `${who} reads it in what its ${action} effect sets`)
+    })
+  }
+}
+
+function stepSlots(w: SlotWriter, s: Obj, i: number): void {
+  const path = ['steps', i]
+  const who = owner('step', s, i)
+  w.competencies(s, path, `${who} gives evidence for it`)
+  list(s, 'after').forEach((a, k) => {
+    if (typeof a === 'string') w.id('step', [...path, 'after', k], a, `${who} comes after it`)
+  })
+  w.target(s, path, `${who} acts on it`)
+  w.expr(s, 'state', path, `${who} reads it in its state`)
 }
 
 /**

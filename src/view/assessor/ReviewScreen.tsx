@@ -4,7 +4,7 @@ import {
   exportMoodleFramework,
   exportResultsCsv,
   exportXapi,
-  formatProblem,
+  formatPath,
   type Model,
   type ScoredAttempt,
 } from '../../core/index.ts'
@@ -13,6 +13,7 @@ import { appStore } from '../../state/appStore.ts'
 import type { InputFile, ReviewItem } from '../../state/reviewImport.ts'
 import { reviewStore } from '../../state/reviewStore.ts'
 import { downloadJson, downloadText } from '../download.ts'
+import { problemText } from '../i18n/problemText.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { AttemptDetail } from './AttemptDetail.tsx'
@@ -88,7 +89,8 @@ function BrokenFiles({ broken }: { broken: readonly ReviewItem[] }) {
       <ul>
         {broken.map((b) => (
           <li key={b.key}>
-            <strong>{b.file}</strong>: {b.problems.map(formatProblem).join('; ')}
+            <strong>{b.file}</strong>:{' '}
+            {b.problems.map((p) => `${formatPath(p.path)}: ${problemText(t, p)}`).join('; ')}
             {b.model && b.attempt && (
               // an attempt the scenario's mistake cut short replays up to the mistake
               <button type="button" onClick={() => reviewStore.getState().select(b.key)}>

@@ -6,6 +6,7 @@ import {
   createReplayer,
   replayTo,
   type Attempt,
+  type AttemptEvent,
   type Model,
   type Replayer,
   type SimState,
@@ -24,27 +25,39 @@ export interface ReplayError {
 
 /** One attempt replayed: seek with `replayer.at`; `final` is the state at the end (or the mistake). */
 export interface Replay {
+  readonly events: readonly AttemptEvent[]
+  readonly mode: Attempt['mode']
+  readonly faults: readonly string[]
   readonly replayer: Replayer
   readonly final: SimState
   readonly durationMs: number
   readonly error: ReplayError | null
 }
 
-const replays = new WeakMap<Attempt, WeakMap<Model, Replay>>()
+// by the attempt's list of events: an assessor's mark makes a new attempt with the same events,
+// which replays the same
+const replays = new WeakMap<readonly AttemptEvent[], WeakMap<Model, Replay>>()
 
 /** The replay of `attempt` on `model`, computed on first use and then kept for both. */
 export function getReplay(model: Model, attempt: Attempt): Replay {
-  let byModel = replays.get(attempt)
-  if (!byModel) replays.set(attempt, (byModel = new WeakMap()))
+  let byModel = replays.get(attempt.events)
+  if (!byModel) replays.set(attempt.events, (byModel = new WeakMap()))
   let replay = byModel.get(model)
-  if (!replay) byModel.set(model, (replay = computeReplay(model, attempt)))
+  const faults = attempt.faults ?? []
+  const same =
+    replay?.mode === attempt.mode &&
+    replay.faults.length === faults.length &&
+    replay.faults.every((f, i) => f === faults[i])
+  if (!replay || !same) byModel.set(model, (replay = computeReplay(model, attempt)))
   return replay
 }
 
 function computeReplay(model: Model, attempt: Attempt): Replay {
+  const of = { events: attempt.events, mode: attempt.mode, faults: attempt.faults ?? [] }
   try {
     const replayer = createReplayer(model, attempt)
-    return { replayer, final: replayer.at(Infinity), durationMs: replayer.durationMs, error: null }
+    const final = replayer.at(Infinity)
+    return { ...of, replayer, final, durationMs: replayer.durationMs, error: null }
   } catch (e) {
     const message = runtimeMessage(e)
     // the shortest run of events that meets the mistake: replays of longer runs all meet it too,
@@ -60,7 +73,8 @@ function computeReplay(model: Model, attempt: Attempt): Replay {
     const index = Math.min(lo, attempt.events.length - 1)
     const replayer = createReplayer(model, upTo(index))
     const t = attempt.events[index]?.t ?? 0
-    return { replayer, final: replayer.at(Infinity), durationMs: t, error: { message, index, t } }
+    const error = { message, index, t }
+    return { ...of, replayer, final: replayer.at(Infinity), durationMs: t, error }
   }
 }
 
@@ -78,7 +92,6 @@ export const REPLAY_SPEEDS = [1, 2, 4, 8] as const
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number]
 
 export interface ReplayState extends SceneState {
-  readonly attempt: Attempt
   /** The moment shown, in ms since the start. */
   readonly ms: number
   /** The end of the replay: the attempt's end, or the moment of the scenario's mistake. */
@@ -100,7 +113,12 @@ export type ReplayStore = StoreApi<ReplayState>
 
 /** The store of one replay screen, on the attempt's kept replay. */
 export function createReplayStore(model: Model, attempt: Attempt): ReplayStore {
-  const { replayer, durationMs, error } = getReplay(model, attempt)
+  return createReplayStoreOf(model, getReplay(model, attempt))
+}
+
+/** The store of one replay screen on a replay `getReplay` gave. */
+export function createReplayStoreOf(model: Model, replay: Replay): ReplayStore {
+  const { replayer, durationMs, error, events } = replay
   return createStore<ReplayState>()((set, get) => {
     const show = (ms: number, playing: boolean) => {
       const at = Math.min(Math.max(0, ms), durationMs)
@@ -109,9 +127,8 @@ export function createReplayStore(model: Model, attempt: Attempt): ReplayStore {
     }
     return {
       model,
-      attempt,
       sim: replayer.at(0),
-      events: attempt.events,
+      events,
       readOnly: true,
       ms: 0,
       durationMs,

@@ -39,10 +39,18 @@ describe('replay store', () => {
     expect(store.getState().sim).toEqual(replayAttempt(conveyor, golden))
   })
 
-  it('keeps one replay per attempt and model: a second screen on it does not replay again', () => {
+  it('keeps one replay per attempt and model: a second screen or a judgement mark does not replay again', () => {
     expect(getReplay(conveyor, golden)).toBe(getReplay(conveyor, golden))
-    const copy: Attempt = { ...golden }
-    expect(getReplay(conveyor, copy)).not.toBe(getReplay(conveyor, golden))
+    const marked: Attempt = { ...golden, judgements: { housekeeping: { mark: 3 } } }
+    expect(getReplay(conveyor, marked)).toBe(getReplay(conveyor, golden))
+    // other events, or the same events in another mode, are another replay
+    const shorter: Attempt = { ...golden, events: golden.events.slice(0, 3) }
+    expect(getReplay(conveyor, shorter)).not.toBe(getReplay(conveyor, golden))
+    const assessed: Attempt = {
+      ...golden,
+      mode: golden.mode === 'practice' ? 'assessment' : 'practice',
+    }
+    expect(getReplay(conveyor, assessed).mode).toBe(assessed.mode)
   })
 
   it("stops at the event that meets the scenario's mistake, with every event before it applied", () => {

@@ -1,7 +1,12 @@
 import { useEffect, useMemo } from 'react'
 import { useStore } from 'zustand'
 import type { Attempt, Model } from '../../core/index.ts'
-import { createReplayStore, REPLAY_SPEEDS, type ReplaySpeed } from '../../state/replay.ts'
+import {
+  createReplayStoreOf,
+  getReplay,
+  REPLAY_SPEEDS,
+  type ReplaySpeed,
+} from '../../state/replay.ts'
 import { createSceneUiStore } from '../../state/sceneUiStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { formatDuration } from '../panels/AttemptClock.tsx'
@@ -27,7 +32,9 @@ const NO_ACTS: PartController = {
 /** The attempt replayed in the learner's scene from its log: play, pause, speed, scrubber. */
 export function ReplayView({ model, attempt, jumpTo }: ReplayViewProps) {
   const { t } = useTranslation()
-  const store = useMemo(() => createReplayStore(model, attempt), [model, attempt])
+  // one store per replay: an assessor's mark (a new attempt, the same events) keeps the moment shown
+  const replay = getReplay(model, attempt)
+  const store = useMemo(() => createReplayStoreOf(model, replay), [model, replay])
   const ui = useMemo(() => createSceneUiStore(), [])
   const bridge = useMemo(() => createSceneBridge(), [])
   const ms = useStore(store, (s) => s.ms)

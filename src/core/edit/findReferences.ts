@@ -3,6 +3,7 @@
 // rewrites what this finds.
 import { namesIn, parseExpression, type Ast } from '../expr/parse.ts'
 import { isJsonObject, type JsonValue } from '../json.ts'
+import { KINDS } from '../kinds.ts'
 import type { Collection, JsonObject, JsonPath } from './applyCommand.ts'
 
 /** One place in a document that refers to an element, with a short description for people. */
@@ -143,11 +144,15 @@ export function getSlots(doc: JsonObject): Slot[] {
   return out
 }
 
+// the keys of derived kinds' expressions, read whatever the kind: a document being edited may
+// hold one under a kind that has none, and the name in it still refers to the element
+const EXPRESSION_KEYS = [...new Set(Object.values(KINDS).flatMap((k) => k.expression ?? []))]
+
 function componentSlots(w: SlotWriter, c: Obj, i: number): void {
   const path = ['components', i]
   const kind = field(c, 'kind')
   const who = typeof kind === 'string' ? owner(kind, c, i) : owner('component', c, i)
-  for (const key of ['lit', 'running', 'value']) w.expr(c, key, path, `${who} reads it in "${key}"`)
+  for (const key of EXPRESSION_KEYS) w.expr(c, key, path, `${who} reads it in "${key}"`)
   const on = field(c, 'on')
   if (!isJsonObject(on)) return
   for (const action of Object.keys(on)) {

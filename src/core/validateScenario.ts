@@ -4,7 +4,14 @@ import { checkShape } from './checkShape.ts'
 import { checkExpression, possibleStrings, type ExprType, type Scope } from './expr/check.ts'
 import { namesIn, type Ast } from './expr/parse.ts'
 import type { JsonValue } from './json.ts'
-import { canBeLocked, DERIVED_KINDS, getActions, getStates, STATEFUL_KINDS } from './kinds.ts'
+import {
+  canBeLocked,
+  DERIVED_KINDS,
+  getActions,
+  getStates,
+  KINDS,
+  STATEFUL_KINDS,
+} from './kinds.ts'
 import { checkModelPath } from './modelPath.ts'
 import {
   near,
@@ -174,8 +181,9 @@ class MeaningCheck {
     }
     const src = derivedExpression(c)
     if (src !== undefined) {
-      const field = c.kind === 'lamp' ? 'lit' : c.kind === 'machine' ? 'running' : 'value'
-      const want = c.kind === 'display' ? 'value' : c.kind === 'gauge' ? 'number' : 'boolean'
+      const field = KINDS[c.kind].expression!
+      // a display shows any value; the other derived kinds fix its type
+      const want = KINDS[c.kind].valueType ?? 'value'
       const type = this.checkExpr(src, want, [...path, field])
       if (
         c.kind === 'display' &&
@@ -396,8 +404,7 @@ class MeaningCheck {
     for (const cycle of findCycles(this.d.components.length, edges)) {
       const c = this.d.components[cycle[0]!]!
       const ids = cycle.map((i) => this.d.components[i]!.id)
-      const field = c.kind === 'lamp' ? 'lit' : c.kind === 'machine' ? 'running' : 'value'
-      this.add(['components', cycle[0]!, field], 'derived.cycle', {
+      this.add(['components', cycle[0]!, KINDS[c.kind].expression!], 'derived.cycle', {
         ids: [...ids, ids[0]].map((id) => `"${id}"`).join(' → '),
       })
     }

@@ -9,16 +9,15 @@
 //     plus the zh-CN texts (a resume on a bundled scenario takes the model compiled at start; one
 //     on a scenario opened from disk also loads the validator, whose bytes the note gives).
 // Counted sizes are exact, so quick mode measures the same.
-import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Manifest } from 'vite'
 import { bundledScenarioNames } from '../../src/build/checkScenariosPlugin.ts'
+import { buildApp, viteBuild } from './app.ts'
 import { makeResult, type BenchOptions, type BenchResult } from './harness.ts'
 
 const ROOT = new URL('../..', import.meta.url).pathname
-const OURS_DIR = '.bench/dist-bundle'
 const PEER_DIR = '.bench/dist-peer'
 const PEER_ROOT = 'tests/bench/peerApp'
 /** The goal for both figures: ours at most this many times the peer. */
@@ -43,20 +42,6 @@ const LOCALES = 'src/view/i18n/locales/'
 const ZH_CN = `${LOCALES}zh-CN.json`
 /** What resuming an attempt on a scenario opened from disk loads by import() (appStore's resume). */
 const VALIDATOR = 'src/state/openScenarioFile.ts'
-
-/** Runs `vite build` of `root` (relative to the repository) into `outDir`, for production. */
-function viteBuild(outDir: string, root?: string): void {
-  const args = [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build']
-  if (root) args.push(root, '--config', join(root, 'vite.config.ts'))
-  args.push('--manifest', '--emptyOutDir', '--logLevel', 'error', '--outDir', join(ROOT, outDir))
-  const built = spawnSync(process.execPath, args, {
-    cwd: ROOT,
-    encoding: 'utf8',
-    // Vitest and tsx may set NODE_ENV; the figure is the production build's
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
-  if (built.status !== 0) throw new Error(`vite build ${root ?? ''} failed:\n${built.stderr}`)
-}
 
 function readManifest(outDir: string): Manifest {
   return JSON.parse(readFileSync(join(ROOT, outDir, '.vite/manifest.json'), 'utf8')) as Manifest
@@ -146,9 +131,10 @@ export async function runBundle(_options: BenchOptions): Promise<BenchResult[]> 
     throw new Error(
       `bundled scenarios with glTF models (${withModels.join(', ')}): count ModelPart`,
     )
-  viteBuild(OURS_DIR)
+  // the app as the browser benchmarks serve it, built once per run
+  const oursDir = buildApp()
   viteBuild(PEER_DIR, PEER_ROOT)
-  const ours = countedFiles(readManifest(OURS_DIR))
+  const ours = countedFiles(readManifest(oursDir))
   const peerManifest = readManifest(PEER_DIR)
   const peerFiles = ['index.html', ...reachableFiles(peerManifest, [entryOf(peerManifest)])]
   const peer = gzipBytes(PEER_DIR, peerFiles)
@@ -163,7 +149,7 @@ export async function runBundle(_options: BenchOptions): Promise<BenchResult[]> 
     makeResult({
       name: 'bundle-first-visit',
       unit: 'B',
-      ours: gzipBytes(OURS_DIR, ours.firstVisit),
+      ours: gzipBytes(oursDir, ours.firstVisit),
       peer,
       goals: [{ on: 'ratio', op: '<=', value: GOAL }],
       note:
@@ -174,14 +160,14 @@ export async function runBundle(_options: BenchOptions): Promise<BenchResult[]> 
     makeResult({
       name: 'bundle-resume-zh',
       unit: 'B',
-      ours: gzipBytes(OURS_DIR, ours.resumeZh),
+      ours: gzipBytes(oursDir, ours.resumeZh),
       peer,
       goals: [{ on: 'ratio', op: '<=', value: GOAL }],
       note:
         `a Chinese browser resuming an attempt on a bundled scenario: the first visit plus the ` +
         `zh-CN texts, ${kinds(ours.resumeZh)}; a resume on a scenario opened from disk also ` +
         `loads the validator (${ours.validator.length} chunks, ` +
-        `${gzipBytes(OURS_DIR, ours.validator)} B more); same peer`,
+        `${gzipBytes(oursDir, ours.validator)} B more); same peer`,
     }),
   ]
 }

@@ -22,6 +22,7 @@ async function idleTaskTime(
   url: string,
   frameloop: 'demand' | 'always',
   seconds: number,
+  settleMs: number,
 ): Promise<IdleSample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   try {
@@ -34,7 +35,7 @@ async function idleTaskTime(
       .locator('li[data-step="stop"]:is([data-status="done"], [data-status="outOfOrder"])')
       .waitFor()
     await page.mouse.move(2, 2)
-    await page.waitForTimeout(2000)
+    await page.waitForTimeout(settleMs)
     const cdp = await context.newCDPSession(page)
     await cdp.send('Performance.enable')
     const taskDuration = async () => {
@@ -88,6 +89,8 @@ export async function startConveyorPractice(page: Page, url: string): Promise<vo
 export async function runIdle(options: BenchOptions): Promise<BenchResult[]> {
   const seconds = options.quick ? 1 : 5
   const rounds = options.quick ? 1 : 5
+  // the scene settles after the stop before anything is measured
+  const settleMs = options.quick ? 500 : 2000
   const url = await appUrl()
   const browser = await launchChromium()
   try {
@@ -95,8 +98,8 @@ export async function runIdle(options: BenchOptions): Promise<BenchResult[]> {
     const peer: IdleSample[] = []
     const ratios: number[] = []
     for (let i = 0; i < rounds; i++) {
-      const o = await idleTaskTime(browser, url, 'demand', seconds)
-      const p = await idleTaskTime(browser, url, 'always', seconds)
+      const o = await idleTaskTime(browser, url, 'demand', seconds, settleMs)
+      const p = await idleTaskTime(browser, url, 'always', seconds, settleMs)
       ours.push(o)
       peer.push(p)
       ratios.push(o.taskSeconds / p.taskSeconds)

@@ -59,25 +59,35 @@ function parseArgs(argv: readonly string[]): {
 
 const { options, json, only } = parseArgs(process.argv.slice(2))
 const results: BenchResult[] = []
+/** Seconds each benchmark took, the app's build included in the first browser one. */
+const took: Record<string, number> = {}
 const started = performance.now()
 try {
   for (const [name, run] of Object.entries(BENCHMARKS)) {
     if (only && !only.includes(name)) continue
+    const start = performance.now()
     for (const result of await run(options)) {
       results.push(result)
       console.log(formatLine(result))
       console.log(`  ${result.note}`)
     }
+    took[name] = Math.round((performance.now() - start) / 100) / 10
   }
 } finally {
   await stopApp()
 }
 const seconds = (performance.now() - started) / 1000
 console.log(
-  `${results.length} figures in ${seconds.toFixed(0)} s${options.quick ? ' (quick: goals not checked)' : ''}`,
+  `${results.length} figures in ${seconds.toFixed(0)} s${options.quick ? ' (quick: goals not checked)' : ''}: ` +
+    Object.entries(took)
+      .map(([name, s]) => `${name} ${s.toFixed(0)} s`)
+      .join(', '),
 )
 if (json) {
   mkdirSync(dirname(json), { recursive: true })
-  writeFileSync(json, JSON.stringify({ quick: options.quick, seconds, results }, null, 2) + '\n')
+  writeFileSync(
+    json,
+    JSON.stringify({ quick: options.quick, seconds, took, results }, null, 2) + '\n',
+  )
 }
 if (!options.quick && results.some((r) => !r.pass)) process.exitCode = 1

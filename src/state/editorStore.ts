@@ -50,6 +50,8 @@ export interface EditorState {
    * time); none until a model can start.
    */
   readonly scene: SceneSource | undefined
+  /** The newest model cannot start: the scenario's mistake at its start (the engine's words). */
+  readonly sceneError: string | null
   readonly selected: Selection | null
   readonly canUndo: boolean
   readonly canRedo: boolean
@@ -80,27 +82,34 @@ export function checkDocument(
     : { problems: valid.problems, model: previous }
 }
 
+type StartScene = Pick<EditorState, 'scene' | 'sceneError'>
+
+/** The draft at its start for the 3D view, following each compiled model (see `scene`). */
+function followStart(): (model: Model | undefined) => StartScene {
+  let scene: StoreApi<SceneState> | undefined
+  let sceneError: string | null = null
+  return (model) => {
+    if (!model || model === scene?.getState().model) return { scene, sceneError }
+    try {
+      const next = { model, sim: createStart(model, 'practice', []), events: [], readOnly: true }
+      if (scene) scene.setState(next)
+      else scene = createStore<SceneState>()(() => next)
+      sceneError = null
+    } catch (e) {
+      sceneError = runtimeMessage(e)
+    }
+    return { scene, sceneError }
+  }
+}
+
 /** An editor on `doc`; every change is saved as draft `meta.id` (after `delayMs` of quiet). */
 export function createEditorStore(meta: DraftMeta, doc: JsonObject, delayMs = 300): EditorStore {
   let timer: ReturnType<typeof setTimeout> | undefined
   const cache = new ExpressionCache()
-  let scene: StoreApi<SceneState> | undefined
-  const sceneOf = (model: Model | undefined): SceneSource | undefined => {
-    if (!model || model === scene?.getState().model) return scene
-    let next: SceneState
-    try {
-      next = { model, sim: createStart(model, 'practice', []), events: [], readOnly: true }
-    } catch (e) {
-      runtimeMessage(e)
-      return scene
-    }
-    if (scene) scene.setState(next)
-    else scene = createStore<SceneState>()(() => next)
-    return scene
-  }
+  const sceneOf = followStart()
   const check = (doc: JsonObject, previous: Model | undefined) => {
     const checked = checkDocument(doc, previous, cache)
-    return { ...checked, scene: sceneOf(checked.model) }
+    return { ...checked, ...sceneOf(checked.model) }
   }
   const store = createStore<EditorState>()((set, get) => {
     const update = (history: History) => {

@@ -6,6 +6,7 @@ import { createSceneUiStore } from '../../state/sceneUiStore.ts'
 import type { PartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
 import { SceneView } from '../scene/SceneView.tsx'
+import { RuntimeErrorNotice } from '../panels/ScreenErrorBoundary.tsx'
 import { Gizmo } from './Gizmo.tsx'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
@@ -13,6 +14,23 @@ export interface EditorSceneProps {
   readonly store: EditorStore
   /** The draft at its start, from the editor's store. */
   readonly scene: SceneSource
+}
+
+/** The draft's 3D view, or why there is none: it has problems, or a mistake at its start. */
+export function EditorView({ store }: { readonly store: EditorStore }) {
+  const { t } = useTranslation()
+  const scene = useStore(store, (s) => s.scene)
+  const sceneError = useStore(store, (s) => s.sceneError)
+  return (
+    <>
+      {sceneError !== null && <RuntimeErrorNotice kind="scenario" detail={sceneError} />}
+      {scene ? (
+        <EditorScene store={store} scene={scene} />
+      ) : (
+        <p className="muted">{t('editor.noView')}</p>
+      )}
+    </>
+  )
 }
 
 /** The learner's scene of the draft: click a part to select it, move or rotate it with the gizmo. */

@@ -4,7 +4,7 @@ import type { Collection } from '../../core/index.ts'
 import { appStore } from '../../state/appStore.ts'
 import { persist, type EditorStore } from '../../state/editorStore.ts'
 import { ElementForm } from './ElementForm.tsx'
-import { EditorScene } from './EditorScene.tsx'
+import { EditorView } from './EditorScene.tsx'
 import { OutlinePanel } from './OutlinePanel.tsx'
 import { ProblemsPanel } from './ProblemsPanel.tsx'
 import { SaveControls } from './SaveControls.tsx'
@@ -24,7 +24,6 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
   const { t } = useTranslation()
   const doc = useStore(store, (s) => s.history.doc)
   const model = useStore(store, (s) => s.model)
-  const scene = useStore(store, (s) => s.scene)
   const problems = useStore(store, (s) => s.problems)
   const selected = useStore(store, (s) => s.selected)
   const canUndo = useStore(store, (s) => s.canUndo)
@@ -87,11 +86,7 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
       <div className="editor-body">
         <OutlinePanel store={store} />
         <div className="editor-center">
-          {scene ? (
-            <EditorScene store={store} scene={scene} />
-          ) : (
-            <p className="muted">{t('editor.noView')}</p>
-          )}
+          <EditorView store={store} />
           <div className="editor-bottom">
             <ProblemsPanel store={store} />
             <SolvePanel store={store} />

@@ -115,7 +115,15 @@ export const PROBLEM_TEXTS = {
   'derived.cycle': '{{ids}} are derived from each other in a cycle',
   // expressions (expr/check, validateScenario)
   'expr.syntax': 'column {{column}}: {{detail}}',
-  'expr.name': 'column {{column}}: {{detail}}',
+  'expr.faultWithoutId': 'column {{column}}: write fault.<id> to ask whether a fault is active',
+  'expr.unknownFault': 'column {{column}}: unknown fault "{{name}}"{{near:suggestion}}',
+  'expr.timeField': 'column {{column}}: "time" has no fields',
+  'expr.variableField': 'column {{column}}: the variable "{{name}}" has no field "{{member}}"',
+  'expr.unknownName': 'column {{column}}: unknown name "{{name}}"{{near:suggestion}}',
+  'expr.notFlagged': 'column {{column}}: "{{name}}" is not {{flag}}, so it has no "{{member}}"',
+  'expr.unknownMember':
+    'column {{column}}: "{{name}}.{{member}}" is not a name; a component has only .locked and .tagged{{near:suggestion}}',
+  'expr.noValue': 'column {{column}}: "{{name}}" is a {{kind}} and has no value to read',
   'expr.operand': 'column {{column}}: {{op}} needs {{want:type}}, but this is {{got:type}}',
   'expr.ifCondition':
     'column {{column}}: the condition of if() needs a boolean, but this is {{got:type}}',

@@ -1,9 +1,15 @@
 // The names a scenario's expressions can read, and the cache that parses each expression once.
 // Shared by validation (type checking) and the model (compilation).
-import { checkExpression, type ExprType, type NameRef, type Scope } from './expr/check.ts'
+import {
+  checkExpression,
+  type ExprType,
+  type NameRef,
+  type Scope,
+  type Unresolved,
+} from './expr/check.ts'
 import { parseExpression, type ParseOutcome } from './expr/parse.ts'
 import { getStates, KINDS, STATEFUL_KINDS } from './kinds.ts'
-import { didYouMean } from './problems.ts'
+import { near, type ProblemCode, type ProblemParams } from './problems.ts'
 import type { Component, Fault, Variable } from './schema.ts'
 
 /** Parses each distinct expression text once: per scenario load, or per editing session. */
@@ -34,6 +40,13 @@ export interface ScopeInput {
   readonly brokenIds: ReadonlySet<string>
 }
 
+// a name of an element too broken to use: its own problem says so
+const REPORTED: Unresolved = { ref: 'unresolved', type: undefined }
+
+function unresolved(code: ProblemCode, params: ProblemParams = {}): Unresolved {
+  return { ref: 'unresolved', type: undefined, code, params }
+}
+
 /** Builds the scope of a scenario's expressions. Pure (the scope caches derived types). */
 export function createScope(input: ScopeInput, cache: ExpressionCache): Scope {
   const components = new Map<string, [number, Component]>()
@@ -46,27 +59,27 @@ export function createScope(input: ScopeInput, cache: ExpressionCache): Scope {
   const derivedTypes = new Map<number, ExprType | undefined>()
 
   const scope: Scope = {
-    resolve(name, member): NameRef | string {
+    resolve(name, member): NameRef | Unresolved {
       if (name === 'fault') {
-        if (member === undefined) return 'write fault.<id> to ask whether a fault is active'
+        if (member === undefined) return unresolved('expr.faultWithoutId')
         const i = faults.get(member)
         if (i !== undefined) return { ref: 'fault', index: i, type: 'boolean' }
-        if (input.brokenIds.has(member)) return ''
-        return `unknown fault "${member}"${didYouMean(member, faults.keys())}`
+        if (input.brokenIds.has(member)) return REPORTED
+        return unresolved('expr.unknownFault', { name: member, near: near(member, faults.keys()) })
       }
       if (name === 'time') {
-        return member === undefined ? { ref: 'time', type: 'number' } : '"time" has no fields'
+        return member === undefined ? { ref: 'time', type: 'number' } : unresolved('expr.timeField')
       }
       const v = variables.get(name)
       if (v !== undefined) {
         return member === undefined
           ? { ref: 'variable', index: v, type: 'number' }
-          : `the variable "${name}" has no field "${member}"`
+          : unresolved('expr.variableField', { name, member })
       }
       const entry = components.get(name)
       if (entry === undefined) {
-        if (input.brokenIds.has(name)) return ''
-        return `unknown name "${name}"${didYouMean(name, topNames)}`
+        if (input.brokenIds.has(name)) return REPORTED
+        return unresolved('expr.unknownName', { name, near: near(name, topNames) })
       }
       const [index, c] = entry
       if (member !== undefined) {
@@ -75,13 +88,18 @@ export function createScope(input: ScopeInput, cache: ExpressionCache): Scope {
         if (member === 'tagged' && c.taggable === true)
           return { ref: 'tagged', index, type: 'boolean' }
         if (member === 'locked' || member === 'tagged') {
-          return `"${name}" is not ${member === 'locked' ? 'lockable' : 'taggable'}, so it has no "${member}"`
+          const flag = member === 'locked' ? 'lockable' : 'taggable'
+          return unresolved('expr.notFlagged', { name, flag, member })
         }
-        return `"${name}.${member}" is not a name; a component has only .locked and .tagged${didYouMean(member, ['locked', 'tagged'])}`
+        return unresolved('expr.unknownMember', {
+          name,
+          member,
+          near: near(member, ['locked', 'tagged']),
+        })
       }
       if (STATEFUL_KINDS.has(c.kind)) return { ref: 'state', index, type: 'string' }
       const src = derivedExpression(c)
-      if (src === undefined) return `"${name}" is a ${c.kind} and has no value to read`
+      if (src === undefined) return unresolved('expr.noValue', { name, kind: c.kind })
       return { ref: 'derived', index, type: derivedType(index, c, src) }
     },
     statesOf(index) {

@@ -15,10 +15,18 @@ export type NameRef =
   | { readonly ref: 'fault'; readonly index: number; readonly type: 'boolean' }
   | { readonly ref: 'time'; readonly type: 'number' }
 
+/** A name an expression cannot read, and why: no code when it was reported elsewhere. */
+export interface Unresolved {
+  readonly ref: 'unresolved'
+  readonly type: undefined
+  readonly code?: ProblemCode
+  readonly params?: ProblemParams
+}
+
 /** The names an expression may read; built from a scenario by `createScope`. */
 export interface Scope {
-  /** What a name reads, or why it cannot be read ('' when the reason was reported elsewhere). */
-  resolve(name: string, member: string | undefined): NameRef | string
+  /** What a name reads, or why it cannot be read. */
+  resolve(name: string, member: string | undefined): NameRef | Unresolved
   /** The state values a stateful component can take, for checking `set` values. */
   statesOf(index: number): readonly string[]
 }
@@ -58,8 +66,8 @@ function typeOf(ast: Ast, scope: Scope, errors: CheckError[]): ExprType | undefi
       return ast.type
     case 'name': {
       const ref = scope.resolve(ast.name, ast.member)
-      if (typeof ref === 'string') {
-        if (ref !== '') errors.push({ column: ast.col, code: 'expr.name', params: { detail: ref } })
+      if (ref.ref === 'unresolved') {
+        if (ref.code) errors.push({ column: ast.col, code: ref.code, params: ref.params ?? {} })
         return undefined
       }
       return ref.type
@@ -181,7 +189,7 @@ export function possibleStrings(
       return new Set([ast.value])
     case 'name': {
       const ref = scope.resolve(ast.name, ast.member)
-      if (typeof ref === 'string') return undefined
+      if (ref.ref === 'unresolved') return undefined
       if (ref.ref === 'state') return new Set(scope.statesOf(ref.index))
       if (ref.ref !== 'derived' || seen.has(ref.index)) return undefined
       const source = derived?.(ref.index)

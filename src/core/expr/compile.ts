@@ -210,7 +210,7 @@ function compileName(
   derived: readonly Compiled[],
 ): Compiled {
   const ref = scope.resolve(ast.name, ast.member)
-  if (typeof ref === 'string') throw new Error(`compileExpression: unchecked name ${ast.name}`)
+  if (ref.ref === 'unresolved') throw new Error(`compileExpression: unchecked name ${ast.name}`)
   switch (ref.ref) {
     case 'state': {
       const i = ref.index

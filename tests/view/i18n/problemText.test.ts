@@ -70,6 +70,19 @@ describe('problem texts in the interface languages', () => {
     expect(problemText(zh, typed)).toBe('应为数字，而不是文本 "five"')
   })
 
+  it('says a mistake in an expression in Chinese, with its column and suggestion', () => {
+    const scenario = JSON.parse(readFileSync('scenarios/conveyor-loto.json', 'utf8'))
+    const lamp = scenario.components.findIndex((c: { kind: string }) => c.kind === 'lamp')
+    scenario.components[lamp].lit = "isolatr == 'on'"
+    const loaded = loadScenario(JSON.stringify(scenario))
+    const problem = (loaded.ok ? [] : loaded.problems)[0]!
+    expect([problem.code, problem.params]).toEqual([
+      'expr.unknownName',
+      { name: 'isolatr', near: 'isolator', column: 1 },
+    ])
+    expect(problemText(zh, problem)).toBe('第 1 列：未知名称“isolatr”（是否想写“isolator”？）')
+  })
+
   it('says where a problem is by the element name in the language, not as a JSON path', () => {
     const doc = {
       locales: ['en', 'zh-CN'],

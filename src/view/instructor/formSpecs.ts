@@ -6,6 +6,7 @@ import {
   getActions,
   getKindInfo,
   getStates,
+  Severity,
   type Collection,
   type Component,
   type JsonObject,
@@ -127,7 +128,7 @@ export function elementFields(doc: JsonObject, collection: Collection, element: 
       return [
         { type: 'id', key: 'id' },
         { type: 'text', key: 'title' },
-        { type: 'select', key: 'severity', options: ['critical', 'major', 'minor'] },
+        { type: 'select', key: 'severity', options: Severity.options },
         element['action'] === undefined
           ? { type: 'expr', key: 'when', required: true }
           : { type: 'action', key: 'action' },

@@ -67,7 +67,7 @@ const CHECKPOINT_EVENTS = 64
 const CHECKPOINT_MS = 2000
 const MAX_CHECKPOINTS = 256
 
-/** A replayer over one attempt, with checkpoints for seeking in any order. Pure (no clock). */
+/** A replayer over one attempt, with checkpoints for seeking in any order; reads no clock. */
 export function createReplayer(model: Model, attempt: Attempt): Replayer {
   const { marks, final } = walk(model, attempt)
   const durationMs = final.endedAt ?? final.now

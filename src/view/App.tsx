@@ -3,9 +3,10 @@ import { useStore } from 'zustand'
 import type { Attempt } from '../core/index.ts'
 import { appStore, type Screen } from '../state/appStore.ts'
 import { toAttempt } from '../state/attemptStore.ts'
-import { useTranslation } from './i18n/useTranslation.ts'
+import type { EditorStore } from '../state/editorStore.ts'
 import { LibraryScreen } from './learner/LibraryScreen.tsx'
 import { PlayScreen } from './learner/PlayScreen.tsx'
+import { LeaveButtons } from './panels/LeaveButtons.tsx'
 import { RuntimeErrorNotice, ScreenErrorBoundary } from './panels/ScreenErrorBoundary.tsx'
 
 // the result is downloaded while the learner plays, so it is there when the attempt ends
@@ -33,7 +34,7 @@ export function App() {
     <ScreenErrorBoundary
       key={screenKey(screen)}
       attempt={() => attemptOf(screen)}
-      actions={<LeaveButtons screen={screen} />}
+      actions={<LeaveButtons editor={editorOf(screen)} />}
     >
       <Suspense fallback={<p>…</p>}>
         <ScreenOf screen={screen} />
@@ -56,7 +57,7 @@ function ScreenOf({ screen }: { readonly screen: Screen }): ReactNode {
             kind="scenario"
             detail={screen.message}
             attempt={screen.attempt}
-            actions={<LeaveButtons screen={screen} />}
+            actions={<LeaveButtons editor={editorOf(screen)} />}
           />
         </main>
       )
@@ -93,23 +94,9 @@ function attemptOf(screen: Screen): Attempt | undefined {
   return screen.name === 'result' || screen.name === 'failed' ? screen.attempt : undefined
 }
 
-/** The ways out of a failed screen: back to the editor for a draft being tried, and to the library. */
-function LeaveButtons({ screen }: { readonly screen: Screen }) {
-  const { t } = useTranslation()
-  const editor =
-    screen.name === 'play' || screen.name === 'result' || screen.name === 'failed'
-      ? screen.editor
-      : undefined
-  return (
-    <>
-      {editor && (
-        <button type="button" onClick={() => appStore.getState().openEditor(editor)}>
-          {t('play.backToEditor')}
-        </button>
-      )}
-      <button type="button" onClick={() => appStore.getState().backToLibrary()}>
-        {t('runtimeError.back')}
-      </button>
-    </>
-  )
+/** The draft a screen was trying, if any: the failed screen offers the way back to it. */
+function editorOf(screen: Screen): EditorStore | undefined {
+  return screen.name === 'play' || screen.name === 'result' || screen.name === 'failed'
+    ? screen.editor
+    : undefined
 }

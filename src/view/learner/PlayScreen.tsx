@@ -10,6 +10,7 @@ import { AttemptClock } from '../panels/AttemptClock.tsx'
 import { ChecklistPanel } from '../panels/ChecklistPanel.tsx'
 import { FeedbackPanel } from '../panels/FeedbackPanel.tsx'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
+import { LeaveButtons } from '../panels/LeaveButtons.tsx'
 import { RuntimeErrorNotice } from '../panels/ScreenErrorBoundary.tsx'
 import { createPartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
@@ -173,25 +174,13 @@ function PlayBanners({ store }: PlayPartProps) {
 
 /** The scenario met a mistake of its own: the attempt stops, every event so far offered for download. */
 function ScenarioStopped({ store, editor, message }: PlayPartProps & { readonly message: string }) {
-  const { t } = useTranslation()
   const { setup, events } = store.getState()
   return (
     <RuntimeErrorNotice
       kind="scenario"
       detail={message}
       attempt={toAttempt(setup, events)}
-      actions={
-        <>
-          {editor && (
-            <button type="button" onClick={() => appStore.getState().openEditor(editor)}>
-              {t('play.backToEditor')}
-            </button>
-          )}
-          <button type="button" onClick={() => appStore.getState().backToLibrary()}>
-            {t('runtimeError.back')}
-          </button>
-        </>
-      }
+      actions={<LeaveButtons editor={editor} />}
     />
   )
 }

@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import type { Mesh } from 'three'
 import { useSceneEffect } from '../hooks.ts'
 import { Piece } from '../Piece.tsx'
+import { MountingDisc } from './MountingDisc.tsx'
 import { COLORS, geo } from '../resources.ts'
 import { FACING, type PartProps } from './types.ts'
 
@@ -24,13 +25,7 @@ export function ButtonPart({ model, index, store }: PartProps) {
   )
   return (
     <group>
-      <Piece
-        geometry={geo.cylinder()}
-        color={COLORS.dark}
-        rotation={FACING}
-        scale={[0.1, 0.03, 0.1]}
-        position={[0, 0, 0.015]}
-      />
+      <MountingDisc diameter={0.1} depth={0.03} />
       <Piece
         ref={stem}
         geometry={geo.cylinderLow()}

@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import type { Group } from 'three'
 import { selectDerived, useSceneEffect } from '../hooks.ts'
 import { Piece } from '../Piece.tsx'
+import { MountingDisc } from './MountingDisc.tsx'
 import { COLORS, dialTexture, faceMaterial, geo } from '../resources.ts'
 import { FACING, type PartProps } from './types.ts'
 
@@ -24,13 +25,7 @@ export function GaugePart({ model, index, store }: PartProps) {
   })
   return (
     <group>
-      <Piece
-        geometry={geo.cylinder()}
-        color={COLORS.dark}
-        rotation={FACING}
-        scale={[0.2, 0.04, 0.2]}
-        position={[0, 0, 0.02]}
-      />
+      <MountingDisc diameter={0.2} depth={0.04} />
       {/* the dial's own texture: drawn as a mesh of its own */}
       <mesh
         geometry={geo.plane()}

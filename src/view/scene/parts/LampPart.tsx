@@ -3,6 +3,7 @@ import type { Mesh } from 'three'
 import { selectDerived, useSceneEffect } from '../hooks.ts'
 import { setPieceLook } from '../pieceBatches.ts'
 import { Piece } from '../Piece.tsx'
+import { MountingDisc } from './MountingDisc.tsx'
 import { COLORS, geo, mat } from '../resources.ts'
 import { FACING, type PartProps } from './types.ts'
 
@@ -25,13 +26,7 @@ export function LampPart({ model, index, store }: PartProps) {
   })
   return (
     <group>
-      <Piece
-        geometry={geo.cylinder()}
-        color={COLORS.dark}
-        rotation={FACING}
-        scale={[0.075, 0.03, 0.075]}
-        position={[0, 0, 0.015]}
-      />
+      <MountingDisc diameter={0.075} depth={0.03} />
       <Piece
         ref={lens}
         name="lens-dark"

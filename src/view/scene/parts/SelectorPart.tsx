@@ -2,8 +2,9 @@ import { useRef } from 'react'
 import type { Group } from 'three'
 import { selectState, useSceneEffect } from '../hooks.ts'
 import { Piece } from '../Piece.tsx'
+import { MountingDisc } from './MountingDisc.tsx'
 import { COLORS, geo } from '../resources.ts'
-import { FACING, stateIndex, type PartProps } from './types.ts'
+import { stateIndex, type PartProps } from './types.ts'
 
 const SPREAD = (2 * Math.PI) / 3
 
@@ -22,13 +23,7 @@ export function SelectorPart({ model, index, store }: PartProps) {
   })
   return (
     <group>
-      <Piece
-        geometry={geo.cylinder()}
-        color={COLORS.dark}
-        rotation={FACING}
-        scale={[0.15, 0.02, 0.15]}
-        position={[0, 0, 0.01]}
-      />
+      <MountingDisc diameter={0.15} depth={0.02} />
       {c.states.map((s, i) => (
         <group key={s} rotation={[0, 0, getSelectorAngle(i, n)]}>
           <Piece

@@ -3,11 +3,11 @@
 // the file.
 import { ALL_ACTIONS } from './kinds.ts'
 import type { Model } from './model.ts'
-import { near, ProblemList, type ProblemCode, type ProblemParams } from './problems.ts'
+import { FileProblemList, near, type FileProblemCode, type ProblemParams } from './problems.ts'
 import type { Attempt, AttemptEvent } from './recordSchemas.ts'
 
 /** Why an event is invalid for this scenario and mode: a problem code and its params. */
-export type EventFault = readonly [ProblemCode, ProblemParams]
+export type EventFault = readonly [FileProblemCode, ProblemParams]
 
 /** Why an event is invalid for this scenario and mode, or undefined when it is valid. Pure. */
 export function checkEvent(
@@ -48,8 +48,8 @@ export function checkEvent(
  * Checks an attempt against a scenario: the scenario id, faults, judgement marks and every event
  * (processed or not). Returns the problems; empty when the attempt can be scored. Pure.
  */
-export function checkAttempt(model: Model, attempt: Attempt): ProblemList {
-  const problems = new ProblemList()
+export function checkAttempt(model: Model, attempt: Attempt): FileProblemList {
+  const problems = new FileProblemList()
   const scenarioId = model.scenario.id
   if (attempt.scenario.id !== scenarioId) {
     problems.add(['scenario', 'id'], 'attempt.otherScenario', {

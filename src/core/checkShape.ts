@@ -3,8 +3,9 @@
 import * as z from 'zod/mini'
 import type { JsonValue } from './json.ts'
 import { FIELD_NAMES } from './fieldNames.ts'
-import { isProblemCode, summarize, type ProblemCode, type ProblemParams } from './problemCodes.ts'
-import { nearestName, problemAt, type Outcome, type PathSegment, type Problem } from './problems.ts'
+import { anyProblemAt, isProblemCode, type ProblemCode } from './problemCodes.ts'
+import { nearestName, type Outcome, type PathSegment, type Problem } from './problems.ts'
+import { summarize, type ProblemParams } from './problemTemplates.ts'
 
 /** Whether `value` has an `x-` key at any depth; reads without allocating. */
 function hasExtensions(value: JsonValue): boolean {
@@ -113,10 +114,10 @@ function toProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Prob
     (issue.code === 'invalid_type' ||
       issue.code === 'invalid_value' ||
       issue.code === 'invalid_union')
-  if (missing) return [problemAt(path, 'shape.missingField', { field: last })]
+  if (missing) return [anyProblemAt(path, 'shape.missingField', { field: last })]
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) =>
-      problemAt([...path, key], 'shape.unknownField', {
+      anyProblemAt([...path, key], 'shape.unknownField', {
         field: key,
         near: nearestName(key, FIELD_NAMES) ?? '',
       }),
@@ -126,23 +127,23 @@ function toProblems(issue: z.core.$ZodIssue, base: readonly PathSegment[]): Prob
     return unionProblems(issue, path)
   // a schema from outside this project's catalogue may still say its own English
   if (!isProblemCode(issue.message))
-    return [problemAt(path, 'shape.other', { detail: issue.message })]
+    return [anyProblemAt(path, 'shape.other', { detail: issue.message })]
   if (issue.message === 'shape.unknownKind') {
     const input = 'input' in issue ? issue.input : undefined
     if (input === null || typeof input !== 'object' || Array.isArray(input))
-      return [problemAt(path, 'shape.wrongType', { expected: 'object', got: summarize(input) })]
+      return [anyProblemAt(path, 'shape.wrongType', { expected: 'object', got: summarize(input) })]
     const kind = (input as { kind?: unknown }).kind
-    if (kind === undefined) return [problemAt(path, 'shape.missingField', { field: 'kind' })]
+    if (kind === undefined) return [anyProblemAt(path, 'shape.missingField', { field: 'kind' })]
     const options = (issue as { options?: unknown[] }).options?.map(String) ?? []
     return [
-      problemAt(path, 'shape.unknownKind', {
+      anyProblemAt(path, 'shape.unknownKind', {
         got: summarize(kind),
         near: typeof kind === 'string' ? (nearestName(kind, options) ?? '') : '',
         options: options.join(', '),
       }),
     ]
   }
-  return [problemAt(path, issue.message, paramsOf(issue))]
+  return [anyProblemAt(path, issue.message, paramsOf(issue))]
 }
 
 /**
@@ -160,6 +161,6 @@ function unionProblems(
   if (typed.length === 1) return typed[0]!.flatMap((inner) => toProblems(inner, path))
   const [a, b] = issue.errors.map((branch) => (branch[0] as { expected?: string }).expected)
   if (typed.length === 0 && issue.errors.length === 2 && a && b)
-    return [problemAt(path, 'shape.either', { a, b, got })]
-  return [problemAt(path, 'shape.invalid', { got })]
+    return [anyProblemAt(path, 'shape.either', { a, b, got })]
+  return [anyProblemAt(path, 'shape.invalid', { got })]
 }

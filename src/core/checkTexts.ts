@@ -1,6 +1,7 @@
 // The languages of a scenario: its locale tags, and every Text having the default locale and
 // no undeclared one. Part of validateScenario; reads the draft, writes problems only.
-import { near, type PathSegment, type ProblemList } from './problems.ts'
+import type { ProblemList } from './problemCodes.ts'
+import { near, type PathSegment } from './problems.ts'
 import type { Draft } from './scenarioDraft.ts'
 
 const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/

@@ -42,17 +42,19 @@ export {
   refuse,
   type Outcome,
   type PathSegment,
+  type FileProblemCode,
   type Problem,
   type ProblemCode,
   type ProblemParams,
 } from './problems.ts'
+export { anyProblemAt, PROBLEM_TEXTS } from './problemCodes.ts'
 export {
   ENGLISH_WORDS,
   fillTemplate,
-  PROBLEM_TEXTS,
+  summarize,
   templateParams,
   type ProblemWords,
-} from './problemCodes.ts'
+} from './problemTemplates.ts'
 export * from './formats.ts'
 export * from './recordSchemas.ts'
 export * from './schema.ts'

@@ -1,24 +1,16 @@
-// The catalogue of problem codes: each code's English text, with {{param}} placeholders.
-// Codes are stable (screens translate them, the server will answer with them); the English
-// text may improve. The app's translations live under "problems" in src/view/i18n/locales.
-//
-// A placeholder may name a filter: {{name:type}} says a type ("number" → "a number"),
-// {{name:value}} says a JSON value summarised by `summarize`, and {{name:suggestion}} says
-// ` (did you mean "x"?)`, or nothing when the param is empty.
+// The catalogue of every problem code: each code's English text, with {{param}} placeholders
+// (problemTemplates.ts). Codes are stable (screens translate them, the server will answer with
+// them); the English text may improve. The app's translations live in
+// src/view/i18n/locales/problems. Only the scenario checks reach this module: the codes the
+// playing app meets, and their texts, are in fileProblemCodes.ts.
+import { FILE_PROBLEM_TEXTS } from './fileProblemCodes.ts'
+import type { PathSegment, Problem } from './problems.ts'
+import { ENGLISH_WORDS, fillTemplate, type ProblemParams } from './problemTemplates.ts'
 
-export const PROBLEM_TEXTS = {
-  // reading a file
-  'file.tooLarge':
-    'the file is larger than {{megabytes}} MB; Practica files are far smaller, so this is not one',
-  'file.notUtf8': 'the file is not UTF-8 text; save it as UTF-8',
-  'file.notJson': 'not valid JSON: {{detail}}',
-  'file.unreadable': 'cannot read it: {{reason}}',
-  'file.notObject': 'a scenario file is a JSON object',
-  'file.unknownFormat': 'not a Practica scenario, attempt or result file',
-  'file.notGltf': 'not a glTF model (.glb or .gltf)',
-  'import.scenarioMissing': 'no scenario "{{id}}" is loaded: add its scenario file to the import',
-  'import.attemptMissing':
-    'the attempt "{{id}}" of this result file was not imported, so its numbers cannot be checked',
+export type { ProblemParams, ProblemWords } from './problemTemplates.ts'
+
+/** The texts of the codes the scenario checks give (shape, meaning, expressions). */
+export const CHECK_PROBLEM_TEXTS = {
   // the shape of a file (checkShape)
   'shape.unknownField':
     'unknown field "{{field}}"{{near:suggestion}}; remove it, or name it "x-{{field}}" to keep it as an extension',
@@ -48,7 +40,6 @@ export const PROBLEM_TEXTS = {
   'shape.scenarioId':
     'must use lowercase letters, digits and - (at most 64), starting with a letter or digit',
   'shape.version': 'must be a semantic version like 1.0.0',
-  'shape.format': 'format must be "{{format}}" (the only version this Practica supports)',
   'shape.emptyState': 'a state may not be empty',
   'shape.twoStates': 'needs at least 2 states',
   'shape.competencyRef': 'must be a competency id, or {"id": …, "weight": …}, not {{got:value}}',
@@ -78,14 +69,6 @@ export const PROBLEM_TEXTS = {
   'gauge.range': 'must be greater than min',
   'variable.range': 'must not be less than min',
   'variable.initialOutside': '{{initial}} is outside [{{min}}, {{max}}]',
-  'modelPath.url': '"{{path}}" must be a path relative to the scenario file, not a URL',
-  'modelPath.absolute':
-    '"{{path}}" must be a relative path with / between folders (no leading /, no \\)',
-  'modelPath.extension': '"{{path}}" must name a .glb or .gltf file',
-  'modelPath.characters': '"{{path}}" may use only letters, digits, spaces, ".", "_", "-" and "/"',
-  'modelPath.leaves': '"{{path}}" leaves the allowed folders',
-  'modelPath.outside':
-    '"{{path}}" must stay inside the scenario\'s folder or the project\'s assets/ folder (../assets/…)',
   'set.unknownName': 'unknown component or variable "{{name}}"{{near:suggestion}}',
   'set.derived':
     '"{{name}}" is a {{kind}}: its value is derived from its expression, so it cannot be set',
@@ -139,124 +122,41 @@ export const PROBLEM_TEXTS = {
   'expr.unknownFunction':
     'column {{column}}: unknown function "{{fn}}"{{near:suggestion}}; the functions are {{functions}}',
   'expr.wrongResult': 'must be {{want:type}}, but this expression gives {{got:type}}',
-  // attempts (attempt.ts)
-  'attempt.otherScenario':
-    'this attempt was recorded on scenario "{{id}}", not "{{expected}}"; score it with its own scenario file',
-  'attempt.unknownFault': 'unknown fault "{{id}}"{{near:suggestion}}',
-  'attempt.faultTwice': 'the fault "{{id}}" is listed twice',
-  'attempt.unknownJudgement': 'unknown judgement "{{id}}"{{near:suggestion}}',
-  'attempt.markRange': 'a mark must be 0 to {{max}}, not {{mark}}',
-  'attempt.timeOrder':
-    'event {{index}} is at {{t}} ms, before the event before it ({{previous}} ms); times must not decrease',
-  'event.timeWhole': 't must be a whole number of milliseconds',
-  'event.timeNegative': 't may not be negative',
-  'event.unknownAction':
-    'event {{index}} is invalid: unknown action "{{action}}"{{near:suggestion}}',
-  'event.valueNotSet': 'event {{index}} is invalid: "value" is allowed only on "set"',
-  'event.endTarget': 'event {{index}} is invalid: "end" has no target',
-  'event.noTarget': 'event {{index}} is invalid: "{{action}}" needs a target',
-  'event.hintInAssessment': 'event {{index}} is invalid: hints are not allowed in assessment mode',
-  'event.unknownStep': 'event {{index}} is invalid: unknown step "{{id}}"{{near:suggestion}}',
-  'event.unknownComponent':
-    'event {{index}} is invalid: unknown component "{{id}}"{{near:suggestion}}',
-  'event.notAccepted':
-    'event {{index}} is invalid: "{{id}}" (a {{kind}}) does not accept "{{action}}"; it accepts {{actions}}',
-  'event.setNoValue': 'event {{index}} is invalid: "set" needs the value set',
-  'event.notState':
-    'event {{index}} is invalid: "{{value}}" is not one of the states of "{{id}}" ({{states}})',
-  // the scenario failed while it ran
-  'scenario.runtime': '{{detail}}',
 } as const
 
+/** Every code's English text. */
+export const PROBLEM_TEXTS = { ...FILE_PROBLEM_TEXTS, ...CHECK_PROBLEM_TEXTS }
+
 export type ProblemCode = keyof typeof PROBLEM_TEXTS
-
-/** The values a problem's text is built from. Lists are already joined with ", ". */
-export type ProblemParams = Readonly<Record<string, string | number>>
-
-/** Words the filters say, in one language. */
-export interface ProblemWords {
-  /** Type names: number, string, boolean, condition, array, object, int. */
-  readonly types: Readonly<Record<string, string>>
-  /** JSON values: text, number, boolean (each with {{v}}), null, list, object. */
-  readonly values: Readonly<Record<string, string>>
-  /** The did-you-mean suffix, with {{v}}. */
-  readonly suggestion: string
-}
-
-/** The English words of the filters. */
-export const ENGLISH_WORDS: ProblemWords = {
-  types: {
-    number: 'a number',
-    string: 'a string',
-    boolean: 'a boolean',
-    trueOrFalse: 'true or false',
-    condition: 'a condition (true or false)',
-    array: 'a list',
-    tuple: 'a list',
-    object: 'an object',
-    record: 'an object',
-    int: 'a whole number',
-  },
-  values: {
-    text: 'the text {{v}}',
-    number: 'the number {{v}}',
-    boolean: 'boolean {{v}}',
-    null: 'null',
-    list: 'a list',
-    object: 'an object',
-  },
-  suggestion: ' (did you mean "{{v}}"?)',
-}
-
-const PLACEHOLDER = /{{(\w+)(?::(\w+))?}}/g
 
 /** Whether a string is one of the catalogue's codes. Pure. */
 export function isProblemCode(code: string): code is ProblemCode {
   return Object.hasOwn(PROBLEM_TEXTS, code)
 }
 
-/**
- * A JSON value as a param for the `value` filter: strings quoted (long ones cut), numbers and
- * booleans as written, lists and objects as `[]` and `{}`. Pure.
- */
-export function summarize(input: unknown): string {
-  if (Array.isArray(input)) return '[]'
-  if (input !== null && typeof input === 'object') return '{}'
-  if (typeof input === 'string')
-    return JSON.stringify(input.length > 40 ? input.slice(0, 40) + '…' : input)
-  return String(input)
-}
-
-function sayValue(v: string, words: ProblemWords): string {
-  // a function, not a string, as the replacement: the value may hold `$&` and the like
-  const fill = (text: string | undefined) => (text ?? v).replace('{{v}}', () => v)
-  if (v === '[]') return fill(words.values['list'])
-  if (v === '{}') return fill(words.values['object'])
-  if (v === 'null') return fill(words.values['null'])
-  if (v.startsWith('"')) return fill(words.values['text'])
-  if (v === 'true' || v === 'false') return fill(words.values['boolean'])
-  return fill(words.values['number'])
-}
-
-/** Fills a template's placeholders from params, saying filtered ones with `words`. Pure. */
-export function fillTemplate(template: string, params: ProblemParams, words: ProblemWords): string {
-  return template.replace(PLACEHOLDER, (whole, name: string, filter: string | undefined) => {
-    const raw = params[name]
-    if (raw === undefined) return filter === 'suggestion' ? '' : whole
-    const v = String(raw)
-    if (filter === 'type') return words.types[v] ?? v
-    if (filter === 'value') return sayValue(v, words)
-    if (filter === 'suggestion') return v === '' ? '' : words.suggestion.replace('{{v}}', () => v)
-    return v
-  })
-}
-
-/** The names of the params a template uses. Pure. */
-export function templateParams(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!)
-}
-
 /** The English text of a problem. Pure. */
 export function problemMessage(code: ProblemCode, params: ProblemParams): string {
   return fillTemplate(PROBLEM_TEXTS[code], params, ENGLISH_WORDS)
+}
+
+/** A problem of any code at `path`, its English text built from the whole catalogue. Pure. */
+export function anyProblemAt(
+  path: readonly PathSegment[],
+  code: ProblemCode,
+  params: ProblemParams = {},
+): Problem {
+  return { path, code, params, message: problemMessage(code, params) }
+}
+
+/** Collects problems of any code under a base path; used by every validator. */
+export class ProblemList {
+  readonly items: Problem[] = []
+
+  add(path: readonly PathSegment[], code: ProblemCode, params: ProblemParams = {}): void {
+    this.items.push(anyProblemAt(path, code, params))
+  }
+
+  get empty(): boolean {
+    return this.items.length === 0
+  }
 }

@@ -2,9 +2,15 @@
 // Owns path formatting and nearest-name suggestions; knows nothing of any format. A problem
 // keeps its path as segments and its code with params; the English text and the path string
 // are made for the edge (the CLI, a log), and screens say the code in the learner's language.
-import { problemMessage, type ProblemCode, type ProblemParams } from './problemCodes.ts'
+// Only the codes met reading a file or a record are made here (fileProblemCodes.ts): the
+// validators make theirs with problemCodes.ts, whose texts the playing app does not download.
+import { fileProblemMessage, type FileProblemCode } from './fileProblemCodes.ts'
+import type { ProblemCode } from './problemCodes.ts'
+import type { ProblemParams } from './problemTemplates.ts'
 
-export type { ProblemCode, ProblemParams } from './problemCodes.ts'
+export type { FileProblemCode } from './fileProblemCodes.ts'
+export type { ProblemCode } from './problemCodes.ts'
+export type { ProblemParams } from './problemTemplates.ts'
 
 export type PathSegment = string | number
 
@@ -17,17 +23,17 @@ export interface Problem {
   readonly message: string
 }
 
-/** A problem at `path`, its English text built from the catalogue. Pure. */
+/** A problem met reading a file or a record at `path`, its English text built. Pure. */
 export function problemAt(
   path: readonly PathSegment[],
-  code: ProblemCode,
+  code: FileProblemCode,
   params: ProblemParams = {},
 ): Problem {
-  return { path, code, params, message: problemMessage(code, params) }
+  return { path, code, params, message: fileProblemMessage(code, params) }
 }
 
 /** The refusal of a whole file for one problem. Pure. */
-export function refuse(code: ProblemCode, params: ProblemParams = {}): Outcome<never> {
+export function refuse(code: FileProblemCode, params: ProblemParams = {}): Outcome<never> {
   return { ok: false, problems: [problemAt([], code, params)] }
 }
 
@@ -125,11 +131,11 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   return near === undefined ? '' : ` (did you mean "${near}"?)`
 }
 
-/** Collects problems under a base path; used by every validator. */
-export class ProblemList {
+/** Collects problems met checking a record against its scenario (attempt.ts). */
+export class FileProblemList {
   readonly items: Problem[] = []
 
-  add(path: readonly PathSegment[], code: ProblemCode, params: ProblemParams = {}): void {
+  add(path: readonly PathSegment[], code: FileProblemCode, params: ProblemParams = {}): void {
     this.items.push(problemAt(path, code, params))
   }
 

@@ -13,9 +13,9 @@ import {
   STATEFUL_KINDS,
 } from './kinds.ts'
 import { checkModelPath } from './modelPath.ts'
+import { ProblemList } from './problemCodes.ts'
 import {
   near,
-  ProblemList,
   type Outcome,
   type PathSegment,
   type ProblemCode,

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { loadScenario, scoreAttempt, type Attempt } from '../../src/core/index.ts'
 import { readText } from '../helpers.ts'
+import { expectNoSeriousAxe } from './axe.ts'
 import { clickPart, downloadJson, hasBrowser, openApp, setupBrowser } from './browser.ts'
 
 setupBrowser()
@@ -45,6 +46,42 @@ async function noticeAndDownload(page: Page, texts: typeof en): Promise<Attempt>
   )) as Attempt
 }
 
+/** Tabs from the top of the page to the notice's download button, then Enter downloads the attempt. */
+async function downloadByKeyboard(page: Page, texts: typeof en): Promise<Attempt> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  for (let tabs = 0; tabs < 30; tabs++) {
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim())
+    if (focused === texts.runtimeError.download)
+      return (await downloadJson(page, () => page.keyboard.press('Enter'))) as Attempt
+  }
+  throw new Error(`Tab never reached "${texts.runtimeError.download}"`)
+}
+
+/** Starts `scenario` from a file in the library, with the page's language. */
+async function startFromFile(page: Page, texts: typeof en, scenario = SCENARIO): Promise<void> {
+  await page.locator('input[type=file]').first().setInputFiles(file('broken.json', scenario))
+  await page
+    .locator('li[data-scenario="runtime-error"]')
+    .getByRole('button', { name: new RegExp(texts.library.start) })
+    .click()
+}
+
+/** Starts the fixture and meets the mistake. */
+async function playToTheMistake(page: Page, texts: typeof en): Promise<void> {
+  await startFromFile(page, texts)
+  await page.locator('canvas').waitFor()
+  await meetTheMistake(page)
+}
+
+/** The fixture with its mistake at the start: a rule sets the mode selector to "b" at once. */
+function cannotStart(): string {
+  const doc = JSON.parse(SCENARIO)
+  doc.components.find((c: { id: string }) => c.id === 'source').states = ['b', 'a']
+  doc.rules = [{ when: 'true', set: { mode: 'source_display' } }]
+  return JSON.stringify(doc)
+}
+
 function model() {
   const loaded = loadScenario(SCENARIO)
   if (!loaded.ok) throw new Error('the fixture no longer validates')
@@ -61,13 +98,7 @@ describe.skipIf(!hasBrowser)('a scenario mistake at run time in the browser', ()
   it('stops live play with a notice and offers the attempt so far, every event kept', async () => {
     const page = await openApp('runtime error play')
     const errors = uncaught(page)
-    await page.locator('input[type=file]').first().setInputFiles(file('broken.json', SCENARIO))
-    await page
-      .locator('li[data-scenario="runtime-error"]')
-      .getByRole('button', { name: /Start/ })
-      .click()
-    await page.locator('canvas').waitFor()
-    await meetTheMistake(page)
+    await playToTheMistake(page, en)
     const attempt = await noticeAndDownload(page, en)
     expect(attempt.events.map((e) => [e.action, e.target, e.value])).toEqual([
       ['set', 'source', 'b'],
@@ -81,6 +112,44 @@ describe.skipIf(!hasBrowser)('a scenario mistake at run time in the browser', ()
     await page.getByRole('heading', { name: en.library.title }).waitFor()
     expect(errors).toEqual([])
   })
+
+  for (const [lang, locale, texts] of [
+    ['English', 'en-US', en],
+    ['Chinese', 'zh-CN', zh],
+  ] as const) {
+    it(`says the mistake in play in ${lang} with no serious axe violation; Tab and Enter download the attempt`, async () => {
+      const page = await openApp(`runtime error notice ${lang}`, { locale })
+      const errors = uncaught(page)
+      await playToTheMistake(page, texts)
+      const notice = page.getByRole('alert').filter({ hasText: texts.runtimeError.title })
+      await notice.getByRole('heading', { level: 2, name: texts.runtimeError.title }).waitFor()
+      await notice.getByText(texts.runtimeError.explain).waitFor()
+      await expectNoSeriousAxe(page)
+      const attempt = await downloadByKeyboard(page, texts)
+      expect(attempt.events).toHaveLength(3)
+      expect(meetsTheMistake(attempt)).toBe(true)
+      expect(errors).toEqual([])
+    })
+
+    it(`shows the failed screen of a scenario that cannot start in ${lang} with no serious axe violation, by keyboard`, async () => {
+      const page = await openApp(`runtime error failed screen ${lang}`, { locale })
+      const errors = uncaught(page)
+      await startFromFile(page, texts, cannotStart())
+      const notice = page.getByRole('alert').filter({ hasText: texts.runtimeError.title })
+      await notice.getByRole('heading', { level: 1, name: texts.runtimeError.title }).waitFor()
+      await notice.getByText(texts.runtimeError.explain).waitFor()
+      expect(await page.locator('canvas').count()).toBe(0)
+      await expectNoSeriousAxe(page)
+      const attempt = await downloadByKeyboard(page, texts)
+      expect(attempt.scenario.id).toBe('runtime-error')
+      expect(attempt.events).toEqual([])
+      // the way out works by keyboard too
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Enter')
+      await page.getByRole('heading', { name: texts.library.title }).waitFor()
+      expect(errors).toEqual([])
+    })
+  }
 
   it('replays the attempt up to the mistake in Chinese and offers the attempt file', async () => {
     const page = await openApp('runtime error replay', { locale: 'zh-CN' })
@@ -99,6 +168,7 @@ describe.skipIf(!hasBrowser)('a scenario mistake at run time in the browser', ()
     expect(await page.locator('.replay-time').textContent()).toBe('0:03 / 0:03')
     const attempt = await noticeAndDownload(page, zh)
     expect(attempt).toEqual(JSON.parse(ATTEMPT))
+    await expectNoSeriousAxe(page)
     expect(errors).toEqual([])
   })
 
@@ -113,6 +183,7 @@ describe.skipIf(!hasBrowser)('a scenario mistake at run time in the browser', ()
     const attempt = await noticeAndDownload(page, en)
     expect(attempt.events).toHaveLength(3)
     expect(meetsTheMistake(attempt)).toBe(true)
+    await expectNoSeriousAxe(page)
     await page.getByRole('alert').getByRole('button', { name: en.play.backToEditor }).click()
     await page.getByRole('button', { name: en.editor.checkSolvable }).waitFor()
     expect(errors).toEqual([])
@@ -133,6 +204,7 @@ describe.skipIf(!hasBrowser)('a scenario mistake at run time in the browser', ()
     // the run so far: one press (a second meets the mistake), then the end
     expect(attempt.events.filter((e) => e.action === 'press')).toHaveLength(1)
     expect(attempt.events.at(-1)!.action).toBe('end')
+    await expectNoSeriousAxe(page)
     expect(errors).toEqual([])
   })
 })

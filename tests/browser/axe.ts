@@ -1,0 +1,55 @@
+// An accessibility check for the browser tests: axe-core runs in the page as the learner gets it,
+// and any serious or critical violation fails the test with what is wrong and where.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { AxeResults, Result } from 'axe-core'
+import type { Page } from 'playwright-core'
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
+
+type WithAxe = typeof globalThis & {
+  axe?: { run: (context: Document | string) => Promise<AxeResults> }
+}
+
+/** The violations axe-core finds on `page` (within the CSS selector `context`), with any impact. */
+export async function axeViolations(page: Page, context?: string): Promise<Result[]> {
+  // evaluated through the DevTools protocol: the app's `script-src 'self'` would refuse a
+  // <script> tag with the source inline, and turning the policy off would test another page
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE)
+  // typed after the call: Playwright's mapping of axe's deep result types is too deep for tsc
+  const violations: unknown = await page.evaluate(async (within): Promise<unknown> => {
+    const { axe } = globalThis as WithAxe
+    return (await axe!.run(within ?? document)).violations
+  }, context ?? null)
+  return violations as Result[]
+}
+
+/** One line per violation: its id, impact, help and the elements it found. */
+export function describeViolations(violations: readonly Result[]): string {
+  return violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n` +
+        v.nodes
+          .map(
+            (n) =>
+              `  ${JSON.stringify(n.target)}\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`,
+          )
+          .join('\n'),
+    )
+    .join('\n')
+}
+
+/** Fails when axe-core finds a serious or critical violation on `page`, listing each one. */
+export async function expectNoSeriousAxe(page: Page, context?: string): Promise<void> {
+  const serious = (await axeViolations(page, context)).filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  )
+  if (serious.length)
+    throw new Error(
+      `axe-core found ${serious.length} serious or critical violation(s):\n${describeViolations(serious)}`,
+    )
+}

@@ -14,17 +14,29 @@ type WithAxe = typeof globalThis & {
   axe?: { run: (context: Document | string) => Promise<AxeResults> }
 }
 
-/** The violations axe-core finds on `page` (within the CSS selector `context`), with any impact. */
+/**
+ * The violations axe-core finds on `page` (within the CSS selector `context`), with any impact,
+ * and text drawn in its own background's colour, which axe leaves for a person to review.
+ */
 export async function axeViolations(page: Page, context?: string): Promise<Result[]> {
   // evaluated through the DevTools protocol: the app's `script-src 'self'` would refuse a
   // <script> tag with the source inline, and turning the policy off would test another page
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE)
   // typed after the call: Playwright's mapping of axe's deep result types is too deep for tsc
-  const violations: unknown = await page.evaluate(async (within): Promise<unknown> => {
+  const found: unknown = await page.evaluate(async (within: string | null): Promise<unknown> => {
     const { axe } = globalThis as WithAxe
-    return (await axe!.run(within ?? document)).violations
+    const { violations, incomplete } = await axe!.run(within ?? document)
+    const invisible = incomplete
+      .filter((r) => r.id === 'color-contrast')
+      .map((r) => ({
+        ...r,
+        impact: 'serious' as const,
+        nodes: r.nodes.filter((n) => n.any.some((c) => c.data?.messageKey === 'equalRatio')),
+      }))
+      .filter((r) => r.nodes.length > 0)
+    return [...violations, ...invisible]
   }, context ?? null)
-  return violations as Result[]
+  return found as Result[]
 }
 
 /** One line per violation: its id, impact, help and the elements it found. */

@@ -45,7 +45,13 @@ export function RuntimeErrorNotice({
       </Heading>
       <p>{t(kind === 'scenario' ? 'runtimeError.explain' : 'runtimeError.screenExplain')}</p>
       {note && <p>{note}</p>}
-      {attempt && <p>{t('runtimeError.kept')}</p>}
+      {attempt && (
+        <p>
+          {attempt.events.length === 0
+            ? t('runtimeError.keptNone')
+            : t('runtimeError.kept', { count: attempt.events.length })}
+        </p>
+      )}
       <div className="actions">
         {attempt && (
           <button

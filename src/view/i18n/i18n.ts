@@ -1,6 +1,8 @@
 // The interface languages: every file in ./locales is one language, named by its locale tag.
 // Adding a language is adding one file. English is built in, as the fallback; any other language
-// is downloaded when it is chosen, and switches only once it has arrived.
+// is downloaded when it is chosen, and switches only once it has arrived. The problems' texts
+// (./locales/problems, one file per language) are downloaded, English too, when a screen first
+// says a problem: the learner's first download does not carry the scenario checks' words.
 import en from './locales/en.json'
 import { Translator, type Dictionary } from './translator.ts'
 
@@ -10,6 +12,12 @@ const tagOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.l
 const names = import.meta.glob<Dictionary>('./locales/*.json', { eager: true, import: 'language' })
 // as text, a module apart from the one `names` reads, so only the names are in the first download
 const downloads = import.meta.glob<string>(['./locales/*.json', '!./locales/en.json'], {
+  query: '?raw',
+  import: 'default',
+})
+
+// each its own module, downloaded when a key in the section is first asked for
+const sectionFiles = import.meta.glob<string>('./locales/problems/*.json', {
   query: '?raw',
   import: 'default',
 })
@@ -42,6 +50,12 @@ export const i18n = new Translator({
   download: async (language) => {
     const load = downloads[`./locales/${language}.json`]
     if (!load) throw new Error(`no interface texts in ${language}`)
+    return JSON.parse(await load()) as Dictionary
+  },
+  sections: ['problems'],
+  downloadSection: async (section, language) => {
+    const load = sectionFiles[`./locales/${section}/${language}.json`]
+    if (!load) throw new Error(`no ${section} texts in ${language}`)
     return JSON.parse(await load()) as Dictionary
   },
 })

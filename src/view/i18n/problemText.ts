@@ -1,8 +1,11 @@
 // Problems in the learner's language: the engine gives each problem a code, params and a path of
 // segments; this says the code's text from the "problems" section of the interface language, and
-// the path in plain words (the element's name, then the fields) instead of a JSON path.
+// the path in plain words (the element's name, then the fields) instead of a JSON path. The
+// section is downloaded when a problem is first said (i18n.ts); until it arrives, a problem reads
+// as the engine's English and its place as the JSON path, and `useTranslation` re-renders after.
 import {
   fillTemplate,
+  formatPath,
   getLocalText,
   type JsonValue,
   type PathSegment,
@@ -27,22 +30,15 @@ const ELEMENTS = new Set([
   'faults',
 ])
 
-// one set of words per language's `t` (the translator keeps one `t` per language)
-const wordsByLanguage = new WeakMap<Translate, ProblemWords>()
-
+// asked each time, not kept per `t`: a language's words may arrive after its fallback's
 function wordsOf(t: Translate): ProblemWords {
-  let words = wordsByLanguage.get(t)
-  if (!words) {
-    const say = (keys: readonly string[], group: string) =>
-      Object.fromEntries(keys.map((k) => [k, t(`problems.words.${group}.${k}`)]))
-    words = {
-      types: say([...TYPES, ...MORE_TYPES], 'types'),
-      values: say(VALUES, 'values'),
-      suggestion: t('problems.words.suggestion'),
-    }
-    wordsByLanguage.set(t, words)
+  const say = (keys: readonly string[], group: string) =>
+    Object.fromEntries(keys.map((k) => [k, t(`problems.words.${group}.${k}`)]))
+  return {
+    types: say([...TYPES, ...MORE_TYPES], 'types'),
+    values: say(VALUES, 'values'),
+    suggestion: t('problems.words.suggestion'),
   }
-  return words
 }
 
 /** A problem's text in the language of `t`; the engine's English when the code has no text. */
@@ -94,7 +90,10 @@ export function problemPlace(
   doc?: Doc,
   language = 'en',
 ): string {
-  if (path.length === 0) return t('problems.where.file')
+  const file = t('problems.where.file', { defaultValue: '' })
+  // the section has not arrived yet
+  if (file === '') return formatPath(path)
+  if (path.length === 0) return file
   const [first, second] = path
   const inElement = typeof first === 'string' && ELEMENTS.has(first) && typeof second === 'number'
   const parts = inElement

@@ -1,6 +1,7 @@
 // Interface texts by key in several languages: nested keys ("play.start"), {{name}} values,
 // plural forms by Intl.PluralRules ("key_one", "key_other"), and a fallback language for any key
-// a translation lacks. Other languages are downloaded when chosen. No React, no DOM. It replaces
+// a translation lacks. Other languages are downloaded when chosen, and a section kept apart (the
+// problems' texts) when a key in it is first asked for. No React, no DOM. It replaces
 // i18next, of which the app used only this: i18next's 15 KB (gzip) kept the learner's first
 // download above the goal of the bundle benchmark (README, "Benchmarks").
 
@@ -27,6 +28,10 @@ export interface TranslatorOptions {
   readonly dictionaries: Readonly<Record<string, Dictionary>>
   /** Downloads the rest of a language's texts; called at most once per language. */
   readonly download: (language: string) => Promise<Dictionary>
+  /** Top-level keys whose texts are downloaded apart, when a key in them is first asked for. */
+  readonly sections?: readonly string[]
+  /** Downloads one of those sections in a language; called once per section and language. */
+  readonly downloadSection?: (section: string, language: string) => Promise<Dictionary>
 }
 
 const VALUE = /{{\s*(\w+)\s*}}/g
@@ -55,6 +60,12 @@ export class Translator {
   private readonly plurals = new Map<string, Intl.PluralRules>()
   private readonly fixed = new Map<string, Translate>()
   private readonly listeners = new Set<(language: string) => void>()
+  // sections asked for (downloaded with every language chosen from then on), their downloads by
+  // section and language, those that arrived, and whoever is told when one does
+  private readonly asked = new Set<string>()
+  private readonly sectionDownloads = new Map<string, Promise<void>>()
+  private readonly arrived = new Set<string>()
+  private readonly textListeners = new Set<() => void>()
   private current: string
 
   constructor(private readonly options: TranslatorOptions) {
@@ -76,9 +87,13 @@ export class Translator {
   }
 
   private translate(language: string): Translate {
-    const order =
-      language === this.options.fallback ? [language] : [language, this.options.fallback]
+    const order = this.orderOf(language)
+    const sections = this.options.sections ?? []
     return (key, options = {}) => {
+      // a key of a section kept apart starts its download (said meanwhile by the default value)
+      const section = key.split('.', 1)[0]!
+      if (sections.includes(section) && !this.asked.has(section))
+        this.ask(section, order).catch(() => this.asked.delete(section))
       let text: string | undefined
       for (const lng of order) {
         const dictionary = this.dictionaries.get(lng)
@@ -98,7 +113,9 @@ export class Translator {
    * stays in the current language, if they cannot be downloaded.
    */
   async changeLanguage(language: string): Promise<void> {
-    await this.load(language)
+    // a section already shown comes with the language, if it can; without it, screens say less
+    const sections = [...this.asked].map((s) => this.fetchSection(s, language).catch(() => {}))
+    await Promise.all([this.load(language), ...sections])
     if (language === this.current) return
     this.current = language
     for (const listener of this.listeners) listener(language)
@@ -123,6 +140,57 @@ export class Translator {
       this.downloads.set(language, download)
     }
     return download
+  }
+
+  /** How many times a section's texts have arrived in a language: a new number, more texts. */
+  get revision(): number {
+    return this.arrived.size
+  }
+
+  /** Calls `listener` after a section's texts arrive in a language; returns the way to stop. */
+  onTexts(listener: () => void): () => void {
+    this.textListeners.add(listener)
+    return () => this.textListeners.delete(listener)
+  }
+
+  /** Whether a section kept apart is here in the current language and the fallback. */
+  hasSection(section: string): boolean {
+    return this.orderOf(this.current).every((l) => this.arrived.has(`${section}/${l}`))
+  }
+
+  /**
+   * Downloads a section kept apart in the current language and the fallback, once; from then on
+   * it comes with each language chosen. Rejects if it cannot be downloaded (it may be asked again).
+   */
+  loadSection(section: string): Promise<void> {
+    return this.ask(section, this.orderOf(this.current))
+  }
+
+  private ask(section: string, languages: readonly string[]): Promise<void> {
+    this.asked.add(section)
+    return Promise.all(languages.map((l) => this.fetchSection(section, l))).then(() => undefined)
+  }
+
+  private fetchSection(section: string, language: string): Promise<void> {
+    const id = `${section}/${language}`
+    let download = this.sectionDownloads.get(id)
+    if (!download) {
+      const get = this.options.downloadSection ?? (() => Promise.reject(new Error(`no ${id}`)))
+      download = get(section, language).then((texts) => {
+        const dictionary = this.dictionaries.get(language) ?? {}
+        this.dictionaries.set(language, merge(dictionary, { [section]: texts }))
+        this.arrived.add(id)
+        for (const listener of this.textListeners) listener()
+      })
+      // a failed download may be tried again
+      download.catch(() => this.sectionDownloads.delete(id))
+      this.sectionDownloads.set(id, download)
+    }
+    return download
+  }
+
+  private orderOf(language: string): string[] {
+    return language === this.options.fallback ? [language] : [language, this.options.fallback]
   }
 
   private pluralOf(language: string, count: number): string {

@@ -2,6 +2,7 @@ import { useStore } from 'zustand'
 import { COLLECTIONS, formatPath, type Collection, type PathSegment } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
 import { problemPlace, problemText } from '../i18n/problemText.ts'
+import { useProblemTexts } from '../i18n/useProblemTexts.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface ProblemsPanelProps {
@@ -19,6 +20,8 @@ export function ProblemsPanel({ store }: ProblemsPanelProps) {
   const { t, i18n } = useTranslation()
   const problems = useStore(store, (s) => s.problems)
   const doc = useStore(store, (s) => s.history.doc)
+  // the list waits for the problems' texts (a moment, once) rather than flash English and paths
+  const textsReady = useProblemTexts(problems.length > 0)
   const go = (path: readonly PathSegment[]) => {
     const [collection, index] = path
     if (typeof collection === 'string' && SELECTABLE.has(collection) && typeof index === 'number')
@@ -42,7 +45,7 @@ export function ProblemsPanel({ store }: ProblemsPanelProps) {
       </h2>
       {problems.length === 0 ? (
         <p className="good">{t('editor.valid')}</p>
-      ) : (
+      ) : !textsReady ? null : (
         <ul>
           {problems.map((p, i) => (
             <li key={i}>

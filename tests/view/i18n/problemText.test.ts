@@ -1,7 +1,8 @@
 // Problems in the learner's language: every code of the engine's catalogue has an English and a
-// Chinese text in the interface's language files, with the same params, and the texts read well.
+// Chinese text in the interface's problems files, with the same params, and the texts read well;
+// the files are downloaded when a problem is first said, and until then it reads in English.
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   anyProblemAt,
   loadScenario,
@@ -13,10 +14,12 @@ import {
 import { problemLine, problemPlace, problemText } from '../../../src/view/i18n/problemText.ts'
 import { Translator, type Dictionary } from '../../../src/view/i18n/translator.ts'
 
-const read = (tag: string) =>
-  JSON.parse(readFileSync(`src/view/i18n/locales/${tag}.json`, 'utf8')) as Dictionary
-const EN = read('en')
-const ZH = read('zh-CN')
+const read = (file: string) =>
+  JSON.parse(readFileSync(`src/view/i18n/locales/${file}.json`, 'utf8')) as Dictionary
+// the problems section is a file apart, downloaded when a problem is first said
+const withProblems = (tag: string) => ({ ...read(tag), problems: read(`problems/${tag}`) })
+const EN = withProblems('en')
+const ZH = withProblems('zh-CN')
 
 function lookUp(dictionary: Dictionary, key: string): string | undefined {
   let node: Dictionary | string | undefined = dictionary
@@ -100,5 +103,86 @@ describe('problem texts in the interface languages', () => {
     expect(problemPlace(en, ['title'], doc)).toBe('Scenario settings › title')
     const whole: Problem = problemAt([], 'file.notUtf8')
     expect(problemLine(zh, whole)).toBe('文件: 文件不是 UTF-8 文本；请以 UTF-8 编码保存')
+  })
+})
+
+describe('problem texts downloaded when first said', () => {
+  const problem = problemAt([], 'file.notUtf8')
+  const start = () => {
+    const downloadSection = vi.fn(async (section: string, language: string) => {
+      expect(section).toBe('problems')
+      return read(`problems/${language}`)
+    })
+    const i18n = new Translator({
+      fallback: 'en',
+      language: 'zh-CN',
+      dictionaries: { en: read('en'), 'zh-CN': read('zh-CN') },
+      download: async () => ({}),
+      sections: ['problems'],
+      downloadSection,
+    })
+    return { i18n, downloadSection }
+  }
+
+  it('says the English until the texts arrive, then the language, telling the screen', async () => {
+    const { i18n, downloadSection } = start()
+    const told = vi.fn()
+    i18n.onTexts(told)
+    const zh = i18n.getFixedT('zh-CN')
+    expect(downloadSection).not.toHaveBeenCalled()
+    expect(problemText(zh, problem)).toBe(problem.message)
+    expect(problemPlace(zh, ['steps', 0, 'title'])).toBe('steps[0].title')
+    expect(problemText(zh, problem)).toBe(problem.message)
+    expect(i18n.hasSection('problems')).toBe(false)
+    await vi.waitFor(() => expect(i18n.hasSection('problems')).toBe(true))
+    // once per language: the screen re-renders, and its snapshot (the revision) has changed
+    expect(told).toHaveBeenCalledTimes(2)
+    expect(i18n.revision).toBe(2)
+    expect(problemText(zh, problem)).toBe('文件不是 UTF-8 文本；请以 UTF-8 编码保存')
+    expect(downloadSection.mock.calls.map((c) => c[1]).sort()).toEqual(['en', 'zh-CN'])
+  })
+
+  it('downloads nothing for a screen that says no problem', () => {
+    const { i18n, downloadSection } = start()
+    i18n.getFixedT('zh-CN')('play.start', { defaultValue: '' })
+    expect(downloadSection).not.toHaveBeenCalled()
+  })
+
+  it('brings the texts along when the language changes after a problem was said', async () => {
+    const { i18n, downloadSection } = start()
+    await i18n.changeLanguage('en')
+    const arrived = new Promise<void>((resolve) => i18n.onTexts(resolve))
+    problemText(i18n.getFixedT('en'), problem)
+    await arrived
+    expect(downloadSection.mock.calls.map((c) => c[1])).toEqual(['en'])
+    await i18n.changeLanguage('zh-CN')
+    expect(downloadSection.mock.calls.map((c) => c[1])).toEqual(['en', 'zh-CN'])
+    expect(problemText(i18n.getFixedT('zh-CN'), problem)).toBe(
+      '文件不是 UTF-8 文本；请以 UTF-8 编码保存',
+    )
+  })
+
+  it('asks again after a download fails, and says the English meanwhile', async () => {
+    const downloadSection = vi
+      .fn<(section: string, language: string) => Promise<Dictionary>>()
+      .mockRejectedValueOnce(new Error('offline'))
+      .mockImplementation(async (_section, language) => read(`problems/${language}`))
+    const i18n = new Translator({
+      fallback: 'en',
+      language: 'en',
+      dictionaries: { en: read('en') },
+      download: async () => ({}),
+      sections: ['problems'],
+      downloadSection,
+    })
+    const en = i18n.getFixedT('en')
+    expect(problemText(en, problem)).toBe(problem.message)
+    await vi.waitFor(() => expect(downloadSection).toHaveBeenCalledTimes(1))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const arrived = new Promise<void>((resolve) => i18n.onTexts(resolve))
+    problemText(en, problem)
+    await arrived
+    expect(downloadSection).toHaveBeenCalledTimes(2)
+    expect(problemPlace(en, [])).toBe('The file')
   })
 })

@@ -107,10 +107,19 @@ describe('the language files', () => {
   // a plural form stands for its key: another language may need other forms, or none
   const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '')
   const english = new Set(keys(read('en.json')).map(base))
+  const others = readdirSync(DIR).filter((f) => f.endsWith('.json') && f !== 'en.json')
 
-  it.each(readdirSync(DIR).filter((f) => f !== 'en.json'))('%s translates every text', (file) => {
+  it.each(others)('%s translates every text', (file) => {
     const translated = new Set(keys(read(file)).map(base))
     expect([...english].filter((k) => !translated.has(k))).toEqual([])
     expect(translated.has('language.name')).toBe(true)
+  })
+
+  // the problems' texts, a file apart per language (downloaded when a problem is first said)
+  it.each(others)('problems/%s translates every problem text', (file) => {
+    const problems = new Set(keys(read(`problems/${file}`)))
+    const missing = keys(read('problems/en.json')).filter((k) => !problems.has(k))
+    expect(missing).toEqual([])
+    expect(problems.size).toBeGreaterThan(100)
   })
 })

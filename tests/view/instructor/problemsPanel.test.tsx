@@ -29,7 +29,7 @@ afterEach(() => {
 })
 
 describe('the problems panel', () => {
-  it('names the step and field in plain words, and a click goes to the field', () => {
+  it('names the step and field in plain words, and a click goes to the field', async () => {
     const { store, doc } = brokenStore()
     const title = ((doc['steps'] as JsonObject[])[4]!['title'] as Record<string, string>)['en']
     render(
@@ -38,7 +38,8 @@ describe('the problems panel', () => {
         <input data-path="steps[4].action.target" aria-label="target" />
       </>,
     )
-    const problem = screen.getByRole('button', {
+    // the panel waits for the problems' texts, downloaded when it first has a problem
+    const problem = await screen.findByRole('button', {
       name: `Step “${title}” › action › target: unknown component "isolater" (did you mean "isolator"?)`,
     })
     fireEvent.click(problem)
@@ -46,7 +47,7 @@ describe('the problems panel', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('target'))
   })
 
-  it('focuses the closest parent field when the exact one is not shown', () => {
+  it('focuses the closest parent field when the exact one is not shown', async () => {
     const { store } = brokenStore()
     render(
       <>
@@ -54,7 +55,7 @@ describe('the problems panel', () => {
         <fieldset data-path="steps[4].action" tabIndex={-1} aria-label="action" />
       </>,
     )
-    fireEvent.click(screen.getByRole('button', { name: /unknown component "isolater"/ }))
+    fireEvent.click(await screen.findByRole('button', { name: /unknown component "isolater"/ }))
     expect(document.activeElement).toBe(screen.getByLabelText('action'))
   })
 
@@ -62,7 +63,7 @@ describe('the problems panel', () => {
     const { store } = brokenStore()
     await act(() => i18n.changeLanguage('zh-CN'))
     render(<ProblemsPanel store={store} />)
-    screen.getByRole('button', {
+    await screen.findByRole('button', {
       name: /^步骤“.+” › action › target: 未知部件“isolater”（是否想写“isolator”？）$/,
     })
   })

@@ -4,6 +4,7 @@
 // section is downloaded when a problem is first said (i18n.ts); until it arrives, a problem reads
 // as the engine's English and its place as the JSON path, and `useTranslation` re-renders after.
 import {
+  COLLECTIONS,
   fillTemplate,
   formatPath,
   getLocalText,
@@ -18,17 +19,8 @@ const TYPES = ['number', 'string', 'boolean', 'trueOrFalse', 'condition', 'array
 const MORE_TYPES = ['object', 'record', 'int']
 const VALUES = ['text', 'number', 'boolean', 'null', 'list', 'object']
 
-// the elements a path can start in; their names say where a problem is
-const ELEMENTS = new Set([
-  'competencies',
-  'components',
-  'variables',
-  'rules',
-  'steps',
-  'hazards',
-  'judgements',
-  'faults',
-])
+/** The lists whose elements the editor selects: every list of elements with ids, and the rules. */
+export const ELEMENT_LISTS: ReadonlySet<string> = new Set<string>([...COLLECTIONS, 'rules'])
 
 // asked each time, not kept per `t`: a language's words may arrive after its fallback's
 function wordsOf(t: Translate): ProblemWords {
@@ -95,7 +87,8 @@ export function problemPlace(
   if (file === '') return formatPath(path)
   if (path.length === 0) return file
   const [first, second] = path
-  const inElement = typeof first === 'string' && ELEMENTS.has(first) && typeof second === 'number'
+  const inElement =
+    typeof first === 'string' && ELEMENT_LISTS.has(first) && typeof second === 'number'
   const parts = inElement
     ? [t(`problems.where.${first}`, { name: elementName(doc, first, second, language) })]
     : [t('problems.where.scenario')]

@@ -1,16 +1,13 @@
 import { useStore } from 'zustand'
-import { COLLECTIONS, formatPath, type Collection, type PathSegment } from '../../core/index.ts'
+import { formatPath, type Collection, type PathSegment } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
-import { problemPlace, problemText } from '../i18n/problemText.ts'
+import { ELEMENT_LISTS, problemPlace, problemText } from '../i18n/problemText.ts'
 import { useProblemTexts } from '../i18n/useProblemTexts.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface ProblemsPanelProps {
   readonly store: EditorStore
 }
-
-// the elements a problem path can lead to: those with ids, and the rules
-const SELECTABLE = new Set<string>([...COLLECTIONS, 'rules'])
 
 /**
  * Every validation problem of the engine, where it is in plain words and what is wrong in the
@@ -24,7 +21,11 @@ export function ProblemsPanel({ store }: ProblemsPanelProps) {
   const textsReady = useProblemTexts(problems.length > 0)
   const go = (path: readonly PathSegment[]) => {
     const [collection, index] = path
-    if (typeof collection === 'string' && SELECTABLE.has(collection) && typeof index === 'number')
+    if (
+      typeof collection === 'string' &&
+      ELEMENT_LISTS.has(collection) &&
+      typeof index === 'number'
+    )
       store.getState().select({ collection: collection as Collection | 'rules', index })
     else store.getState().select({ collection: 'scenario', index: 0 })
     // the form renders on the next frame; then the field with this path (or its closest parent) takes focus

@@ -5,7 +5,6 @@ import { renameId } from './renameId.ts'
 
 export type JsonObject = { [key: string]: JsonValue }
 export type JsonPath = readonly (string | number)[]
-/** The lists of a scenario whose elements have ids. */
 /** The lists of elements that have ids, in the order of the format. */
 export const COLLECTIONS = [
   'components',

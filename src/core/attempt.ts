@@ -3,7 +3,13 @@
 // the file.
 import { ALL_ACTIONS } from './kinds.ts'
 import type { Model } from './model.ts'
-import { FileProblemList, near, type FileProblemCode, type ProblemParams } from './problems.ts'
+import {
+  near,
+  problemAt,
+  ProblemList,
+  type FileProblemCode,
+  type ProblemParams,
+} from './problems.ts'
 import type { Attempt, AttemptEvent } from './recordSchemas.ts'
 
 /** Why an event is invalid for this scenario and mode: a problem code and its params. */
@@ -48,8 +54,8 @@ export function checkEvent(
  * Checks an attempt against a scenario: the scenario id, faults, judgement marks and every event
  * (processed or not). Returns the problems; empty when the attempt can be scored. Pure.
  */
-export function checkAttempt(model: Model, attempt: Attempt): FileProblemList {
-  const problems = new FileProblemList()
+export function checkAttempt(model: Model, attempt: Attempt): ProblemList<FileProblemCode> {
+  const problems = new ProblemList(problemAt)
   const scenarioId = model.scenario.id
   if (attempt.scenario.id !== scenarioId) {
     problems.add(['scenario', 'id'], 'attempt.otherScenario', {

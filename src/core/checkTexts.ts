@@ -1,13 +1,12 @@
 // The languages of a scenario: its locale tags, and every Text having the default locale and
 // no undeclared one. Part of validateScenario; reads the draft, writes problems only.
-import type { ProblemList } from './problemCodes.ts'
-import { near, type PathSegment } from './problems.ts'
+import { near, type PathSegment, type ProblemCode, type ProblemList } from './problems.ts'
 import type { Draft } from './scenarioDraft.ts'
 
 const LOCALE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
 
 /** Reports locale tags that are malformed or listed twice. */
-export function checkLocales(d: Draft, problems: ProblemList): void {
+export function checkLocales(d: Draft, problems: ProblemList<ProblemCode>): void {
   const seen = new Set<string>()
   d.locales.forEach((l, i) => {
     if (!LOCALE.test(l)) problems.add(['locales', i], 'locale.malformed', { locale: l })
@@ -17,7 +16,7 @@ export function checkLocales(d: Draft, problems: ProblemList): void {
 }
 
 /** Reports Texts without the default locale, or with a locale that "locales" does not list. */
-export function checkTexts(d: Draft, problems: ProblemList): void {
+export function checkTexts(d: Draft, problems: ProblemList<ProblemCode>): void {
   const text = (value: unknown, path: PathSegment[]): void => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return
     const def = d.locales[0] ?? 'en'

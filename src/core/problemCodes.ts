@@ -147,16 +147,3 @@ export function anyProblemAt(
 ): Problem {
   return { path, code, params, message: problemMessage(code, params) }
 }
-
-/** Collects problems of any code under a base path; used by every validator. */
-export class ProblemList {
-  readonly items: Problem[] = []
-
-  add(path: readonly PathSegment[], code: ProblemCode, params: ProblemParams = {}): void {
-    this.items.push(anyProblemAt(path, code, params))
-  }
-
-  get empty(): boolean {
-    return this.items.length === 0
-  }
-}

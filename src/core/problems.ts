@@ -131,12 +131,24 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   return near === undefined ? '' : ` (did you mean "${near}"?)`
 }
 
-/** Collects problems met checking a record against its scenario (attempt.ts). */
-export class FileProblemList {
+/** Builds one problem of the code table `C` at `path` (problemAt, or problemCodes' anyProblemAt). */
+export type MakeProblem<C extends ProblemCode> = (
+  path: readonly PathSegment[],
+  code: C,
+  params: ProblemParams,
+) => Problem
+
+/**
+ * Collects problems of one code table: `new ProblemList(problemAt)` for a record's codes,
+ * `new ProblemList(anyProblemAt)` for the scenario checks', whose texts only the validators load.
+ */
+export class ProblemList<C extends ProblemCode> {
   readonly items: Problem[] = []
 
-  add(path: readonly PathSegment[], code: FileProblemCode, params: ProblemParams = {}): void {
-    this.items.push(problemAt(path, code, params))
+  constructor(private readonly make: MakeProblem<C>) {}
+
+  add(path: readonly PathSegment[], code: C, params: ProblemParams = {}): void {
+    this.items.push(this.make(path, code, params))
   }
 
   get empty(): boolean {

@@ -13,9 +13,10 @@ import {
   STATEFUL_KINDS,
 } from './kinds.ts'
 import { checkModelPath } from './modelPath.ts'
-import { ProblemList } from './problemCodes.ts'
+import { anyProblemAt } from './problemCodes.ts'
 import {
   near,
+  ProblemList,
   type Outcome,
   type PathSegment,
   type ProblemCode,
@@ -40,7 +41,7 @@ import { checkLocales, checkTexts } from './checkTexts.ts'
 export function validateScenario(raw: JsonValue, cache = new ExpressionCache()): Outcome<Scenario> {
   const shape = checkShape(ScenarioSchema, raw)
   const draft = shape.ok ? fromScenario(shape.value) : bestEffort(raw)
-  const problems = new ProblemList()
+  const problems = new ProblemList(anyProblemAt)
   if (draft) new MeaningCheck(draft, problems, cache).run()
   const all = [...(shape.ok ? [] : shape.problems), ...problems.items]
   if (all.length > 0) return { ok: false, problems: all }
@@ -55,7 +56,7 @@ class MeaningCheck {
 
   constructor(
     private readonly d: Draft,
-    private readonly problems: ProblemList,
+    private readonly problems: ProblemList<ProblemCode>,
     private readonly cache: ExpressionCache,
   ) {
     this.scope = createScope(d, cache)

@@ -2,7 +2,7 @@
 // expressions, cycles and model paths. Reports every problem at once, each at its JSON path.
 import { checkShape } from './checkShape.ts'
 import { checkExpression, possibleStrings, type ExprType, type Scope } from './expr/check.ts'
-import { namesIn, type Ast } from './expr/parse.ts'
+import type { Ast } from './expr/parse.ts'
 import type { JsonValue } from './json.ts'
 import {
   canBeLocked,
@@ -34,7 +34,7 @@ import {
 } from './schema.ts'
 import { bestEffort, fromScenario, type Draft } from './scenarioDraft.ts'
 import { createScope, derivedExpression, ExpressionCache } from './scope.ts'
-import { findCycles } from './findCycles.ts'
+import { checkDerivedCycles, checkStepCycles } from './checkCycles.ts'
 import { checkLocales, checkTexts } from './checkTexts.ts'
 
 /** Validates a parsed scenario file: shape and meaning, every problem at once. Pure. */
@@ -86,8 +86,8 @@ class MeaningCheck {
       (j, i) => j && this.checkCompetencyRefs(j.competencies, ['judgements', i, 'competencies']),
     )
     this.d.faults.forEach((f, i) => f && this.checkSet(f.set, ['faults', i, 'set']))
-    this.checkAfterCycles()
-    this.checkDerivedCycles()
+    checkStepCycles(this.d, this.problems)
+    checkDerivedCycles(this.d, this.problems, this.cache)
     const levels = this.d.scoring?.levels
     if (
       levels?.competent !== undefined &&
@@ -371,43 +371,5 @@ class MeaningCheck {
     if (h.when !== undefined) this.checkExpr(h.when, 'boolean', [...path, 'when'])
     if (h.action) this.checkActionRef(h.action, [...path, 'action'])
     this.checkCompetencyRefs(h.competencies, [...path, 'competencies'])
-  }
-
-  private checkAfterCycles(): void {
-    const index = new Map<string, number>()
-    this.d.steps.forEach((s, i) => s && index.set(s.id, i))
-    const edges = (i: number): number[] =>
-      (this.d.steps[i]?.after ?? []).flatMap((a) => {
-        const j = index.get(a)
-        return j === undefined || j === i ? [] : [j]
-      })
-    for (const cycle of findCycles(this.d.steps.length, edges)) {
-      const ids = cycle.map((i) => this.d.steps[i]!.id)
-      this.add(['steps', cycle[0]!, 'after'], 'step.cycle', {
-        ids: [...ids, ids[0]].map((id) => `"${id}"`).join(' → '),
-      })
-    }
-  }
-
-  private checkDerivedCycles(): void {
-    const index = new Map<string, number>()
-    this.d.components.forEach((c, i) => c && DERIVED_KINDS.has(c.kind) && index.set(c.id, i))
-    const edges = (i: number): number[] => {
-      const c = this.d.components[i]
-      const src = c ? derivedExpression(c) : undefined
-      const parsed = src === undefined ? undefined : this.cache.parse(src)
-      if (!parsed?.ok) return []
-      return namesIn(parsed.ast).flatMap((n) => {
-        const j = n.type === 'name' && n.member === undefined ? index.get(n.name) : undefined
-        return j === undefined ? [] : [j]
-      })
-    }
-    for (const cycle of findCycles(this.d.components.length, edges)) {
-      const c = this.d.components[cycle[0]!]!
-      const ids = cycle.map((i) => this.d.components[i]!.id)
-      this.add(['components', cycle[0]!, KINDS[c.kind].expression!], 'derived.cycle', {
-        ids: [...ids, ids[0]].map((id) => `"${id}"`).join(' → '),
-      })
-    }
   }
 }

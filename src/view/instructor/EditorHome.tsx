@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
-import { createTemplate, formatPath, type JsonObject, type Problem } from '../../core/index.ts'
+import { createTemplate, type JsonObject, type Problem } from '../../core/index.ts'
 import { appStore } from '../../state/appStore.ts'
 import { bundledStore, loadBundledScenarios } from '../../state/bundledScenarios.ts'
 import { deleteDraft, listDrafts, type Draft } from '../../state/drafts.ts'
 import { createEditorStore, type DraftMeta } from '../../state/editorStore.ts'
 import { readFileBytes } from '../../state/fileBytes.ts'
 import { readEditorDoc, setEditorFile } from './editorFile.ts'
-import { problemText } from '../i18n/problemText.ts'
+import { RefusedFileProblems } from '../panels/RefusedFileProblems.tsx'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** Opens a document in the editor as a new draft. */
@@ -123,13 +123,7 @@ function StartSection() {
       {refused && (
         <div className="problems" role="alert">
           <p>{t('editor.cannotOpen')}</p>
-          <ul>
-            {refused.map((p, i) => (
-              <li key={i}>
-                {formatPath(p.path)}: {problemText(t, p)}
-              </li>
-            ))}
-          </ul>
+          <RefusedFileProblems problems={refused} />
         </div>
       )}
       <h3>{t('editor.bundled')}</h3>

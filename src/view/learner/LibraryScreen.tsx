@@ -1,12 +1,12 @@
 import { useEffect, useState, type DragEvent } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
-import { formatPath, type Model } from '../../core/index.ts'
-import { problemText } from '../i18n/problemText.ts'
+import type { Model } from '../../core/index.ts'
 import { appStore } from '../../state/appStore.ts'
 import { bundledStore, loadBundledScenarios } from '../../state/bundledScenarios.ts'
 import type { OpenedScenario } from '../../state/openScenarioFile.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
+import { RefusedFileProblems } from '../panels/RefusedFileProblems.tsx'
 import { ScenarioCard } from '../panels/ScenarioCard.tsx'
 import { UnfinishedAttempts } from './UnfinishedAttempts.tsx'
 
@@ -67,13 +67,7 @@ function ScenarioCards({ opened }: { opened: readonly Model[] }) {
           <li key={file} className="card broken">
             <h3>{file}</h3>
             <p>{t('library.brokenBundled')}</p>
-            <ul>
-              {problems.map((p, i) => (
-                <li key={i}>
-                  {formatPath(p.path)}: {problemText(t, p)}
-                </li>
-              ))}
-            </ul>
+            <RefusedFileProblems problems={problems} />
           </li>
         ),
       )}
@@ -115,13 +109,7 @@ function OpenFileSection({
       {refused && (
         <div className="problems" role="alert">
           <p>{t('library.invalidFile', { file: refused.name })}</p>
-          <ul>
-            {refused.problems.map((p, i) => (
-              <li key={i}>
-                <code>{formatPath(p.path)}</code>: {problemText(t, p)}
-              </li>
-            ))}
-          </ul>
+          <RefusedFileProblems problems={refused.problems} />
         </div>
       )}
     </section>

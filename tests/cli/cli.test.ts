@@ -1,28 +1,11 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/main.ts'
+import { cli, scratchFolder } from './runCli.ts'
 import { ROOT, expectClose, readText } from '../helpers.ts'
 
-function cli(...args: string[]): { status: number; out: string; err: string } {
-  let out = ''
-  let err = ''
-  const status = runCli(args, {
-    out: (t) => (out += t + '\n'),
-    err: (t) => (err += t + '\n'),
-    write: (t) => (out += t),
-  })
-  return { status, out, err }
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'practica-cli-'))
-function tmpFile(name: string, content: string): string {
-  const path = join(tmp, name)
-  writeFileSync(path, content)
-  return path
-}
+const { dir: tmp, file: tmpFile } = scratchFolder('practica-cli-')
 
 const EXAMPLE = 'tests/golden/spec-worked-example'
 

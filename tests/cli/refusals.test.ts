@@ -1,30 +1,11 @@
 // The command line's refusals: one wording per refusal from the engine's reader, a scenario's
 // mistake at run time named in the scenario file, and the options parseArgs reads.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/main.ts'
+import { cli, scratchFolder } from './runCli.ts'
 import { ROOT, readText } from '../helpers.ts'
 
-function cli(...args: string[]): { status: number; out: string; err: string } {
-  let out = ''
-  let err = ''
-  const status = runCli(args, {
-    out: (t) => (out += t + '\n'),
-    err: (t) => (err += t + '\n'),
-    write: (t) => (out += t),
-  })
-  return { status, out, err }
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'practica-cli-refusals-'))
-function tmpFile(name: string, content: string): string {
-  const path = join(tmp, name)
-  writeFileSync(path, content)
-  return path
-}
+const { file: tmpFile } = scratchFolder('practica-cli-refusals-')
 
 const EXAMPLE = `${ROOT}tests/golden/spec-worked-example`
 const RUNTIME = `${ROOT}tests/fixtures/runtime-error`

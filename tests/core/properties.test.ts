@@ -2,58 +2,11 @@
 // bounds, deterministically, with every completion at an event or tick time.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  createStart,
-  scoreAttempt,
-  step,
-  type Attempt,
-  type AttemptEvent,
-  type Model,
-} from '../../src/core/index.ts'
+import { createStart, scoreAttempt, step, type Model } from '../../src/core/index.ts'
+import { attemptArb } from './arbitraries.ts'
 import { bundledScenarioFiles, loadScenarioFile } from '../helpers.ts'
 
-/** Every event the live simulator could produce on this scenario, without its time. */
-function possibleActs(model: Model, mode: Attempt['mode']): Omit<AttemptEvent, 't'>[] {
-  const acts: Omit<AttemptEvent, 't'>[] = []
-  for (const c of model.components) {
-    for (const action of c.actions) {
-      if (action === 'set') for (const value of c.states) acts.push({ action, target: c.id, value })
-      else acts.push({ action, target: c.id })
-    }
-  }
-  if (mode === 'practice') for (const s of model.steps) acts.push({ action: 'hint', target: s.id })
-  return acts
-}
-
-function attemptArb(model: Model): fc.Arbitrary<Attempt> {
-  return fc.constantFrom<Attempt['mode']>('practice', 'assessment').chain((mode) =>
-    fc
-      .record({
-        faults: fc.subarray(model.faults.map((f) => f.id)),
-        acts: fc.array(
-          fc.tuple(
-            fc.integer({ min: 0, max: 4000 }),
-            fc.constantFrom(...possibleActs(model, mode)),
-          ),
-          { maxLength: 40 },
-        ),
-        end: fc.boolean(),
-      })
-      .map(({ faults, acts, end }): Attempt => {
-        let t = 0
-        const events: AttemptEvent[] = acts.map(([dt, act]) => ({ t: (t += dt), ...act }))
-        if (end) events.push({ t: t + 500, action: 'end' })
-        return {
-          format: 'practica.attempt/1',
-          id: 'prop',
-          scenario: { id: model.scenario.id },
-          mode,
-          faults,
-          events,
-        }
-      }),
-  )
-}
+const attempts = (model: Model) => attemptArb(model, { maxGapMs: 4000, maxActs: 40 })
 
 describe.each(bundledScenarioFiles())('properties of %s', (file) => {
   const model = loadScenarioFile(file)
@@ -61,7 +14,7 @@ describe.each(bundledScenarioFiles())('properties of %s', (file) => {
   it('scores every valid event sequence, with 0 ≤ raw ≤ max, the same way twice', () => {
     const reloaded = loadScenarioFile(file)
     fc.assert(
-      fc.property(attemptArb(model), (attempt) => {
+      fc.property(attempts(model), (attempt) => {
         const first = scoreAttempt(model, attempt)
         expect(first.ok).toBe(true)
         if (!first.ok) return
@@ -76,7 +29,7 @@ describe.each(bundledScenarioFiles())('properties of %s', (file) => {
 
   it('completes steps only at the start, at a tick or at an event', () => {
     fc.assert(
-      fc.property(attemptArb(model), (attempt) => {
+      fc.property(attempts(model), (attempt) => {
         const scored = scoreAttempt(model, attempt)
         if (!scored.ok) throw new Error(scored.problems[0]!.message)
         const eventTimes = new Set(attempt.events.map((e) => e.t))
@@ -94,7 +47,7 @@ describe.each(bundledScenarioFiles())('properties of %s', (file) => {
 
   it('reaches the same state live, a tick at a time, as scoring does from the log', () => {
     fc.assert(
-      fc.property(attemptArb(model), (attempt) => {
+      fc.property(attempts(model), (attempt) => {
         let live = createStart(model, attempt.mode, attempt.faults ?? [])
         attempt.events.forEach((event, index) => {
           for (let t = live.now + 250; t < event.t; t += 250)

@@ -8,49 +8,16 @@ import {
   replayAttempt,
   replayTo,
   type Attempt,
-  type AttemptEvent,
   type Model,
   type SimState,
 } from '../../src/core/index.ts'
-import { generateAttempts, learnerActs } from '../bench/generate.ts'
+import { generateAttempts } from '../bench/generate.ts'
+import { attemptArb } from './arbitraries.ts'
 import { bundledScenarioFiles, loadScenarioFile } from '../helpers.ts'
 
-function actsOf(model: Model, mode: Attempt['mode']): Omit<AttemptEvent, 't'>[] {
-  const acts = learnerActs(model)
-  if (mode === 'practice') for (const s of model.steps) acts.push({ action: 'hint', target: s.id })
-  return acts
-}
-
 // Gaps up to 9 s cross the replayer's time checkpoints; up to 150 events cross its event ones.
-function attemptArb(model: Model): fc.Arbitrary<Attempt> {
-  return fc.constantFrom<Attempt['mode']>('practice', 'assessment').chain((mode) =>
-    fc
-      .record({
-        faults: fc.subarray(model.faults.map((f) => f.id)),
-        acts: fc.array(
-          fc.tuple(
-            fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 9000 })),
-            fc.constantFrom(...actsOf(model, mode)),
-          ),
-          { maxLength: 150 },
-        ),
-        end: fc.boolean(),
-      })
-      .map(({ faults, acts, end }): Attempt => {
-        let t = 0
-        const events: AttemptEvent[] = acts.map(([dt, act]) => ({ t: (t += dt), ...act }))
-        if (end) events.push({ t: t + 500, action: 'end' })
-        return {
-          format: 'practica.attempt/1',
-          id: 'prop',
-          scenario: { id: '' },
-          mode,
-          faults,
-          events,
-        }
-      }),
-  )
-}
+const attempts = (model: Model) =>
+  attemptArb(model, { maxGapMs: 9000, maxActs: 150, sameTimeOften: true })
 
 /** A seek: a fraction of the attempt's length (past its end too), or an event's exact time. */
 const seekArb = fc.oneof(
@@ -84,7 +51,7 @@ describe.each(bundledScenarioFiles())('replay to a moment on %s', (file) => {
 
   it('gives the state of a replay from t = 0 after any seeks, backwards and forwards', () => {
     fc.assert(
-      fc.property(attemptArb(model), fc.array(seekArb, { minLength: 1, maxLength: 30 }), (a, s) =>
+      fc.property(attempts(model), fc.array(seekArb, { minLength: 1, maxLength: 30 }), (a, s) =>
         checkSeeks(model, a, s),
       ),
       { numRuns: 40 },
@@ -105,7 +72,7 @@ describe.each(bundledScenarioFiles())('replay to a moment on %s', (file) => {
 
   it('at and past the end gives exactly the state that scores', () => {
     fc.assert(
-      fc.property(attemptArb(model), fc.nat({ max: 10_000 }), (attempt, past) => {
+      fc.property(attempts(model), fc.nat({ max: 10_000 }), (attempt, past) => {
         const replayer = createReplayer(model, attempt)
         const final = replayAttempt(model, attempt)
         expect(replayer.durationMs).toBe(final.endedAt)

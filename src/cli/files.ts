@@ -67,24 +67,23 @@ export function reportScoring(
     io.err(`${p.code === 'scenario.runtime' ? files.scenario : files.attempt}: ${formatProblem(p)}`)
 }
 
-/** The scenario in a file, or undefined after reporting what is wrong with it. */
-export function openScenario(io: Io, file: string): Model | undefined {
+/** What `load` makes of a file's bytes, or undefined after reporting what is wrong with it. */
+function openWith<T>(io: Io, file: string, load: (bytes: Uint8Array) => Outcome<T>): T | undefined {
   const bytes = readBytes(file)
-  const model = bytes.ok ? loadScenario(bytes.value) : bytes
-  if (!model.ok) {
-    report(io, file, model.problems)
+  const loaded = bytes.ok ? load(bytes.value) : bytes
+  if (!loaded.ok) {
+    report(io, file, loaded.problems)
     return undefined
   }
-  return model.value
+  return loaded.value
+}
+
+/** The scenario in a file, or undefined after reporting what is wrong with it. */
+export function openScenario(io: Io, file: string): Model | undefined {
+  return openWith(io, file, loadScenario)
 }
 
 /** The attempt in a file, or undefined after reporting what is wrong with it. */
 export function openAttempt(io: Io, file: string): Attempt | undefined {
-  const bytes = readBytes(file)
-  const attempt = bytes.ok ? loadAttempt(bytes.value) : bytes
-  if (!attempt.ok) {
-    report(io, file, attempt.problems)
-    return undefined
-  }
-  return attempt.value
+  return openWith(io, file, loadAttempt)
 }

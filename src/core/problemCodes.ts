@@ -4,7 +4,7 @@
 // src/view/i18n/locales/problems. Only the scenario checks reach this module: the codes the
 // playing app meets, and their texts, are in fileProblemCodes.ts.
 import { FILE_PROBLEM_TEXTS } from './fileProblemCodes.ts'
-import type { PathSegment, Problem } from './problems.ts'
+import { problemMaker } from './problems.ts'
 import { ENGLISH_WORDS, fillTemplate, type ProblemParams } from './problemTemplates.ts'
 
 export type { ProblemParams, ProblemWords } from './problemTemplates.ts'
@@ -140,10 +140,4 @@ export function problemMessage(code: ProblemCode, params: ProblemParams): string
 }
 
 /** A problem of any code at `path`, its English text built from the whole catalogue. Pure. */
-export function anyProblemAt(
-  path: readonly PathSegment[],
-  code: ProblemCode,
-  params: ProblemParams = {},
-): Problem {
-  return { path, code, params, message: problemMessage(code, params) }
-}
+export const anyProblemAt = problemMaker<ProblemCode>(problemMessage)

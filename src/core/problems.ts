@@ -23,14 +23,15 @@ export interface Problem {
   readonly message: string
 }
 
-/** A problem met reading a file or a record at `path`, its English text built. Pure. */
-export function problemAt(
-  path: readonly PathSegment[],
-  code: FileProblemCode,
-  params: ProblemParams = {},
-): Problem {
-  return { path, code, params, message: fileProblemMessage(code, params) }
+/** The maker of problems of one code table, whose English texts `message` builds. Pure. */
+export function problemMaker<C extends ProblemCode>(
+  message: (code: C, params: ProblemParams) => string,
+): (path: readonly PathSegment[], code: C, params?: ProblemParams) => Problem {
+  return (path, code, params = {}) => ({ path, code, params, message: message(code, params) })
 }
+
+/** A problem met reading a file or a record at `path`, its English text built. Pure. */
+export const problemAt = problemMaker<FileProblemCode>(fileProblemMessage)
 
 /** The refusal of a whole file for one problem. Pure. */
 export function refuse(code: FileProblemCode, params: ProblemParams = {}): Outcome<never> {

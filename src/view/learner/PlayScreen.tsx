@@ -11,6 +11,7 @@ import { ChecklistPanel } from '../panels/ChecklistPanel.tsx'
 import { FeedbackPanel } from '../panels/FeedbackPanel.tsx'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { LeaveButtons } from '../panels/LeaveButtons.tsx'
+import { SceneUiToggle } from '../panels/SceneUiToggle.tsx'
 import { RuntimeErrorNotice } from '../panels/ScreenErrorBoundary.tsx'
 import { createPartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
@@ -96,21 +97,13 @@ function PlayHeader({ store, ui, editor }: PlayPartProps & { readonly ui: SceneU
   const { model, mode } = store.getState().setup
   const names = useScenarioText(model)
   const stopped = useStore(store, (s) => s.sim.endReason !== null || s.runtimeError !== null)
-  const showLabels = useStore(ui, (s) => s.showLabels)
   const [confirming, setConfirming] = useState(false)
   return (
     <header className="bar">
       <h1>{names.text(model.scenario.title)}</h1>
       <span className="mode-badge">{t(`library.${mode}`)}</span>
       <AttemptClock store={store} />
-      <label className="labels-toggle">
-        <input
-          type="checkbox"
-          checked={showLabels}
-          onChange={(e) => ui.getState().set({ showLabels: e.target.checked })}
-        />
-        {t('play.labels')}
-      </label>
+      <SceneUiToggle ui={ui} flag="showLabels" label={t('play.labels')} className="labels-toggle" />
       <LanguageSwitch />
       {editor && (
         <button type="button" onClick={() => appStore.getState().openEditor(editor)}>

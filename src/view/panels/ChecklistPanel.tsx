@@ -5,6 +5,7 @@ import { getStepStatus, getWaitingFor, type Model } from '../../core/index.ts'
 import type { AttemptStore } from '../../state/attemptStore.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { useScenarioText } from '../useScenarioText.ts'
+import { SceneUiToggle } from './SceneUiToggle.tsx'
 
 export interface ChecklistPanelProps {
   readonly store: AttemptStore
@@ -15,18 +16,15 @@ export interface ChecklistPanelProps {
 export function ChecklistPanel({ store, ui }: ChecklistPanelProps) {
   const { t } = useTranslation()
   const model = useStore(store, (s) => s.setup.model)
-  const highlight = useStore(ui, (s) => s.highlightNext)
   return (
     <section className="checklist" aria-labelledby="checklist-title">
       <h2 id="checklist-title">{t('play.checklist')}</h2>
-      <label className="highlight-toggle">
-        <input
-          type="checkbox"
-          checked={highlight}
-          onChange={(e) => ui.getState().set({ highlightNext: e.target.checked })}
-        />
-        {t('play.highlight')}
-      </label>
+      <SceneUiToggle
+        ui={ui}
+        flag="highlightNext"
+        label={t('play.highlight')}
+        className="highlight-toggle"
+      />
       <ol>
         {model.steps.map((s, i) => (
           <ChecklistStep key={s.id} store={store} model={model} index={i} />

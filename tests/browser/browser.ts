@@ -2,7 +2,7 @@
 // on parts of the 3D scene, and a screenshot in test-results/ when a test fails.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { afterAll, beforeAll, inject, onTestFailed } from 'vitest'
+import { afterAll, beforeAll, expect, inject, onTestFailed } from 'vitest'
 import { scoreAttempt, type Attempt, type Result } from '../../src/core/index.ts'
 import { loadScenarioFile } from '../helpers.ts'
 import { partPoint } from './pageActions.ts'
@@ -136,4 +136,14 @@ export async function resumeIn(context: BrowserContext, url: string): Promise<Pa
     .click()
   await page.locator('canvas').waitFor()
   return page
+}
+
+/** Plays the open replay at 8× until it stops by itself, and checks it stopped at the attempt's end. */
+export async function playReplayToEnd(page: Page): Promise<void> {
+  await page.getByLabel('Speed').selectOption('8')
+  await page.getByRole('button', { name: 'Play' }).click()
+  await page.getByRole('button', { name: 'Pause' }).waitFor()
+  await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 15_000 })
+  const [shown, end] = (await page.locator('.replay-time').textContent())!.split(' / ')
+  expect(shown).toBe(end)
 }

@@ -12,6 +12,7 @@ import {
   finishAndShowResult,
   hasBrowser,
   openApp,
+  playReplayToEnd,
   setupBrowser,
   startConveyor,
 } from './browser.ts'
@@ -169,9 +170,7 @@ describe.skipIf(!hasBrowser)('Content Security Policy', () => {
     await w.page.getByText('1 attempts · 0 files with problems').waitFor()
     const row = w.page.locator('tr[data-attempt]', { hasText: 'Amina Phiri' })
     await row.getByRole('button').click()
-    await w.page.getByLabel('Speed').selectOption('8')
-    await w.page.getByRole('button', { name: 'Play' }).click()
-    await w.page.getByText('The replay ends in the scored state.').waitFor({ timeout: 15_000 })
+    await playReplayToEnd(w.page)
     await expectNoViolations(w)
   })
 })

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { scoreAttempt, solve, type Attempt } from '../../src/core/index.ts'
 import { loadScenarioText, readText } from '../helpers.ts'
-import { downloadText, hasBrowser, openApp, setupBrowser } from './browser.ts'
+import { downloadText, hasBrowser, openApp, playReplayToEnd, setupBrowser } from './browser.ts'
 
 setupBrowser()
 
@@ -66,13 +66,7 @@ describe.skipIf(!hasBrowser)('assessor review in the browser', () => {
       .getByRole('alert')
       .getByText(/does not match its log/)
       .waitFor()
-    await page.getByLabel('Speed').selectOption('8')
-    await page.getByRole('button', { name: 'Play' }).click()
-    await page.getByRole('button', { name: 'Pause' }).waitFor()
-    // playback stops by itself at the attempt's end
-    await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 15_000 })
-    const [shown, end] = (await page.locator('.replay-time').textContent())!.split(' / ')
-    expect(shown).toBe(end)
+    await playReplayToEnd(page)
     // the timeline names the class of each event
     expect(await page.locator('li.event[data-index="5"] .event-class').textContent()).toBe(
       'unexpected',

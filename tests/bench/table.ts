@@ -16,17 +16,26 @@ function show(n: number): string {
   return formatNumber(n)
 }
 
-/** `median (low–high)`, or the one value where every run agrees. */
-function spread(values: readonly number[], unit: string): string {
+/**
+ * `median (low–high) unit`, or the one value where every run agrees; in millions ("1.02 MB",
+ * "57.0 M evals/s") where the values reach a million, or where `mega` says so (a row's peer
+ * beside ours in millions).
+ */
+function spread(
+  values: readonly number[],
+  unit: string,
+  mega = Math.max(...values.map(Math.abs)) >= 1e6,
+): string {
+  const f = mega ? (n: number) => (n / 1e6).toPrecision(3) : show
+  const u = mega ? (unit === ' B' ? ' MB' : ` M${unit}`) : unit
   const lo = Math.min(...values)
   const hi = Math.max(...values)
-  const m = `${show(median(values))}${unit}`
-  return lo === hi ? m : `${m} (${show(lo)}–${show(hi)})`
+  return lo === hi ? `${f(lo)}${u}` : `${f(median(values))}${u} (${f(lo)}–${f(hi)})`
 }
 
 function goalText(r: BenchResult): string {
   return r.goals
-    .map((g) => `${g.on === 'ours' ? 'ours ' : ''}${g.op === '<=' ? '≤' : '≥'} ${g.value}`)
+    .map((g) => `${g.on === 'ours' ? 'ours ' : ''}${g.op === '<=' ? '≤' : '≥'} ${show(g.value)}`)
     .join(', ')
 }
 
@@ -43,13 +52,16 @@ export function benchTable(runs: readonly Run[]): string {
     const peers = all.flatMap((r) => (r.peer === undefined ? [] : [r.peer]))
     const ratios = all.flatMap((r) => (r.ratio === undefined ? [] : [r.ratio]))
     const passed = all.filter((r) => r.pass).length
+    // ours and the peer in the same scale
+    const mega = [...all.map((r) => r.ours), ...peers].some((n) => Math.abs(n) >= 1e6)
     return [
       `\`${first.name}\``,
       spread(
         all.map((r) => r.ours),
         unit,
+        mega,
       ),
-      peers.length ? spread(peers, unit) : '—',
+      peers.length ? spread(peers, unit, mega) : '—',
       ratios.length ? spread(ratios, '') : '—',
       goalText(first),
       `${passed}/${all.length}`,

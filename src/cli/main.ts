@@ -1,7 +1,7 @@
 // The command line over the engine (spec section 7): validate, score, solve, export.
 // Reads files, prints results; every decision is the engine's.
 import { parseArgs } from 'node:util'
-import { formatPath, scoreAttempt, solve } from '../core/index.ts'
+import { formatPath, scoreAttempt, solve, type Model } from '../core/index.ts'
 import { exportCommand } from './export.ts'
 import { openAttempt, openScenario, reportScoring, type Io } from './files.ts'
 
@@ -68,7 +68,19 @@ function validate(io: Io, files: readonly string[]): number {
 
 function score(io: Io, scenarioFile: string, attemptFiles: readonly string[]): number {
   const model = openScenario(io, scenarioFile)
-  if (!model) return 1
+  return model ? scoreFiles(io, model, scenarioFile, attemptFiles) : 1
+}
+
+/**
+ * Scores each attempt file against an opened scenario, printing one result each; `score` after
+ * it has opened the scenario. Returns 1 if any attempt was refused, else 0.
+ */
+export function scoreFiles(
+  io: Io,
+  model: Model,
+  scenarioFile: string,
+  attemptFiles: readonly string[],
+): number {
   let status = 0
   for (const file of attemptFiles) {
     const attempt = openAttempt(io, file)

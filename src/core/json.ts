@@ -47,6 +47,12 @@ export function utf8Length(text: string): number {
  */
 export function parseJson(text: string): Outcome<JsonValue> {
   if (text.length > MAX_FILE_BYTES || utf8Length(text) > MAX_FILE_BYTES) return fileTooLarge()
+  return parseSizedJson(text)
+}
+
+// `parseJson` once the size is known to be within the limit: text decoded from at most 5 MB of
+// bytes needs no second pass to count its UTF-8 length.
+function parseSizedJson(text: string): Outcome<JsonValue> {
   if (text.charCodeAt(0) === 0xfeff) {
     return fail(
       'line 1, column 1: the file starts with a byte-order mark; save it as UTF-8 without BOM',
@@ -169,8 +175,9 @@ export function decodeUtf8(bytes: Uint8Array): Outcome<string> {
  */
 export function readJsonFile(file: Uint8Array | string): Outcome<JsonValue> {
   if (file.length > MAX_FILE_BYTES) return fileTooLarge()
-  const text = typeof file === 'string' ? { ok: true as const, value: file } : decodeUtf8(file)
-  return text.ok ? parseJson(text.value) : text
+  if (typeof file === 'string') return parseJson(file)
+  const text = decodeUtf8(file)
+  return text.ok ? parseSizedJson(text.value) : text
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 import { checkScenariosPlugin } from './src/build/checkScenariosPlugin.ts'
+import { scenarioIndexPlugin } from './src/build/scenarioIndexPlugin.ts'
 import { precachePlugin } from './src/sw/precachePlugin.ts'
 
 // The Content Security Policy of the built app: only its own scripts, styles, workers and
@@ -20,7 +21,7 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ')
 
 export default defineConfig({
-  plugins: [react(), checkScenariosPlugin(), precachePlugin()],
+  plugins: [react(), checkScenariosPlugin(), scenarioIndexPlugin(), precachePlugin()],
   // R3F has no exports map; resolving `module` first silences Vitest's require('three') warning
   environments: { ssr: { resolve: { mainFields: ['module', 'main'] } } },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },

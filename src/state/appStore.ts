@@ -19,7 +19,7 @@ import {
   type Learner,
 } from './attemptStore.ts'
 import { holdAttempt } from './attemptLock.ts'
-import { bundledStore } from './bundledScenarios.ts'
+import { bundledModelOf } from './bundledScenarios.ts'
 import { runtimeMessage } from './runtimeError.ts'
 import { getScenarioText } from './scenarioTexts.ts'
 import type { EditorStore } from './editorStore.ts'
@@ -126,13 +126,12 @@ type StoredResult =
   { ok: true; model: Model; attempt: Attempt; result: Result } | { ok: false; reason: string }
 
 /**
- * The scenario an unfinished attempt kept: a bundled one as compiled at start (its file was
- * checked when the app was built), any other by the validator, which is downloaded only then.
+ * The scenario an unfinished attempt kept: a bundled one (known by its hash) compiled from the
+ * kept text, as its file was checked when the app was built; any other by the validator, which is
+ * downloaded only then.
  */
 async function openKeptScenario(text: string): Promise<Outcome<Model>> {
-  const bundled = bundledStore
-    .getState()
-    .scenarios?.find((s) => s.model && getScenarioText(s.model) === text)?.model
+  const bundled = await bundledModelOf(text)
   if (bundled) return { ok: true, value: bundled }
   const { openStoredScenario } = await import('./openScenarioFile.ts')
   return openStoredScenario(text)

@@ -1,9 +1,11 @@
-import { useEffect, useState, type DragEvent } from 'react'
+import { useState, type DragEvent } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
-import type { Model } from '../../core/index.ts'
+import type { Model, Problem } from '../../core/index.ts'
 import { appStore } from '../../state/appStore.ts'
-import { bundledStore, loadBundledScenarios } from '../../state/bundledScenarios.ts'
+import { openBundledScenario } from '../../state/bundledScenarios.ts'
+import { cardOf, type IndexedScenario } from '../../state/scenarioCard.ts'
+import { scenarioIndex } from '../../state/scenarioIndex.ts'
 import type { OpenedScenario } from '../../state/openScenarioFile.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { RefusedFileProblems } from '../panels/RefusedFileProblems.tsx'
@@ -51,31 +53,40 @@ function LearnerSection() {
   )
 }
 
+/** A bundled scenario from the index: its file is fetched when the learner starts it. */
+function BundledCard({ entry }: { entry: IndexedScenario }) {
+  const { t } = useTranslation()
+  const [problems, setProblems] = useState<readonly Problem[]>(
+    'problems' in entry ? entry.problems : [],
+  )
+  const start = async () => {
+    const opened = await openBundledScenario(entry)
+    if (opened.model) await appStore.getState().start(opened.model)
+    else setProblems(opened.problems)
+  }
+  return 'card' in entry && problems.length === 0 ? (
+    <ScenarioCard info={entry.card} onStart={() => void start()} />
+  ) : (
+    <li className="card broken">
+      <h3>{entry.file}</h3>
+      <p>{t('library.brokenBundled')}</p>
+      <RefusedFileProblems problems={problems} />
+    </li>
+  )
+}
+
 /** Every scenario to start: the bundled ones (or why one is broken), then those opened. */
 function ScenarioCards({ opened }: { opened: readonly Model[] }) {
-  const { t } = useTranslation()
-  const bundled = useStore(bundledStore, (s) => s.scenarios)
-  useEffect(() => {
-    void loadBundledScenarios()
-  }, [])
   return (
-    <ul className="cards" aria-busy={bundled === undefined}>
-      {(bundled ?? []).map(({ file, model, problems }) =>
-        model ? (
-          <ScenarioCard key={file} model={model} onStart={() => appStore.getState().start(model)} />
-        ) : (
-          <li key={file} className="card broken">
-            <h3>{file}</h3>
-            <p>{t('library.brokenBundled')}</p>
-            <RefusedFileProblems problems={problems} />
-          </li>
-        ),
-      )}
+    <ul className="cards">
+      {scenarioIndex.map((entry) => (
+        <BundledCard key={entry.file} entry={entry} />
+      ))}
       {opened.map((model) => (
         <ScenarioCard
           key={`opened:${model.scenario.id}`}
-          model={model}
-          onStart={() => appStore.getState().start(model)}
+          info={cardOf(model)}
+          onStart={() => void appStore.getState().start(model)}
         />
       ))}
     </ul>

@@ -1,21 +1,12 @@
 // The edit commands of the scenario editor and how one applies to a raw scenario document.
 // Works on the JSON as written (x- fields included, valid or not); never mutates its input.
 import { isJsonObject, type JsonValue } from '../json.ts'
+import { COLLECTIONS, type Collection } from './collections.ts'
 import { renameId } from './renameId.ts'
 
 export type JsonObject = { [key: string]: JsonValue }
 export type JsonPath = readonly (string | number)[]
-/** The lists of elements that have ids, in the order of the format. */
-export const COLLECTIONS = [
-  'components',
-  'variables',
-  'faults',
-  'steps',
-  'hazards',
-  'judgements',
-  'competencies',
-] as const
-export type Collection = (typeof COLLECTIONS)[number]
+export { COLLECTIONS, type Collection }
 
 export type EditCommand =
   | {

@@ -2,14 +2,13 @@
 // renaming, the file writer and the starting template. Re-exported by src/core/index.ts.
 export {
   applyCommand,
-  COLLECTIONS,
   isJsonEqual,
   EditError,
-  type Collection,
   type EditCommand,
   type JsonObject,
   type JsonPath,
 } from './applyCommand.ts'
+export { COLLECTIONS, type Collection } from './collections.ts'
 export { createTemplate } from './createTemplate.ts'
 export { findReferences, type Reference } from './findReferences.ts'
 export {

@@ -4,6 +4,7 @@ import type { Attempt } from '../core/index.ts'
 import { appStore, type Screen } from '../state/appStore.ts'
 import { toAttempt } from '../state/attemptStore.ts'
 import type { EditorStore } from '../state/editorStore.ts'
+import { i18n } from './i18n/i18n.ts'
 import { LibraryScreen } from './learner/LibraryScreen.tsx'
 import { PlayScreen } from './learner/PlayScreen.tsx'
 import { LeaveButtons } from './panels/LeaveButtons.tsx'
@@ -16,11 +17,18 @@ const ResultScreen = lazy(() => loadResultScreen().then((m) => ({ default: m.Res
 const HistoryScreen = lazy(() =>
   import('./learner/HistoryScreen.tsx').then((m) => ({ default: m.HistoryScreen })),
 )
+// with their texts (kept apart from the learner's, i18n.ts), so they never show a bare key
+const withTexts = <T,>(section: string, load: Promise<T>): Promise<T> =>
+  Promise.all([load, i18n.loadSection(section).catch(() => {})]).then(([loaded]) => loaded)
 const ReviewScreen = lazy(() =>
-  import('./assessor/ReviewScreen.tsx').then((m) => ({ default: m.ReviewScreen })),
+  withTexts('review', import('./assessor/ReviewScreen.tsx')).then((m) => ({
+    default: m.ReviewScreen,
+  })),
 )
 const EditorRoute = lazy(() =>
-  import('./instructor/EditorRoute.tsx').then((m) => ({ default: m.EditorRoute })),
+  withTexts('editor', import('./instructor/EditorRoute.tsx')).then((m) => ({
+    default: m.EditorRoute,
+  })),
 )
 
 /** The app: the learner's library, play and result screens, the instructor's editor, the assessor's review. */

@@ -13,8 +13,14 @@ setupBrowser()
 
 const SCENARIO = readText('tests/fixtures/runtime-error/scenario.json')
 const ATTEMPT = readText('tests/fixtures/runtime-error/attempt.json')
-const en = JSON.parse(readText('src/view/i18n/locales/en.json'))
-const zh = JSON.parse(readText('src/view/i18n/locales/zh-CN.json'))
+// with the editor's and the review's texts, which are files apart
+const texts = (tag: string) => ({
+  ...JSON.parse(readText(`src/view/i18n/locales/${tag}.json`)),
+  editor: JSON.parse(readText(`src/view/i18n/locales/editor/${tag}.json`)),
+  review: JSON.parse(readText(`src/view/i18n/locales/review/${tag}.json`)),
+})
+const en = texts('en')
+const zh = texts('zh-CN')
 
 const file = (name: string, text: string) => ({
   name,

@@ -2,7 +2,8 @@
 // Adding a language is adding one file. English is built in, as the fallback; any other language
 // is downloaded when it is chosen, and switches only once it has arrived. The problems' texts
 // (./locales/problems, one file per language) are downloaded, English too, when a screen first
-// says a problem: the learner's first download does not carry the scenario checks' words.
+// says a problem, and the editor's and the review's (./locales/editor, ./locales/review) with
+// those screens: the learner's first download carries only the learner's texts.
 import en from './locales/en.json'
 import { Translator, type Dictionary } from './translator.ts'
 
@@ -17,7 +18,7 @@ const downloads = import.meta.glob<string>(['./locales/*.json', '!./locales/en.j
 })
 
 // each its own module, downloaded when a key in the section is first asked for
-const sectionFiles = import.meta.glob<string>('./locales/problems/*.json', {
+const sectionFiles = import.meta.glob<string>('./locales/*/*.json', {
   query: '?raw',
   import: 'default',
 })
@@ -52,7 +53,7 @@ export const i18n = new Translator({
     if (!load) throw new Error(`no interface texts in ${language}`)
     return JSON.parse(await load()) as Dictionary
   },
-  sections: ['problems'],
+  sections: ['problems', 'editor', 'review'],
   downloadSection: async (section, language) => {
     const load = sectionFiles[`./locales/${section}/${language}.json`]
     if (!load) throw new Error(`no ${section} texts in ${language}`)

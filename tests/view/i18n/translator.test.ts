@@ -122,4 +122,13 @@ describe('the language files', () => {
     expect(missing).toEqual([])
     expect(problems.size).toBeGreaterThan(100)
   })
+
+  // the editor's and the review's texts, files apart downloaded with those screens
+  const screens = ['editor', 'review'].flatMap((section) => others.map((f) => [section, f]))
+  it.each(screens)('%s/%s translates every text of that screen', (section, file) => {
+    const translated = new Set(keys(read(`${section}/${file}`)).map(base))
+    const english = keys(read(`${section}/en.json`)).map(base)
+    expect(english.filter((k) => !translated.has(k))).toEqual([])
+    expect(english.length).toBeGreaterThan(20)
+  })
 })

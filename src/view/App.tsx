@@ -10,23 +10,27 @@ import { PlayScreen } from './learner/PlayScreen.tsx'
 import { LeaveButtons } from './panels/LeaveButtons.tsx'
 import { RuntimeErrorNotice, ScreenErrorBoundary } from './panels/ScreenErrorBoundary.tsx'
 
+// screens with their texts (kept apart from the learner's, i18n.ts), so they never show a bare key
+const withTexts = <T,>(sections: readonly string[], load: Promise<T>): Promise<T> =>
+  Promise.all([load, ...sections.map((s) => i18n.loadSection(s).catch(() => {}))]).then(
+    ([loaded]) => loaded,
+  )
 // the result is downloaded while the learner plays, so it is there when the attempt ends
-const loadResultScreen = () => import('./learner/ResultScreen.tsx')
+const loadResultScreen = () => withTexts(['result'], import('./learner/ResultScreen.tsx'))
 const ResultScreen = lazy(() => loadResultScreen().then((m) => ({ default: m.ResultScreen })))
 // the history and the other roles' screens are only downloaded by those who open them
 const HistoryScreen = lazy(() =>
-  import('./learner/HistoryScreen.tsx').then((m) => ({ default: m.HistoryScreen })),
+  withTexts(['result'], import('./learner/HistoryScreen.tsx')).then((m) => ({
+    default: m.HistoryScreen,
+  })),
 )
-// with their texts (kept apart from the learner's, i18n.ts), so they never show a bare key
-const withTexts = <T,>(section: string, load: Promise<T>): Promise<T> =>
-  Promise.all([load, i18n.loadSection(section).catch(() => {})]).then(([loaded]) => loaded)
 const ReviewScreen = lazy(() =>
-  withTexts('review', import('./assessor/ReviewScreen.tsx')).then((m) => ({
+  withTexts(['review', 'result'], import('./assessor/ReviewScreen.tsx')).then((m) => ({
     default: m.ReviewScreen,
   })),
 )
 const EditorRoute = lazy(() =>
-  withTexts('editor', import('./instructor/EditorRoute.tsx')).then((m) => ({
+  withTexts(['editor', 'result'], import('./instructor/EditorRoute.tsx')).then((m) => ({
     default: m.EditorRoute,
   })),
 )

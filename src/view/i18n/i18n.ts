@@ -2,8 +2,8 @@
 // Adding a language is adding one file. English is built in, as the fallback; any other language
 // is downloaded when it is chosen, and switches only once it has arrived. The problems' texts
 // (./locales/problems, one file per language) are downloaded, English too, when a screen first
-// says a problem, and the editor's and the review's (./locales/editor, ./locales/review) with
-// those screens: the learner's first download carries only the learner's texts.
+// says a problem, and the result's, the editor's and the review's (./locales/result, ...) with
+// the screens that say them: the learner's first download carries only the learner's texts.
 import en from './locales/en.json'
 import { Translator, type Dictionary } from './translator.ts'
 
@@ -53,7 +53,7 @@ export const i18n = new Translator({
     if (!load) throw new Error(`no interface texts in ${language}`)
     return JSON.parse(await load()) as Dictionary
   },
-  sections: ['problems', 'editor', 'review'],
+  sections: ['problems', 'result', 'editor', 'review'],
   downloadSection: async (section, language) => {
     const load = sectionFiles[`./locales/${section}/${language}.json`]
     if (!load) throw new Error(`no ${section} texts in ${language}`)

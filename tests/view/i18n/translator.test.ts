@@ -123,8 +123,10 @@ describe('the language files', () => {
     expect(problems.size).toBeGreaterThan(100)
   })
 
-  // the editor's and the review's texts, files apart downloaded with those screens
-  const screens = ['editor', 'review'].flatMap((section) => others.map((f) => [section, f]))
+  // the result's, the editor's and the review's texts, files apart downloaded with those screens
+  const screens = ['result', 'editor', 'review'].flatMap((section) =>
+    others.map((f) => [section, f]),
+  )
   it.each(screens)('%s/%s translates every text of that screen', (section, file) => {
     const translated = new Set(keys(read(`${section}/${file}`)).map(base))
     const english = keys(read(`${section}/en.json`)).map(base)

@@ -26,6 +26,8 @@ vi.mock('../../../src/view/useScenarioText.ts', async (importOriginal) => {
 
 beforeEach(async () => {
   await i18n.changeLanguage('en')
+  // the result's texts come with its screen (App.tsx); here the panel is shown alone
+  await i18n.loadSection('result')
 })
 afterEach(cleanup)
 

@@ -2,12 +2,15 @@
 // scenario (its card, file and hash), written from scenarios/ when the app is built or served.
 // The library lists the scenarios from it and fetches a scenario's file only when the learner
 // starts it; the files are still emitted into the build, so the service worker caches them all.
+// The cards' texts are in English there (or the scenario's default language where it has no
+// English); another interface language's come with its texts (locales/<tag>.json, section
+// `scenarioCards`), so each language's first download carries its own words only.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Plugin } from 'vite'
-import { loadScenario } from '../core/index.ts'
-import { cardOf, type IndexedScenario } from '../state/scenarioCard.ts'
+import { getLocalText, loadScenario, type Text } from '../core/index.ts'
+import { cardOf, type IndexedScenario, type ScenarioCardInfo } from '../state/scenarioCard.ts'
 import { bundledScenarioNames } from './checkScenariosPlugin.ts'
 
 const ID = 'virtual:practica-scenario-index'
@@ -20,13 +23,43 @@ export type ScenarioIndexEntry = IndexedScenario extends infer E
     : never
   : never
 
-/** The index entry of one scenario file's bytes. */
+/** A card with its texts in one language: the scenario's own, else its default language's. */
+export function cardIn(card: ScenarioCardInfo, language: string): ScenarioCardInfo {
+  const say = (text: Text) => getLocalText(text, language, card.locales[0] ?? 'en')
+  return {
+    ...card,
+    title: say(card.title),
+    description: card.description === undefined ? undefined : say(card.description),
+    competencies: card.competencies.map(say),
+  }
+}
+
+/** The index entry of one scenario file's bytes, its card in English. */
 export function indexEntry(file: string, bytes: Uint8Array): ScenarioIndexEntry {
   const loaded = loadScenario(bytes)
   if (!loaded.ok) return { file, problems: loaded.problems }
   const sha256 = createHash('sha256').update(bytes).digest('hex')
-  return { file, sha256, card: cardOf(loaded.value) }
+  return { file, sha256, card: cardIn(cardOf(loaded.value), 'en') }
 }
+
+/** The texts of the bundled scenarios' cards in one language, by scenario id, as a locale section. */
+export function cardTexts(root: string, language: string): Record<string, Record<string, unknown>> {
+  const texts: Record<string, Record<string, unknown>> = {}
+  for (const file of bundledScenarioNames(root)) {
+    const loaded = loadScenario(readFileSync(join(root, 'scenarios', file)))
+    if (!loaded.ok) continue
+    const card = cardIn(cardOf(loaded.value), language)
+    texts[card.id] = {
+      title: card.title,
+      ...(card.description === undefined ? {} : { description: card.description }),
+      competencies: { ...card.competencies },
+    }
+  }
+  return texts
+}
+
+/** A language's texts as the interface downloads them (i18n.ts): the file itself, `?raw`. */
+const LOCALE_RAW = /\/src\/view\/i18n\/locales\/([\w-]+)\.json\?raw(?:&[\w&=]*)?$/
 
 /** The index entries of the bundled scenarios of the project at `root`, in file-name order. */
 export function buildScenarioIndex(root: string): ScenarioIndexEntry[] {
@@ -44,6 +77,8 @@ export function scenarioIndexPlugin(): Plugin {
   let building = false
   return {
     name: 'practica-scenario-index',
+    // before Vite's own `?raw`, so the languages downloaded carry their cards' texts
+    enforce: 'pre',
     configResolved(config) {
       root = config.root
       // a relative base: the files are fetched relative to the page, which is at the base
@@ -54,6 +89,16 @@ export function scenarioIndexPlugin(): Plugin {
       return id === ID ? RESOLVED : undefined
     },
     load(id) {
+      const locale = LOCALE_RAW.exec(id)?.[1]
+      if (locale !== undefined && locale !== 'en') {
+        const path = id.slice(0, id.indexOf('?'))
+        this.addWatchFile(path)
+        for (const file of bundledScenarioNames(root))
+          this.addWatchFile(join(root, 'scenarios', file))
+        const texts = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+        texts['scenarioCards'] = cardTexts(root, locale)
+        return `export default ${JSON.stringify(JSON.stringify(texts))}\n`
+      }
       if (id !== RESOLVED) return undefined
       const entries = bundledScenarioNames(root).map((file) => {
         const path = join(root, 'scenarios', file)

@@ -1,5 +1,6 @@
 // The index the library lists the bundled scenarios from, written when the app is built: every
-// bundled file, its card in every language the file has, and the hash a resumed attempt is known by.
+// bundled file, its card in English (other languages' come with their texts), and the hash a
+// resumed attempt is known by.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ResolvedConfig } from 'vite'
@@ -7,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { bundledScenarioNames } from '../../src/build/checkScenariosPlugin.ts'
 import {
   buildScenarioIndex,
+  cardTexts,
   indexEntry,
   scenarioIndexPlugin,
 } from '../../src/build/scenarioIndexPlugin.ts'
@@ -33,23 +35,58 @@ describe('the index of the bundled scenarios', () => {
     }
   })
 
-  it("gives each card's title, description and competencies in every locale of its file", () => {
-    const index = buildScenarioIndex(ROOT)
-    for (const entry of index) {
+  it("gives each card's title, description and competencies in English, else its default", () => {
+    for (const entry of buildScenarioIndex(ROOT)) {
       if (!('card' in entry)) throw new Error(`${entry.file} is broken`)
       const scenario = raw(entry.file)
       const { card } = entry
       expect(card.id).toBe(scenario.id)
       expect(card.locales.length).toBeGreaterThan(0)
-      for (const locale of card.locales) {
-        const say = (text: Text | undefined) =>
-          text === undefined ? undefined : getLocalText(text, locale, card.locales[0]!)
-        expect(say(card.title), `${entry.file} ${locale}`).toBe(say(scenario.title))
-        expect(say(card.title)).not.toBe('')
-        expect(say(card.description)).toBe(say(scenario.description))
-        expect(card.competencies.map(say)).toEqual(scenario.competencies.map((c) => say(c.title)))
-      }
+      const say = (text: Text | undefined) =>
+        text === undefined ? undefined : getLocalText(text, 'en', card.locales[0]!)
+      expect(card.title, entry.file).toBe(say(scenario.title))
+      expect(card.title).not.toBe('')
+      expect(card.description).toBe(say(scenario.description))
+      expect(card.competencies).toEqual(scenario.competencies.map((c) => say(c.title)))
     }
+  })
+
+  it("gives another language's card texts by scenario id, its default language's where it lacks one", () => {
+    const texts = cardTexts(ROOT, 'zh-CN')
+    for (const file of bundledScenarioNames(ROOT)) {
+      const scenario = raw(file)
+      const locales = typeof scenario.title === 'string' ? [] : Object.keys(scenario.title)
+      const say = (text: Text) => getLocalText(text, 'zh-CN', locales[0] ?? 'en')
+      expect(texts[scenario.id]?.['title'], file).toBe(say(scenario.title))
+      expect(texts[scenario.id]?.['competencies']).toEqual({
+        ...scenario.competencies.map((c) => say(c.title)),
+      })
+    }
+    expect(texts['conveyor-loto']?.['title']).toBe('带式输送机驱动的上锁挂牌')
+  })
+
+  it('adds the card texts to a language downloaded as text, and leaves the section files alone', () => {
+    const plugin = scenarioIndexPlugin()
+    ;(plugin.configResolved as (config: Partial<ResolvedConfig>) => void)({
+      root: ROOT,
+      base: '/',
+      command: 'build',
+    })
+    const context = { addWatchFile: () => undefined }
+    const load = (id: string) =>
+      (plugin.load as unknown as (this: typeof context, id: string) => string | undefined).call(
+        context,
+        join(ROOT, id),
+      )
+    const code = load('src/view/i18n/locales/zh-CN.json?raw')!
+    const texts = JSON.parse(JSON.parse(code.slice('export default '.length))) as {
+      language: { name: string }
+      scenarioCards: Record<string, { title: string }>
+    }
+    expect(texts.language.name).toBe('简体中文')
+    expect(texts.scenarioCards['conveyor-loto']?.title).toBe('带式输送机驱动的上锁挂牌')
+    expect(load('src/view/i18n/locales/problems/zh-CN.json?raw')).toBeUndefined()
+    expect(load('src/view/i18n/locales/en.json?raw')).toBeUndefined()
   })
 
   it('gives a broken file its problems instead of a card', () => {

@@ -1,10 +1,10 @@
 import { useState, type DragEvent } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
-import type { Model, Problem } from '../../core/index.ts'
+import { getLocalText, type Model, type Problem, type Text } from '../../core/index.ts'
 import { appStore } from '../../state/appStore.ts'
 import { openBundledScenario } from '../../state/bundledScenarios.ts'
-import { cardOf, type IndexedScenario } from '../../state/scenarioCard.ts'
+import { cardOf, type IndexedScenario, type ScenarioCardInfo } from '../../state/scenarioCard.ts'
 import { scenarioIndex } from '../../state/scenarioIndex.ts'
 import type { OpenedScenario } from '../../state/openScenarioFile.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
@@ -53,9 +53,27 @@ function LearnerSection() {
   )
 }
 
+/**
+ * A bundled card in the interface language: the index has it in English, and another language's
+ * texts came with that language (src/build/scenarioIndexPlugin.ts), English where they lack one.
+ */
+function useCardInLanguage(card: ScenarioCardInfo | undefined): ScenarioCardInfo | undefined {
+  const { t, i18n } = useTranslation()
+  if (card === undefined || i18n.language === 'en') return card
+  const say = (key: string, english: Text) =>
+    t(`scenarioCards.${card.id}.${key}`, { defaultValue: getLocalText(english, 'en', 'en') })
+  return {
+    ...card,
+    title: say('title', card.title),
+    description: card.description === undefined ? undefined : say('description', card.description),
+    competencies: card.competencies.map((c, i) => say(`competencies.${i}`, c)),
+  }
+}
+
 /** A bundled scenario from the index: its file is fetched when the learner starts it. */
 function BundledCard({ entry }: { entry: IndexedScenario }) {
   const { t } = useTranslation()
+  const card = useCardInLanguage('card' in entry ? entry.card : undefined)
   const [problems, setProblems] = useState<readonly Problem[]>(
     'problems' in entry ? entry.problems : [],
   )
@@ -64,8 +82,8 @@ function BundledCard({ entry }: { entry: IndexedScenario }) {
     if (opened.model) await appStore.getState().start(opened.model)
     else setProblems(opened.problems)
   }
-  return 'card' in entry && problems.length === 0 ? (
-    <ScenarioCard info={entry.card} onStart={() => void start()} />
+  return card !== undefined && problems.length === 0 ? (
+    <ScenarioCard info={card} onStart={() => void start()} />
   ) : (
     <li className="card broken">
       <h3>{entry.file}</h3>

@@ -1,3 +1,4 @@
+import './review.css'
 import { useMemo, useState, type DragEvent } from 'react'
 import { useStore } from 'zustand'
 import {

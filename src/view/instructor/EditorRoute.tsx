@@ -1,3 +1,4 @@
+import './editor.css'
 import type { EditorStore } from '../../state/editorStore.ts'
 import { EditorHome } from './EditorHome.tsx'
 import { EditorScreen } from './EditorScreen.tsx'

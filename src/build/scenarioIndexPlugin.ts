@@ -3,8 +3,9 @@
 // The library lists the scenarios from it and fetches a scenario's file only when the learner
 // starts it; the files are still emitted into the build, so the service worker caches them all.
 // The cards' texts are in English there (or the scenario's default language where it has no
-// English); another interface language's come with its texts (locales/<tag>.json, section
-// `scenarioCards`), so each language's first download carries its own words only.
+// English); another interface language's are downloaded when the library first shows a card in
+// it (the section locales/scenarioCards/<tag>.json, empty in the sources and filled here), so
+// neither an English visit nor a resumed attempt downloads any card's words in another language.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -58,8 +59,8 @@ export function cardTexts(root: string, language: string): Record<string, Record
   return texts
 }
 
-/** A language's texts as the interface downloads them (i18n.ts): the file itself, `?raw`. */
-const LOCALE_RAW = /\/src\/view\/i18n\/locales\/([\w-]+)\.json\?raw(?:&[\w&=]*)?$/
+/** A language's card texts as the interface downloads them (i18n.ts): the file, `?raw`. */
+const CARDS_RAW = /\/src\/view\/i18n\/locales\/scenarioCards\/([\w-]+)\.json\?raw(?:&[\w&=]*)?$/
 
 /** The index entries of the bundled scenarios of the project at `root`, in file-name order. */
 export function buildScenarioIndex(root: string): ScenarioIndexEntry[] {
@@ -77,7 +78,7 @@ export function scenarioIndexPlugin(): Plugin {
   let building = false
   return {
     name: 'practica-scenario-index',
-    // before Vite's own `?raw`, so the languages downloaded carry their cards' texts
+    // before Vite's own `?raw`, so the card texts' files are filled
     enforce: 'pre',
     configResolved(config) {
       root = config.root
@@ -89,15 +90,12 @@ export function scenarioIndexPlugin(): Plugin {
       return id === ID ? RESOLVED : undefined
     },
     load(id) {
-      const locale = LOCALE_RAW.exec(id)?.[1]
+      // English is in the index itself
+      const locale = CARDS_RAW.exec(id)?.[1]
       if (locale !== undefined && locale !== 'en') {
-        const path = id.slice(0, id.indexOf('?'))
-        this.addWatchFile(path)
         for (const file of bundledScenarioNames(root))
           this.addWatchFile(join(root, 'scenarios', file))
-        const texts = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
-        texts['scenarioCards'] = cardTexts(root, locale)
-        return `export default ${JSON.stringify(JSON.stringify(texts))}\n`
+        return `export default ${JSON.stringify(JSON.stringify(cardTexts(root, locale)))}\n`
       }
       if (id !== RESOLVED) return undefined
       const entries = bundledScenarioNames(root).map((file) => {

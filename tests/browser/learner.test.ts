@@ -191,8 +191,11 @@ describe.skipIf(!hasBrowser)('learner in the browser', () => {
     const page = await openApp('learner chinese browser', { locale: 'zh-CN' })
     await page.getByRole('heading', { name: '实训场景' }).waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    // the bundled cards' Chinese texts, downloaded apart from the index's English
+    await page.getByRole('heading', { name: '带式输送机驱动的上锁挂牌' }).waitFor()
     await page.getByLabel('语言').selectOption('en')
     await page.getByRole('heading', { name: 'Scenarios' }).waitFor()
+    await page.getByRole('heading', { name: 'Lockout/tagout of a belt conveyor drive' }).waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
   })
 

@@ -1,5 +1,5 @@
 // The index the library lists the bundled scenarios from, written when the app is built: every
-// bundled file, its card in English (other languages' come with their texts), and the hash a
+// bundled file, its card in English (other languages' are downloaded apart), and the hash a
 // resumed attempt is known by.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -65,7 +65,7 @@ describe('the index of the bundled scenarios', () => {
     expect(texts['conveyor-loto']?.['title']).toBe('带式输送机驱动的上锁挂牌')
   })
 
-  it('adds the card texts to a language downloaded as text, and leaves the section files alone', () => {
+  it("fills a language's card texts file, downloaded as text, and leaves English's empty", () => {
     const plugin = scenarioIndexPlugin()
     ;(plugin.configResolved as (config: Partial<ResolvedConfig>) => void)({
       root: ROOT,
@@ -78,15 +78,14 @@ describe('the index of the bundled scenarios', () => {
         context,
         join(ROOT, id),
       )
-    const code = load('src/view/i18n/locales/zh-CN.json?raw')!
-    const texts = JSON.parse(JSON.parse(code.slice('export default '.length))) as {
-      language: { name: string }
-      scenarioCards: Record<string, { title: string }>
-    }
-    expect(texts.language.name).toBe('简体中文')
-    expect(texts.scenarioCards['conveyor-loto']?.title).toBe('带式输送机驱动的上锁挂牌')
-    expect(load('src/view/i18n/locales/problems/zh-CN.json?raw')).toBeUndefined()
-    expect(load('src/view/i18n/locales/en.json?raw')).toBeUndefined()
+    const code = load('src/view/i18n/locales/scenarioCards/zh-CN.json?raw')!
+    const texts = JSON.parse(JSON.parse(code.slice('export default '.length))) as Record<
+      string,
+      { title: string }
+    >
+    expect(texts['conveyor-loto']?.title).toBe('带式输送机驱动的上锁挂牌')
+    expect(load('src/view/i18n/locales/scenarioCards/en.json?raw')).toBeUndefined()
+    expect(load('src/view/i18n/locales/zh-CN.json?raw')).toBeUndefined()
   })
 
   it('gives a broken file its problems instead of a card', () => {

@@ -3,7 +3,9 @@
 // is downloaded when it is chosen, and switches only once it has arrived. The problems' texts
 // (./locales/problems, one file per language) are downloaded, English too, when a screen first
 // says a problem, and the result's, the editor's and the review's (./locales/result, ...) with
-// the screens that say them: the learner's first download carries only the learner's texts.
+// the screens that say them, and the bundled scenarios' cards in a language other than English
+// (./locales/scenarioCards, filled when built) when the library first shows one: the learner's
+// first download carries only the learner's texts.
 import en from './locales/en.json'
 import { Translator, type Dictionary } from './translator.ts'
 
@@ -53,7 +55,7 @@ export const i18n = new Translator({
     if (!load) throw new Error(`no interface texts in ${language}`)
     return JSON.parse(await load()) as Dictionary
   },
-  sections: ['problems', 'result', 'editor', 'review'],
+  sections: ['problems', 'result', 'editor', 'review', 'scenarioCards'],
   downloadSection: async (section, language) => {
     const load = sectionFiles[`./locales/${section}/${language}.json`]
     if (!load) throw new Error(`no ${section} texts in ${language}`)

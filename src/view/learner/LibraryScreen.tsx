@@ -54,8 +54,8 @@ function LearnerSection() {
 }
 
 /**
- * A bundled card in the interface language: the index has it in English, and another language's
- * texts came with that language (src/build/scenarioIndexPlugin.ts), English where they lack one.
+ * A bundled card in the interface language: the index has it in English; another language's texts
+ * are downloaded when first asked for (src/build/scenarioIndexPlugin.ts), English until then.
  */
 function useCardInLanguage(card: ScenarioCardInfo | undefined): ScenarioCardInfo | undefined {
   const { t, i18n } = useTranslation()

@@ -9,8 +9,14 @@ import { hasBrowser, openApp, setupBrowser } from './browser.ts'
 
 setupBrowser()
 
-const en = JSON.parse(readText('src/view/i18n/locales/en.json'))
-const zh = JSON.parse(readText('src/view/i18n/locales/zh-CN.json'))
+// with the editor's and the review's texts, which are files apart
+const localeTexts = (tag: string) => ({
+  ...JSON.parse(readText(`src/view/i18n/locales/${tag}.json`)),
+  editor: JSON.parse(readText(`src/view/i18n/locales/editor/${tag}.json`)),
+  review: JSON.parse(readText(`src/view/i18n/locales/review/${tag}.json`)),
+})
+const en = localeTexts('en')
+const zh = localeTexts('zh-CN')
 
 const LANGUAGES = [
   ['English', 'en-US', en],

@@ -32,6 +32,30 @@ export function learnerActs(model: Model): Omit<AttemptEvent, 't'>[] {
   return acts
 }
 
+/** `events` moments drawn at random over `durationMs`, in order. */
+function drawTimes(random: () => number, events: number, durationMs: number): number[] {
+  return Array.from({ length: events }, () => Math.floor(random() * durationMs)).sort(
+    (a, b) => a - b,
+  )
+}
+
+/** The n-th generated assessment attempt: its acts, then `end` at `durationMs`. */
+function benchAttempt(
+  model: Model,
+  n: number,
+  acts: readonly AttemptEvent[],
+  durationMs: number,
+): Attempt {
+  return {
+    format: 'practica.attempt/1',
+    id: `bench-${n}`,
+    scenario: { id: model.scenario.id, version: model.scenario.version },
+    mode: 'assessment',
+    faults: [],
+    events: [...acts, { t: durationMs, action: 'end' }],
+  }
+}
+
 /** `count` attempts of `events` acts spread over `durationMs`, each ending with `end`. */
 export function generateAttempts(
   model: Model,
@@ -42,22 +66,17 @@ export function generateAttempts(
 ): Attempt[] {
   const random = createRandom(seed)
   const acts = learnerActs(model)
-  return Array.from({ length: count }, (_, n) => {
-    const times = Array.from({ length: events }, () => Math.floor(random() * durationMs)).sort(
-      (a, b) => a - b,
-    )
-    return {
-      format: 'practica.attempt/1',
-      id: `bench-${n}`,
-      scenario: { id: model.scenario.id, version: model.scenario.version },
-      mode: 'assessment',
-      faults: [],
-      events: [
-        ...times.map((t) => ({ t, ...acts[Math.floor(random() * acts.length)]! })),
-        { t: durationMs, action: 'end' },
-      ],
-    } satisfies Attempt
-  })
+  return Array.from({ length: count }, (_, n) =>
+    benchAttempt(
+      model,
+      n,
+      drawTimes(random, events, durationMs).map((t) => ({
+        t,
+        ...acts[Math.floor(random() * acts.length)]!,
+      })),
+      durationMs,
+    ),
+  )
 }
 
 /** Tries to draw an act that leaves the run going; the state after it, or undefined after 50 tries. */
@@ -93,9 +112,7 @@ export function generateFullAttempts(
   const random = createRandom(seed)
   const acts = learnerActs(model)
   return Array.from({ length: count }, (_, n) => {
-    const times = Array.from({ length: events }, () => Math.floor(random() * durationMs)).sort(
-      (a, b) => a - b,
-    )
+    const times = drawTimes(random, events, durationMs)
     let st = createStart(model, 'assessment', [])
     const drawn: AttemptEvent[] = []
     for (const t of times) {
@@ -104,13 +121,6 @@ export function generateFullAttempts(
       drawn.push(next.event)
       st = next.after
     }
-    return {
-      format: 'practica.attempt/1',
-      id: `bench-${n}`,
-      scenario: { id: model.scenario.id, version: model.scenario.version },
-      mode: 'assessment',
-      faults: [],
-      events: [...drawn, { t: durationMs, action: 'end' }],
-    } satisfies Attempt
+    return benchAttempt(model, n, drawn, durationMs)
   })
 }

@@ -98,6 +98,27 @@ function engineTrace(model: Model, attempt: Attempt, trace: Snapshot[]): SimStat
 const sameList = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((x, i) => x === b[i])
 
+/** How the peer's end differs from the engine's in duration, unexpected or blocked events. */
+function endDifference(st: SimState, replay: PeerReplay): string | undefined {
+  if (replay.durationMs !== st.endedAt)
+    return `the peer ended at ${replay.durationMs} ms, the engine at ${st.endedAt}`
+  if (
+    !sameList(
+      replay.context.unexpected,
+      st.unexpected.map((u) => u.index),
+    )
+  )
+    return 'the unexpected events differ'
+  if (
+    !sameList(
+      replay.context.blocked,
+      st.blocked.map((b) => b.index),
+    )
+  )
+    return 'the blocked events differ'
+  return undefined
+}
+
 /** Throws unless the engine and the peer agree after every tick and event of each attempt. */
 export function checkSameTraces(model: Model, attempts: readonly Attempt[]): void {
   for (const attempt of attempts) {
@@ -115,24 +136,7 @@ export function checkSameTraces(model: Model, attempts: readonly Attempt[]): voi
       diff = `the peer stopped after ${n} inputs, the engine after ${trace.length}`
     if (diff === undefined && replay.inputs !== countInputs(st))
       diff = `the peer counted ${replay.inputs} inputs, the engine ${countInputs(st)}`
-    if (diff === undefined && replay.durationMs !== st.endedAt)
-      diff = `the peer ended at ${replay.durationMs} ms, the engine at ${st.endedAt}`
-    if (
-      diff === undefined &&
-      !sameList(
-        replay.context.unexpected,
-        st.unexpected.map((u) => u.index),
-      )
-    )
-      diff = 'the unexpected events differ'
-    if (
-      diff === undefined &&
-      !sameList(
-        replay.context.blocked,
-        st.blocked.map((b) => b.index),
-      )
-    )
-      diff = 'the blocked events differ'
+    diff ??= endDifference(st, replay)
     if (diff !== undefined)
       throw new Error(`the XState peer and the engine disagree on ${attempt.id}, ${diff}`)
   }
@@ -159,24 +163,7 @@ export function checkSameEnd(model: Model, id: string, st: SimState, replay: Pee
       JSON.stringify(replay.context.triggers.map((tr) => [tr.hazard, tr.t]))
   )
     diff = 'the hazards triggered at different times'
-  if (diff === undefined && replay.durationMs !== st.endedAt)
-    diff = `the peer ended at ${replay.durationMs} ms, the engine at ${st.endedAt}`
-  if (
-    diff === undefined &&
-    !sameList(
-      replay.context.unexpected,
-      st.unexpected.map((u) => u.index),
-    )
-  )
-    diff = 'the unexpected events differ'
-  if (
-    diff === undefined &&
-    !sameList(
-      replay.context.blocked,
-      st.blocked.map((b) => b.index),
-    )
-  )
-    diff = 'the blocked events differ'
+  diff ??= endDifference(st, replay)
   if (diff !== undefined)
     throw new Error(`the XState peer and the engine end ${id} differently: ${diff}`)
 }

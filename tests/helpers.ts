@@ -18,6 +18,22 @@ export function readText(path: string): string {
 }
 
 /**
+ * The interface texts of a language as the app has them once every section arrived: the main file
+ * with the sections that are files apart (src/view/i18n/locales/<section>/<tag>.json) under their
+ * names.
+ */
+export function readInterfaceTexts(tag: string): any {
+  const sections = ['result', 'editor', 'review'].map((section) => [
+    section,
+    JSON.parse(readText(`src/view/i18n/locales/${section}/${tag}.json`)),
+  ])
+  return {
+    ...JSON.parse(readText(`src/view/i18n/locales/${tag}.json`)),
+    ...Object.fromEntries(sections),
+  }
+}
+
+/**
  * Loads a scenario (its text or bytes) through the engine, as the app and the CLI do; fails the
  * test with every problem, one `path: message` line each, if it does not load. The one way tests
  * load a scenario they build or change.

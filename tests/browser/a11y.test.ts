@@ -3,20 +3,14 @@
 // problems panel says each problem in the interface language, never as a raw path.
 import { describe, expect, it } from 'vitest'
 import { formatPath, loadScenario, type Attempt } from '../../src/core/index.ts'
-import { readText } from '../helpers.ts'
+import { readInterfaceTexts, readText } from '../helpers.ts'
 import { expectNoSeriousAxe } from './axe.ts'
 import { hasBrowser, openApp, setupBrowser } from './browser.ts'
 
 setupBrowser()
 
-// with the editor's and the review's texts, which are files apart
-const localeTexts = (tag: string) => ({
-  ...JSON.parse(readText(`src/view/i18n/locales/${tag}.json`)),
-  editor: JSON.parse(readText(`src/view/i18n/locales/editor/${tag}.json`)),
-  review: JSON.parse(readText(`src/view/i18n/locales/review/${tag}.json`)),
-})
-const en = localeTexts('en')
-const zh = localeTexts('zh-CN')
+const en = readInterfaceTexts('en')
+const zh = readInterfaceTexts('zh-CN')
 
 const LANGUAGES = [
   ['English', 'en-US', en],

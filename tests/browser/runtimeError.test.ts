@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { loadScenario, scoreAttempt, type Attempt } from '../../src/core/index.ts'
-import { readText } from '../helpers.ts'
+import { readInterfaceTexts, readText } from '../helpers.ts'
 import { expectNoSeriousAxe } from './axe.ts'
 import { clickPart, downloadJson, hasBrowser, openApp, setupBrowser } from './browser.ts'
 
@@ -13,14 +13,8 @@ setupBrowser()
 
 const SCENARIO = readText('tests/fixtures/runtime-error/scenario.json')
 const ATTEMPT = readText('tests/fixtures/runtime-error/attempt.json')
-// with the editor's and the review's texts, which are files apart
-const texts = (tag: string) => ({
-  ...JSON.parse(readText(`src/view/i18n/locales/${tag}.json`)),
-  editor: JSON.parse(readText(`src/view/i18n/locales/editor/${tag}.json`)),
-  review: JSON.parse(readText(`src/view/i18n/locales/review/${tag}.json`)),
-})
-const en = texts('en')
-const zh = texts('zh-CN')
+const en = readInterfaceTexts('en')
+const zh = readInterfaceTexts('zh-CN')
 
 const file = (name: string, text: string) => ({
   name,

@@ -89,3 +89,14 @@ export * from './edit/index.ts'
 export * from './export/index.ts'
 export { checkGltfReferences } from './gltfReferences.ts'
 export { getLocalText, toLanguageMap, type Text } from './text.ts'
+export {
+  LOOKS,
+  LOOK_NAME,
+  LOOK_NAMES,
+  getLook,
+  getLookParam,
+  getLooksForKind,
+  type LookInfo,
+  type LookName,
+  type LookParam,
+} from './looks.ts'

@@ -5,6 +5,7 @@
 // app downloads small. Its `error`s are problem codes (problemCodes.ts), said by checkShape.ts.
 import * as z from 'zod/mini'
 import { SCENARIO_FORMAT } from './formats.ts'
+import { LOOK_NAME } from './looks.ts'
 
 // no eval: the app runs under a CSP without 'unsafe-eval', and zod would otherwise probe for it
 z.config({ jitless: true })
@@ -54,6 +55,18 @@ const SetMap = described(
   'Component or variable id → expression for its new value, applied in order',
 )
 
+const LookParamValue = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.array(z.number()),
+  z.array(Vec3),
+])
+const StateLabels = described(
+  z.optional(z.record(z.string(), Text)),
+  'State value → the name a learner sees for it (spec amendment 1)',
+)
+
 const Effect = z.strictObject({ if: z.optional(Expr), set: SetMap })
 export type Effect = z.output<typeof Effect>
 
@@ -65,6 +78,18 @@ const ComponentCommon = {
   scale: z.optional(z.union([Positive, Vec3])),
   color: described(z.optional(z.string()), 'CSS colour'),
   model: z.optional(ModelPath),
+  look: described(
+    z.optional(z.string().check(z.regex(LOOK_NAME, { error: 'shape.lookName' }))),
+    "A look of the catalogue, drawn instead of the kind's default shape (spec amendment 1)",
+  ),
+  params: described(
+    z.optional(z.record(z.string(), LookParamValue)),
+    'Parameters of the look (at most 32), checked per look',
+  ),
+  parent: described(
+    z.optional(NameId),
+    "Id of the component whose frame this one's position, rotation and scale are in",
+  ),
   lockable: z.optional(z.boolean()),
   taggable: z.optional(z.boolean()),
   on: described(
@@ -82,6 +107,7 @@ const stateful = <K extends string>(kind: K, states: z.ZodMiniType<string[] | un
     ...ComponentCommon,
     states,
     initial: z.optional(z.string()),
+    stateLabels: StateLabels,
   })
 
 const Component = z.discriminatedUnion(
@@ -97,6 +123,7 @@ const Component = z.discriminatedUnion(
       kind: z.literal('item'),
       ...ComponentCommon,
       initial: z.optional(z.enum(['stored', 'worn'])),
+      stateLabels: StateLabels,
     }),
     z.strictObject({ kind: z.literal('lamp'), ...ComponentCommon, lit: Expr }),
     z.strictObject({
@@ -241,6 +268,17 @@ const Scene = z.strictObject({
   ),
   environment: z.optional(z.enum(['workshop', 'outdoor', 'plain'])),
   model: z.optional(ModelPath),
+  views: z.optional(
+    z.array(
+      z.strictObject({
+        id: NameId,
+        title: Text,
+        position: Vec3,
+        target: Vec3,
+        fov: z.optional(z.number().check(z.gt(0), z.lt(180))),
+      }),
+    ),
+  ),
 })
 export type Scene = z.output<typeof Scene>
 

@@ -72,18 +72,32 @@ export function mat(
   })
 }
 
-/** How a batched piece is finished; its colour comes per instance. */
-export type Finish = 'matte' | 'metal' | 'glow'
+/**
+ * How a batched piece is finished; its colour comes per instance. `matte`, `metal` and `glow` are
+ * the Simple look's; the others are physically based finishes of the Detailed looks: `painted`
+ * steel (also safety yellow), `stainless` steel, black `rubber` and clear `glass`.
+ */
+export type Finish = 'matte' | 'metal' | 'glow' | 'painted' | 'stainless' | 'rubber' | 'glass'
+
+const FINISHES: Record<Finish, { roughness: number; metalness: number }> = {
+  matte: { roughness: 0.7, metalness: 0.05 },
+  metal: { roughness: 0.35, metalness: 0.6 },
+  glow: { roughness: 0.7, metalness: 0.05 },
+  painted: { roughness: 0.45, metalness: 0.1 },
+  stainless: { roughness: 0.25, metalness: 0.95 },
+  rubber: { roughness: 0.9, metalness: 0 },
+  glass: { roughness: 0.05, metalness: 0 },
+}
 
 /** The white material of every batched piece of a finish, coloured per instance. */
 export function finishMaterial(finish: Finish): Material {
   return cached(materials, `finish|${finish}`, () => {
-    const metal = finish === 'metal'
-    const m = new MeshStandardMaterial({
-      color: '#ffffff',
-      roughness: metal ? 0.35 : 0.7,
-      metalness: metal ? 0.6 : 0.05,
-    })
+    const m = new MeshStandardMaterial({ color: '#ffffff', ...FINISHES[finish] })
+    if (finish === 'glass') {
+      m.transparent = true
+      m.opacity = 0.25
+      m.depthWrite = false
+    }
     if (finish === 'glow') {
       m.emissive.set('#ffffff')
       m.emissiveIntensity = 1.6
@@ -98,6 +112,14 @@ export function finishMaterial(finish: Finish): Material {
     }
     return m
   })
+}
+
+/**
+ * A geometry made once per key and shared by every part that asks for it (a look's lathe,
+ * extrusion or tube): put every parameter the shape depends on into the key.
+ */
+export function sharedGeometry(key: string, make: () => BufferGeometry): BufferGeometry {
+  return cached(geometries, key, make)
 }
 
 export const COLORS = {

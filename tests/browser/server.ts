@@ -43,7 +43,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     project.provide('baseUrl', '')
     return () => undefined
   }
-  const { url: baseUrl, stop } = await serveBuiltApp()
+  // PRACTICA_DIST: a build folder of one's own, when several checkouts test side by side
+  const { url: baseUrl, stop } = await serveBuiltApp(process.env['PRACTICA_DIST'] ?? 'dist')
   project.provide('baseUrl', baseUrl)
   return stop
 }

@@ -15,6 +15,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Manifest } from 'vite'
+import type { LookName } from '../../src/core/index.ts'
+import { LOOK_FAMILY } from '../../src/view/scene/looks/registry.ts'
 import { bundledScenarioNames } from '../../src/build/checkScenariosPlugin.ts'
 import { buildApp, viteBuild } from './app.ts'
 import { makeResult, type BenchOptions, type BenchResult } from './harness.ts'
@@ -22,8 +24,11 @@ import { makeResult, type BenchOptions, type BenchResult } from './harness.ts'
 const ROOT = new URL('../..', import.meta.url).pathname
 const PEER_DIR = '.bench/dist-peer'
 const PEER_ROOT = 'tests/bench/peerApp'
-/** The goal for both figures: ours at most this many times the peer. */
-const GOAL = 1.25
+/**
+ * The goal for both figures (issue 13): at most 350 KB gzip, whatever the peer; the ratio to the
+ * peer is still reported.
+ */
+const GOAL_BYTES = 350_000
 
 /**
  * Lazily loaded modules a learner does not wait for before the play screen shows, and why; every
@@ -85,8 +90,25 @@ export function reachableFiles(
   return [...files]
 }
 
+/** The look families' modules (src/view/scene/looks/registry.ts), each loaded by `import()`. */
+const FAMILY = /^src\/view\/scene\/looks\/([a-z]+)\/index\.ts$/
+
+/** The look families the started scenario draws with: only their modules are fetched for it. */
+function startedFamilies(): Set<string> {
+  const scenario = JSON.parse(readFileSync(join(ROOT, STARTED), 'utf8')) as {
+    components: { look?: string }[]
+  }
+  return new Set(
+    scenario.components.flatMap((c) =>
+      c.look !== undefined && c.look in LOOK_FAMILY ? [LOOK_FAMILY[c.look as LookName]] : [],
+    ),
+  )
+}
+
 /** Whether a chunk loaded by `import()` must arrive before the learner's play screen shows. */
-function neededBeforePlay(key: string): boolean {
+function neededBeforePlay(key: string, families: ReadonlySet<string>): boolean {
+  const family = FAMILY.exec(key)?.[1]
+  if (family !== undefined) return families.has(family)
   return !(key in NOT_BEFORE_PLAY) && !key.startsWith(LOCALES)
 }
 
@@ -111,6 +133,8 @@ export function countedFiles(manifest: Manifest): {
   validator: string[]
 } {
   const entry = entryOf(manifest)
+  const families = startedFamilies()
+  const needed = (key: string) => neededBeforePlay(key, families)
   const scenarioFiles = new Set(
     bundledScenarioNames(ROOT).map((name) => manifest[`scenarios/${name}`]?.file),
   )
@@ -121,14 +145,11 @@ export function countedFiles(manifest: Manifest): {
   // from the index); a resume on a bundled scenario finds it by the hash of the kept text
   const started = manifest[STARTED]?.file
   if (started === undefined) throw new Error(`the manifest does not list ${STARTED}`)
-  const firstVisit = [
-    ...reachableFiles(manifest, [entry], neededBeforePlay, scenarioAsset),
-    started,
-  ]
+  const firstVisit = [...reachableFiles(manifest, [entry], needed, scenarioAsset), started]
   const zh = Object.keys(manifest).filter((key) => key.startsWith(ZH_CN))
   if (zh.length !== 1) throw new Error(`expected one zh-CN chunk, found ${zh.join(', ')}`)
-  const resumeZh = reachableFiles(manifest, [entry, ...zh], neededBeforePlay, scenarioAsset)
-  const withValidator = reachableFiles(manifest, [entry, VALIDATOR], neededBeforePlay)
+  const resumeZh = reachableFiles(manifest, [entry, ...zh], needed, scenarioAsset)
+  const withValidator = reachableFiles(manifest, [entry, VALIDATOR], needed)
   return {
     firstVisit: ['index.html', ...firstVisit],
     resumeZh: ['index.html', ...resumeZh],
@@ -162,18 +183,20 @@ export async function runBundle(_options: BenchOptions): Promise<BenchResult[]> 
       unit: 'B',
       ours: gzipBytes(oursDir, ours.firstVisit),
       peer,
-      goals: [{ on: 'ratio', op: '<=', value: GOAL }],
+      goals: [{ on: 'ours', op: '<=', value: GOAL_BYTES }],
       note:
         `an English first visit up to the play screen's scene: ${kinds(ours.firstVisit)} (the ` +
         `entry, its imports and import()s, less ${Object.keys(NOT_BEFORE_PLAY).length} lazy ` +
-        `modules and other languages; the conveyor scenario file fetched on start); ${peerNote}`,
+        `modules and other languages; the look families the conveyor draws with ` +
+        `(${[...startedFamilies()].sort().join(', ') || 'none'}); the conveyor scenario file ` +
+        `fetched on start); ${peerNote}`,
     }),
     makeResult({
       name: 'bundle-resume-zh',
       unit: 'B',
       ours: gzipBytes(oursDir, ours.resumeZh),
       peer,
-      goals: [{ on: 'ratio', op: '<=', value: GOAL }],
+      goals: [{ on: 'ours', op: '<=', value: GOAL_BYTES }],
       note:
         `a Chinese browser resuming an attempt on a bundled scenario: the first visit plus the ` +
         `zh-CN texts, ${kinds(ours.resumeZh)}; a resume on a scenario opened from disk also ` +

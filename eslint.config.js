@@ -52,7 +52,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['src/cli/**/*.ts', 'tests/**/*.ts', 'eslint.config.js', 'vite.config.ts'],
+    files: [
+      'src/cli/**/*.ts',
+      'tests/**/*.ts',
+      'scripts/**/*.ts',
+      'eslint.config.js',
+      'vite.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-restricted-syntax': 'off' },
   },

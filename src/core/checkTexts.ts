@@ -45,4 +45,10 @@ export function checkTexts(d: Draft, problems: ProblemList<ProblemCode>): void {
       for (const f of fields) if (el) text((el as Record<string, unknown>)[f], [key, i, f])
     })
   }
+  d.components.forEach((c, i) => {
+    const labels = c && 'stateLabels' in c ? c.stateLabels : undefined
+    for (const [state, label] of Object.entries(labels ?? {}))
+      text(label, ['components', i, 'stateLabels', state])
+  })
+  d.scene?.views?.forEach((view, i) => text(view.title, ['scene', 'views', i, 'title']))
 }

@@ -83,7 +83,8 @@ export {
   type Trigger,
 } from './simulation.ts'
 export { solve, type SolveOutcome } from './solve.ts'
-export { validateScenario } from './validateScenario.ts'
+export { validateScenario, type ValidateOptions } from './validateScenario.ts'
+export { MAX_LOOK_PARAMS, type LooksCheck } from './checkLooks.ts'
 export { getScenarioJsonSchema } from './jsonSchema.ts'
 export * from './edit/index.ts'
 export * from './export/index.ts'

@@ -1,7 +1,8 @@
 // The published JSON Schema of the scenario format, generated from the zod schema so the two
 // cannot drift. Editors use it for completion; `npm run schema` writes it to scenarios/.
 import * as z from 'zod/mini'
-import { ScenarioSchema } from './schema.ts'
+import { LOOK_NAMES } from './looks.ts'
+import { LookNameSchema, ScenarioSchema } from './schema.ts'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
@@ -23,6 +24,13 @@ function allowExtensions(node: Json): Json {
 
 /** The JSON Schema (draft 2020-12) of scenario files, as a JSON text with a final newline. Pure. */
 export function getScenarioJsonSchema(): string {
-  const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Json
+  const schema = z.toJSONSchema(ScenarioSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    // the catalogue's looks as an editor's completions; any name of the form is still valid
+    override: (ctx) => {
+      if (ctx.zodSchema === LookNameSchema) ctx.jsonSchema.examples = [...LOOK_NAMES]
+    },
+  }) as Json
   return JSON.stringify(allowExtensions(schema), null, 2) + '\n'
 }

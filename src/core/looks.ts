@@ -210,8 +210,10 @@ export function getLookParam(
   params: Readonly<Record<string, unknown>> | undefined,
   key: string,
 ): unknown {
-  const own = params?.[key]
+  const own = params !== undefined && Object.hasOwn(params, key) ? params[key] : undefined
   if (own !== undefined) return own
-  const spec = getLook(name)?.params[key]
+  const look = getLook(name)
+  // own keys only: "constructor" is no parameter of any look
+  const spec = look !== undefined && Object.hasOwn(look.params, key) ? look.params[key] : undefined
   return spec && 'default' in spec ? spec.default : undefined
 }

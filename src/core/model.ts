@@ -43,6 +43,8 @@ export interface ComponentModel {
   /** The value expression of a derived kind. */
   readonly value: Compiled | undefined
   readonly valueType: ExprType | undefined
+  /** The index of the component this one is mounted on (`parent`, spec amendment 1). */
+  readonly parent: number | undefined
   readonly source: Component
 }
 
@@ -298,6 +300,7 @@ function compileComponent(cx: Compiler, c: Component, i: number): ComponentModel
     ),
     value,
     valueType: typeof ref === 'object' ? ref.type : undefined,
+    parent: c.parent === undefined ? undefined : cx.componentIndex.get(c.parent),
     source: c,
   }
 }

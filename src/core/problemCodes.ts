@@ -47,6 +47,8 @@ export const CHECK_PROBLEM_TEXTS = {
   'shape.oneComponent': 'needs at least one component',
   'shape.oneStep': 'needs at least one step',
   'shape.positiveWhole': 'must be a whole number of at least 1',
+  'shape.lookName':
+    'must be a look name: lowercase words joined by dots, like "valve.gate" or "static.cabinet"',
   // the meaning of a scenario (validateScenario, checkTexts)
   'locale.malformed': '"{{locale}}" is not a language tag like "en" or "zh-CN"',
   'locale.twice': '"{{locale}}" is listed twice',
@@ -96,6 +98,27 @@ export const CHECK_PROBLEM_TEXTS = {
   'hazard.whenOrAction':
     'a hazard needs exactly one of "when" (an unsafe state) and "action" (a forbidden act)',
   'derived.cycle': '{{ids}} are derived from each other in a cycle',
+  // looks, mounting, state names and views (checkLooks, spec amendment 1)
+  'look.unknown': 'unknown look "{{look}}"{{near:suggestion}}; the looks are {{looks}}',
+  'look.wrongKind':
+    'the look "{{look}}" fits the kinds {{kinds}}, not "{{kind}}"; the looks that fit a {{kind}} are {{looks}}',
+  'params.withoutLook': 'params belong to a look; give "look" too, or remove "params"',
+  'params.tooMany': 'has {{count}} parameters; a look takes at most {{maximum}}',
+  'params.unknown':
+    'the look "{{look}}" has no parameter "{{key}}"{{near:suggestion}}; its parameters are {{keys}}',
+  'params.none': 'the look "{{look}}" takes no parameters; remove "{{key}}"',
+  'params.wrongType': '"{{key}}" must be {{expected:type}}, not {{got:type}}',
+  'params.outOfRange': '"{{key}}" is {{value}}, outside [{{min}}, {{max}}]',
+  'params.notWhole': '"{{key}}" must be a whole number, not {{value}}',
+  'params.notChoice': '"{{key}}" must be one of {{choices}}, not "{{value}}"{{near:suggestion}}',
+  'params.pointCount': '"{{key}}" has {{count}} points; it takes {{min}} to {{max}}',
+  'params.unknownComponent': '"{{key}}" names no component: "{{id}}"{{near:suggestion}}',
+  'params.missing': 'the look "{{look}}" needs the parameter "{{key}}"',
+  'parent.unknown': 'unknown component "{{id}}"{{near:suggestion}}',
+  'parent.itself': 'a component cannot be its own parent',
+  'parent.cycle': "{{ids}} are each other's parents in a cycle; one of them must sit on none",
+  'stateLabels.notState': '"{{state}}" is not one of the states ({{states}}){{near:suggestion}}',
+  'view.duplicate': 'the view id "{{id}}" is already used by {{earlier}}; view ids must be unique',
   // expressions (expr/check, validateScenario)
   'expr.syntax': 'column {{column}}: {{detail}}',
   'expr.faultWithoutId': 'column {{column}}: write fault.<id> to ask whether a fault is active',

@@ -32,6 +32,7 @@ export const ENGLISH_WORDS: ProblemWords = {
     object: 'an object',
     record: 'an object',
     int: 'a whole number',
+    points: 'a list of [x, y, z] points',
   },
   values: {
     text: 'the text {{v}}',

@@ -62,6 +62,18 @@ const LookParamValue = z.union([
   z.array(z.number()),
   z.array(Vec3),
 ])
+/**
+ * A look's name: any name of the form, which a tool that only scores accepts; validation checks it
+ * against the catalogue where a tool draws (checkLooks.ts), and the published JSON Schema offers
+ * the catalogue's names as completions (jsonSchema.ts).
+ */
+export const LookNameSchema = z.string().check(z.regex(LOOK_NAME, { error: 'shape.lookName' }))
+// at most 32 keys: said by validation (checkLooks.ts), and to editors by `maxProperties`
+const LookParams = z.record(z.string(), LookParamValue).register(z.globalRegistry, {
+  description:
+    'Parameters of the look (at most 32): numbers, strings, booleans, lists of numbers or of [x, y, z] points; checked per look by a tool that draws (src/core/looks.ts)',
+  maxProperties: 32,
+})
 const StateLabels = described(
   z.optional(z.record(z.string(), Text)),
   'State value → the name a learner sees for it (spec amendment 1)',
@@ -79,13 +91,10 @@ const ComponentCommon = {
   color: described(z.optional(z.string()), 'CSS colour'),
   model: z.optional(ModelPath),
   look: described(
-    z.optional(z.string().check(z.regex(LOOK_NAME, { error: 'shape.lookName' }))),
-    "A look of the catalogue, drawn instead of the kind's default shape (spec amendment 1)",
+    z.optional(LookNameSchema),
+    "A look of the catalogue (src/core/looks.ts), drawn instead of the kind's default shape (spec amendment 1)",
   ),
-  params: described(
-    z.optional(z.record(z.string(), LookParamValue)),
-    'Parameters of the look (at most 32), checked per look',
-  ),
+  params: z.optional(LookParams),
   parent: described(
     z.optional(NameId),
     "Id of the component whose frame this one's position, rotation and scale are in",
@@ -268,16 +277,21 @@ const Scene = z.strictObject({
   ),
   environment: z.optional(z.enum(['workshop', 'outdoor', 'plain'])),
   model: z.optional(ModelPath),
-  views: z.optional(
-    z.array(
-      z.strictObject({
-        id: NameId,
-        title: Text,
-        position: Vec3,
-        target: Vec3,
-        fov: z.optional(z.number().check(z.gt(0), z.lt(180))),
-      }),
+  views: described(
+    z.optional(
+      z.array(
+        z.strictObject({
+          // "the pattern of other ids" (spec amendment 1): a view may repeat a component's id,
+          // and may be named like a step ("pump-skid", "panel.front")
+          id: OtherId,
+          title: Text,
+          position: Vec3,
+          target: Vec3,
+          fov: z.optional(z.number().check(z.gt(0), z.lt(180))),
+        }),
+      ),
     ),
+    'Named viewpoints the learner can jump to; ids unique among the views (spec amendment 1)',
   ),
 })
 export type Scene = z.output<typeof Scene>

@@ -36,13 +36,30 @@ import { bestEffort, fromScenario, type Draft } from './scenarioDraft.ts'
 import { createScope, derivedExpression, ExpressionCache } from './scope.ts'
 import { checkDerivedCycles, checkStepCycles } from './checkCycles.ts'
 import { checkLocales, checkTexts } from './checkTexts.ts'
+import { checkLooks, type LooksCheck } from './checkLooks.ts'
+
+/** How a scenario is validated. */
+export interface ValidateOptions {
+  /**
+   * Whether looks are checked against the catalogue (the default: every tool that draws or edits
+   * scenes) or only for their form (the tools that only score); see `LooksCheck`.
+   */
+  readonly looks?: LooksCheck
+}
 
 /** Validates a parsed scenario file: shape and meaning, every problem at once. Pure. */
-export function validateScenario(raw: JsonValue, cache = new ExpressionCache()): Outcome<Scenario> {
+export function validateScenario(
+  raw: JsonValue,
+  cache = new ExpressionCache(),
+  options: ValidateOptions = {},
+): Outcome<Scenario> {
   const shape = checkShape(ScenarioSchema, raw)
   const draft = shape.ok ? fromScenario(shape.value) : bestEffort(raw)
   const problems = new ProblemList(anyProblemAt)
-  if (draft) new MeaningCheck(draft, problems, cache).run()
+  if (draft) {
+    new MeaningCheck(draft, problems, cache).run()
+    checkLooks(draft, problems, options.looks ?? 'catalogue')
+  }
   const all = [...(shape.ok ? [] : shape.problems), ...problems.items]
   if (all.length > 0) return { ok: false, problems: all }
   return shape

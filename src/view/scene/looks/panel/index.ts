@@ -1,4 +1,27 @@
-// The panel looks of the catalogue (src/core/looks.ts), one component per look.
+// The panel looks of the catalogue (src/core/looks.ts), one component per look: 22 mm buttons and
+// lamps, turning switches, breakers, instruments and the enclosures they are mounted in.
 import type { LookFamily } from '../types.ts'
+import { Mccb, Mcb } from './breakers.tsx'
+import { EmergencyStop, FlushButton, IlluminatedButton, PilotLamp } from './buttons.tsx'
+import { BourdonGauge, PanelMeter, SevenSegment } from './displays.tsx'
+import { Cabinet, CabinetDoor, ControlStation } from './enclosures.tsx'
+import { KeySwitch, RotaryIsolator, SelectorLegend, SelectorLever } from './switches.tsx'
 
-export const looks: LookFamily = {}
+export const looks: LookFamily = {
+  'button.emergency-stop': EmergencyStop,
+  'button.flush': FlushButton,
+  'button.illuminated': IlluminatedButton,
+  'lamp.pilot': PilotLamp,
+  'switch.rotary-isolator': RotaryIsolator,
+  'switch.key': KeySwitch,
+  'selector.legend': SelectorLegend,
+  'selector.lever': SelectorLever,
+  'breaker.mcb': Mcb,
+  'breaker.mccb': Mccb,
+  'display.panel-meter': PanelMeter,
+  'display.seven-segment': SevenSegment,
+  'gauge.bourdon': BourdonGauge,
+  'static.control-station': ControlStation,
+  'static.cabinet': Cabinet,
+  'door.cabinet': CabinetDoor,
+}

@@ -29,6 +29,11 @@ const ReviewScreen = lazy(() =>
     default: m.ReviewScreen,
   })),
 )
+// the look sheet (`?sheet=looks`): the catalogue shown for its makers and the README's pictures
+const LookSheetScreen = lazy(() =>
+  import('./scene/looks/LookSheetScreen.tsx').then((m) => ({ default: m.LookSheetScreen })),
+)
+const SHEET = new URLSearchParams(globalThis.location?.search).get('sheet') === 'looks'
 const EditorRoute = lazy(() =>
   withTexts(['editor', 'result'], import('./instructor/EditorRoute.tsx')).then((m) => ({
     default: m.EditorRoute,
@@ -56,6 +61,7 @@ export function App() {
 }
 
 function ScreenOf({ screen }: { readonly screen: Screen }): ReactNode {
+  if (SHEET) return <LookSheetScreen />
   switch (screen.name) {
     case 'library':
       return <LibraryScreen />

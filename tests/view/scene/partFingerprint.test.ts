@@ -12,6 +12,8 @@ import { getFingerprint, getLayout } from '../../../src/view/scene/partFingerpri
 import { loadScenarioText, readText } from '../../helpers.ts'
 
 const doc = JSON.parse(readText('scenarios/conveyor-loto.json')) as JsonObject
+/** Where component `id` is in the scenario's list. */
+const at = (id: string) => (doc['components'] as JsonObject[]).findIndex((c) => c['id'] === id)
 
 function compile(d: JsonObject): Model {
   return loadScenarioText(serializeScenario(d))
@@ -31,11 +33,15 @@ function redrawn(command: EditCommand): string[] {
 
 describe('parts redrawn after an edit', () => {
   it('redraws only the part whose label or position changed', () => {
-    expect(redrawn({ kind: 'set', path: ['components', 5, 'label', 'en'], value: 'Q1' })).toEqual([
-      'isolator',
-    ])
     expect(
-      redrawn({ kind: 'set', path: ['components', 11, 'position'], value: [2.5, 0.6, 0.4] }),
+      redrawn({ kind: 'set', path: ['components', at('isolator'), 'label', 'en'], value: 'Q1' }),
+    ).toEqual(['isolator'])
+    expect(
+      redrawn({
+        kind: 'set',
+        path: ['components', at('guard'), 'position'],
+        value: [2.5, 0.6, 0.4],
+      }),
     ).toEqual(['guard'])
   })
 

@@ -1,7 +1,7 @@
 // Which module draws each look. The looks come in four families, each its own chunk that is
 // downloaded the first time a scenario uses one of its looks (and precached for offline use), so
 // the learner's first download does not carry the whole catalogue.
-import { lazy, type ComponentType } from 'react'
+import { createContext, lazy, use, type ComponentType, type ReactNode } from 'react'
 import type { LookName } from '../../../core/index.ts'
 import type { LookFamily, LookProps } from './types.ts'
 
@@ -85,6 +85,9 @@ export function loadFamily(family: FamilyName): Promise<{ looks: LookFamily }> {
 
 const components = new Map<LookName, ComponentType<LookProps>>()
 
+/** What the scene shows in place of a look its family module does not draw (yet). */
+export const MissingLookFallback = createContext<ReactNode>(null)
+
 /** The component that draws `look`, suspending until its family's module has loaded. */
 export function getLookComponent(look: LookName): ComponentType<LookProps> {
   let c = components.get(look)
@@ -92,10 +95,20 @@ export function getLookComponent(look: LookName): ComponentType<LookProps> {
     c = lazy(async () => {
       const { looks } = await loadFamily(LOOK_FAMILY[look])
       const draw = looks[look]
-      if (!draw) throw new Error(`the look ${look} is missing from its family module`)
+      if (!draw) {
+        // said once per look: the lazy component keeps this outcome
+        console.warn(
+          `${look}: no drawing in the ${LOOK_FAMILY[look]} looks; the default part is shown`,
+        )
+        return { default: MissingLook }
+      }
       return { default: (props: LookProps) => draw(props) }
     })
     components.set(look, c)
   }
   return c
+}
+
+function MissingLook(): ReactNode {
+  return use(MissingLookFallback)
 }

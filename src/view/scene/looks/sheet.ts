@@ -1,0 +1,235 @@
+// The look sheet: one scenario that shows looks of the catalogue side by side, each once per
+// state it can show (a valve closed and open, a lamp lit and dark), for the look makers, the
+// screenshots and the tests that check every state draws differently. Pure data, no React.
+import {
+  getLook,
+  KINDS,
+  LOOK_NAMES,
+  SCENARIO_FORMAT,
+  type ComponentKind,
+  type LookName,
+} from '../../../core/index.ts'
+import { LOOK_FAMILY, type FamilyName } from './registry.ts'
+
+/** Where a look stands on the sheet: on the floor, on an upright plate (panel devices), or held up. */
+type Mount = 'floor' | 'panel' | 'raised'
+
+/** About how big each look is (its largest extent, metres) and how it is mounted. */
+const SHEET_LOOKS: Readonly<Record<LookName, readonly [extent: number, mount: Mount]>> = {
+  'button.emergency-stop': [0.06, 'panel'],
+  'button.flush': [0.05, 'panel'],
+  'button.illuminated': [0.05, 'panel'],
+  'lamp.pilot': [0.05, 'panel'],
+  'switch.rotary-isolator': [0.2, 'panel'],
+  'switch.key': [0.06, 'panel'],
+  'selector.legend': [0.07, 'panel'],
+  'selector.lever': [0.07, 'panel'],
+  'breaker.mcb': [0.1, 'panel'],
+  'breaker.mccb': [0.2, 'panel'],
+  'display.panel-meter': [0.1, 'panel'],
+  'display.seven-segment': [0.15, 'panel'],
+  'display.sight-glass': [0.15, 'raised'],
+  'gauge.bourdon': [0.12, 'panel'],
+  'static.control-station': [0.45, 'floor'],
+  'static.cabinet': [1.8, 'floor'],
+  'door.cabinet': [1.8, 'floor'],
+  'valve.gate': [0.4, 'raised'],
+  'valve.ball': [0.25, 'raised'],
+  'valve.butterfly': [0.35, 'raised'],
+  'valve.drain': [0.12, 'raised'],
+  'valve.needle': [0.1, 'raised'],
+  'valve.safety': [0.25, 'raised'],
+  'static.pipe': [1, 'raised'],
+  'machine.pump': [1, 'floor'],
+  'machine.motor': [0.5, 'floor'],
+  'machine.compressor': [1.2, 'floor'],
+  'machine.fan': [0.4, 'raised'],
+  'static.receiver': [1.6, 'floor'],
+  'static.tank': [1.5, 'floor'],
+  'static.filter': [0.6, 'floor'],
+  'static.strainer': [0.4, 'raised'],
+  'machine.conveyor': [3, 'floor'],
+  'door.guard': [0.5, 'raised'],
+  'static.inverter': [0.6, 'panel'],
+  'static.pv-array': [3, 'floor'],
+  'static.car': [4.5, 'floor'],
+  'switch.service-plug': [0.15, 'raised'],
+  'switch.battery-terminal': [0.1, 'raised'],
+  'static.bogie': [2.6, 'floor'],
+  'static.rail-vehicle': [4, 'floor'],
+  'static.track': [6, 'floor'],
+  'switch.flag': [0.4, 'raised'],
+  'switch.hose-coupling': [0.4, 'raised'],
+  'static.workbench': [1.5, 'floor'],
+  'static.wall': [4, 'floor'],
+  'static.floor': [6, 'floor'],
+  'static.ppe-rack': [0.7, 'panel'],
+  'static.key-safe': [0.4, 'panel'],
+  'static.trolley': [0.9, 'floor'],
+  'item.safety-glasses': [0.16, 'raised'],
+  'item.work-gloves': [0.25, 'raised'],
+  'item.insulating-gloves': [0.35, 'raised'],
+  'item.face-shield': [0.25, 'raised'],
+  'item.ear-defenders': [0.2, 'raised'],
+  'item.helmet': [0.3, 'raised'],
+  'item.hi-vis-vest': [0.7, 'raised'],
+  'item.multimeter': [0.2, 'raised'],
+  'item.voltage-tester': [0.25, 'raised'],
+  'item.radio': [0.25, 'raised'],
+}
+
+/** Side of one cell of the sheet's grid, metres; every look is scaled to fill most of it. */
+const CELL = 1.2
+const FILL = 0.62
+/** Height of a held-up look's origin and of a plate's centre. */
+const RAISED = 0.5
+const FOV = 45
+
+/** One copy of a look in the sheet: the state it shows and the component fields that make it. */
+export interface SheetEntry {
+  readonly look: LookName
+  /** The state shown, as the label says it. */
+  readonly state: string
+  readonly fields: Readonly<Record<string, unknown>>
+}
+
+/** The copies of `look` the sheet shows: one per state of the kind it is made for. Pure. */
+export function getSheetEntries(look: LookName): SheetEntry[] {
+  const info = getLook(look)!
+  const kind = info.kinds[0]! as ComponentKind
+  const one = (state: string, fields: Record<string, unknown>): SheetEntry => ({
+    look,
+    state,
+    fields: { kind, ...fields },
+  })
+  switch (kind) {
+    case 'static':
+      return [one('static', look === 'static.pipe' ? { params: PIPE } : {})]
+    case 'button':
+      return [one('ready', {})]
+    case 'lamp':
+      return [one('lit', { lit: 'true' }), one('dark', { lit: 'false' })]
+    case 'gauge':
+      return [
+        one('low', { value: '1.5', min: 0, max: 10, unit: 'bar' }),
+        one('high', { value: '8.5', min: 0, max: 10, unit: 'bar' }),
+      ]
+    case 'display':
+      return [
+        one('low', { value: '12.5', unit: 'V', decimals: 1 }),
+        one('high', { value: '230', unit: 'V', decimals: 1 }),
+      ]
+    case 'machine':
+      return [one('running', { running: 'true' }), one('stopped', { running: 'false' })]
+    case 'item':
+      return [one('stored', { initial: 'stored' }), one('worn', { initial: 'worn' })]
+    case 'selector':
+      return SELECTOR.map((s) => one(s, { states: SELECTOR, initial: s }))
+    default:
+      return KINDS[kind].defaultStates.map((s) => one(s, { initial: s }))
+  }
+}
+
+const SELECTOR = ['hand', 'off', 'auto']
+/** A sample pipe run: along, up and back, with a tee on its first leg. */
+const PIPE = {
+  points: [
+    [-0.45, 0, 0],
+    [0.1, 0, 0],
+    [0.1, 0.45, 0],
+    [0.1, 0.45, -0.35],
+  ],
+  tees: [[-0.2, 0, 0]],
+}
+
+/** The looks a `?sheet=looks` address asks for: `look=a,b`, `family=panel`, or all. Pure. */
+export function getSheetLooks(search: string): LookName[] {
+  const params = new URLSearchParams(search)
+  const named = params.get('look')
+  const family = params.get('family')
+  return LOOK_NAMES.filter(
+    (look) =>
+      (named === null || named.split(',').includes(look)) &&
+      (family === null || LOOK_FAMILY[look] === (family as FamilyName)),
+  )
+}
+
+/** The component id of a sheet copy: the look's name and the copy's number. Pure. */
+export function getSheetId(look: LookName, copy: number): string {
+  return `${look.replace(/[^a-z0-9]+/g, '_')}_${copy}`
+}
+
+/**
+ * A scenario (spec format) that shows each of `looks` once per state, in a grid on a plain floor,
+ * facing a camera that takes in the whole grid; each copy is labelled "<look> — <state>". Pure.
+ */
+export function lookSheetScenario(looks: readonly LookName[]): Record<string, unknown> {
+  const entries = looks.flatMap(getSheetEntries)
+  const columns = Math.max(1, Math.ceil(Math.sqrt(entries.length * 1.6)))
+  const rows = Math.max(1, Math.ceil(entries.length / columns))
+  const components: Record<string, unknown>[] = []
+  const copies = new Map<LookName, number>()
+  entries.forEach((entry, i) => {
+    const copy = copies.get(entry.look) ?? 0
+    copies.set(entry.look, copy + 1)
+    const id = getSheetId(entry.look, copy)
+    const [extent, mount] = SHEET_LOOKS[entry.look]
+    const x = ((i % columns) - (columns - 1) / 2) * CELL
+    const z = (Math.floor(i / columns) - (rows - 1) / 2) * CELL
+    const scale = round((FILL * CELL) / extent)
+    const part = {
+      id,
+      label: `${entry.look} — ${entry.state}`,
+      look: entry.look,
+      ...entry.fields,
+      scale,
+    }
+    if (mount === 'panel') {
+      // a grey plate stands for the panel face the device is mounted on
+      components.push({
+        kind: 'static',
+        id: `${id}_plate`,
+        shape: 'box',
+        size: [CELL * 0.8, CELL * 0.8, 0.04],
+        color: '#b9bec3',
+        position: [round(x), RAISED, round(z)],
+      })
+      components.push({ ...part, parent: `${id}_plate`, position: [0, 0, 0.02] })
+    } else
+      components.push({ ...part, position: [round(x), mount === 'raised' ? RAISED : 0, round(z)] })
+  })
+  const width = columns * CELL
+  const depth = rows * CELL
+  const elevation = (48 * Math.PI) / 180
+  const half = ((FOV / 2) * Math.PI) / 180
+  // far enough that the grid fits across a 16:9 view, and from its front row to its back row
+  // (the front row is nearer the camera than the grid's centre, so it spreads wider)
+  const across = width / 2 / (Math.tan(half) * (16 / 9)) + (depth / 2) * Math.cos(elevation)
+  const along = (depth * Math.sin(elevation) + CELL) / 2 / Math.tan(half)
+  const distance = Math.max(across, along, 1.5) * 1.05
+  const target = [0, RAISED * 0.6, 0]
+  return {
+    format: SCENARIO_FORMAT,
+    id: 'look-sheet',
+    version: '1.0.0',
+    title: { en: 'Look sheet', 'zh-CN': '外观一览' },
+    locales: ['en', 'zh-CN'],
+    competencies: [],
+    components,
+    steps: [{ id: 'look', title: { en: 'Look', 'zh-CN': '查看' }, state: 'true' }],
+    scene: {
+      environment: 'plain',
+      camera: {
+        position: [
+          0,
+          round(target[1]! + distance * Math.sin(elevation)),
+          round(distance * Math.cos(elevation)),
+        ],
+        target,
+        fov: FOV,
+      },
+    },
+  }
+}
+
+const round = (n: number): number => Math.round(n * 1000) / 1000

@@ -48,7 +48,7 @@ export function exportCommand(io: Io, line: CommandLine, usage: string): number 
     return 2
   }
   const [scenarioFile, ...attemptFiles] = parsed.files as [string, ...string[]]
-  const model = openScenario(io, scenarioFile)
+  const model = openScenario(io, scenarioFile, 'form')
   if (!model) return 1
   if (parsed.format === 'moodle') {
     io.write(exportMoodleFramework(model))

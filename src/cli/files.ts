@@ -8,6 +8,7 @@ import {
   MAX_FILE_BYTES,
   refuse,
   type Attempt,
+  type LooksCheck,
   type Model,
   type Outcome,
   type Problem,
@@ -78,9 +79,18 @@ function openWith<T>(io: Io, file: string, load: (bytes: Uint8Array) => Outcome<
   return loaded.value
 }
 
-/** The scenario in a file, or undefined after reporting what is wrong with it. */
-export function openScenario(io: Io, file: string): Model | undefined {
-  return openWith(io, file, loadScenario)
+/**
+ * The scenario in a file, or undefined after reporting what is wrong with it. `validate` checks
+ * its looks against the catalogue; `score`, `export` and `solve`, which only run and score it,
+ * check their form only (`LooksCheck`), so that a scenario made for a tool that knows more looks
+ * is scored all the same.
+ */
+export function openScenario(
+  io: Io,
+  file: string,
+  looks: LooksCheck = 'catalogue',
+): Model | undefined {
+  return openWith(io, file, (bytes) => loadScenario(bytes, { looks }))
 }
 
 /** The attempt in a file, or undefined after reporting what is wrong with it. */

@@ -60,14 +60,14 @@ function validate(io: Io, files: readonly string[]): number {
     // `validate scenarios/*.json` also names the published JSON Schema, which is no scenario
     if (file.endsWith('.schema.json'))
       io.out(`${file}: skipped (the JSON Schema of scenario files, not a scenario)`)
-    else if (openScenario(io, file)) io.out(`${file}: valid`)
+    else if (openScenario(io, file, 'catalogue')) io.out(`${file}: valid`)
     else status = 1
   }
   return status
 }
 
 function score(io: Io, scenarioFile: string, attemptFiles: readonly string[]): number {
-  const model = openScenario(io, scenarioFile)
+  const model = openScenario(io, scenarioFile, 'form')
   return model ? scoreFiles(io, model, scenarioFile, attemptFiles) : 1
 }
 
@@ -97,7 +97,7 @@ export function scoreFiles(
 }
 
 function solveCommand(io: Io, scenarioFile: string): number {
-  const model = openScenario(io, scenarioFile)
+  const model = openScenario(io, scenarioFile, 'form')
   if (!model) return 1
   const solved = solve(model)
   if (solved.ok) {

@@ -47,6 +47,8 @@ export const CHECK_PROBLEM_TEXTS = {
   'shape.oneComponent': 'needs at least one component',
   'shape.oneStep': 'needs at least one step',
   'shape.positiveWhole': 'must be a whole number of at least 1',
+  'shape.lookParam':
+    'must be a number, a string, true or false, or a list of numbers or of [x, y, z] points, not {{got:value}}',
   'shape.lookName':
     'must be a look name: lowercase words joined by dots, like "valve.gate" or "static.cabinet"',
   // the meaning of a scenario (validateScenario, checkTexts)
@@ -111,7 +113,7 @@ export const CHECK_PROBLEM_TEXTS = {
   'params.outOfRange': '"{{key}}" is {{value}}, outside [{{min}}, {{max}}]',
   'params.notWhole': '"{{key}}" must be a whole number, not {{value}}',
   'params.notChoice': '"{{key}}" must be one of {{choices}}, not "{{value}}"{{near:suggestion}}',
-  'params.pointCount': '"{{key}}" has {{count}} points; it takes {{min}} to {{max}}',
+  'params.pointCount': '"{{key}}" takes {{min}} to {{max}} points, not {{count}}',
   'params.unknownComponent': '"{{key}}" names no component: "{{id}}"{{near:suggestion}}',
   'params.missing': 'the look "{{look}}" needs the parameter "{{key}}"',
   'parent.unknown': 'unknown component "{{id}}"{{near:suggestion}}',

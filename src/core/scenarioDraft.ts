@@ -4,6 +4,7 @@ import { checkShape } from './checkShape.ts'
 import type { JsonValue } from './json.ts'
 import {
   ElementSchemas,
+  SceneSchema,
   type Competency,
   type Component,
   type Fault,
@@ -87,7 +88,14 @@ export function bestEffort(raw: JsonValue): Draft | undefined {
     judgements: elements('judgements') as Holes<Judgement>,
     faults: elements('faults') as Holes<Fault>,
     scoring: undefined,
-    scene: undefined,
+    // the scene on its own, so that its views are checked while other parts are broken
+    scene: readScene(raw['scene']),
     brokenIds,
   }
+}
+
+function readScene(value: JsonValue | undefined): Scene | undefined {
+  if (value === undefined) return undefined
+  const checked = checkShape(SceneSchema, value)
+  return checked.ok ? checked.value : undefined
 }

@@ -55,13 +55,10 @@ const SetMap = described(
   'Component or variable id → expression for its new value, applied in order',
 )
 
-const LookParamValue = z.union([
-  z.number(),
-  z.string(),
-  z.boolean(),
-  z.array(z.number()),
-  z.array(Vec3),
-])
+const LookParamValue = z.union(
+  [z.number(), z.string(), z.boolean(), z.array(z.number()), z.array(Vec3)],
+  { error: 'shape.lookParam' },
+)
 /**
  * A look's name: any name of the form, which a tool that only scores accepts; validation checks it
  * against the catalogue where a tool draws (checkLooks.ts), and the published JSON Schema offers
@@ -295,6 +292,8 @@ const Scene = z.strictObject({
   ),
 })
 export type Scene = z.output<typeof Scene>
+/** The scene's schema, for reading it on its own when the whole file is broken. */
+export const SceneSchema = Scene
 
 export const ScenarioSchema = z
   .strictObject({

@@ -10,6 +10,7 @@ import {
   checkBundledScenarios,
   checkScenariosPlugin,
 } from '../../src/build/checkScenariosPlugin.ts'
+import { LOOK_NAMES } from '../../src/core/index.ts'
 import { ROOT } from '../helpers.ts'
 
 /** A project folder whose scenarios/ holds the conveyor, its schema and, if given, another file. */
@@ -63,6 +64,17 @@ describe('the check of the bundled scenarios', () => {
     expect(() => buildStart(root)).toThrow(
       /1 problem in the bundled scenarios; fix them .* or move the file out of scenarios\/:\n {2}scenarios\/broken\.json: steps\[0\]/,
     )
+  })
+
+  it('stops the build on a look the catalogue does not know, listing the known ones', () => {
+    const scenario = JSON.parse(readFileSync(join(ROOT, 'scenarios/conveyor-loto.json'), 'utf8'))
+    const index = scenario.components.findIndex((c: { kind: string }) => c.kind === 'switch')
+    scenario.components[index].look = 'switch.from-the-future'
+    const root = project({ name: 'future.json', text: JSON.stringify(scenario) })
+    expect(checkBundledScenarios(root)).toEqual([
+      `scenarios/future.json: components[${index}].look: unknown look "switch.from-the-future"; the looks are ${LOOK_NAMES.join(', ')}`,
+    ])
+    expect(() => buildStart(root)).toThrow(/unknown look "switch\.from-the-future"; the looks are/)
   })
 
   it('refuses a file that is not JSON', () => {

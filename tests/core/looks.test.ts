@@ -247,11 +247,11 @@ describe('params', () => {
       'components[4].params.points: "points" must be a list of [x, y, z] points, not a list',
     ])
     expect(mutate((s) => (s.components[4].params.points = [[0, 0, 0]]))).toEqual([
-      'components[4].params.points: "points" has 1 points; it takes 2 to 32',
+      'components[4].params.points: "points" takes 2 to 32 points, not 1',
     ])
     const many = Array.from({ length: 33 }, (_, i) => [i, 0, 0])
     expect(mutate((s) => (s.components[4].params.points = many))).toEqual([
-      'components[4].params.points: "points" has 33 points; it takes 2 to 32',
+      'components[4].params.points: "points" takes 2 to 32 points, not 33',
     ])
     expect(
       mutate(

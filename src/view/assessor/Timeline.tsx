@@ -36,7 +36,7 @@ export function Timeline({ model, attempt, onJump }: TimelineProps) {
               </button>{' '}
               <strong>{e.action}</strong>{' '}
               {part === undefined ? (e.target ?? '') : names.label(part)}{' '}
-              {e.value ? `→ ${names.state(e.value)}` : ''}{' '}
+              {e.value ? `→ ${names.state(e.value, part)}` : ''}{' '}
               <span className="event-class">
                 {o ? t(`review.class.${o.class}`) : t('review.notProcessed')}
               </span>

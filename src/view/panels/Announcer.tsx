@@ -21,7 +21,7 @@ export function Announcer({ store }: AnnouncerProps) {
         const index =
           event.target === undefined ? undefined : s.setup.model.componentIndex.get(event.target)
         if (index === undefined) return
-        const state = names.state(s.sim.comps[index] ?? '')
+        const state = names.state(s.sim.comps[index] ?? '', index)
         const blocked = s.sim.log[s.sim.log.length - 1]?.class === 'blocked'
         setMessage(
           t(blocked ? 'play.announce.blocked' : 'play.announce.state', {

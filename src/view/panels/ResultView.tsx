@@ -39,7 +39,7 @@ export function ResultView({ model, result, attempt }: ResultViewProps) {
     const what =
       part === undefined
         ? (e?.action ?? '')
-        : `${names.label(part)}${e?.value === undefined ? '' : ` → ${names.state(e.value)}`}`
+        : `${names.label(part)}${e?.value === undefined ? '' : ` → ${names.state(e.value, part)}`}`
     return `${what} (${formatDuration(ref.t)})`
   }
   return (

@@ -73,7 +73,7 @@ function MenuBox({ model, ui, controller, index, entries, x, y }: MenuBoxProps) 
   }
   const text = (entry: MenuEntry): string => {
     if (entry.kind === 'state')
-      return `${entry.key}  ${t('play.setTo', { state: names.state(entry.state) })}${entry.current ? ` (${t('play.stateNow', { state: names.state(entry.state) })})` : ''}`
+      return `${entry.key}  ${t('play.setTo', { state: names.state(entry.state, index) })}${entry.current ? ` (${t('play.stateNow', { state: names.state(entry.state, index) })})` : ''}`
     if (entry.kind === 'inspect') return t('play.lookCloser')
     return t(`play.${entry.label}`)
   }

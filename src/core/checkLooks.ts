@@ -15,9 +15,11 @@ import type { Draft } from './scenarioDraft.ts'
  * right type and range; for every tool that draws or edits scenes (the CLI's `validate`, the
  * build check of the bundled scenarios, the app's scenario loading, the editor). `form`: only the
  * form of a look name (the schema's pattern) and what holds for any look (params need a look, at
- * most 32 of them); for the tools that only score (the CLI's `score`, `export` and `solve`), so
- * that an attempt is scored the same by a tool that knows more or fewer looks (spec amendment 1:
- * "a tool that only scores accepts any name of that form").
+ * most 32 of them); for the tools that only score (the CLI's `score`, `export` and `solve`, the
+ * assessor's import, which re-scores every attempt and replays an unknown look as the kind's
+ * default shape), so that an attempt is scored the same by a tool that knows more or fewer looks
+ * (spec amendment 1: "a tool that only scores accepts any name of that form"). Parents, state
+ * names and views are checked the same way in both.
  */
 export type LooksCheck = 'catalogue' | 'form'
 

@@ -45,6 +45,17 @@ describe('importFiles', () => {
     expect(byKey['a-2']!.result!.score.max).toBe(byKey['a-1']!.result!.score.max * 10)
   })
 
+  it('re-scores an attempt on a scenario with a look this app does not know', () => {
+    const future = SCENARIO.replace(
+      '"lockable": true, "taggable": true, "position": [-0.5, 1.0, 0.52] }',
+      '"lockable": true, "taggable": true, "position": [-0.5, 1.0, 0.52], "look": "switch.from-the-future" }',
+    )
+    expect(future).toContain('switch.from-the-future')
+    const { items } = importFiles([file('s.json', future), file('a.json', ATTEMPT)], [])
+    expect(items).toHaveLength(1)
+    expect(items[0]!.result!.score).toEqual(JSON.parse(RESULT).score)
+  })
+
   it('falls back to the last loaded version of the same scenario when its own is not loaded', () => {
     const { items } = importFiles(
       [file('a.json', attemptOn('3.0.0', 'a-3'))],

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { getScenarioJsonSchema, sha256Hex } from '../../src/core/index.ts'
+import { getScenarioJsonSchema, LOOK_NAME, LOOK_NAMES, sha256Hex } from '../../src/core/index.ts'
 
 describe('published JSON Schema', () => {
   it('is current: scenarios/scenario.schema.json equals what the zod schema generates (run npm run schema)', () => {
@@ -13,6 +13,37 @@ describe('published JSON Schema', () => {
     const schema = JSON.parse(getScenarioJsonSchema())
     expect(schema.additionalProperties).toBe(false)
     expect(schema.patternProperties).toEqual({ '^x-': {} })
+  })
+
+  it('describes look, params, parent, stateLabels and scene.views (spec amendment 1)', () => {
+    const schema = JSON.parse(getScenarioJsonSchema())
+    const kinds: any[] = schema.properties.components.items.oneOf ?? []
+    expect(kinds.length).toBeGreaterThan(10)
+    const of = (kind: string) => kinds.find((k) => k.properties.kind.const === kind).properties
+    for (const kind of ['switch', 'static', 'item', 'lamp']) {
+      const p = of(kind)
+      expect(p.look.pattern).toBe(LOOK_NAME.source)
+      // the catalogue's names as completions, any name of the form still valid
+      expect(p.look.examples).toEqual(LOOK_NAMES)
+      expect(p.look.enum).toBeUndefined()
+      expect(p.params.maxProperties).toBe(32)
+      expect(p.params.additionalProperties.anyOf.map((v: any) => v.type)).toEqual([
+        'number',
+        'string',
+        'boolean',
+        'array',
+        'array',
+      ])
+      expect(p.parent.pattern).toBe('^[a-z][a-z0-9_]{0,63}$')
+    }
+    // state names on the kinds with states only
+    expect(of('switch').stateLabels.additionalProperties.anyOf).toHaveLength(2)
+    expect(of('item').stateLabels.type).toBe('object')
+    expect(of('lamp').stateLabels).toBeUndefined()
+    const view = schema.properties.scene.properties.views.items
+    expect(view.required).toEqual(['id', 'title', 'position', 'target'])
+    expect(view.properties.id.pattern).toBe('^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$')
+    expect(view.properties.fov).toMatchObject({ exclusiveMinimum: 0, exclusiveMaximum: 180 })
   })
 })
 

@@ -143,7 +143,7 @@ function usePartReading(
       const s = store.getState().sim
       const state = s.comps[index] ?? ''
       const status = [
-        state && names.state(state),
+        state && names.state(state, index),
         s.locked[index] && t('play.locked'),
         s.tagged[index] && t('play.tagged'),
       ]

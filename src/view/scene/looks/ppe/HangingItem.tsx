@@ -1,0 +1,114 @@
+import { useFrame } from '@react-three/fiber'
+import { useRef, type ReactNode } from 'react'
+import { Quaternion, Vector3, type Camera, type Group, type PerspectiveCamera } from 'three'
+import type { Model } from '../../../../core/index.ts'
+import { useSceneEffect } from '../../hooks.ts'
+import type { LookProps } from '../types.ts'
+import { Hook } from './Hook.tsx'
+
+type Triple = readonly [number, number, number]
+
+export interface HangingItemProps {
+  readonly look: LookProps
+  /** The middle of the item's body in its own frame: where it is held when worn. */
+  readonly centre: Triple
+  /** The item's scale when worn, so that it fits the row of worn items (about 0.1 m across). */
+  readonly wornScale: number
+  readonly children: ReactNode
+}
+
+/**
+ * An item drawn on its hook. A component of kind `item` hangs on its hook while `stored`; `worn`,
+ * it leaves the hook empty and is shown in the row of worn items along the bottom of the view,
+ * turned to face the learner, its group named `item-worn` (where labels and focus find it). A
+ * tool of another kind (a meter showing a value, a radio as a button) is drawn as it is, without
+ * a hook.
+ */
+export function HangingItem(props: HangingItemProps) {
+  const c = props.look.model.components[props.look.index]!
+  if (c.kind !== 'item') return <group>{props.children}</group>
+  return <WearableItem {...props} />
+}
+
+/** The place of a worn item in the row of worn items, so that several do not overlap. Pure. */
+export function getWornSlot(
+  model: Model,
+  comps: readonly (string | undefined)[],
+  index: number,
+): number {
+  let n = 0
+  for (let i = 0; i < index; i++)
+    if (comps[i] === 'worn' && model.components[i]!.kind === 'item') n++
+  return n
+}
+
+/** How far in front of the camera worn items are held, metres. */
+const WORN_DISTANCE = 0.9
+/** Room for one worn item in the row, metres at WORN_DISTANCE. */
+const WORN_PITCH = 0.13
+
+/**
+ * Where worn item number `slot` is held, in the camera's frame: a row from the bottom-right corner
+ * of the view leftwards, each item just clear of the edges whatever the camera's field of view.
+ */
+export function getWornPlace(camera: Camera, slot: number, out: Vector3): Vector3 {
+  const perspective = camera as Partial<PerspectiveCamera>
+  const half = WORN_DISTANCE * Math.tan(((perspective.fov ?? 50) * Math.PI) / 360)
+  const aspect = perspective.aspect ?? 16 / 9
+  return out.set(half * aspect - 0.09 - slot * WORN_PITCH, -half + 0.075, -WORN_DISTANCE)
+}
+
+const target = new Vector3()
+const turn = new Quaternion()
+const scale = new Vector3()
+const view = new Quaternion()
+
+function WearableItem({ look, centre, wornScale, children }: HangingItemProps) {
+  const { model, index, store, detail } = look
+  const moving = useRef<Group>(null)
+  const worn = useRef(false)
+  useSceneEffect(
+    store,
+    (s) => s.sim.comps[index] === 'worn',
+    (w) => {
+      worn.current = w
+      moving.current!.name = w ? 'item-worn' : 'item-stored'
+    },
+  )
+  useFrame(({ camera, invalidate }) => {
+    const g = moving.current
+    const parent = g?.parent
+    if (!g || !parent) return
+    let size = 1
+    if (worn.current) {
+      // a row along the bottom-right edge of the view, out of the way of the equipment
+      const slot = getWornSlot(model, store.getState().sim.comps, index)
+      getWornPlace(camera, slot, target)
+      camera.localToWorld(target)
+      parent.worldToLocal(target)
+      // facing the learner whatever the part's own turn
+      parent.getWorldQuaternion(turn).invert().multiply(camera.getWorldQuaternion(view))
+      size = wornScale / parent.getWorldScale(scale).x
+    } else {
+      target.set(...centre)
+      turn.identity()
+    }
+    const away =
+      g.position.distanceTo(target) > 0.0005 ||
+      g.quaternion.angleTo(turn) > 0.001 ||
+      Math.abs(g.scale.x - size) > 0.001
+    if (!away) return
+    g.position.lerp(target, 0.25)
+    g.quaternion.slerp(turn, 0.25)
+    g.scale.setScalar(g.scale.x + (size - g.scale.x) * 0.25)
+    invalidate()
+  })
+  return (
+    <group>
+      <Hook detail={detail} />
+      <group ref={moving} name="item-stored" position={centre}>
+        <group position={[-centre[0], -centre[1], -centre[2]]}>{children}</group>
+      </group>
+    </group>
+  )
+}

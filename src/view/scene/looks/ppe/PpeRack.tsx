@@ -1,0 +1,99 @@
+import { Piece } from '../../Piece.tsx'
+import { faceMaterial, geo } from '../../resources.ts'
+import { FACING } from '../../parts/types.ts'
+import { numberParam, type LookProps } from '../types.ts'
+import { ppeSignTexture } from './ppeTextures.ts'
+
+const BOARD = 0.018
+const SHELF_DEPTH = 0.16
+
+/**
+ * A wall PPE station, its back on the wall at z = 0 and its middle at the origin: a framed board
+ * with the blue "wear protection" signs across its top, where the items' hooks are screwed, and a
+ * shelf with a lip along its foot.
+ */
+export function PpeRack(props: LookProps) {
+  const width = numberParam(props, 'width')
+  const height = numberParam(props, 'height')
+  const frame = props.model.components[props.index]!.source.color ?? '#455a64'
+  const detailed = props.detail === 'detailed'
+  const inner = width - 0.05
+  const sign = Math.min(0.08, inner / 4)
+  const shelfY = -height / 2 + 0.05
+  return (
+    <group>
+      <Piece
+        name="board"
+        geometry={geo.box()}
+        color="#e6eaed"
+        finish="painted"
+        scale={[width, height, BOARD]}
+        position={[0, 0, BOARD / 2]}
+      />
+      {[-1, 1].map((side) => (
+        <Piece
+          key={side}
+          geometry={geo.box()}
+          color={frame}
+          finish="painted"
+          scale={[0.025, height, 0.04]}
+          position={[side * (width / 2 - 0.0125), 0, 0.02]}
+        />
+      ))}
+      <Piece
+        geometry={geo.box()}
+        color={frame}
+        finish="painted"
+        scale={[width, 0.025, 0.04]}
+        position={[0, height / 2 - 0.0125, 0.02]}
+      />
+      <mesh
+        name="sign"
+        geometry={geo.plane()}
+        material={faceMaterial(ppeSignTexture(), '#1a5fb4')}
+        scale={[inner, sign, 1]}
+        position={[0, height / 2 - 0.03 - sign / 2, BOARD + 0.001]}
+      />
+      {/* the shelf and its lip */}
+      <Piece
+        name="shelf"
+        geometry={geo.box()}
+        color={frame}
+        finish="painted"
+        scale={[inner, 0.012, SHELF_DEPTH]}
+        position={[0, shelfY, BOARD + SHELF_DEPTH / 2]}
+      />
+      <Piece
+        geometry={geo.box()}
+        color={frame}
+        finish="painted"
+        scale={[inner, 0.03, 0.008]}
+        position={[0, shelfY + 0.009, BOARD + SHELF_DEPTH - 0.004]}
+      />
+      {detailed &&
+        [-1, 1].map((side) => (
+          <group key={side}>
+            <Piece
+              geometry={geo.box()}
+              color="#8a9199"
+              finish="stainless"
+              scale={[0.008, 0.012, 0.13]}
+              rotation={[-0.6, 0, 0]}
+              position={[side * (inner / 2 - 0.03), shelfY - 0.04, BOARD + 0.05]}
+            />
+            {[-1, 1].map((end) => (
+              <Piece
+                key={end}
+                geometry={geo.cylinderLow()}
+                color="#8a9199"
+                finish="stainless"
+                rotation={FACING}
+                scale={[0.012, 0.004, 0.012]}
+                position={[side * (inner / 2 - 0.02), end * (height / 2 - 0.055), BOARD + 0.002]}
+              />
+            ))}
+          </group>
+        ))}
+    </group>
+  )
+}

@@ -129,7 +129,7 @@ export function Mccb(props: LookProps) {
   const toggle = useRef<Group>(null)
   const flag = useRef<Mesh>(null)
   useSceneEffect(store, selectState(index), (state) => {
-    toggle.current!.rotation.x = getToggleTilt(c.states, state, 0.5)
+    toggle.current!.rotation.x = getToggleTilt(c.states, state, 0.6)
     const on = isOnState(c.states, state) && !isTripped(state)
     setPieceLook(flag.current!, { color: on ? FLAG.on : FLAG.off })
   })

@@ -1,7 +1,7 @@
 // 22 mm push buttons and pilot lamps: the emergency stop (red mushroom on a yellow legend ring),
 // the flush button, the illuminated button whose lens glows with its lamp, and the pilot lamp.
 // Each stands on the panel face at z = 0 and faces +z, at its real size.
-import { useRef } from 'react'
+import { useRef, type Ref } from 'react'
 import { Color, type Group, type Mesh } from 'three'
 import type { SceneState } from '../../../../state/sceneSource.ts'
 import { selectDerived, selectState, useSceneEffect } from '../../hooks.ts'
@@ -30,7 +30,7 @@ export function isLatched(states: readonly string[], state: string): boolean {
 }
 
 /** How far a pressed head sinks, metres. */
-const TRAVEL = { mushroom: 0.006, flush: 0.003 }
+const TRAVEL = { mushroom: 0.007, flush: 0.003 }
 
 /** A colour as an unlit lens shows it: the same hue, dull and dark. */
 export function dullColor(color: string): string {
@@ -51,26 +51,26 @@ function mushroom() {
   return latheZ('estop-head', [
     [0, 0.004],
     [0.0085, 0.004],
-    [0.0085, 0.018],
-    [0.017, 0.019],
-    [0.0195, 0.0205],
-    [0.02, 0.023],
-    [0.0193, 0.026],
-    [0.017, 0.029],
-    [0.012, 0.0318],
-    [0.006, 0.0332],
-    [0, 0.0335],
+    [0.0085, 0.02],
+    [0.017, 0.021],
+    [0.0195, 0.0225],
+    [0.02, 0.025],
+    [0.0193, 0.028],
+    [0.017, 0.031],
+    [0.012, 0.0338],
+    [0.006, 0.0352],
+    [0, 0.0355],
   ])
 }
 
 function estopHousing() {
   return latheZ('estop-housing', [
-    [0.0095, 0.004],
-    [0.0095, 0.012],
-    [0.0145, 0.012],
+    [0.0118, 0.0016],
+    [0.0165, 0.0016],
     [0.0165, 0.008],
-    [0.0165, 0.0015],
-    [0.0118, 0.0015],
+    [0.0145, 0.012],
+    [0.0095, 0.012],
+    [0.0095, 0.004],
   ])
 }
 
@@ -113,8 +113,8 @@ export function EmergencyStop(props: LookProps) {
             geometry={cylinderZ(24)}
             color={PANEL.green}
             finish="painted"
-            position={[0, 0, 0.0122]}
-            scale={[0.0176, 0.0176, 0.0035]}
+            position={[0, 0, 0.0121]}
+            scale={[0.0178, 0.0178, 0.0075]}
           />
         )}
       </group>
@@ -154,11 +154,11 @@ export function FlushButton(props: LookProps) {
 
 function illuminatedLens() {
   return latheZ('illuminated-lens', [
-    [0, 0.0062],
-    [0.0085, 0.0062],
-    [0.0108, 0.0057],
-    [0.0112, 0.0045],
     [0.0112, 0.0005],
+    [0.0112, 0.0045],
+    [0.0108, 0.0057],
+    [0.0085, 0.0062],
+    [0, 0.0062],
   ])
 }
 
@@ -182,6 +182,7 @@ export function IlluminatedButton(props: LookProps) {
     PANEL.green
   const head = useRef<Group>(null)
   const lens = useRef<Mesh>(null)
+  const halo = useRef<Mesh>(null)
   useSceneEffect(store, pressedNow(c.id), (down) => {
     head.current!.position.z = down ? -TRAVEL.flush : 0
     head.current!.userData['pressed'] = down
@@ -196,6 +197,7 @@ export function IlluminatedButton(props: LookProps) {
         lens.current!,
         on ? { color, finish: 'glow' } : { color: dullColor(color), finish: 'painted' },
       )
+      if (halo.current) halo.current.visible = on
     },
   )
   return (
@@ -212,16 +214,33 @@ export function IlluminatedButton(props: LookProps) {
         {detail === 'detailed' && (
           <Piece
             geometry={latheZ('illuminated-ring', [
-              [0.0112, 0.0062],
-              [0.0116, 0.0062],
               [0.0116, 0.0005],
+              [0.0116, 0.0062],
+              [0.0112, 0.0062],
             ])}
             color={PANEL.dark}
             finish="rubber"
           />
         )}
       </group>
+      {detail === 'detailed' && <Halo ref={halo} color={color} />}
     </group>
+  )
+}
+
+/** The light around a lit lens: see-through, drawn after the opaque pieces; hidden while dark. */
+function Halo({ ref, color }: { ref: Ref<Mesh>; color: string }) {
+  return (
+    <mesh
+      ref={ref}
+      name="halo"
+      visible={false}
+      geometry={geo.sphere()}
+      material={mat(color, { transparent: 0.16 })}
+      scale={0.034}
+      position={[0, 0, 0.006]}
+      raycast={() => null}
+    />
   )
 }
 
@@ -268,19 +287,7 @@ export function PilotLamp(props: LookProps) {
         color={dullColor(color)}
         finish="painted"
       />
-      {detail === 'detailed' && (
-        // the light around a lit lens: see-through, drawn after the opaque pieces
-        <mesh
-          ref={halo}
-          name="halo"
-          visible={false}
-          geometry={geo.sphere()}
-          material={mat(color, { transparent: 0.16 })}
-          scale={0.034}
-          position={[0, 0, 0.008]}
-          raycast={() => null}
-        />
-      )}
+      {detail === 'detailed' && <Halo ref={halo} color={color} />}
     </group>
   )
 }

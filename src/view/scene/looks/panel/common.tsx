@@ -171,7 +171,15 @@ const SEGMENTS = {
   k: [0.3, 0.5, 0, 0],
   l: [0.3, 0.5, 0.3, 0],
   m: [0.3, 0.5, 0.6, 0],
+  // the rounded right side of a D
+  p: [0, 1, 0.42, 1],
+  q: [0.42, 1, 0.6, 0.78],
+  r: [0.6, 0.78, 0.6, 0.22],
+  s: [0.6, 0.22, 0.42, 0],
+  t: [0, 0, 0.42, 0],
 } as const
+
+const DIAGONAL = new Set<string>(['h', 'j', 'k', 'm', 'q', 's'])
 
 type Segment = keyof typeof SEGMENTS
 
@@ -180,7 +188,7 @@ export const GLYPHS: Readonly<Record<string, string>> = {
   A: 'abcefgG',
   B: 'abcdilG',
   C: 'adef',
-  D: 'abcdil',
+  D: 'efpqrst',
   E: 'adefg',
   F: 'aefg',
   G: 'acdefG',
@@ -257,8 +265,7 @@ export function Letters({
         key: `${n}${s}`,
         at: [-width / 2 + n * pitch + ((x1 + x2) / 2) * size, ((y1 + y2) / 2 - 0.5) * size, 0],
         turn: Math.atan2(dy, dx),
-        length:
-          Math.hypot(dx, dy) + stroke * (s === 'h' || s === 'j' || s === 'k' || s === 'm' ? 0 : 1),
+        length: Math.hypot(dx, dy) + (DIAGONAL.has(s) ? 0 : stroke),
       })
     }
   })

@@ -161,7 +161,7 @@ export function sevenSegmentCells(
   return [...blank, ...cells]
 }
 
-const SEG_COLORS = { lit: '#ff2a12', dark: '#3a0c08' }
+const SEG_COLORS = { lit: '#ff1405', dark: '#3a0c08' }
 const DIGIT = { height: 0.02, width: 0.0095, pitch: 0.0148, stroke: 0.0019 }
 
 function segmentPlace(s: string): { at: [number, number]; vertical: boolean } {

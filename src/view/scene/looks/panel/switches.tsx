@@ -3,10 +3,10 @@
 // quadrant (a driver's brake valve). The handle's angle shows the state; the plate names the
 // positions. Each stands on the face it is mounted on, at z = 0, facing +z, at its real size.
 import { useRef } from 'react'
-import type { Group } from 'three'
+import { ExtrudeGeometry, Path, Shape, type Group } from 'three'
 import { selectState, useSceneEffect } from '../../hooks.ts'
 import { Piece } from '../../Piece.tsx'
-import { geo } from '../../resources.ts'
+import { geo, sharedGeometry } from '../../resources.ts'
 import { booleanParam, type LookProps } from '../types.ts'
 import {
   Bezel22,
@@ -65,7 +65,13 @@ export function RotaryIsolator(props: LookProps) {
   })
   const depth = boxed ? 0.075 : 0
   const plate = 0.085
-  const marks = c.states.map((s) => ({ s, angle: getIsolatorAngle(c.states, s) }))
+  // each mark beside its position, on the side away from the others, so the handle leaves it clear
+  const angles = c.states.map((s) => getIsolatorAngle(c.states, s))
+  const marks = c.states.map((s, i) => {
+    const angle = angles[i]!
+    const away = angle === Math.max(...angles) ? 0.5 : angle === Math.min(...angles) ? -0.5 : 0
+    return { s, angle: angle + away }
+  })
   return (
     <group>
       {boxed && (
@@ -130,7 +136,7 @@ export function RotaryIsolator(props: LookProps) {
             text={stateMark(model, index, s, c.states.length > 2)}
             size={0.009}
             color={PANEL.black}
-            position={[-Math.sin(angle) * 0.037, Math.cos(angle) * 0.037, 0.0016]}
+            position={[-Math.sin(angle) * 0.032, Math.cos(angle) * 0.032, 0.0016]}
           />
         ))}
         <group ref={handle} name="handle" position={[0, 0, 0.0015]}>
@@ -204,6 +210,31 @@ function LegendPlate({ props, radius }: { props: LookProps; radius: number }) {
   )
 }
 
+/** The flat bow of a key, with its hole, standing out of the barrel along z, flat across x. */
+function keyBow() {
+  return sharedGeometry('panel.key-bow', () => {
+    const neck = 0.0035
+    const centre = 0.016
+    const radius = 0.011
+    const start = Math.PI + Math.asin(neck / radius)
+    const shape = new Shape()
+    shape.moveTo(0, -neck)
+    for (let k = 0; k <= 24; k++) {
+      const a = start + ((2 * Math.PI - 2 * Math.asin(neck / radius)) * k) / 24
+      shape.lineTo(centre + Math.cos(a) * radius, Math.sin(a) * radius)
+    }
+    shape.lineTo(0, neck)
+    const hole = new Path()
+    hole.absarc(centre + 0.004, 0, 0.0032, 0, Math.PI * 2, true)
+    shape.holes.push(hole)
+    const g = new ExtrudeGeometry(shape, { depth: 0.0022, bevelEnabled: false, curveSegments: 12 })
+    g.translate(0, 0, -0.0011)
+    // the outline's x becomes the part's z (out of the panel), its thickness the part's x
+    g.rotateY(-Math.PI / 2)
+    return g
+  })
+}
+
 function keyBarrel() {
   return latheZ('key-barrel', [
     [0.0108, 0.0004],
@@ -237,30 +268,22 @@ export function KeySwitch(props: LookProps) {
           geometry={geo.box()}
           color={PANEL.chrome}
           finish="stainless"
-          position={[0, 0, 0.0125]}
-          scale={[0.0016, 0.006, 0.006]}
+          position={[0, 0, 0.0115]}
+          scale={[0.0016, 0.005, 0.005]}
         />
         <Piece
-          geometry={geo.box()}
-          color={partColor(model, index, PANEL.black)}
-          finish="rubber"
-          position={[0, 0, 0.021]}
-          scale={[0.0032, 0.02, 0.012]}
-        />
-        <Piece
-          geometry={cylinderZ(24)}
-          color={partColor(model, index, PANEL.black)}
-          finish="rubber"
-          rotation={[0, Math.PI / 2, 0]}
-          position={[-0.0016, 0, 0.027]}
-          scale={[0.02, 0.02, 0.0032]}
+          geometry={keyBow()}
+          color={partColor(model, index, PANEL.chrome)}
+          finish="stainless"
+          position={[0, 0, 0.0133]}
         />
         {detail === 'detailed' && (
           <Piece
             geometry={geo.box()}
-            color={PANEL.white}
-            position={[0, 0.0095, 0.022]}
-            scale={[0.0034, 0.003, 0.006]}
+            color={PANEL.dark}
+            finish="rubber"
+            position={[0, 0, 0.0175]}
+            scale={[0.0036, 0.0125, 0.009]}
           />
         )}
       </group>
@@ -353,8 +376,8 @@ export function SelectorLever(props: LookProps) {
       />
       <Piece
         geometry={quadrant(c.states.length)}
-        color={PANEL.chrome}
-        finish="stainless"
+        color="#464c52"
+        finish="painted"
         position={[0, 0, 0.07]}
       />
       {c.states.map((s, i) => {
@@ -363,16 +386,16 @@ export function SelectorLever(props: LookProps) {
           <group key={s} rotation={[0, 0, a]}>
             <Piece
               geometry={geo.box()}
-              color={PANEL.black}
+              color={PANEL.white}
               position={[0, 0.19, 0.0745]}
               scale={[0.006, 0.026, 0.002]}
             />
             <Letters
               text={stateMark(model, index, s, short)}
-              size={0.016}
-              color={PANEL.black}
-              position={[0, 0.152, 0.0745]}
-              angle={0}
+              size={0.022}
+              color={PANEL.white}
+              position={[0, 0.148, 0.0745]}
+              angle={-a}
             />
           </group>
         )
@@ -389,7 +412,7 @@ export function SelectorLever(props: LookProps) {
           color={PANEL.chrome}
           finish="stainless"
           position={[0, 0.11, 0.01]}
-          scale={[0.016, 0.2, 0.009]}
+          scale={[0.02, 0.2, 0.012]}
         />
         <Piece
           geometry={cylinderZ(24)}

@@ -15,6 +15,10 @@ export interface SceneUiState {
   readonly highlightNext: boolean
   /** Labels of every part, or only of the one pointed at. */
   readonly showLabels: boolean
+  /** The named view (`scene.views` id) the camera was last sent to; null for the start view. */
+  readonly view: string | null
+  /** How many times a view was asked for: asking for the current one again brings it back. */
+  readonly viewRequests: number
   set(patch: Partial<Omit<SceneUiState, 'set'>>): void
 }
 
@@ -28,6 +32,14 @@ export function createSceneUiStore(): SceneUiStore {
     closer: null,
     highlightNext: false,
     showLabels: true,
+    view: null,
+    viewRequests: 0,
     set: (patch) => set(patch),
   }))
+}
+
+/** Sends the camera to a named view (null: the start view), leaving any close look. */
+export function goToView(ui: SceneUiStore, view: string | null): void {
+  const s = ui.getState()
+  s.set({ view, viewRequests: s.viewRequests + 1, closer: null })
 }

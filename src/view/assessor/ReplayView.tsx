@@ -14,6 +14,7 @@ import { RuntimeErrorNotice } from '../panels/ScreenErrorBoundary.tsx'
 import type { PartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
 import { SceneView } from '../scene/SceneView.tsx'
+import { ViewBar } from '../scene/ViewBar.tsx'
 
 export interface ReplayViewProps {
   readonly model: Model
@@ -59,6 +60,7 @@ export function ReplayView({ model, attempt, jumpTo }: ReplayViewProps) {
 
   return (
     <section className="replay" aria-label={t('review.replay')}>
+      <ViewBar model={model} ui={ui} />
       <div className="replay-scene">
         <SceneView model={model} store={store} ui={ui} bridge={bridge} controller={NO_ACTS} />
       </div>

@@ -16,6 +16,8 @@ import { RuntimeErrorNotice } from '../panels/ScreenErrorBoundary.tsx'
 import { createPartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
 import { SceneView } from '../scene/SceneView.tsx'
+import { ViewBar } from '../scene/ViewBar.tsx'
+import { WornTray } from '../scene/WornTray.tsx'
 import { useScenarioText } from '../useScenarioText.ts'
 import { downloadJson, fileName } from '../download.ts'
 
@@ -52,30 +54,40 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
       <PlayHeader store={store} ui={ui} editor={editor} />
       <PlayBanners store={store} />
       <div className="play-body">
-        <div className="scene-wrap">
-          <SceneView model={model} store={store} ui={ui} bridge={bridge} controller={controller} />
-          {closer !== null && (
-            <button
-              type="button"
-              className="back-to-view"
-              onClick={() => ui.getState().set({ closer: null })}
-            >
-              {t('play.back')}
-            </button>
-          )}
-          {runtimeError !== null && (
-            <ScenarioStopped store={store} editor={editor} message={runtimeError} />
-          )}
-          {endReason && !runtimeError && (
-            <div className="ended" role="alert">
-              <p>{t(`play.ended.${endReason}`)}</p>
-              <button type="button" className="primary" onClick={showResult}>
-                {t('play.showResult')}
+        <div className="scene-column">
+          <ViewBar model={model} ui={ui} />
+          <div className="scene-wrap">
+            <SceneView
+              model={model}
+              store={store}
+              ui={ui}
+              bridge={bridge}
+              controller={controller}
+            />
+            {closer !== null && (
+              <button
+                type="button"
+                className="back-to-view"
+                onClick={() => ui.getState().set({ closer: null })}
+              >
+                {t('play.back')}
               </button>
-            </div>
-          )}
+            )}
+            {runtimeError !== null && (
+              <ScenarioStopped store={store} editor={editor} message={runtimeError} />
+            )}
+            {endReason && !runtimeError && (
+              <div className="ended" role="alert">
+                <p>{t(`play.ended.${endReason}`)}</p>
+                <button type="button" className="primary" onClick={showResult}>
+                  {t('play.showResult')}
+                </button>
+              </div>
+            )}
+          </div>
         </div>
         <aside className="side">
+          <WornTray model={model} store={store} controller={controller} />
           {mode === 'practice' && <ChecklistPanel store={store} ui={ui} />}
           <FeedbackPanel store={store} />
           <p className="keys-help">{t('play.keysHelp')}</p>

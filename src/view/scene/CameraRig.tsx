@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import { Vector3, type PerspectiveCamera } from 'three'
 import type { Model } from '../../core/index.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
+import { partCentre } from './HitVolume.tsx'
 import type { SceneBridge } from './sceneBridge.ts'
 
 export interface CameraRigProps {
@@ -21,6 +22,26 @@ interface Rig {
   goalDistance: number
   baseYaw: number
   baseDistance: number
+  /** Where the view the camera came from looks at: "back to the full view" returns there. */
+  home: Vector3
+  /** A move to a named view under way. */
+  flight: Flight | null
+}
+
+/** A camera placement as the rig holds it. */
+interface Pose {
+  readonly target: Vector3
+  readonly yaw: number
+  readonly pitch: number
+  readonly distance: number
+  readonly fov: number
+}
+
+interface Flight {
+  readonly from: Pose
+  readonly to: Pose
+  /** performance.now() when it began. */
+  readonly start: number
 }
 
 type Triple = readonly [number, number, number]
@@ -28,18 +49,21 @@ type Triple = readonly [number, number, number]
 const DEFAULT_CAMERA = { position: [0, 1.6, 4] as const, target: [0, 1, 0] as const }
 const YAW_LIMIT = (2 * Math.PI) / 3
 const CLOSE_DISTANCE = 0.55
+const DEFAULT_FOV = 50
+/** How long a move to a named view takes, in ms. */
+const FLIGHT_MS = 600
 
 /** The learner's view: starts at the scenario's camera, orbits within limits, zooms, and moves close to a part. */
 export function CameraRig({ model, ui, bridge }: CameraRigProps) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera
   const invalidate = useThree((s) => s.invalidate)
+  const scene = useThree((s) => s.scene)
   const start = model.scenario.scene?.camera ?? DEFAULT_CAMERA
   const rig = useRef<Rig | null>(null)
   rig.current ??= createRig(start.position, start.target)
 
   useEffect(() => {
-    const fov = model.scenario.scene?.camera?.fov
-    if (fov) camera.fov = fov
+    camera.fov = model.scenario.scene?.camera?.fov ?? DEFAULT_FOV
     camera.near = 0.05
     camera.updateProjectionMatrix()
   }, [camera, model])
@@ -47,19 +71,73 @@ export function CameraRig({ model, ui, bridge }: CameraRigProps) {
   useEffect(() => {
     const r = rig.current!
     return ui.subscribe((s, prev) => {
+      if (s.viewRequests !== prev.viewRequests) {
+        const view = model.scenario.scene?.views?.find((v) => v.id === s.view)
+        const to = poseOf(
+          view ?? start,
+          view?.fov ?? model.scenario.scene?.camera?.fov ?? DEFAULT_FOV,
+        )
+        r.flight = { from: poseOfRig(r, camera.fov), to, start: performance.now() }
+        r.baseYaw = to.yaw
+        r.baseDistance = to.distance
+        r.home.copy(to.target)
+        invalidate()
+        return
+      }
       if (s.closer === prev.closer) return
       const c = s.closer === null ? undefined : model.components[s.closer]
-      r.goal.set(...((c?.source.position ?? start.target) as Triple))
+      const group = c && scene.getObjectByName(`part:${c.id}`)
+      r.flight = null
+      if (group) partCentre(group, r.goal)
+      else if (c) r.goal.set(...((c.source.position ?? start.target) as Triple))
+      else r.goal.copy(r.home)
       r.goalDistance = c ? CLOSE_DISTANCE : r.baseDistance
       invalidate()
     })
-  }, [invalidate, model, start.target, ui])
+  }, [camera, invalidate, model, scene, start, ui])
 
   useFrame(() => {
-    if (!easeRig(rig.current!, camera)) invalidate()
+    const r = rig.current!
+    if (r.flight && !fly(r, camera)) invalidate()
+    else if (!r.flight && !easeRig(r, camera)) invalidate()
   }, -1)
 
   return null
+}
+
+/** Where a view puts the rig. */
+function poseOf(view: { position: Triple; target: Triple }, fov: number): Pose {
+  const r = createRig(view.position, view.target)
+  return { target: r.target, yaw: r.yaw, pitch: r.pitch, distance: r.distance, fov }
+}
+
+function poseOfRig(r: Rig, fov: number): Pose {
+  return { target: r.target.clone(), yaw: r.yaw, pitch: r.pitch, distance: r.distance, fov }
+}
+
+/** Moves the rig along its flight, eased in and out; true once it has arrived (the flight ends). */
+function fly(r: Rig, camera: PerspectiveCamera): boolean {
+  const { from, to, start } = r.flight!
+  const t = Math.min(1, Math.max(0, (performance.now() - start) / FLIGHT_MS))
+  const k = t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2
+  // the shorter way round
+  const turn = Math.atan2(Math.sin(to.yaw - from.yaw), Math.cos(to.yaw - from.yaw))
+  r.target.lerpVectors(from.target, to.target, k)
+  r.goal.copy(r.target)
+  r.yaw = from.yaw + turn * k
+  r.pitch = from.pitch + (to.pitch - from.pitch) * k
+  r.distance = r.goalDistance = from.distance + (to.distance - from.distance) * k
+  const fov = from.fov + (to.fov - from.fov) * k
+  if (camera.fov !== fov) {
+    camera.fov = fov
+    camera.updateProjectionMatrix()
+  }
+  if (t >= 1) {
+    r.yaw = to.yaw
+    r.flight = null
+  }
+  easeRig(r, camera)
+  return t >= 1
 }
 
 /** The rig for a camera at `position` looking at `target`; its limits are around this view. */
@@ -77,6 +155,8 @@ function createRig(position: Triple, target: Triple): Rig {
     goalDistance: distance,
     baseYaw: yaw,
     baseDistance: distance,
+    home: at.clone(),
+    flight: null,
   }
 }
 
@@ -86,6 +166,8 @@ function useOrbitControls(r: Rig, bridge: SceneBridge) {
   const invalidate = useThree((s) => s.invalidate)
   useEffect(() => {
     bridge.orbit = (yaw, pitch, zoom = 1) => {
+      // the learner takes the camera over: a move to a view stops where it is
+      r.flight = null
       r.yaw += yaw
       r.pitch += pitch
       r.goalDistance *= zoom

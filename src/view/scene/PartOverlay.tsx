@@ -7,8 +7,8 @@ import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { useScenarioText, type ScenarioText } from '../useScenarioText.ts'
 import type { PartController } from './partController.ts'
 import { getFingerprint, getLayout } from './partFingerprint.ts'
-import { follow, type SceneBridge } from './sceneBridge.ts'
-import { useStoreEffect } from './hooks.ts'
+import { follow, placeLabel, type SceneBridge } from './sceneBridge.ts'
+import { getNextPart, useStoreEffect } from './hooks.ts'
 import { getValueText } from './valueText.ts'
 
 export interface PartOverlayProps {
@@ -24,6 +24,7 @@ export function PartOverlay(props: PartOverlayProps) {
   const { t } = useTranslation()
   const showLabels = useStore(props.ui, (s) => s.showLabels)
   const layout = useMemo(() => getLayout(props.model), [props.model])
+  useLabelPriority(props)
   return (
     <div
       className={showLabels ? 'part-overlay' : 'part-overlay labels-hidden'}
@@ -46,6 +47,43 @@ export function PartOverlay(props: PartOverlayProps) {
 
 const ORBIT_STEP = 0.12
 
+/**
+ * Tells the label layout which labels come first and stay shown: the hovered and the focused
+ * part, and in practice the part the current step needs; and whether every other label that has
+ * room is shown (the Labels toggle).
+ */
+function useLabelPriority({ model, store, ui, bridge }: PartOverlayProps) {
+  useEffect(() => {
+    let done: readonly boolean[] | undefined
+    let next: number | undefined
+    const update = () => {
+      const u = ui.getState()
+      const sim = store.getState().sim
+      if (sim.stepDone !== done) {
+        done = sim.stepDone
+        next = sim.mode === 'practice' ? getNextPart(model, done) : undefined
+      }
+      const priority = [u.hovered, u.focused, next ?? null].filter(
+        (i, at, all): i is number => i !== null && all.indexOf(i) === at,
+      )
+      const same =
+        priority.length === bridge.priorityLabels.length &&
+        priority.every((i, at) => bridge.priorityLabels[at] === i)
+      if (same && bridge.showAllLabels === u.showLabels) return
+      bridge.priorityLabels = priority
+      bridge.showAllLabels = u.showLabels
+      bridge.invalidate()
+    }
+    update()
+    const offUi = ui.subscribe(update)
+    const offStore = store.subscribe(update)
+    return () => {
+      offUi()
+      offStore()
+    }
+  }, [bridge, model, store, ui])
+}
+
 // like the parts in 3D, a recompiled scenario redraws only the targets whose part changed
 const PartTarget = memo(
   function PartTarget({
@@ -60,11 +98,13 @@ const PartTarget = memo(
     const c = model.components[index]!
     const button = useRef<HTMLButtonElement>(null)
     const label = useRef<HTMLDivElement>(null)
+    const leader = useRef<HTMLDivElement>(null)
     const reading = useRef<HTMLElement>(null)
     useEffect(() => {
-      const offs = [button.current, label.current].flatMap((el) =>
-        el ? [follow(bridge, index, el)] : [],
-      )
+      const offs = [
+        follow(bridge, index, button.current!),
+        placeLabel(bridge, index, label.current!, leader.current!),
+      ]
       return () => offs.forEach((off) => off())
     }, [bridge, index])
     // the menu hands focus back to its part when it closes
@@ -102,7 +142,8 @@ const PartTarget = memo(
             if (e.detail === 0) controller.primary(index)
           }}
         />
-        <div ref={label} className="part-label" aria-hidden="true">
+        <div ref={leader} className="label-leader" data-leader-for={c.id} aria-hidden="true" />
+        <div ref={label} className="part-label" data-label-for={c.id} aria-hidden="true">
           <span>{names.label(index)}</span>
           <em ref={reading} />
         </div>

@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react'
 import type { Model } from '../../core/index.ts'
 import type { SceneSource } from '../../state/sceneSource.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
+import { HitVolume } from './HitVolume.tsx'
 import { LockTag } from './LockTag.tsx'
 import type { PartController } from './partController.ts'
 import { PartHalo } from './PartHalo.tsx'
@@ -71,6 +72,7 @@ export function PartShell({ model, index, store, ui, controller, halo, children 
       onContextMenu={onContextMenu}
     >
       {children}
+      <HitVolume model={model} index={index} />
       <PartHalo model={model} index={index} store={store} ui={ui} radius={halo} />
       {(c.lockable || c.taggable) && (
         <LockTag

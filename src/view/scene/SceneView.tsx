@@ -30,6 +30,8 @@ declare global {
       partPoint(id: string): { x: number; y: number; visible: boolean } | undefined
       /** Test hook: the renderer's draw calls and triangles of its last frame, and frames so far. */
       renderInfo(): RenderInfo | undefined
+      /** Test hook: the part a click at page point (x, y) would reach first, as R3F picks it. */
+      pickAt(x: number, y: number): string | undefined
     }
   }
 }
@@ -83,6 +85,10 @@ export function SceneView({ model, store, ui, bridge, controller, extra }: Scene
         return p && { x: r.left + p.x, y: r.top + p.y, visible: p.visible }
       },
       renderInfo: () => bridge.renderInfo(),
+      pickAt(x, y) {
+        const r = el.getBoundingClientRect()
+        return bridge.pickAt(x - r.left, y - r.top)
+      },
     }
     return () => {
       delete window.__practica

@@ -17,10 +17,28 @@ export interface RenderInfo {
   readonly frames: number
 }
 
+/** A part's label in the overlay, placed by the 3D side on every drawn frame (labelLayout). */
+export interface LabelEntry {
+  readonly el: HTMLElement
+  /** The line from the part to its label, shown when the label had to move away. */
+  readonly leader: HTMLElement
+  /** The label's size, measured when its text or language changes (not every frame). */
+  width: number
+  height: number
+}
+
 export interface SceneBridge {
-  /** Overlay elements that follow part `index` (its focus target and its label). */
+  /** Overlay elements that follow part `index` (its focus target). */
   readonly followers: Map<number, Set<HTMLElement>>
-  /** Screen position of a part, relative to the canvas; set by the 3D side. */
+  /** The label of part `index`. */
+  readonly labels: Map<number, LabelEntry>
+  /** Labels of every part that has room (the Labels toggle), or only of the priority parts. */
+  showAllLabels: boolean
+  /** Parts whose label is shown first and always: hovered, focused, needed by the current step. */
+  priorityLabels: readonly number[]
+  /** The component id a click at canvas point (x, y) would reach first; set by the 3D side. */
+  pickAt: (x: number, y: number) => string | undefined
+  /** Screen position of a part (the middle of its shape), relative to the canvas; set by the 3D side. */
   project: (index: number) => ScreenPoint | undefined
   /** Turns the view (radians) and zooms it (factor); set by the camera rig. */
   orbit: (yaw: number, pitch: number, zoom?: number) => void
@@ -35,6 +53,10 @@ export interface SceneBridge {
 export function createSceneBridge(): SceneBridge {
   return {
     followers: new Map(),
+    labels: new Map(),
+    showAllLabels: true,
+    priorityLabels: [],
+    pickAt: () => undefined,
     project: () => undefined,
     orbit: () => undefined,
     invalidate: () => undefined,
@@ -50,4 +72,33 @@ export function follow(bridge: SceneBridge, index: number, el: HTMLElement): () 
   set.add(el)
   bridge.invalidate()
   return () => set.delete(el)
+}
+
+/**
+ * Registers the label of part `index`: its size is measured now and whenever it changes (its text,
+ * the language, emphasis), and each change asks for a frame; returns the unregister function.
+ */
+export function placeLabel(
+  bridge: SceneBridge,
+  index: number,
+  el: HTMLElement,
+  leader: HTMLElement,
+): () => void {
+  const entry: LabelEntry = { el, leader, width: el.offsetWidth, height: el.offsetHeight }
+  bridge.labels.set(index, entry)
+  const observer =
+    typeof ResizeObserver === 'undefined'
+      ? undefined
+      : new ResizeObserver(() => {
+          // layout has just run: reading the size forces nothing
+          entry.width = el.offsetWidth
+          entry.height = el.offsetHeight
+          bridge.invalidate()
+        })
+  observer?.observe(el)
+  bridge.invalidate()
+  return () => {
+    observer?.disconnect()
+    if (bridge.labels.get(index) === entry) bridge.labels.delete(index)
+  }
 }

@@ -1,4 +1,28 @@
 // The machines looks of the catalogue (src/core/looks.ts), one component per look.
 import type { LookFamily } from '../types.ts'
+import { ConveyorLook } from './Conveyor.tsx'
+import { BatteryTerminalLook, CarLook, ServicePlugLook } from './Ev.tsx'
+import { GuardLook } from './Guard.tsx'
+import { BogieLook, FlagLook, HoseCouplingLook, RailVehicleLook, TrackLook } from './Rail.tsx'
+import { InverterLook, PvArrayLook } from './Solar.tsx'
+import { FloorLook, KeySafeLook, TrolleyLook, WallLook, WorkbenchLook } from './Workshop.tsx'
 
-export const looks: LookFamily = {}
+export const looks: LookFamily = {
+  'machine.conveyor': ConveyorLook,
+  'door.guard': GuardLook,
+  'static.inverter': InverterLook,
+  'static.pv-array': PvArrayLook,
+  'static.car': CarLook,
+  'switch.service-plug': ServicePlugLook,
+  'switch.battery-terminal': BatteryTerminalLook,
+  'static.bogie': BogieLook,
+  'static.rail-vehicle': RailVehicleLook,
+  'static.track': TrackLook,
+  'switch.flag': FlagLook,
+  'switch.hose-coupling': HoseCouplingLook,
+  'static.workbench': WorkbenchLook,
+  'static.wall': WallLook,
+  'static.floor': FloorLook,
+  'static.key-safe': KeySafeLook,
+  'static.trolley': TrolleyLook,
+}

@@ -1,0 +1,376 @@
+// Photovoltaic installation: a wall-mounted string inverter and an array of modules on a tilted
+// ground rack.
+import { useRef } from 'react'
+import type { Mesh } from 'three'
+import { setPieceLook } from '../../pieceBatches.ts'
+import { Piece } from '../../Piece.tsx'
+import { FACING } from '../../parts/types.ts'
+import { geo } from '../../resources.ts'
+import { numberParam, type LookProps } from '../types.ts'
+import { finishFor, lathe, mergedBoxes } from './common.ts'
+import { useRunning } from './running.ts'
+
+type Box = [[number, number, number], [number, number, number]]
+
+const LED_OFF = '#3a3f44'
+const SCREEN_OFF = '#151a1e'
+const SCREEN_ON = '#1f7fb0'
+
+/**
+ * A string inverter on its wall bracket: a finned heat sink behind a light front cover with a
+ * display window and status LEDs, the DC isolator below, cable glands and DC connectors
+ * underneath. Origin at the centre of its back face on the wall, front towards +z. As a machine,
+ * its display and green LED light while it runs.
+ */
+export function InverterLook(props: LookProps) {
+  const { detail } = props
+  const c = props.model.components[props.index]!
+  const width = numberParam(props, 'width')
+  const height = numberParam(props, 'height')
+  const depth = numberParam(props, 'depth')
+  const cover = c.source.color ?? '#eceff1'
+  const screen = useRef<Mesh>(null)
+  const ledRun = useRef<Mesh>(null)
+  useRunning(props, (on) => {
+    screen.current!.name = on ? 'screen-on' : 'screen-off'
+    setPieceLook(
+      screen.current!,
+      on ? { color: SCREEN_ON, finish: 'glow' } : { color: SCREEN_OFF, finish: 'painted' },
+    )
+    setPieceLook(
+      ledRun.current!,
+      on ? { color: '#17b13a', finish: 'glow' } : { color: LED_OFF, finish: 'painted' },
+    )
+  })
+  const painted = finishFor(detail, 'painted')
+  const sink = Math.min(0.08, depth * 0.4)
+  const fins = mergedBoxes(`inverter-fins:${width}:${height}:${sink}`, () => {
+    const boxes: Box[] = []
+    const n = Math.max(4, Math.round(width / 0.025))
+    for (let k = 0; k <= n; k++)
+      boxes.push([
+        [-width / 2 + 0.01 + (k * (width - 0.02)) / n, 0, sink / 2],
+        [0.004, height * 0.92, sink],
+      ])
+    boxes.push([
+      [0, 0, 0.006],
+      [width - 0.02, height * 0.92, 0.012],
+    ])
+    return boxes
+  })
+  const bodyDepth = depth - sink
+  const front = sink + bodyDepth
+  const gland = lathe(
+    'inverter-gland',
+    [
+      [0, 0],
+      [0.014, 0],
+      [0.014, 0.012],
+      [0.011, 0.014],
+      [0.011, 0.026],
+      [0.006, 0.03],
+      [0, 0.03],
+    ],
+    8,
+  )
+  return (
+    <group>
+      {/* wall bracket and the finned heat sink behind the housing */}
+      <Piece
+        geometry={geo.box()}
+        color="#50575e"
+        finish={painted}
+        scale={[width * 0.7, height * 0.75, 0.008]}
+        position={[0, 0, 0.004]}
+      />
+      <Piece geometry={fins} color="#9aa1a8" finish={finishFor(detail, 'stainless')} />
+      {/* housing and front cover with a dark lower band */}
+      <Piece
+        geometry={geo.box()}
+        color={cover}
+        finish={painted}
+        scale={[width, height, bodyDepth - 0.015]}
+        position={[0, 0, sink + (bodyDepth - 0.015) / 2]}
+      />
+      <Piece
+        geometry={geo.box()}
+        color={cover}
+        finish={painted}
+        scale={[width - 0.03, height - 0.03, 0.016]}
+        position={[0, 0, front - 0.008]}
+      />
+      <Piece
+        geometry={geo.box()}
+        color="#3c4247"
+        finish={painted}
+        scale={[width - 0.028, height * 0.16, 0.017]}
+        position={[0, -height * 0.34, front - 0.008]}
+      />
+      {/* display window and LEDs */}
+      <Piece
+        geometry={geo.box()}
+        color="#23292e"
+        finish={painted}
+        scale={[width * 0.36, height * 0.15, 0.004]}
+        position={[0, height * 0.22, front + 0.001]}
+      />
+      <Piece
+        ref={screen}
+        name="screen-off"
+        geometry={geo.box()}
+        color={SCREEN_OFF}
+        scale={[width * 0.3, height * 0.1, 0.004]}
+        position={[0, height * 0.22, front + 0.003]}
+      />
+      <Piece
+        ref={ledRun}
+        name="led-run"
+        geometry={geo.cylinderLow()}
+        color={LED_OFF}
+        finish={painted}
+        rotation={FACING}
+        scale={[0.014, 0.008, 0.014]}
+        position={[-0.035, height * 0.08, front + 0.004]}
+      />
+      {['#5a4a20', '#5a2020'].map((off, k) => (
+        <Piece
+          key={off}
+          geometry={geo.cylinderLow()}
+          color={off}
+          finish={painted}
+          rotation={FACING}
+          scale={[0.014, 0.008, 0.014]}
+          position={[k * 0.035, height * 0.08, front + 0.004]}
+        />
+      ))}
+      {/* DC isolator: a rotary switch on the lower band */}
+      <Piece
+        geometry={geo.cylinder()}
+        color="#1d2024"
+        finish={painted}
+        rotation={FACING}
+        scale={[0.075, 0.02, 0.075]}
+        position={[width * 0.3, -height * 0.34, front + 0.01]}
+      />
+      <Piece
+        geometry={geo.box()}
+        color="#1d2024"
+        finish={painted}
+        scale={[0.018, 0.075, 0.03]}
+        position={[width * 0.3, -height * 0.34, front + 0.03]}
+      />
+      {detail === 'detailed' && (
+        <>
+          <Piece
+            geometry={geo.box()}
+            color="#f2c200"
+            finish={painted}
+            scale={[0.11, 0.028, 0.002]}
+            position={[width * 0.3, -height * 0.34 + 0.06, front + 0.002]}
+          />
+          {/* brand band on the cover */}
+          <Piece
+            geometry={geo.box()}
+            color="#c62828"
+            finish={painted}
+            scale={[width * 0.5, 0.012, 0.002]}
+            position={[0, height * 0.4, front + 0.001]}
+          />
+          {/* cable glands (AC, communication) and DC connector pairs underneath */}
+          {[-0.38, -0.26, -0.14].map((f) => (
+            <Piece
+              key={f}
+              geometry={gland}
+              color="#2a2d30"
+              finish={finishFor(detail, 'rubber')}
+              rotation={[Math.PI, 0, 0]}
+              position={[f * width, -height / 2, sink + bodyDepth / 2]}
+            />
+          ))}
+          {[0.05, 0.12, 0.22, 0.29].map((f, k) => (
+            <Piece
+              key={f}
+              geometry={geo.cylinderLow()}
+              color={k % 2 ? '#1f2326' : '#2c3034'}
+              finish={finishFor(detail, 'rubber')}
+              scale={[0.02, 0.05, 0.02]}
+              position={[f * width, -height / 2 - 0.025, sink + bodyDepth / 2]}
+            />
+          ))}
+        </>
+      )}
+    </group>
+  )
+}
+
+const MODULE_W = 1.0
+const MODULE_H = 1.7
+const GAP = 0.02
+const CELL = '#142238'
+const FRAME = '#c3c8cc'
+
+/**
+ * PV modules in portrait, `rows` up the slope and `columns` across, on a rack tilted `tilt`
+ * degrees towards the viewer (+z): blue-black cells in silver frames on rails, rafters and legs
+ * with ballast blocks. Origin at the centre of the footprint on the ground.
+ */
+export function PvArrayLook(props: LookProps) {
+  const { detail } = props
+  const rows = Math.round(numberParam(props, 'rows'))
+  const columns = Math.round(numberParam(props, 'columns'))
+  const tilt = (numberParam(props, 'tilt') * Math.PI) / 180
+  const slope = rows * MODULE_H + (rows - 1) * GAP
+  const span = columns * MODULE_W + (columns - 1) * GAP
+  const low = 0.45
+  const front = (slope * Math.cos(tilt)) / 2
+  const painted = finishFor(detail, 'painted')
+  const steel = finishFor(detail, 'stainless')
+  const frame = mergedBoxes('pv-frame', () => [
+    [
+      [0, 0, -0.02],
+      [MODULE_W, 0.035, 0.04],
+    ],
+    [
+      [0, 0, -MODULE_H + 0.02],
+      [MODULE_W, 0.035, 0.04],
+    ],
+    [
+      [-MODULE_W / 2 + 0.02, 0, -MODULE_H / 2],
+      [0.04, 0.035, MODULE_H],
+    ],
+    [
+      [MODULE_W / 2 - 0.02, 0, -MODULE_H / 2],
+      [0.04, 0.035, MODULE_H],
+    ],
+  ])
+  // the white lines between the cells (6 × 10) and the thin busbars down each cell column
+  const grid = mergedBoxes('pv-grid', () => {
+    const boxes: Box[] = []
+    const w = MODULE_W - 0.08
+    const h = MODULE_H - 0.08
+    for (let k = 1; k < 6; k++)
+      boxes.push([
+        [-w / 2 + (k * w) / 6, 0, -MODULE_H / 2],
+        [0.006, 0.002, h],
+      ])
+    for (let k = 1; k < 10; k++)
+      boxes.push([
+        [0, 0, -0.04 - (k * h) / 10],
+        [w, 0.002, 0.006],
+      ])
+    for (let k = 0; k < 6; k++)
+      for (const b of [-1, 1])
+        boxes.push([
+          [-w / 2 + ((k + 0.5) * w) / 6 + (b * w) / 24, 0, -MODULE_H / 2],
+          [0.002, 0.002, h],
+        ])
+    return boxes
+  })
+  const rafters = Array.from(
+    { length: Math.max(2, Math.ceil(span / 2.2) + 1) },
+    (_, k) => -span / 2 + 0.25 + (k * (span - 0.5)) / Math.max(1, Math.ceil(span / 2.2)),
+  )
+  /** The world place of a point on the tilted plane (x, height above it, metres up the slope). */
+  const onSlope = (up: number, above: number): [number, number] => [
+    low + up * Math.sin(tilt) + above * Math.cos(tilt),
+    front - up * Math.cos(tilt) + above * Math.sin(tilt),
+  ]
+  const rails = Array.from({ length: rows }, (_, r) => r * (MODULE_H + GAP)).flatMap((r) => [
+    r + MODULE_H * 0.22,
+    r + MODULE_H * 0.78,
+  ])
+  const legs = [0.15, slope - 0.15]
+  return (
+    <group>
+      {/* modules on the tilted plane */}
+      <group position={[0, low, front]} rotation={[tilt, 0, 0]}>
+        {Array.from({ length: rows * columns }, (_, k) => {
+          const col = k % columns
+          const row = Math.floor(k / columns)
+          const x = -span / 2 + MODULE_W / 2 + col * (MODULE_W + GAP)
+          const z = -row * (MODULE_H + GAP)
+          return (
+            <group key={k} position={[x, 0, z]}>
+              <Piece geometry={frame} color={FRAME} finish={steel} />
+              <Piece
+                geometry={geo.box()}
+                color={CELL}
+                finish={detail === 'detailed' ? 'stainless' : 'matte'}
+                scale={[MODULE_W - 0.06, 0.03, MODULE_H - 0.06]}
+                position={[0, -0.002, -MODULE_H / 2]}
+              />
+              {detail === 'detailed' && (
+                <Piece geometry={grid} color="#c9d3df" position={[0, 0.0135, 0]} />
+              )}
+            </group>
+          )
+        })}
+        {/* rails across under each row, rafters up the slope */}
+        {rails.map((up) => (
+          <Piece
+            key={up}
+            geometry={geo.box()}
+            color={FRAME}
+            finish={steel}
+            scale={[span + 0.1, 0.04, 0.04]}
+            position={[0, -0.04, -up]}
+          />
+        ))}
+        {rafters.map((x) => (
+          <Piece
+            key={x}
+            geometry={geo.box()}
+            color={FRAME}
+            finish={steel}
+            scale={[0.05, 0.06, slope]}
+            position={[x, -0.09, -slope / 2]}
+          />
+        ))}
+      </group>
+      {/* legs down to ballast blocks, with a diagonal brace */}
+      {rafters.map((x) => (
+        <group key={x} position={[x, 0, 0]}>
+          {legs.map((up) => {
+            const [y, z] = onSlope(up, -0.12)
+            return (
+              <group key={up}>
+                <Piece
+                  geometry={geo.box()}
+                  color={FRAME}
+                  finish={steel}
+                  scale={[0.05, y, 0.05]}
+                  position={[0, y / 2, z]}
+                />
+                <Piece
+                  geometry={geo.box()}
+                  color="#9e9e98"
+                  finish={painted}
+                  scale={[0.3, 0.12, 0.4]}
+                  position={[0, 0.06, z]}
+                />
+              </group>
+            )
+          })}
+          {detail === 'detailed' &&
+            (() => {
+              const [, z0] = onSlope(legs[0]!, -0.12)
+              const [y1, z1] = onSlope(legs[1]!, -0.12)
+              const a = [z0, 0.15] as const
+              const b = [z1, y1 - 0.05] as const
+              const length = Math.hypot(b[0] - a[0], b[1] - a[1])
+              return (
+                <Piece
+                  geometry={geo.box()}
+                  color={FRAME}
+                  finish={steel}
+                  scale={[0.03, length, 0.03]}
+                  position={[0.03, (a[1] + b[1]) / 2, (a[0] + b[0]) / 2]}
+                  rotation={[Math.atan2(b[0] - a[0], b[1] - a[1]), 0, 0]}
+                />
+              )
+            })()}
+        </group>
+      ))}
+    </group>
+  )
+}

@@ -42,9 +42,14 @@ export function getWornSlot(
   return n
 }
 
-/** How far in front of the camera worn items are held, metres. */
-const WORN_DISTANCE = 0.9
-/** Room for one worn item in the row, metres at WORN_DISTANCE. */
+/**
+ * How far in front of the camera worn items are held, metres: near, so that equipment the camera
+ * stands close to does not hide them (the camera's near plane is at 0.05 m).
+ */
+const WORN_DISTANCE = 0.4
+/** The row's sizes are given for items held 0.9 m away, and scaled to WORN_DISTANCE. */
+const NEAR = WORN_DISTANCE / 0.9
+/** Room for one worn item in the row, metres at 0.9 m. */
 const WORN_PITCH = 0.13
 
 /**
@@ -53,9 +58,9 @@ const WORN_PITCH = 0.13
  */
 export function getWornPlace(camera: Camera, slot: number, out: Vector3): Vector3 {
   const perspective = camera as Partial<PerspectiveCamera>
-  const half = WORN_DISTANCE * Math.tan(((perspective.fov ?? 50) * Math.PI) / 360)
+  const half = 0.9 * Math.tan(((perspective.fov ?? 50) * Math.PI) / 360)
   const aspect = perspective.aspect ?? 16 / 9
-  return out.set(half * aspect - 0.09 - slot * WORN_PITCH, -half + 0.075, -WORN_DISTANCE)
+  return out.set(half * aspect - 0.09 - slot * WORN_PITCH, -half + 0.075, -0.9).multiplyScalar(NEAR)
 }
 
 const target = new Vector3()
@@ -88,7 +93,7 @@ function WearableItem({ look, centre, wornScale, children }: HangingItemProps) {
       parent.worldToLocal(target)
       // facing the learner whatever the part's own turn
       parent.getWorldQuaternion(turn).invert().multiply(camera.getWorldQuaternion(view))
-      size = wornScale / parent.getWorldScale(scale).x
+      size = (wornScale * NEAR) / parent.getWorldScale(scale).x
     } else {
       target.set(...centre)
       turn.identity()

@@ -24,7 +24,7 @@ export function getLitLevels(volts: number): number {
   return TESTER_LEVELS.filter((level) => Math.abs(volts) >= level * 0.85).length
 }
 
-const LIT = (level: number) => (level < 50 ? '#ffc400' : '#ff3b30')
+const LIT = (level: number) => (level < 50 ? '#ffa000' : '#ff1a0a')
 const DARK = '#4a2525'
 
 /** The cable from the indicator's top over the hook and down to the probe handle. */
@@ -118,8 +118,8 @@ export function VoltageTester(props: LookProps) {
         name="screen"
         geometry={geo.plane()}
         material={material}
-        scale={[0.036, 0.018, 1]}
-        position={[MAIN_X, -0.071, FRONT + 0.0005]}
+        scale={[0.044, 0.02, 1]}
+        position={[MAIN_X, -0.0705, FRONT + 0.0005]}
       />
       <mesh
         geometry={geo.plane()}
@@ -137,7 +137,7 @@ export function VoltageTester(props: LookProps) {
           geometry={geo.cylinderLow()}
           color={DARK}
           rotation={FACING}
-          scale={[0.0075, 0.003, 0.0075]}
+          scale={[0.009, 0.003, 0.009]}
           position={[
             MAIN_X - 0.0125,
             SCALE_TOP - ((352 - 50 * i) / 384) * SCALE_HEIGHT,

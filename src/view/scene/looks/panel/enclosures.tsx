@@ -90,6 +90,30 @@ export function ControlStation(props: LookProps) {
 
 const PLINTH = 0.1
 const WALL = 0.015
+const RAIL_DEPTH = 0.0095
+
+/**
+ * The devices along one DIN rail of a cabinet `inner` wide: rows of breakers (white, their toggles
+ * a dark line) and a contactor (dark), left to right with gaps, a different mix on each rail.
+ */
+function railDevices(inner: number, rail: number): { x: number; width: number; dark: boolean }[] {
+  const MODULE = 0.0176
+  const mixes = [
+    [4, 6, 3, 2],
+    [2, 8, 3],
+    [3, 4, 4, 2],
+  ]
+  const devices: { x: number; width: number; dark: boolean }[] = []
+  let left = -inner / 2 + 0.02
+  for (const [k, modules] of mixes[rail % mixes.length]!.entries()) {
+    const dark = k === 2
+    const width = dark ? 0.045 : modules * MODULE
+    if (left + width > inner / 2 - 0.02) break
+    devices.push({ x: left + width / 2, width, dark })
+    left += width + 0.012
+  }
+  return devices
+}
 
 /**
  * An electrical cabinet body (`width` × `height` × `depth`, on a 100 mm plinth below that): sides,
@@ -188,23 +212,32 @@ export function Cabinet(props: LookProps) {
             />
           ))}
           {railYs.flatMap((y, r) =>
-            [
-              [-0.36, 0.07],
-              [-0.2, 0.18],
-              [0.05, 0.1],
-              [0.22, 0.14],
-            ]
-              .filter(([at, width]) => Math.abs(at! * inner) + width! / 2 < inner / 2)
-              .map(([at, width], k) => (
+            railDevices(inner, r).map(({ x, width, dark }) => (
+              <group key={`${y}|${x}`} position={[x, y, plate + RAIL_DEPTH]}>
                 <Piece
-                  key={`${y}${k}`}
                   geometry={geo.box()}
-                  color={(r + k) % 3 === 0 ? '#4a4f55' : PANEL.white}
+                  color={dark ? '#4a4f55' : PANEL.white}
                   finish="painted"
-                  position={[at! * inner + ((r * 0.05) % 0.1), y, plate + 0.04]}
-                  scale={[width!, 0.09, 0.065]}
+                  position={[0, 0, 0.0225]}
+                  scale={[width, 0.09, 0.045]}
                 />
-              )),
+                <Piece
+                  geometry={geo.box()}
+                  color={dark ? '#4a4f55' : PANEL.white}
+                  finish="painted"
+                  position={[0, 0, 0.055]}
+                  scale={[width, 0.045, 0.02]}
+                />
+                {!dark && (
+                  <Piece
+                    geometry={geo.box()}
+                    color={PANEL.dark}
+                    position={[0, 0.003, 0.066]}
+                    scale={[width - 0.004, 0.0065, 0.006]}
+                  />
+                )}
+              </group>
+            )),
           )}
         </>
       )}

@@ -149,7 +149,7 @@ const MACHINES_LOOKS = LOOK_NAMES.filter((name) => LOOK_FAMILY[name] === 'machin
 describe('the machines looks', () => {
   it('draws every look of the machines family', () => {
     expect(Object.keys(looks).sort()).toEqual([...MACHINES_LOOKS].sort())
-    const drawn = new Set(MACHINES_SCENARIO.components.map((c) => c.look))
+    const drawn = new Set(MACHINES_SCENARIO.components.map((c) => ('look' in c ? c.look : '')))
     expect(MACHINES_LOOKS.filter((name) => !drawn.has(name))).toEqual([])
   })
 

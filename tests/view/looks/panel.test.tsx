@@ -432,14 +432,19 @@ describe('what the panel looks read from a state', () => {
     expect(isLatched(['x', 'y'], 'y')).toBe(true)
   })
 
-  it('marks positions 0 and I, a short name, or a first letter', () => {
+  it('marks positions 0 and I, a name that fits the plate, or a first letter', () => {
     const model = panelModel()
     const mode = model.componentIndex.get('mode')!
     const brake = model.componentIndex.get('brake')!
     expect(stateMark(model, mode, 'off')).toBe('0')
     expect(stateMark(model, mode, 'hand')).toBe('HAND')
-    expect(stateMark(model, mode, 'auto', true)).toBe('A')
+    expect(stateMark(model, mode, 'auto')).toBe('AUTO')
+    // four positions leave room for a letter each
     expect(stateMark(model, brake, 'emergency')).toBe('E')
+    expect(stateMark(model, brake, 'lap')).toBe('L')
+    const estop = model.componentIndex.get('estop_sw')!
+    expect(stateMark(model, estop, 'pressed')).toBe('P')
+    expect(stateMark(model, model.componentIndex.get('key')!, 'on')).toBe('I')
   })
 
   it('spreads positions evenly, symmetric about straight up', () => {

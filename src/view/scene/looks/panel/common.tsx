@@ -136,13 +136,13 @@ export function positionAngles(n: number): number[] {
 }
 
 /**
- * The mark a legend plate shows for a state: "0" and "I" for off and on, a short name (its
- * label in the scenario's own language, as a plate is printed once) when it fits, else its first
- * letter, else the position's number.
+ * The mark a legend plate shows for a state: "0" and "I" for off and on; else its name (its label
+ * in the scenario's own language, as a plate is printed once) when it fits the plate (6 letters
+ * for two positions, 4 for three), else its first letter, else the position's number.
  */
-export function stateMark(model: Model, index: number, state: string, short = false): string {
+export function stateMark(model: Model, index: number, state: string): string {
   const c = model.components[index]!
-  if (OFF.test(state) && !isTripped(state)) return '0'
+  if (/^(off|0|o)$/i.test(state)) return '0'
   if (/^(on|1|i)$/i.test(state)) return 'I'
   const labels = (c.source as { stateLabels?: Readonly<Record<string, Text>> }).stateLabels
   const label = labels?.[state]
@@ -150,7 +150,8 @@ export function stateMark(model: Model, index: number, state: string, short = fa
     label === undefined ? state : getLocalText(label, model.locales[0]!, model.locales[0]!)
   ).toUpperCase()
   const word = name.replace(/[^A-Z0-9]/g, '')
-  if (!short && word.length > 0 && word.length <= 4 && word === name) return word
+  const fits = c.states.length <= 2 ? 6 : c.states.length === 3 ? 4 : 1
+  if (word.length > 0 && word.length <= fits && word === name) return word
   const letter = word[0]
   return letter ?? String(Math.max(0, c.states.indexOf(state)) + 1)
 }

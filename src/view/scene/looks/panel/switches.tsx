@@ -133,7 +133,7 @@ export function RotaryIsolator(props: LookProps) {
         {marks.map(({ s, angle }) => (
           <Letters
             key={s}
-            text={stateMark(model, index, s, c.states.length > 2)}
+            text={stateMark(model, index, s)}
             size={0.009}
             color={PANEL.black}
             position={[-Math.sin(angle) * 0.032, Math.cos(angle) * 0.032, 0.0016]}
@@ -171,7 +171,6 @@ function LegendPlate({ props, radius }: { props: LookProps; radius: number }) {
   const { model, index, detail } = props
   const c = model.components[index]!
   const angles = positionAngles(c.states.length)
-  const short = c.states.length > 3
   return (
     <>
       <Piece
@@ -183,7 +182,7 @@ function LegendPlate({ props, radius }: { props: LookProps; radius: number }) {
       />
       {c.states.map((s, i) => {
         const a = angles[i]!
-        const text = stateMark(model, index, s, short)
+        const text = stateMark(model, index, s)
         // a word sits beside its position, leaning out, so that its end stays on the plate
         const r = radius + (text.length > 1 ? 0.002 : 0)
         return (
@@ -364,7 +363,6 @@ export function SelectorLever(props: LookProps) {
     lever.current!.rotation.z = angleOf(c.states, state)
   })
   const angles = positionAngles(c.states.length)
-  const short = c.states.length > 3
   return (
     <group>
       <Piece
@@ -391,7 +389,7 @@ export function SelectorLever(props: LookProps) {
               scale={[0.006, 0.026, 0.002]}
             />
             <Letters
-              text={stateMark(model, index, s, short)}
+              text={stateMark(model, index, s)}
               size={0.022}
               color={PANEL.white}
               position={[0, 0.148, 0.0745]}

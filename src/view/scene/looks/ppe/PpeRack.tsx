@@ -10,7 +10,7 @@ const SHELF_DEPTH = 0.16
 /**
  * A wall PPE station, its back on the wall at z = 0 and its middle at the origin: a framed board
  * with the blue "wear protection" signs across its top, where the items' hooks are screwed, and a
- * shelf with a lip along its foot.
+ * shelf with a lip along its foot, an ear plug dispenser on it.
  */
 export function PpeRack(props: LookProps) {
   const width = numberParam(props, 'width')
@@ -70,6 +70,29 @@ export function PpeRack(props: LookProps) {
         scale={[inner, 0.03, 0.008]}
         position={[0, shelfY + 0.009, BOARD + SHELF_DEPTH - 0.004]}
       />
+      {detailed && (
+        // a dispenser of disposable ear plugs on the shelf, its clear front showing them
+        <group
+          name="ear-plug-dispenser"
+          position={[inner / 2 - 0.08, shelfY + 0.066, BOARD + 0.06]}
+        >
+          <Piece geometry={geo.box()} color="#1a5fb4" finish="painted" scale={[0.1, 0.12, 0.08]} />
+          <Piece
+            geometry={geo.box()}
+            color="#ff8f00"
+            finish="matte"
+            scale={[0.08, 0.06, 0.004]}
+            position={[0, 0.015, 0.039]}
+          />
+          <Piece
+            geometry={geo.box()}
+            color="#dfe6ec"
+            finish="glass"
+            scale={[0.084, 0.064, 0.003]}
+            position={[0, 0.015, 0.042]}
+          />
+        </group>
+      )}
       {detailed &&
         [-1, 1].map((side) => (
           <group key={side}>

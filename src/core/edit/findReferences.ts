@@ -4,6 +4,7 @@
 import { namesIn, parseExpression, type Ast } from '../expr/parse.ts'
 import { isJsonObject, type JsonValue } from '../json.ts'
 import { KINDS } from '../kinds.ts'
+import { getLook } from '../looks.ts'
 import type { Collection, JsonObject, JsonPath } from './applyCommand.ts'
 
 /** One place in a document that refers to an element, with a short description for people. */
@@ -153,6 +154,20 @@ function componentSlots(w: SlotWriter, c: Obj, i: number): void {
   const kind = field(c, 'kind')
   const who = typeof kind === 'string' ? owner(kind, c, i) : owner('component', c, i)
   for (const key of EXPRESSION_KEYS) w.expr(c, key, path, `${who} reads it in "${key}"`)
+  const parent = field(c, 'parent')
+  if (typeof parent === 'string')
+    w.id('component', [...path, 'parent'], parent, `${who} is mounted on it`)
+  // a look's parameters that name a component (an illuminated button's lamp)
+  const look = field(c, 'look')
+  const params = field(c, 'params')
+  const info = typeof look === 'string' ? getLook(look) : undefined
+  if (info !== undefined && isJsonObject(params)) {
+    for (const [key, spec] of Object.entries(info.params)) {
+      const value = field(params, key)
+      if (spec.type === 'component' && typeof value === 'string')
+        w.id('component', [...path, 'params', key], value, `${who} shows it as its "${key}"`)
+    }
+  }
   const on = field(c, 'on')
   if (!isJsonObject(on)) return
   for (const action of Object.keys(on)) {
@@ -231,7 +246,8 @@ export function getReferringSlots(doc: JsonObject, collection: Collection, id: s
 }
 
 /**
- * Every place that refers to an element by id (action targets, after lists, competency refs,
+ * Every place that refers to an element by id (action targets, after lists, competency refs, a
+ * component's parent and its look's component params,
  * set keys, expression names incl. fault.<id> and <id>.locked/.tagged) as JSON paths with a short
  * description, e.g. { path: ['steps', 4, 'action', 'target'], where: 'step "isolate" acts on it' };
  * expressions that do not parse are not searched. Pure.

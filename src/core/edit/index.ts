@@ -21,5 +21,14 @@ export {
   type History,
   type HistoryEntry,
 } from './history.ts'
+export {
+  getParentChoices,
+  mountCommand,
+  ownPose,
+  toWorld,
+  worldPose,
+  type Pose,
+  type Xyz,
+} from './mounting.ts'
 export { renameId } from './renameId.ts'
 export { serializeScenario } from './serializeScenario.ts'

@@ -48,7 +48,16 @@ describe('findReferences', () => {
 
   it('finds nothing for an element that nothing refers to', () => {
     expect(findReferences(conveyor(), 'hazards', 'guard-live')).toEqual([])
-    expect(findReferences(conveyor(), 'components', 'cabinet')).toEqual([])
+    expect(findReferences(conveyor(), 'components', 'back_wall')).toEqual([])
+  })
+
+  it('lists the parts mounted on a component', () => {
+    expect(findReferences(conveyor(), 'components', 'cabinet')).toEqual(
+      [3, 4, 5, 8, 9].map((i) => ({
+        path: ['components', i, 'parent'],
+        where: expect.stringMatching(/ is mounted on it$/) as string,
+      })),
+    )
   })
 
   it('reads a document that is not a valid scenario without throwing', () => {

@@ -121,6 +121,11 @@ async function renderLook(id: string, detail: Detail = 'detailed') {
   const frames = async (n: number) => {
     await ReactThreeTestRenderer.act(async () => renderer.advanceFrames(n, 1 / 60))
   }
+  /** The camera the scene is drawn with. */
+  const camera = () =>
+    (
+      scene as unknown as { __r3f: { root: { getState: () => { camera: THREE.Camera } } } }
+    ).__r3f.root.getState().camera
   const pieces = () => {
     const found: THREE.Mesh[] = []
     part.traverse((o) => {
@@ -147,7 +152,7 @@ async function renderLook(id: string, detail: Detail = 'detailed') {
     })
     return box
   }
-  return { model, store, find, object, act, frames, pieces, triangles, bounds, renderer }
+  return { model, store, find, object, act, frames, camera, pieces, triangles, bounds, renderer }
 }
 
 const PPE_LOOKS = LOOK_NAMES.filter((name) => LOOK_FAMILY[name] === 'ppe')
@@ -221,6 +226,11 @@ describe('stored and worn look different', () => {
       const hook = look.object('hook')
       const onHook = stored.getWorldPosition(new THREE.Vector3())
       expect(look.find('item-worn'), id).toBeUndefined()
+      // a camera up and to the side, looking at the rack
+      const view = look.camera()
+      view.position.set(1, 1.5, 2)
+      view.lookAt(0, 0, 0)
+      view.updateMatrixWorld()
       await look.act('wear', id)
       expect(look.find('item-worn'), id).toBe(stored)
       expect(look.find('item-stored'), id).toBeUndefined()
@@ -230,8 +240,16 @@ describe('stored and worn look different', () => {
       expect(worn.distanceTo(onHook), id).toBeGreaterThan(0.5)
       expect(hook.position.toArray(), id).toEqual([0, 0, 0])
       expect(getPieceLook(hook.children[0]!)!.shown, id).toBe(true)
-      // held small, facing the learner
+      // held small, in front of the camera, facing the learner
       expect(stored.scale.x, id).toBeLessThan(0.4)
+      const camera = look.camera()
+      const seen = camera.worldToLocal(worn.clone())
+      expect(seen.z, id).toBeLessThan(-0.2)
+      expect(seen.y, id).toBeLessThan(0)
+      const facing = stored.getWorldQuaternion(new THREE.Quaternion())
+      expect(facing.angleTo(camera.getWorldQuaternion(new THREE.Quaternion())), id).toBeLessThan(
+        0.01,
+      )
       await look.act('remove', id)
       expect(look.find('item-stored'), id).toBe(stored)
       await look.frames(60)

@@ -17,7 +17,7 @@ export const PROCESS = {
   black: '#25282b',
   rubber: '#1f2225',
   /** Vessels and tanks. */
-  vessel: '#c7ccd0',
+  vessel: '#aab3ba',
   tank: '#d8dcd6',
   nameplate: '#e9e6d8',
   /** What a sight glass shows when it is full. */

@@ -246,6 +246,26 @@ export function sweepTube(path: readonly PathPoint[], radius: number, radial: nu
       indices.push(a, b, a + 1, b, b + 1, a + 1)
     }
   }
+  // close both ends, so that an end left in the open does not show the inside of the tube
+  for (const [i, outward] of [
+    [0, -1],
+    [path.length - 1, 1],
+  ] as const) {
+    const { at, tangent } = path[i]!
+    const centre = positions.length / 3
+    positions.push(at.x, at.y, at.z)
+    normals.push(tangent.x * outward, tangent.y * outward, tangent.z * outward)
+    for (let k = 0; k <= radial; k++) {
+      const from = (i * (radial + 1) + k) * 3
+      positions.push(positions[from]!, positions[from + 1]!, positions[from + 2]!)
+      normals.push(tangent.x * outward, tangent.y * outward, tangent.z * outward)
+    }
+    for (let k = 0; k < radial; k++) {
+      const a = centre + 1 + k
+      if (outward > 0) indices.push(centre, a, a + 1)
+      else indices.push(centre, a + 1, a)
+    }
+  }
   const g = new BufferGeometry()
   g.setAttribute('position', new BufferAttribute(new Float32Array(positions), 3))
   g.setAttribute('normal', new BufferAttribute(new Float32Array(normals), 3))

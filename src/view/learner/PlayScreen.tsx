@@ -10,6 +10,7 @@ import { AttemptClock } from '../panels/AttemptClock.tsx'
 import { ChecklistPanel } from '../panels/ChecklistPanel.tsx'
 import { FeedbackPanel } from '../panels/FeedbackPanel.tsx'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
+import { GraphicsControl } from './GraphicsControl.tsx'
 import { LeaveButtons } from '../panels/LeaveButtons.tsx'
 import { SceneUiToggle } from '../panels/SceneUiToggle.tsx'
 import { RuntimeErrorNotice } from '../panels/ScreenErrorBoundary.tsx'
@@ -117,6 +118,7 @@ function PlayHeader({ store, ui, editor }: PlayPartProps & { readonly ui: SceneU
       <AttemptClock store={store} />
       <SceneUiToggle ui={ui} flag="showLabels" label={t('play.labels')} className="labels-toggle" />
       <LanguageSwitch />
+      <GraphicsControl />
       {editor && (
         <button type="button" onClick={() => appStore.getState().openEditor(editor)}>
           {t('play.backToEditor')}

@@ -16,6 +16,8 @@ export interface PartShellProps {
   readonly controller: PartController
   /** Radius of the highlight around the part, in its local units. */
   readonly halo: number
+  /** The part is drawn by a look: its highlight fits its drawn size instead. */
+  readonly fitHalo?: boolean
   readonly children: ReactNode
 }
 
@@ -30,7 +32,16 @@ export function toRadians(
 }
 
 /** Places a part, makes it clickable and hoverable, and shows its highlight, lock and tag. */
-export function PartShell({ model, index, store, ui, controller, halo, children }: PartShellProps) {
+export function PartShell({
+  model,
+  index,
+  store,
+  ui,
+  controller,
+  halo,
+  fitHalo = false,
+  children,
+}: PartShellProps) {
   const c = model.components[index]!
   const source = c.source
   // the pointer leaves with the part (an edit that removes it, the end of the attempt)
@@ -73,7 +84,7 @@ export function PartShell({ model, index, store, ui, controller, halo, children 
     >
       {children}
       <HitVolume model={model} index={index} />
-      <PartHalo model={model} index={index} store={store} ui={ui} radius={halo} />
+      <PartHalo model={model} index={index} store={store} ui={ui} radius={halo} fit={fitHalo} />
       {(c.lockable || c.taggable) && (
         <LockTag
           store={store}

@@ -176,6 +176,7 @@ const Part = memo(function Part(props: OnePartProps) {
       ui={ui}
       controller={controller}
       halo={HALO[c.kind]}
+      fitHalo={c.source.model === undefined && getDrawnLook(c.source, detail) !== undefined}
     >
       {body}
       {mounted}

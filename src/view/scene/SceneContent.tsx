@@ -1,16 +1,22 @@
-import { lazy, Suspense, type ReactNode } from 'react'
+import { useThree } from '@react-three/fiber'
+import { lazy, Suspense, useLayoutEffect, useRef, type ReactNode } from 'react'
+import type { Group } from 'three'
+import { useStore } from 'zustand'
 import type { Model } from '../../core/index.ts'
+import type { GraphicsStore } from '../../state/graphics.ts'
 import type { SceneSource } from '../../state/sceneSource.ts'
 import { resolveModelUrl } from '../../state/modelUrls.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { BatchedPieces } from './BatchedPieces.tsx'
 import { CameraRig } from './CameraRig.tsx'
+import { ContactShadow } from './ContactShadow.tsx'
+import { FrameMeter } from './FrameMeter.tsx'
 import type { PartController } from './partController.ts'
 import { Parts } from './Parts.tsx'
-import { Piece } from './Piece.tsx'
 import { ProjectionSync } from './ProjectionSync.tsx'
-import { COLORS, geo } from './resources.ts'
 import type { SceneBridge } from './sceneBridge.ts'
+import { SceneLight } from './SceneLight.tsx'
+import { SURROUNDINGS_LAYER, Surroundings } from './Surroundings.tsx'
 
 // glTF loading is only downloaded when a scenario has a model
 const ModelPart = lazy(() =>
@@ -22,11 +28,10 @@ export interface SceneContentProps {
   readonly ui: SceneUiStore
   readonly bridge: SceneBridge
   readonly controller: PartController
+  /** The graphics setting: Detailed or Simple. */
+  readonly graphics: GraphicsStore
   readonly children?: ReactNode
 }
-
-const BACKGROUND = { workshop: '#c9d3dc', outdoor: '#a9cdea', plain: '#f2f2f2' }
-const FLOOR = { workshop: '#8d9296', outdoor: '#7d8f69', plain: '#dcdcdc' }
 
 /** The whole 3D scene: surroundings, light, the scenario's parts, the camera and the overlay sync. */
 export function SceneContent({
@@ -35,43 +40,42 @@ export function SceneContent({
   ui,
   bridge,
   controller,
+  graphics,
   children,
 }: SceneContentProps) {
+  const detail = useStore(graphics, (s) => s.setting)
+  // measured until the learner chooses or Simple is proposed
+  const measuring = useStore(graphics, (s) => s.source === 'default' && !s.proposing)
+  const camera = useThree((s) => s.camera)
+  const parts = useRef<Group>(null)
   const environment = model.scenario.scene?.environment ?? 'workshop'
   const backdrop =
     model.scenario.scene?.model === undefined
       ? undefined
       : resolveModelUrl(model.scenario.scene.model)
+  useLayoutEffect(() => {
+    camera.layers.enable(SURROUNDINGS_LAYER)
+  }, [camera])
   return (
     <>
-      <color attach="background" args={[BACKGROUND[environment]]} />
-      <hemisphereLight args={['#ffffff', '#6b6f73', 1.6]} />
-      <directionalLight position={[3, 6, 5]} intensity={1.8} />
+      <SceneLight detail={detail} />
       <BatchedPieces>
-        <Piece
-          name="floor"
-          geometry={geo.box()}
-          color={FLOOR[environment]}
-          scale={[30, 0.02, 30]}
-          position={[0, -0.01, 0]}
-        />
-        {environment === 'workshop' && (
-          <Piece
-            geometry={geo.box()}
-            color={COLORS.panel}
-            scale={[30, 8, 0.1]}
-            position={[0, 4, -3]}
-          />
-        )}
+        <Surroundings environment={environment} detail={detail} />
         {backdrop && (
           <Suspense fallback={null}>
             <ModelPart url={backdrop} path={model.scenario.scene!.model!} fallback={null} />
           </Suspense>
         )}
-        <Parts model={model} store={store} ui={ui} controller={controller} />
+        <group ref={parts} name="parts">
+          <Parts model={model} store={store} ui={ui} controller={controller} detail={detail} />
+        </group>
+        {detail === 'detailed' && (
+          <ContactShadow key={model.scenario.id} store={store} parts={parts} />
+        )}
       </BatchedPieces>
       <CameraRig model={model} ui={ui} bridge={bridge} />
       <ProjectionSync model={model} bridge={bridge} />
+      {measuring && detail === 'detailed' && <FrameMeter graphics={graphics} />}
       {children}
     </>
   )

@@ -2,6 +2,7 @@ import { createRoot, events, extend, type ReconcilerRoot } from '@react-three/fi
 import { useEffect, useRef, type ReactNode } from 'react'
 import { Color, DirectionalLight, Group, HemisphereLight, Mesh, MeshStandardMaterial } from 'three'
 import type { Model } from '../../core/index.ts'
+import { graphicsStore, type GraphicsStore } from '../../state/graphics.ts'
 import type { SceneSource } from '../../state/sceneSource.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import type { PartController } from './partController.ts'
@@ -21,6 +22,8 @@ export interface SceneViewProps {
   readonly controller: PartController
   /** More to draw inside the 3D root (the editor's move/rotate gizmo). */
   readonly extra?: ReactNode
+  /** Detailed or Simple: the page's setting unless given. */
+  readonly graphics?: GraphicsStore
 }
 
 declare global {
@@ -37,7 +40,15 @@ declare global {
 }
 
 /** The 3D view with its DOM overlay: focusable parts, labels and the part menu. */
-export function SceneView({ model, store, ui, bridge, controller, extra }: SceneViewProps) {
+export function SceneView({
+  model,
+  store,
+  ui,
+  bridge,
+  controller,
+  extra,
+  graphics = graphicsStore,
+}: SceneViewProps) {
   const container = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
   const root = useRef<ReconcilerRoot<HTMLCanvasElement> | null>(null)
@@ -73,7 +84,14 @@ export function SceneView({ model, store, ui, bridge, controller, extra }: Scene
   useEffect(() => {
     const el = container.current!
     root.current?.render(
-      <SceneContent model={model} store={store} ui={ui} bridge={bridge} controller={controller}>
+      <SceneContent
+        model={model}
+        store={store}
+        ui={ui}
+        bridge={bridge}
+        controller={controller}
+        graphics={graphics}
+      >
         {extra}
       </SceneContent>,
     )
@@ -93,7 +111,7 @@ export function SceneView({ model, store, ui, bridge, controller, extra }: Scene
     return () => {
       delete window.__practica
     }
-  }, [bridge, controller, model, store, ui, extra])
+  }, [bridge, controller, model, store, ui, extra, graphics])
 
   return (
     <div className="scene" ref={container}>

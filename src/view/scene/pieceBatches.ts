@@ -23,6 +23,8 @@ export interface PieceLook {
 export interface PieceBatches {
   /** The group of instanced meshes; it must sit at the root of the scene, untransformed. */
   readonly root: Group
+  /** How many times a piece was added, removed or changed its look: what baked shadows follow. */
+  readonly changes: number
   /** Draws `mesh` (kept invisible) in the batch of its geometry and finish. */
   add(mesh: Object3D, geometry: BufferGeometry, look: PieceLook): void
   remove(mesh: Object3D): void
@@ -82,7 +84,12 @@ export function getPieceLook(mesh: Object3D): PieceLook | undefined {
 }
 
 /** The batches of one scene; `invalidate` asks the renderer for a frame after a change. */
-export function createPieceBatches(invalidate: () => void): PieceBatches {
+export function createPieceBatches(onChange: () => void): PieceBatches {
+  let changes = 0
+  const invalidate = () => {
+    changes++
+    onChange()
+  }
   const root = new Group()
   root.name = 'piece-batches'
   const batches = new Map<string, Batch>()
@@ -101,6 +108,9 @@ export function createPieceBatches(invalidate: () => void): PieceBatches {
 
   const registry: Registry = {
     root,
+    get changes() {
+      return changes
+    },
     invalidate,
     attach(e) {
       const key = `${e.geometry.uuid}|${e.finish}`

@@ -11,77 +11,82 @@ import {
 } from '../../../core/index.ts'
 import { LOOK_FAMILY, type FamilyName } from './registry.ts'
 
-/** Where a look stands on the sheet: on the floor, on an upright plate (panel devices), or held up. */
-type Mount = 'floor' | 'panel' | 'raised'
+/** Where a look stands on the sheet: on the floor, or on an upright plate (panel devices). */
+type Mount = 'floor' | 'panel'
 
-/** About how big each look is (its largest extent, metres) and how it is mounted. */
-const SHEET_LOOKS: Readonly<Record<LookName, readonly [extent: number, mount: Mount]>> = {
-  'button.emergency-stop': [0.06, 'panel'],
-  'button.flush': [0.05, 'panel'],
-  'button.illuminated': [0.05, 'panel'],
-  'lamp.pilot': [0.05, 'panel'],
-  'switch.rotary-isolator': [0.2, 'panel'],
-  'switch.key': [0.06, 'panel'],
-  'selector.legend': [0.07, 'panel'],
-  'selector.lever': [0.07, 'panel'],
-  'breaker.mcb': [0.1, 'panel'],
-  'breaker.mccb': [0.2, 'panel'],
-  'display.panel-meter': [0.1, 'panel'],
-  'display.seven-segment': [0.15, 'panel'],
-  'display.sight-glass': [0.15, 'raised'],
-  'gauge.bourdon': [0.12, 'panel'],
-  'static.control-station': [0.45, 'floor'],
-  'static.cabinet': [1.8, 'floor'],
-  'door.cabinet': [1.8, 'floor'],
-  'valve.gate': [0.4, 'raised'],
-  'valve.ball': [0.25, 'raised'],
-  'valve.butterfly': [0.35, 'raised'],
-  'valve.drain': [0.12, 'raised'],
-  'valve.needle': [0.1, 'raised'],
-  'valve.safety': [0.25, 'raised'],
-  'static.pipe': [1, 'raised'],
-  'machine.pump': [1, 'floor'],
-  'machine.motor': [0.5, 'floor'],
-  'machine.compressor': [1.2, 'floor'],
-  'machine.fan': [0.4, 'raised'],
-  'static.receiver': [1.6, 'floor'],
-  'static.tank': [1.5, 'floor'],
-  'static.filter': [0.6, 'floor'],
-  'static.strainer': [0.4, 'raised'],
-  'machine.conveyor': [3, 'floor'],
-  'door.guard': [0.5, 'raised'],
-  'static.inverter': [0.6, 'panel'],
-  'static.pv-array': [3, 'floor'],
-  'static.car': [4.5, 'floor'],
-  'switch.service-plug': [0.15, 'raised'],
-  'switch.battery-terminal': [0.1, 'raised'],
-  'static.bogie': [2.6, 'floor'],
-  'static.rail-vehicle': [4, 'floor'],
-  'static.track': [6, 'floor'],
-  'switch.flag': [0.4, 'raised'],
-  'switch.hose-coupling': [0.4, 'raised'],
-  'static.workbench': [1.5, 'floor'],
-  'static.wall': [4, 'floor'],
-  'static.floor': [6, 'floor'],
-  'static.ppe-rack': [0.7, 'panel'],
-  'static.key-safe': [0.4, 'panel'],
-  'static.trolley': [0.9, 'floor'],
-  'item.safety-glasses': [0.16, 'raised'],
-  'item.work-gloves': [0.25, 'raised'],
-  'item.insulating-gloves': [0.35, 'raised'],
-  'item.face-shield': [0.25, 'raised'],
-  'item.ear-defenders': [0.2, 'raised'],
-  'item.helmet': [0.3, 'raised'],
-  'item.hi-vis-vest': [0.7, 'raised'],
-  'item.multimeter': [0.2, 'raised'],
-  'item.voltage-tester': [0.25, 'raised'],
-  'item.radio': [0.25, 'raised'],
+/**
+ * About how big each look is when drawn (its largest extent, metres), how it is mounted, and how
+ * far below its origin it reaches (so that it stands on the floor), as measured from the looks.
+ */
+const SHEET_LOOKS: Readonly<
+  Record<LookName, readonly [extent: number, mount: Mount, bottom: number]>
+> = {
+  'button.emergency-stop': [0.06, 'panel', -0.03],
+  'button.flush': [0.03, 'panel', -0.01],
+  'button.illuminated': [0.03, 'panel', -0.02],
+  'lamp.pilot': [0.03, 'panel', -0.02],
+  'switch.rotary-isolator': [0.14, 'panel', -0.09],
+  'switch.key': [0.05, 'panel', -0.02],
+  'selector.legend': [0.05, 'panel', -0.02],
+  'selector.lever': [0.34, 'panel', -0.07],
+  'breaker.mcb': [0.09, 'panel', -0.04],
+  'breaker.mccb': [0.16, 'panel', -0.08],
+  'display.panel-meter': [0.1, 'panel', -0.02],
+  'display.seven-segment': [0.08, 'panel', -0.02],
+  'display.sight-glass': [0.14, 'floor', -0.06],
+  'gauge.bourdon': [0.12, 'panel', -0.07],
+  'static.control-station': [0.47, 'floor', -0.25],
+  'static.cabinet': [1.9, 'floor', -1],
+  'door.cabinet': [1.8, 'floor', -0.9],
+  'valve.gate': [0.39, 'floor', -0.09],
+  'valve.ball': [0.22, 'floor', -0.06],
+  'valve.butterfly': [0.55, 'floor', -0.17],
+  'valve.drain': [0.09, 'floor', -0.02],
+  'valve.needle': [0.07, 'floor', -0.01],
+  'valve.safety': [0.12, 'floor', 0],
+  'static.pipe': [0.64, 'floor', -0.09],
+  'machine.pump': [1.37, 'floor', 0],
+  'machine.motor': [0.71, 'floor', 0],
+  'machine.compressor': [1.15, 'floor', 0],
+  'machine.fan': [0.37, 'floor', -0.19],
+  'static.receiver': [1.68, 'floor', 0],
+  'static.tank': [1.95, 'floor', 0],
+  'static.filter': [0.27, 'floor', -0.22],
+  'static.strainer': [0.38, 'floor', -0.16],
+  'machine.conveyor': [3, 'floor', 0],
+  'door.guard': [0.59, 'floor', -0.29],
+  'static.inverter': [0.65, 'panel', -0.35],
+  'static.pv-array': [4.16, 'floor', 0],
+  'static.car': [4.29, 'floor', 0],
+  'switch.service-plug': [0.35, 'floor', 0],
+  'switch.battery-terminal': [0.46, 'floor', 0],
+  'static.bogie': [2.78, 'floor', -0.03],
+  'static.rail-vehicle': [4.68, 'floor', -0.03],
+  'static.track': [6, 'floor', 0],
+  'switch.flag': [1.56, 'floor', 0],
+  'switch.hose-coupling': [1.5, 'floor', -0.59],
+  'static.workbench': [1.5, 'floor', 0],
+  'static.wall': [4, 'floor', 0],
+  'static.floor': [6, 'floor', -0.15],
+  'static.ppe-rack': [0.73, 'panel', -0.38],
+  'static.key-safe': [0.21, 'panel', -0.1],
+  'static.trolley': [0.86, 'floor', 0],
+  'item.safety-glasses': [0.15, 'floor', -0.05],
+  'item.work-gloves': [0.29, 'floor', -0.26],
+  'item.insulating-gloves': [0.44, 'floor', -0.41],
+  'item.face-shield': [0.29, 'floor', -0.27],
+  'item.ear-defenders': [0.25, 'floor', -0.2],
+  'item.helmet': [0.38, 'floor', -0.13],
+  'item.hi-vis-vest': [0.58, 'floor', -0.56],
+  'item.multimeter': [0.28, 'floor', -0.26],
+  'item.voltage-tester': [0.32, 'floor', -0.3],
+  'item.radio': [0.21, 'floor', -0.12],
 }
 
 /** Side of one cell of the sheet's grid, metres; every look is scaled to fill most of it. */
 const CELL = 1.2
 const FILL = 0.62
-/** Height of a held-up look's origin and of a plate's centre. */
+/** Height of a plate's centre. */
 const RAISED = 0.5
 const FOV = 45
 
@@ -173,7 +178,7 @@ export function lookSheetScenario(looks: readonly LookName[]): Record<string, un
     const copy = copies.get(entry.look) ?? 0
     copies.set(entry.look, copy + 1)
     const id = getSheetId(entry.look, copy)
-    const [extent, mount] = SHEET_LOOKS[entry.look]
+    const [extent, mount, bottom] = SHEET_LOOKS[entry.look]
     const x = ((i % columns) - (columns - 1) / 2) * CELL
     const z = (Math.floor(i / columns) - (rows - 1) / 2) * CELL
     const scale = round((FILL * CELL) / extent)
@@ -195,8 +200,7 @@ export function lookSheetScenario(looks: readonly LookName[]): Record<string, un
         position: [round(x), RAISED, round(z)],
       })
       components.push({ ...part, parent: `${id}_plate`, position: [0, 0, 0.02] })
-    } else
-      components.push({ ...part, position: [round(x), mount === 'raised' ? RAISED : 0, round(z)] })
+    } else components.push({ ...part, position: [round(x), round(-bottom * scale), round(z)] })
   })
   const width = columns * CELL
   const depth = rows * CELL

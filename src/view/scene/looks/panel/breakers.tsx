@@ -166,8 +166,8 @@ export function Mccb(props: LookProps) {
         position={[0, 0, face]}
         scale={[0.026, 0.05, 0.0015]}
       />
-      <Letters text="I" size={0.008} color={PANEL.white} position={[0, 0.034, face]} />
-      <Letters text="0" size={0.008} color={PANEL.white} position={[0, -0.034, face]} />
+      <Letters text="I" size={0.008} color={PANEL.white} position={[0, 0.039, face]} />
+      <Letters text="0" size={0.008} color={PANEL.white} position={[0, -0.039, face]} />
       <Piece
         ref={flag}
         name="flag"

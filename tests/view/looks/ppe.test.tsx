@@ -76,6 +76,7 @@ const PPE_SCENARIO = {
       look: 'item.radio',
       on: { press: [{ set: { volts: '230' } }] },
     },
+    item('vest_on', 'item.hi-vis-vest', { initial: 'worn' }),
     { id: 'rack', kind: 'static', look: 'static.ppe-rack' },
     { id: 'wide_rack', kind: 'static', look: 'static.ppe-rack', params: { width: 1, height: 1.2 } },
   ],
@@ -83,7 +84,9 @@ const PPE_SCENARIO = {
   steps: [{ id: 's1', title: 'Glasses', action: { action: 'wear', target: 'glasses' } }],
 }
 
-const ITEMS = PPE_SCENARIO.components.filter((c) => c.kind === 'item').map((c) => c.id)
+const ITEMS = PPE_SCENARIO.components
+  .filter((c) => c.kind === 'item' && c.id !== 'vest_on')
+  .map((c) => c.id)
 const IDS = PPE_SCENARIO.components.map((c) => c.id)
 
 function ppeModel(): Model {
@@ -259,6 +262,23 @@ describe('stored and worn look different', () => {
       expect(stored.scale.x, id).toBeCloseTo(1, 2)
       await look.renderer.unmount()
     }
+  })
+
+  it('shows an item worn from the start at once in its worn place, not flying from the hook', async () => {
+    const look = await renderLook('vest_on')
+    const vest = look.object('item-worn')
+    const seen = look.camera().worldToLocal(vest.getWorldPosition(new THREE.Vector3()))
+    expect(seen.z).toBeLessThan(-0.2)
+    expect(seen.y).toBeLessThan(0)
+    // and then stays there, following the camera
+    await look.frames(2)
+    const view = look.camera()
+    view.position.set(-1, 1, 3)
+    view.lookAt(0, 0, 0)
+    view.updateMatrixWorld()
+    await look.frames(1)
+    const after = view.worldToLocal(vest.getWorldPosition(new THREE.Vector3()))
+    expect(after.distanceTo(seen)).toBeLessThan(0.001)
   })
 
   it('holds worn items in a row along the bottom of any view, each clear of the last', () => {

@@ -1,4 +1,4 @@
-import { useFrame } from '@react-three/fiber'
+import { useFrame, useThree } from '@react-three/fiber'
 import { useRef, type ReactNode } from 'react'
 import { Quaternion, Vector3, type Camera, type Group, type PerspectiveCamera } from 'three'
 import type { Model } from '../../../../core/index.ts'
@@ -68,44 +68,71 @@ const turn = new Quaternion()
 const scale = new Vector3()
 const view = new Quaternion()
 
-function WearableItem({ look, centre, wornScale, children }: HangingItemProps) {
-  const { model, index, store, detail } = look
+/**
+ * Where the item goes now (in its parent's frame, into `target`, `turn` and the returned scale):
+ * its worn place before `camera`, or back on its hook.
+ */
+function getGoal(g: Group, camera: Camera, worn: boolean, slot: number, props: HangingItemProps) {
+  const parent = g.parent!
+  parent.updateWorldMatrix(true, false)
+  if (!worn) {
+    target.set(...props.centre)
+    turn.identity()
+    return 1
+  }
+  // a row along the bottom-right edge of the view, out of the way of the equipment
+  camera.updateMatrixWorld()
+  camera.localToWorld(getWornPlace(camera, slot, target))
+  parent.worldToLocal(target)
+  // facing the learner whatever the part's own turn
+  parent.getWorldQuaternion(turn).invert().multiply(camera.getWorldQuaternion(view))
+  return (props.wornScale * NEAR) / parent.getWorldScale(scale).x
+}
+
+function WearableItem(props: HangingItemProps) {
+  const { model, index, store, detail } = props.look
+  const { centre, children } = props
+  const get = useThree((s) => s.get)
   const moving = useRef<Group>(null)
-  const worn = useRef(false)
+  // worn or not; the slot in the row it heads for; whether it is there and follows the camera
+  const state = useRef({ worn: false, slot: -1, there: false, drawn: false })
   useSceneEffect(
     store,
-    (s) => s.sim.comps[index] === 'worn',
-    (w) => {
-      worn.current = w
-      moving.current!.name = w ? 'item-worn' : 'item-stored'
+    (s) => (s.sim.comps[index] === 'worn' ? getWornSlot(model, s.sim.comps, index) : -1),
+    (slot) => {
+      const g = moving.current!
+      const r = state.current
+      r.worn = slot >= 0
+      r.slot = slot
+      g.name = r.worn ? 'item-worn' : 'item-stored'
+      // an item already worn when the scene opens is simply there; a change sets it moving
+      r.there = !r.drawn
+      r.drawn = true
+      if (r.there && g.parent) {
+        g.scale.setScalar(getGoal(g, get().camera, r.worn, slot, props))
+        g.position.copy(target)
+        g.quaternion.copy(turn)
+      }
     },
   )
   useFrame(({ camera, invalidate }) => {
     const g = moving.current
-    const parent = g?.parent
-    if (!g || !parent) return
-    let size = 1
-    if (worn.current) {
-      // a row along the bottom-right edge of the view, out of the way of the equipment
-      const slot = getWornSlot(model, store.getState().sim.comps, index)
-      getWornPlace(camera, slot, target)
-      camera.localToWorld(target)
-      parent.worldToLocal(target)
-      // facing the learner whatever the part's own turn
-      parent.getWorldQuaternion(turn).invert().multiply(camera.getWorldQuaternion(view))
-      size = (wornScale * NEAR) / parent.getWorldScale(scale).x
-    } else {
-      target.set(...centre)
-      turn.identity()
-    }
+    const r = state.current
+    if (!g?.parent) return
+    const size = getGoal(g, camera, r.worn, r.slot, props)
+    // once there, a worn item moves with the camera at once: it does not trail behind an orbit
+    const step = r.there ? 1 : 0.25
     const away =
       g.position.distanceTo(target) > 0.0005 ||
       g.quaternion.angleTo(turn) > 0.001 ||
       Math.abs(g.scale.x - size) > 0.001
-    if (!away) return
-    g.position.lerp(target, 0.25)
-    g.quaternion.slerp(turn, 0.25)
-    g.scale.setScalar(g.scale.x + (size - g.scale.x) * 0.25)
+    if (!away) {
+      r.there = true
+      return
+    }
+    g.position.lerp(target, step)
+    g.quaternion.slerp(turn, step)
+    g.scale.setScalar(g.scale.x + (size - g.scale.x) * step)
     invalidate()
   })
   return (

@@ -57,11 +57,15 @@ export interface EditorState {
   readonly canRedo: boolean
   /** Set while a field waits for the instructor to click a part in 3D (a step's target). */
   readonly picking: ((componentId: string) => void) | null
+  /** A named view (`scene.views` id) the editor's camera was asked to go to, and how often. */
+  readonly viewRequest: { readonly id: string; readonly n: number } | null
   run(command: EditCommand): void
   undo(): void
   redo(): void
   select(selection: Selection | null): void
   pick(onPick: ((componentId: string) => void) | null): void
+  /** Moves the editor's camera to a named view of the draft. */
+  goToView(id: string): void
 }
 
 export type EditorStore = StoreApi<EditorState>
@@ -134,6 +138,8 @@ export function createEditorStore(meta: DraftMeta, doc: JsonObject, delayMs = 30
       picking: null,
       select: (selected) => set({ selected }),
       pick: (picking) => set({ picking }),
+      viewRequest: null,
+      goToView: (id) => set({ viewRequest: { id, n: (get().viewRequest?.n ?? 0) + 1 } }),
     }
   })
   store.subscribe((s, prev) => {

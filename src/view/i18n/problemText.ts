@@ -92,9 +92,47 @@ export function problemPlace(
   const parts = inElement
     ? [t(`problems.where.${first}`, { name: elementName(doc, first, second, language) })]
     : [t('problems.where.scenario')]
-  for (const seg of inElement ? path.slice(2) : path)
-    parts.push(typeof seg === 'number' ? t('problems.where.item', { n: seg + 1 }) : seg)
+  const rest = inElement ? path.slice(2) : path
+  rest.forEach((seg, i) => parts.push(fieldWords(t, rest, i, doc)))
   return parts.join(' › ')
+}
+
+/** Fields of spec amendment 1 that have plain names in the editor's texts. */
+const PLAIN_FIELDS = new Set(['look', 'params', 'parent', 'stateLabels', 'scene'])
+/** A named view's fields. */
+const VIEW_FIELDS = new Set(['title', 'position', 'target', 'fov'])
+
+/**
+ * One segment of a problem's place in plain words: the look's fields and settings, the names of
+ * states and the scene's named views are named as the editor names them (its section of the
+ * interface texts, here with the raw key as the fallback); other fields keep their key.
+ */
+function fieldWords(
+  t: Translate,
+  rest: readonly PathSegment[],
+  i: number,
+  doc: Doc | undefined,
+): string {
+  const seg = rest[i]!
+  const before = i > 0 ? rest[i - 1] : undefined
+  const said = (key: string, fallback: string, values: Record<string, string> = {}) =>
+    t(key, { ...values, defaultValue: fallback })
+  if (before === 'params' && typeof seg === 'string') return said(`editor.params.${seg}`, seg)
+  if (before === 'stateLabels' && typeof seg === 'string')
+    return said('editor.stateName', seg, { state: seg })
+  // scene › views › n: the view by its id
+  if (before === 'views' && rest[i - 2] === 'scene' && typeof seg === 'number') {
+    const id = member(member(member(doc, 'scene'), 'views'), seg)
+    const name = member(id, 'id')
+    return said('editor.place.view', `#${seg + 1}`, {
+      name: typeof name === 'string' ? name : `#${seg + 1}`,
+    })
+  }
+  if (typeof seg === 'number') return t('problems.where.item', { n: seg + 1 })
+  if (PLAIN_FIELDS.has(seg)) return said(`editor.place.${seg}`, seg)
+  if (VIEW_FIELDS.has(seg) && rest[i - 2] === 'views') return said(`editor.place.${seg}`, seg)
+  if (seg === 'views' && before === 'scene') return said('editor.place.views', seg)
+  return seg
 }
 
 /** A problem as one line in the language of `t`: where it is, then what is wrong. */

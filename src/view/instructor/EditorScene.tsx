@@ -1,13 +1,17 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
-import type { EditorStore } from '../../state/editorStore.ts'
+import type { JsonObject } from '../../core/index.ts'
+import type { EditorState, EditorStore } from '../../state/editorStore.ts'
 import type { SceneSource } from '../../state/sceneSource.ts'
-import { createSceneUiStore } from '../../state/sceneUiStore.ts'
+import { createSceneUiStore, goToView } from '../../state/sceneUiStore.ts'
 import type { PartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
 import { SceneView } from '../scene/SceneView.tsx'
 import { RuntimeErrorNotice } from '../panels/ScreenErrorBoundary.tsx'
+import { CameraProbe, type CameraProbeHandle } from './CameraProbe.tsx'
 import { Gizmo } from './Gizmo.tsx'
+import { PipeHandles, type Point } from './PipeHandles.tsx'
+import { SaveView } from './SaveView.tsx'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface EditorSceneProps {
@@ -69,6 +73,35 @@ export function EditorScene({ store, scene }: EditorSceneProps) {
       ? el['id']
       : undefined
   })
+  const probe = useMemo<CameraProbeHandle>(() => ({ read: () => undefined }), [])
+  // the views list asks for a view; the camera rig flies there once the model has it
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.viewRequest && s.viewRequest !== prev.viewRequest) goToView(ui, s.viewRequest.id)
+      }),
+    [store, ui],
+  )
+  const pipe = useStore(store, (s) => pipePoints(s.history.doc, s.selected))
+  const handles = useMemo(
+    () =>
+      pipe === undefined || id === undefined ? null : (
+        <PipeHandles
+          id={id}
+          points={pipe}
+          bridge={bridge}
+          onCommit={(k, point) => {
+            const at = docIndexOf(store, id)
+            store.getState().run({
+              kind: 'set',
+              path: ['components', at, 'params', 'points', k],
+              value: point,
+            })
+          }}
+        />
+      ),
+    [bridge, id, pipe, store],
+  )
   const gizmo = useMemo(
     () =>
       id === undefined ? null : (
@@ -107,8 +140,15 @@ export function EditorScene({ store, scene }: EditorSceneProps) {
         ui={ui}
         bridge={bridge}
         controller={controller}
-        extra={gizmo}
+        extra={
+          <>
+            {gizmo}
+            {handles}
+            <CameraProbe probe={probe} />
+          </>
+        }
       />
+      <SaveView store={store} probe={probe} />
     </div>
   )
 }
@@ -120,4 +160,28 @@ function docIndexOf(store: EditorStore, id: string): number {
         (c) => c !== null && typeof c === 'object' && !Array.isArray(c) && c['id'] === id,
       )
     : -1
+}
+
+/**
+ * The points of the selected pipe run (look static.pipe), in its own frame: the document's own
+ * array (so the handles are not built again for other edits); undefined when the selection is no
+ * pipe or its points are not a list of three numbers each.
+ */
+function pipePoints(
+  doc: JsonObject,
+  selected: EditorState['selected'],
+): readonly Point[] | undefined {
+  if (selected?.collection !== 'components') return undefined
+  const list = doc['components']
+  const c = Array.isArray(list) ? list[selected.index] : undefined
+  if (!c || typeof c !== 'object' || Array.isArray(c) || c['look'] !== 'static.pipe')
+    return undefined
+  const params = c['params']
+  const points =
+    params && typeof params === 'object' && !Array.isArray(params) ? params['points'] : undefined
+  if (!Array.isArray(points)) return undefined
+  const ok = points.every(
+    (p) => Array.isArray(p) && p.length === 3 && p.every((v) => typeof v === 'number'),
+  )
+  return ok ? (points as Point[]) : undefined
 }

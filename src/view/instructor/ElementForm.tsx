@@ -24,6 +24,7 @@ import { TextField } from './fields/TextField.tsx'
 import { Vec3Field } from './fields/Vec3Field.tsx'
 import { componentFields, elementFields, ids, type FieldSpec } from './formSpecs.ts'
 import { IdField } from './IdField.tsx'
+import { LookField, ParamsField, ParentField, StateLabelsField } from './fields/LookFields.tsx'
 import { problemText } from '../i18n/problemText.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
@@ -192,6 +193,24 @@ function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
       )
     case 'action':
       return <ActionField {...common} doc={doc} onPick={(write) => store.getState().pick(write)} />
+    case 'look':
+    case 'params':
+    case 'parent': {
+      const Field = { look: LookField, params: ParamsField, parent: ParentField }[spec.type]
+      return <Field store={store} doc={doc} index={index} element={element} problems={problems} />
+    }
+    case 'stateLabels':
+      return (
+        <StateLabelsField
+          store={store}
+          doc={doc}
+          index={index}
+          element={element}
+          problems={problems}
+          states={spec.states}
+          locales={ctx.locales}
+        />
+      )
     case 'effects':
       return (
         <EffectsField

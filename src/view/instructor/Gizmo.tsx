@@ -7,28 +7,49 @@ export interface GizmoProps {
   readonly id: string
   readonly mode: 'translate' | 'rotate'
   readonly bridge: SceneBridge
-  /** Called once when a drag ends, with the part's new position (m) and rotation (degrees). */
+  /**
+   * Called once when a drag ends, with the part's new position (m) and rotation (degrees), in its
+   * parent's frame for a mounted part (as the scenario writes them), else in the world's.
+   */
   readonly onCommit: (
     position: [number, number, number],
     rotation: [number, number, number],
   ) => void
 }
 
-const round = (n: number, step: number) => Math.round(n / step) * step
+const round = (n: number, step: number) => Number((Math.round(n / step) * step).toFixed(6)) + 0
 const DEG = 180 / Math.PI
+const SNAP = 0.05
 
-/** drei's move/rotate gizmo on the selected part, snapping to 5 cm and 15°; one edit per drag. */
+/** Whether the part is mounted on another (its group sits in another part's group). */
+function isMounted(object: Object3D): boolean {
+  for (let p = object.parent; p; p = p.parent) if (p.name.startsWith('part:')) return true
+  return false
+}
+
+/**
+ * drei's move/rotate gizmo on the selected part, snapping to 5 cm and 15°; one edit per drag.
+ * three's gizmo moves the part's own group, so what it reads back is already in the parent's
+ * frame; but it snaps a position on the world's grid, which in a turned or scaled parent's frame
+ * is no grid at all. A mounted part is therefore snapped on its parent's 5 cm grid instead.
+ */
 export function Gizmo({ id, mode, bridge, onCommit }: GizmoProps) {
   const scene = useThree((s) => s.scene)
   const object: Object3D | undefined = scene.getObjectByName(`part:${id}`)
   if (!object) return null
+  const mounted = isMounted(object)
   return (
     <TransformControls
       object={object}
       mode={mode}
-      translationSnap={0.05}
+      translationSnap={mounted ? null : SNAP}
       rotationSnap={Math.PI / 12}
       size={0.7}
+      onObjectChange={() => {
+        if (!mounted || mode !== 'translate') return
+        const p = object.position
+        p.set(round(p.x, SNAP), round(p.y, SNAP), round(p.z, SNAP))
+      }}
       onMouseDown={() => (bridge.dragging = true)}
       onMouseUp={() => {
         bridge.dragging = false

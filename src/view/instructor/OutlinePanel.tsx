@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react'
 import { useStore } from 'zustand'
 import {
   COMPONENT_KINDS,
@@ -10,6 +10,7 @@ import {
 } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
 import { newElement } from './formSpecs.ts'
+import { lookNameKey, looksFor, withLook } from './lookFields.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface OutlinePanelProps {
@@ -43,13 +44,14 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
   const locales = Array.isArray(doc['locales']) ? (doc['locales'] as string[]) : ['en']
   const run = store.getState().run
 
-  const add = (collection: Collection, kind?: string) => {
+  const add = (collection: Collection, kind?: string, look?: string) => {
     const list = Array.isArray(doc[collection]) ? (doc[collection] as JsonValue[]) : []
+    const element = newElement(doc, kind ? `component:${kind}` : collection, locales)
     run({
       kind: 'insert',
       path: [collection],
       index: list.length,
-      value: newElement(doc, kind ? `component:${kind}` : collection, locales),
+      value: look === undefined ? element : withLook(element, look),
     })
     store.getState().select({ collection, index: list.length })
   }
@@ -95,7 +97,10 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
                 />
               ))}
             </ul>
-            <AddControl collection={collection} onAdd={(kind) => add(collection, kind)} />
+            <AddControl
+              collection={collection}
+              onAdd={(kind, look) => add(collection, kind, look)}
+            />
           </section>
         )
       })}
@@ -141,34 +146,62 @@ function useRowActions(
   }, [store])
 }
 
-/** Adds an element to a section: components from the palette of kinds, others by a button. */
+/**
+ * Adds an element to a section: a component from the palette (a kind, then one of its looks by
+ * its plain name, or the kind's plain shape), others by a button.
+ */
 function AddControl({
   collection,
   onAdd,
 }: {
   readonly collection: Collection
-  readonly onAdd: (kind?: string) => void
+  readonly onAdd: (kind?: string, look?: string) => void
 }) {
   const { t } = useTranslation()
+  const [kind, setKind] = useState<string>('button')
+  const [look, setLook] = useState<string>('')
+  const id = useId()
   if (collection !== 'components')
     return (
       <button type="button" onClick={() => onAdd()}>
         {t('editor.addTo', { collection })}
       </button>
     )
+  const looks = looksFor(kind)
   return (
-    <select
-      aria-label={t('editor.addComponent')}
-      value=""
-      onChange={(e) => e.target.value && onAdd(e.target.value)}
-    >
-      <option value="">{t('editor.addComponentMenu')}</option>
-      {COMPONENT_KINDS.map((k) => (
-        <option key={k} value={k}>
-          {k}
-        </option>
-      ))}
-    </select>
+    <div className="palette" role="group" aria-labelledby={`${id}-title`}>
+      <span id={`${id}-title`} className="palette-title">
+        {t('editor.addNew')}
+      </span>
+      <label htmlFor={`${id}-kind`}>{t('editor.addKind')}</label>
+      <select
+        id={`${id}-kind`}
+        value={kind}
+        onChange={(e) => {
+          setKind(e.target.value)
+          setLook('')
+        }}
+      >
+        {COMPONENT_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`editor.kinds.${k}`, { defaultValue: k })}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-look`}>{t('editor.addLook')}</label>
+      <select id={`${id}-look`} value={look} onChange={(e) => setLook(e.target.value)}>
+        <option value="">{t('editor.addLookDefault')}</option>
+        {looks.map((l) => (
+          <option key={l} value={l}>
+            {t(lookNameKey(l), { defaultValue: l })}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => onAdd(kind, look === '' ? undefined : look)}>
+        {t('editor.addThis')}
+        <span className="sr-only"> {t('editor.addNew')}</span>
+      </button>
+    </div>
   )
 }
 

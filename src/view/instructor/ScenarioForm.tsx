@@ -6,6 +6,7 @@ import { ListField } from './fields/ListField.tsx'
 import { SelectField } from './fields/SelectField.tsx'
 import { TextField } from './fields/TextField.tsx'
 import { Vec3Field } from './fields/Vec3Field.tsx'
+import { ViewsField } from './ViewsField.tsx'
 
 export interface ScenarioFormProps {
   readonly store: EditorStore
@@ -71,6 +72,7 @@ export function ScenarioForm({ store, doc, problems }: ScenarioFormProps) {
       />
       <Vec3Field {...props(['scene', 'camera', 'position'])} />
       <Vec3Field {...props(['scene', 'camera', 'target'])} />
+      <ViewsField store={store} doc={doc} problems={problems} locales={locales} />
     </div>
   )
 }

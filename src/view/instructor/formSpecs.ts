@@ -12,6 +12,7 @@ import {
   type JsonObject,
   type JsonValue,
 } from '../../core/index.ts'
+import { looksFor } from './lookFields.ts'
 
 export type FieldSpec =
   | { readonly type: 'id'; readonly key: 'id' }
@@ -39,6 +40,14 @@ export type FieldSpec =
   | { readonly type: 'setmap'; readonly key: string }
   | { readonly type: 'action'; readonly key: string }
   | { readonly type: 'effects'; readonly key: 'on' }
+  | { readonly type: 'look'; readonly key: 'look' }
+  | { readonly type: 'params'; readonly key: 'params' }
+  | { readonly type: 'parent'; readonly key: 'parent' }
+  | {
+      readonly type: 'stateLabels'
+      readonly key: 'stateLabels'
+      readonly states: readonly string[]
+    }
 
 type Obj = Record<string, JsonValue>
 
@@ -61,17 +70,24 @@ export function componentFields(component: Obj): FieldSpec[] {
     { type: 'id', key: 'id' },
     { type: 'select', key: 'kind', options: COMPONENT_KINDS },
     { type: 'text', key: 'label' },
+  ]
+  // a look and its settings, where the kind has looks (spec amendment 1)
+  if (info !== undefined && looksFor(kind).length > 0)
+    fields.push({ type: 'look', key: 'look' }, { type: 'params', key: 'params' })
+  fields.push(
+    { type: 'parent', key: 'parent' },
     { type: 'vec3', key: 'position' },
     { type: 'vec3', key: 'rotation' },
     { type: 'string', key: 'color' },
     { type: 'string', key: 'model' },
-  ]
+  )
   if (info === undefined) return fields
   if (info.states === 'required' || info.states === 'optional')
     fields.push({ type: 'list', key: 'states', required: info.states === 'required' })
   if (info.value === 'state') {
     const states = getStates(component as unknown as Component)
     fields.push({ type: 'select', key: 'initial', options: states, optional: true })
+    fields.push({ type: 'stateLabels', key: 'stateLabels', states })
   }
   if (info.lockable)
     fields.push({ type: 'boolean', key: 'lockable' }, { type: 'boolean', key: 'taggable' })

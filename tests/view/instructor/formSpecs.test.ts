@@ -43,6 +43,15 @@ describe('the form of an item', () => {
   })
 
   it('offers only the common fields for a kind that does not exist', () => {
-    expect(keys('lever')).toEqual(['id', 'kind', 'label', 'position', 'rotation', 'color', 'model'])
+    expect(keys('lever')).toEqual([
+      'id',
+      'kind',
+      'label',
+      'parent',
+      'position',
+      'rotation',
+      'color',
+      'model',
+    ])
   })
 })

@@ -190,6 +190,7 @@ export function ConveyorLook(props: LookProps) {
       {[1, -1].map((s) => (
         <Piece
           key={`run${s}`}
+          name={s > 0 ? 'belt-top' : ''}
           geometry={geo.box()}
           color={BELT}
           finish={rubber}
@@ -274,6 +275,47 @@ export function ConveyorLook(props: LookProps) {
             position={[-run / 2 + 0.12, centre + 0.05, z * (side + 0.035)]}
           />
         ))}
+      {/* the emergency pull-wire along the viewer's side, on eye posts, with its switch at the tail */}
+      {detail === 'detailed' && (
+        <>
+          <Piece
+            geometry={geo.cylinderLow()}
+            color="#d32f2f"
+            finish={painted}
+            rotation={[0, 0, Math.PI / 2]}
+            scale={[0.012, run - 0.3, 0.012]}
+            position={[0.05, height + 0.06, side + 0.06]}
+          />
+          {legs.map((x) => (
+            <Piece
+              key={x}
+              geometry={geo.box()}
+              color="#3b4046"
+              finish={painted}
+              scale={[0.02, 0.2, 0.02]}
+              position={[
+                Math.min(Math.max(x, -run / 2 + 0.25), run / 2 - 0.3),
+                height - 0.03,
+                side + 0.06,
+              ]}
+            />
+          ))}
+          <Piece
+            geometry={geo.box()}
+            color="#f2c200"
+            finish={painted}
+            scale={[0.12, 0.16, 0.1]}
+            position={[-run / 2 + 0.14, height + 0.02, side + 0.07]}
+          />
+          <Piece
+            geometry={geo.cylinderLow()}
+            color="#d32f2f"
+            finish={painted}
+            scale={[0.05, 0.03, 0.05]}
+            position={[-run / 2 + 0.14, height + 0.115, side + 0.07]}
+          />
+        </>
+      )}
       {/* the drive: a shaft-mounted bevel gearbox and its motor, on the viewer's side of the head */}
       <group position={[run / 2, centre, side + 0.15]}>
         <Piece

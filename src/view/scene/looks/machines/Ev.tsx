@@ -483,7 +483,7 @@ export function BatteryTerminalLook(props: LookProps) {
     const g = clamp.current!
     g.name = off ? 'clamp-off' : 'clamp-on'
     if (off) {
-      g.position.set(-0.17, 0.24, 0.05)
+      g.position.set(-0.2, 0.26, 0.07)
       g.rotation.set(0, 0.6, 0.5)
     } else {
       g.position.set(-0.085, 0.205, -0.045)
@@ -500,10 +500,10 @@ export function BatteryTerminalLook(props: LookProps) {
     'battery-cable-on',
     [
       [-0.085, 0.215, -0.045],
-      [-0.13, 0.23, -0.05],
-      [-0.2, 0.2, -0.06],
-      [-0.3, 0.12, -0.07],
-      [-0.32, 0.0, -0.08],
+      [-0.14, 0.24, -0.04],
+      [-0.19, 0.2, -0.03],
+      [-0.2, 0.1, -0.02],
+      [-0.2, 0.0, -0.02],
     ],
     0.009,
     16,
@@ -512,11 +512,10 @@ export function BatteryTerminalLook(props: LookProps) {
   const off = tube(
     'battery-cable-off',
     [
-      [-0.17, 0.24, 0.05],
-      [-0.22, 0.23, 0.0],
-      [-0.27, 0.17, -0.05],
-      [-0.3, 0.12, -0.07],
-      [-0.32, 0.0, -0.08],
+      [-0.2, 0.26, 0.07],
+      [-0.225, 0.22, 0.04],
+      [-0.215, 0.1, 0.0],
+      [-0.2, 0.0, -0.02],
     ],
     0.009,
     16,

@@ -6,7 +6,7 @@ import { selectState, useSceneEffect } from '../../hooks.ts'
 import { setPieceLook } from '../../pieceBatches.ts'
 import { Piece } from '../../Piece.tsx'
 import { geo } from '../../resources.ts'
-import { numberParam, stringParam, type LookProps } from '../types.ts'
+import { numberParam, stringParam, type Detail, type LookProps } from '../types.ts'
 import { extrusion, finishFor, isSecond, lathe, spring, tube } from './common.ts'
 
 /** Height of the rail tops above the track's base (the bottom of its ballast). */
@@ -97,7 +97,7 @@ export function TrackLook(props: LookProps) {
 }
 
 /** A wheelset's wheel: tread, flange and web, turned about y. */
-function wheelProfile() {
+function wheelProfile(detail: Detail) {
   return lathe(
     'rail-wheel',
     [
@@ -116,7 +116,7 @@ function wheelProfile() {
       [0.16, 0.075],
       [0.09, 0.075],
     ],
-    28,
+    detail === 'simple' ? 16 : 28,
   )
 }
 
@@ -156,7 +156,7 @@ export function BogieLook(props: LookProps) {
   const painted = finishFor(detail, 'painted')
   const steel = finishFor(detail, 'stainless')
   const side = extrusion('bogie-side-frame', SIDE_FRAME, 0.16, 0.012)
-  const wheel = wheelProfile()
+  const wheel = wheelProfile(detail)
   const coil = spring(0.07, 0.016, 0.3, 5)
   const track = 0.7535
   return (
@@ -202,15 +202,25 @@ export function BogieLook(props: LookProps) {
           {/* spring nests on the outside of each pedestal, on seats from the axle box */}
           {[0.9, -0.9].map((x) => (
             <group key={x} position={[x, 0, s * 0.12]}>
-              {[-0.09, 0.09].map((dx) => (
+              {detail === 'detailed' ? (
+                [-0.09, 0.09].map((dx) => (
+                  <Piece
+                    key={dx}
+                    geometry={coil}
+                    color="#8a6f3c"
+                    finish={steel}
+                    position={[dx, 0.5, 0]}
+                  />
+                ))
+              ) : (
                 <Piece
-                  key={dx}
-                  geometry={coil}
+                  geometry={geo.box()}
                   color="#8a6f3c"
                   finish={steel}
-                  position={[dx, 0.5, 0]}
+                  scale={[0.3, 0.3, 0.15]}
+                  position={[0, 0.65, 0]}
                 />
-              ))}
+              )}
               <Piece
                 geometry={geo.box()}
                 color={frameColor}
@@ -368,7 +378,7 @@ export function RailVehicleLook(props: LookProps) {
   const painted = finishFor(detail, 'painted')
   const steel = finishFor(detail, 'stainless')
   const floor = 1.2
-  const wheel = wheelProfile()
+  const wheel = wheelProfile(detail)
   const height = loco ? 3.0 : 2.9
   const bodyLength = length - 0.1
   const roof = extrusion(

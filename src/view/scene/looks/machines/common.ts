@@ -62,7 +62,7 @@ export function extrusion(
   bevel = 0,
   holes: readonly (readonly (readonly [number, number])[])[] = [],
 ) {
-  return sharedGeometry(`machines:extrude:${key}`, () => {
+  return sharedGeometry(`machines:extrude:${key}:${depth}:${bevel}`, () => {
     const shape = new Shape(outline.map(([x, y]) => new Vector2(x, y)))
     for (const hole of holes) shape.holes.push(new Shape(hole.map(([x, y]) => new Vector2(x, y))))
     const g = new ExtrudeGeometry(shape, {
@@ -98,7 +98,7 @@ export function tube(
   segments = 32,
   sides = 6,
 ) {
-  return sharedGeometry(`machines:tube:${key}`, () => {
+  return sharedGeometry(`machines:tube:${key}:${radius}:${segments}:${sides}`, () => {
     const curve = new CatmullRomCurve3(points.map(([x, y, z]) => new Vector3(x, y, z)))
     return new TubeGeometry(curve, segments, radius, sides, false)
   })

@@ -198,6 +198,9 @@ describe('the process looks', () => {
       expect(simple.pieces().length, id).toBeLessThanOrEqual(detailed.pieces().length)
       expect(detailed.triangles(), id).toBeLessThan(4000)
       expect(simple.triangles(), id).toBeLessThan(detailed.triangles())
+      // scenery is drawn by its look in Simple too: it leaves out the small details
+      if (['relief', 'receiver', 'tank', 'filter'].includes(id))
+        expect(simple.pieces().length, id).toBeLessThan(detailed.pieces().length)
       await detailed.renderer.unmount()
       await simple.renderer.unmount()
     }
@@ -369,6 +372,21 @@ describe('vessels, filters and sight glasses', () => {
     // the top nozzle stands 8 cm above the head
     expect(box.max.y).toBeCloseTo(1.48, 2)
     expect(box.max.x - box.min.x).toBeGreaterThan(0.5)
+    // the tank's shell stands upright: as wide at its top as at its foot
+    const tank = await renderLook('tank')
+    const shell = tank.pieces()[0]!.geometry
+    const p = shell.getAttribute('position')
+    const v = new THREE.Vector3()
+    const low = new THREE.Box3()
+    const high = new THREE.Box3()
+    for (let i = 0; i < p.count; i++) {
+      v.fromBufferAttribute(p, i)
+      if (v.y > 0.07 && v.y < 0.09) low.expandByPoint(v)
+      if (v.y > 1.37 && v.y < 1.39) high.expandByPoint(v)
+    }
+    expect(low.min.x).toBeCloseTo(-0.3, 2)
+    expect(high.min.x).toBeCloseTo(-0.3, 2)
+    expect(high.max.z).toBeCloseTo(0.3, 2)
   })
 })
 

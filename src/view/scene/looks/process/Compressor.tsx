@@ -92,14 +92,11 @@ function block(detail: Detail) {
       }
       // the head, finned across
       solids.push({ geometry: box(0.17, 0.05, 0.17), at: along(0.245), rotation: [0, 0, tilt] })
+      const [hx, hy] = along(0.285)
       for (let k = 0; k < (detail === 'detailed' ? 4 : 2); k++) {
         solids.push({
           geometry: box(0.17, 0.03, 0.008),
-          at: [...along(0.285)].map((v, i) => (i === 2 ? -0.06 + k * 0.04 : v)) as [
-            number,
-            number,
-            number,
-          ],
+          at: [hx, hy, -0.06 + k * 0.04],
           rotation: [0, 0, tilt],
         })
       }

@@ -21,7 +21,9 @@ export function Filter(props: LookProps) {
   return (
     <group>
       <Piece geometry={filterHead(detail)} color={color} finish="stainless" />
-      <Piece geometry={filterIndicator(detail)} color={PROCESS.guard} finish="painted" />
+      {detail === 'detailed' && (
+        <Piece geometry={filterIndicator(detail)} color={PROCESS.guard} finish="painted" />
+      )}
       <Piece geometry={filterElement(detail)} color={PROCESS.element} finish="painted" />
       <group ref={bowl} name="bowl">
         <Piece geometry={bowlRing(detail)} color={PROCESS.darkSteel} finish="painted" />

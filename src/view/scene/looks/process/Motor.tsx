@@ -28,7 +28,9 @@ export function Motor(props: LookProps) {
       <MotorBody size={SIZE} color={color} detail={detail} />
       <group ref={shaft} name="rotor" position={[x, y, 0]}>
         <Piece geometry={shaftGeometry(detail)} color={PROCESS.steel} finish="stainless" />
-        <Piece geometry={keyGeometry()} color={PROCESS.guard} finish="painted" />
+        {detail === 'detailed' && (
+          <Piece geometry={keyGeometry()} color={PROCESS.guard} finish="painted" />
+        )}
       </group>
     </group>
   )

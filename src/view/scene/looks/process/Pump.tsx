@@ -51,7 +51,9 @@ export function Pump(props: LookProps) {
       <Piece geometry={pumpCasing(detail)} color={color} finish="painted" />
       <group ref={rotor} name="rotor" position={[0.02, SHAFT, 0]}>
         <Piece geometry={coupling(detail)} color={PROCESS.darkSteel} finish="stainless" />
-        <Piece geometry={couplingMark()} color={PROCESS.guard} finish="painted" />
+        {detail === 'detailed' && (
+          <Piece geometry={couplingMark()} color={PROCESS.guard} finish="painted" />
+        )}
       </group>
       <Piece geometry={couplingGuard(detail)} color={PROCESS.guard} finish="painted" />
     </group>

@@ -45,11 +45,13 @@ export function Receiver(props: LookProps) {
   return (
     <group>
       <Piece geometry={receiverBody(diameter, height, detail)} color={color} finish="painted" />
-      <Piece
-        geometry={receiverPlate(diameter, height)}
-        color={PROCESS.nameplate}
-        finish="stainless"
-      />
+      {detail === 'detailed' && (
+        <Piece
+          geometry={receiverPlate(diameter, height)}
+          color={PROCESS.nameplate}
+          finish="stainless"
+        />
+      )}
     </group>
   )
 }

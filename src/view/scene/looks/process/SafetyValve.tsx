@@ -40,7 +40,9 @@ export function SafetyValve(props: LookProps) {
         color={c.source.color ?? PROCESS.brass}
         finish="stainless"
       />
-      <Piece geometry={safetyVents(detail)} color={PROCESS.black} finish="rubber" />
+      {detail === 'detailed' && (
+        <Piece geometry={safetyVents(detail)} color={PROCESS.black} finish="rubber" />
+      )}
       <group ref={spindle} name="spindle">
         <Piece geometry={spindleGeometry(detail)} color={PROCESS.steel} finish="stainless" />
       </group>

@@ -26,8 +26,12 @@ export function Tank(props: LookProps) {
         color={PROCESS.darkSteel}
         finish="painted"
       />
-      <Piece geometry={levelLiquid(diameter, height)} color={PROCESS.liquid} finish="painted" />
-      <Piece geometry={levelGlass(diameter, height)} color={PROCESS.glass} finish="glass" />
+      {detail === 'detailed' && (
+        <>
+          <Piece geometry={levelLiquid(diameter, height)} color={PROCESS.liquid} finish="painted" />
+          <Piece geometry={levelGlass(diameter, height)} color={PROCESS.glass} finish="glass" />
+        </>
+      )}
     </group>
   )
 }

@@ -17,6 +17,11 @@ const SCENARIOS = readdirSync('scenarios')
   .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
   .sort()
 
+/** The machine running the tests may be busy: waits and tests get room. */
+const WAIT_MS = 90_000
+const SCENE_TEST_MS = 400_000
+const POLL = { timeout: 30_000 }
+
 /** How far from its part a label may sit without a leader line, in px. */
 const NEAR = 60
 /** The side of the target every interactive part must be, and the grid step within it, in px. */
@@ -137,51 +142,58 @@ async function start(page: Page, model: Model): Promise<void> {
 
 describe.skipIf(!hasBrowser)('labels, views and targets of every bundled scenario', () => {
   for (const file of SCENARIOS) {
-    it(`${file}: labels never overlap, every part is labelled and a 24×24 px target in some view`, async () => {
-      const model = loadScenarioFile(`scenarios/${file}`)
-      const ids = model.components.filter((c) => KINDS[c.kind].interactive).map((c) => c.id)
-      const views = [null, ...(model.scenario.scene?.views ?? []).map((v) => v.id)]
-      const page = await openApp(`scenes ${file}`)
-      await start(page, model)
-      const problems: string[] = []
-      const labelled = new Set<string>()
-      const targeted = new Set<string>()
-      for (const view of views) {
-        const name = view ?? 'start view'
-        if (view !== null) {
-          await page.locator(`.view-bar button[data-view="${view}"]`).click()
-          await page.locator(`.view-bar button[data-view="${view}"][aria-pressed="true"]`).waitFor()
-        }
-        // the pointer away from the scene: nothing hovered, so no label comes first
-        await page.mouse.move(0, 0)
-        const seen = await settle(page, ids)
-        const visible = ids.filter((id) => seen[id]!.label)
-        for (let i = 0; i < visible.length; i++) {
-          for (let j = i + 1; j < visible.length; j++) {
-            const a = visible[i]!
-            const b = visible[j]!
-            if (overlap(seen[a]!.label!, seen[b]!.label!))
-              problems.push(`${name}: the labels of ${a} and ${b} overlap`)
+    it(
+      `${file}: labels never overlap, every part is labelled and a 24×24 px target in some view`,
+      async () => {
+        const model = loadScenarioFile(`scenarios/${file}`)
+        const ids = model.components.filter((c) => KINDS[c.kind].interactive).map((c) => c.id)
+        const views = [null, ...(model.scenario.scene?.views ?? []).map((v) => v.id)]
+        const page = await openApp(`scenes ${file}`)
+        page.setDefaultTimeout(WAIT_MS)
+        await start(page, model)
+        const problems: string[] = []
+        const labelled = new Set<string>()
+        const targeted = new Set<string>()
+        for (const view of views) {
+          const name = view ?? 'start view'
+          if (view !== null) {
+            await page.locator(`.view-bar button[data-view="${view}"]`).click()
+            await page
+              .locator(`.view-bar button[data-view="${view}"][aria-pressed="true"]`)
+              .waitFor()
           }
-        }
-        for (const id of visible) {
-          const { point, label, leader } = seen[id]!
-          if (!point?.visible) {
-            problems.push(`${name}: the label of ${id} shows though its part is out of sight`)
-            continue
+          // the pointer away from the scene: nothing hovered, so no label comes first
+          await page.mouse.move(0, 0)
+          const seen = await settle(page, ids)
+          const visible = ids.filter((id) => seen[id]!.label)
+          for (let i = 0; i < visible.length; i++) {
+            for (let j = i + 1; j < visible.length; j++) {
+              const a = visible[i]!
+              const b = visible[j]!
+              if (overlap(seen[a]!.label!, seen[b]!.label!))
+                problems.push(`${name}: the labels of ${a} and ${b} overlap`)
+            }
           }
-          const near = distanceTo(label!, point) <= NEAR
-          if (near || (leader && joins(leader, point, label!))) labelled.add(id)
-          else problems.push(`${name}: the label of ${id} is away from its part with no leader`)
+          for (const id of visible) {
+            const { point, label, leader } = seen[id]!
+            if (!point?.visible) {
+              problems.push(`${name}: the label of ${id} shows though its part is out of sight`)
+              continue
+            }
+            const near = distanceTo(label!, point) <= NEAR
+            if (near || (leader && joins(leader, point, label!))) labelled.add(id)
+            else problems.push(`${name}: the label of ${id} is away from its part with no leader`)
+          }
+          for (const id of await targets(page, seen)) targeted.add(id)
         }
-        for (const id of await targets(page, seen)) targeted.add(id)
-      }
-      for (const id of ids) {
-        if (!labelled.has(id)) problems.push(`${id}: its label is shown next to it in no view`)
-        if (!targeted.has(id)) problems.push(`${id}: a ${TARGET}×${TARGET} px target in no view`)
-      }
-      expect(problems).toEqual([])
-    })
+        for (const id of ids) {
+          if (!labelled.has(id)) problems.push(`${id}: its label is shown next to it in no view`)
+          if (!targeted.has(id)) problems.push(`${id}: a ${TARGET}×${TARGET} px target in no view`)
+        }
+        expect(problems).toEqual([])
+      },
+      SCENE_TEST_MS,
+    )
   }
 
   const LANGUAGES = [
@@ -189,52 +201,57 @@ describe.skipIf(!hasBrowser)('labels, views and targets of every bundled scenari
     ['Chinese', 'zh-CN', readInterfaceTexts('zh-CN')],
   ] as const
   for (const [lang, locale, texts] of LANGUAGES) {
-    it(`the view bar, V and Shift+V, and the worn tray work by keyboard and pass axe in ${lang}`, async () => {
-      const model = loadScenarioFile('scenarios/conveyor-loto.json')
-      const views = model.scenario.scene?.views ?? []
-      const page = await openApp(`scenes keyboard ${lang}`)
-      await startConveyor(page)
-      if (locale === 'zh-CN') await page.getByLabel('Language').selectOption('zh-CN')
-      const bar = page.getByRole('group', { name: texts.views.bar })
-      const pressed = bar.locator('button[aria-pressed="true"]')
-      if (views.length > 0) {
-        await expect.poll(() => pressed.textContent()).toBe(texts.views.overview)
-        // V: the next view; Shift+V: back; not while typing in a field
-        await page.locator('[data-part]').first().focus()
-        await page.keyboard.press('v')
-        const first = getLocalText(views[0]!.title, locale, 'en')
-        await expect.poll(() => pressed.textContent()).toBe(first)
-        await page.keyboard.press('Shift+V')
-        await expect.poll(() => pressed.textContent()).toBe(texts.views.overview)
-        await page.keyboard.press('Shift+V')
-        const last = getLocalText(views.at(-1)!.title, locale, 'en')
-        await expect.poll(() => pressed.textContent()).toBe(last)
-        // a view by its button, from the keyboard
-        await bar.getByRole('button', { name: texts.views.overview }).focus()
-        await page.keyboard.press('Enter')
-        await expect.poll(() => pressed.textContent()).toBe(texts.views.overview)
-      } else expect(await bar.count()).toBe(0)
+    it(
+      `the view bar, V and Shift+V, and the worn tray work by keyboard and pass axe in ${lang}`,
+      async () => {
+        const model = loadScenarioFile('scenarios/conveyor-loto.json')
+        const views = model.scenario.scene?.views ?? []
+        const page = await openApp(`scenes keyboard ${lang}`)
+        page.setDefaultTimeout(WAIT_MS)
+        await startConveyor(page)
+        if (locale === 'zh-CN') await page.getByLabel('Language').selectOption('zh-CN')
+        const bar = page.getByRole('group', { name: texts.views.bar })
+        const pressed = bar.locator('button[aria-pressed="true"]')
+        if (views.length > 0) {
+          await expect.poll(() => pressed.textContent(), POLL).toBe(texts.views.overview)
+          // V: the next view; Shift+V: back; not while typing in a field
+          await page.locator('[data-part]').first().focus()
+          await page.keyboard.press('v')
+          const first = getLocalText(views[0]!.title, locale, 'en')
+          await expect.poll(() => pressed.textContent(), POLL).toBe(first)
+          await page.keyboard.press('Shift+V')
+          await expect.poll(() => pressed.textContent(), POLL).toBe(texts.views.overview)
+          await page.keyboard.press('Shift+V')
+          const last = getLocalText(views.at(-1)!.title, locale, 'en')
+          await expect.poll(() => pressed.textContent(), POLL).toBe(last)
+          // a view by its button, from the keyboard
+          await bar.getByRole('button', { name: texts.views.overview }).focus()
+          await page.keyboard.press('Enter')
+          await expect.poll(() => pressed.textContent(), POLL).toBe(texts.views.overview)
+        } else expect(await bar.count()).toBe(0)
 
-      // wear the glasses from their part, by keyboard: the tray lists them with "Take off"
-      const tray = page.getByRole('region', { name: texts.worn.title })
-      expect(await tray.count()).toBe(0)
-      const glasses = model.components.find((c) => c.kind === 'item')!
-      await page.locator(`[data-part="${glasses.id}"]`).focus()
-      await page.keyboard.press('Enter')
-      const label = getLocalText(glasses.source.label!, locale, 'en')
-      const takeOff = tray.getByRole('button', {
-        name: texts.worn.takeOffItem.replace('{{item}}', label),
-      })
-      await takeOff.waitFor()
-      expect(await takeOff.textContent()).toBe(texts.worn.takeOff)
-      await expectNoSeriousAxe(page)
-      await takeOff.focus()
-      await page.keyboard.press('Enter')
-      await tray.waitFor({ state: 'detached' })
-      // the 3D part is back on its rack: its state says so
-      await expect
-        .poll(() => page.locator(`[data-part="${glasses.id}"]`).getAttribute('aria-label'))
-        .not.toContain(texts.state.worn)
-    })
+        // wear the glasses from their part, by keyboard: the tray lists them with "Take off"
+        const tray = page.getByRole('region', { name: texts.worn.title })
+        expect(await tray.count()).toBe(0)
+        const glasses = model.components.find((c) => c.kind === 'item')!
+        await page.locator(`[data-part="${glasses.id}"]`).focus()
+        await page.keyboard.press('Enter')
+        const label = getLocalText(glasses.source.label!, locale, 'en')
+        const takeOff = tray.getByRole('button', {
+          name: texts.worn.takeOffItem.replace('{{item}}', label),
+        })
+        await takeOff.waitFor()
+        expect(await takeOff.textContent()).toBe(texts.worn.takeOff)
+        await expectNoSeriousAxe(page)
+        await takeOff.focus()
+        await page.keyboard.press('Enter')
+        await tray.waitFor({ state: 'detached' })
+        // the 3D part is back on its rack: its state says so
+        await expect
+          .poll(() => page.locator(`[data-part="${glasses.id}"]`).getAttribute('aria-label'))
+          .not.toContain(texts.state.worn)
+      },
+      SCENE_TEST_MS,
+    )
   }
 })

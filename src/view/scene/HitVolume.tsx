@@ -21,6 +21,8 @@ export interface HitVolumeProps {
 
 /** Half the side the invisible box grows to, in metres, when no neighbour is close. */
 export const HIT_REACH = 0.06
+/** A big part's box reaches this share of its radius: a frame's middle may be empty space. */
+const SIZE_SHARE = 0.2
 /**
  * The box reaches at most this share of the way to the nearest interactive part's middle, along
  * the axis where they are furthest apart: two parts' boxes never overlap.
@@ -133,9 +135,18 @@ function getNeighbours(root: Object3D, model: Model): Neighbours {
   return made
 }
 
-/** Half the side of a part's hit box: HIT_REACH, less where an interactive neighbour is close. */
-export function hitReach(root: Object3D, model: Model, index: number, centre: Vector3): number {
-  let reach = HIT_REACH
+/**
+ * Half the side of a part's hit box: HIT_REACH, or a share of a big part's radius, less where an
+ * interactive neighbour is close.
+ */
+export function hitReach(
+  root: Object3D,
+  model: Model,
+  index: number,
+  centre: Vector3,
+  radius: number,
+): number {
+  let reach = Math.max(HIT_REACH, radius * SIZE_SHARE)
   for (const [other, at] of getNeighbours(root, model).centres) {
     if (other === index) continue
     const apart = Math.max(
@@ -167,8 +178,8 @@ export function HitVolume({ model, index }: HitVolumeProps) {
         if (part.getObjectByName('item-worn')) return
         let root: Object3D = part
         while (root.parent) root = root.parent
-        partCentre(part, centre)
-        const reach = hitReach(root, model, index, centre)
+        const radius = partCentre(part, centre)
+        const reach = hitReach(root, model, index, centre, radius)
         if (reach <= 0) return
         hitBox.min.set(centre.x - reach, centre.y - reach, centre.z - reach)
         hitBox.max.set(centre.x + reach, centre.y + reach, centre.z + reach)

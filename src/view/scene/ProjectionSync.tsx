@@ -99,11 +99,11 @@ export function ProjectionSync({ model, bridge }: ProjectionSyncProps) {
     const look = { model, scene, camera, size }
     const hidden = lookForHidden(sight.current, look, bridge, invalidate)
     // the labels' parts, each projected once per frame
-    const projected = new Map<number, Projected | undefined>()
+    const projected = new Map<number, (Projected & { readonly hidden: boolean }) | undefined>()
     const project = (index: number) => {
       if (!projected.has(index)) {
         const p = projectPart(look, index)
-        projected.set(index, p && { ...p, visible: p.visible && !hidden.get(index) })
+        projected.set(index, p && { ...p, hidden: hidden.get(index) === true })
       }
       return projected.get(index)
     }
@@ -256,7 +256,7 @@ function isOpaque(o: Object3D): boolean {
 function placeLabels(
   bridge: SceneBridge,
   model: Model,
-  project: (index: number) => Projected | undefined,
+  project: (index: number) => (Projected & { readonly hidden: boolean }) | undefined,
   size: { width: number; height: number },
   slots: Map<number, number>,
 ): void {
@@ -265,20 +265,22 @@ function placeLabels(
   const points: { key: number; x: number; y: number }[] = []
   for (const index of bridge.labels.keys()) {
     const p = project(index)
-    if (!p?.visible || !KINDS[model.components[index]!.kind].interactive) continue
+    if (!p?.visible || p.hidden || !KINDS[model.components[index]!.kind].interactive) continue
     points.push({ key: index, x: p.x, y: p.y })
   }
   for (const [index, entry] of bridge.labels) {
     const p = project(index)
-    const wanted = bridge.showAllLabels || priority.has(index)
-    if (!p?.visible || !wanted || entry.width === 0) continue
+    const first = priority.has(index)
+    // a part behind something else has no label, unless it is pointed at or focused
+    if (!p?.visible || (p.hidden && !first) || entry.width === 0) continue
+    if (!bridge.showAllLabels && !first) continue
     requests.push({
       key: index,
       anchor: { x: p.x, y: p.y },
       width: entry.width,
       height: entry.height,
       clearance: Math.min(CLEARANCE[1], Math.max(CLEARANCE[0], p.radius * 0.6)),
-      priority: priority.has(index),
+      priority: first,
     })
   }
   const placements = layoutLabels(requests, { ...size, points, previous: slots })

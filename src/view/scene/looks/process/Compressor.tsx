@@ -43,6 +43,7 @@ export function Compressor(props: LookProps) {
       />
       <Piece geometry={block(detail)} color={color} finish="painted" />
       <Piece geometry={deliveryPipe(detail)} color={PROCESS.brass} finish="stainless" />
+      <Piece geometry={intakeFilters(detail)} color={PROCESS.black} finish="painted" />
       <group ref={flywheel} name="flywheel" position={[FLYWHEEL.x, FLYWHEEL.y, BELT_Z - 0.05]}>
         <Piece geometry={flywheelGeometry(detail)} color={PROCESS.darkSteel} finish="painted" />
       </group>
@@ -103,6 +104,22 @@ function block(detail: Detail) {
     }
     return solids
   })
+}
+
+/** The round intake filters standing on the heads, where the air is drawn in. */
+function intakeFilters(detail: Detail) {
+  return mergedGeometry(`compressor-intakes|${detail}`, () =>
+    [0.6, -0.6].map((tilt) => {
+      const d = 0.33
+      const x = FLYWHEEL.x - Math.sin(tilt) * (d + 0.02)
+      const y = SKID + 0.2 + Math.cos(tilt) * d
+      return {
+        geometry: cylinder(0.05, 0.06, sides(detail, 12)),
+        at: [x, y, 0.05] as const,
+        rotation: [0, 0, tilt] as const,
+      }
+    }),
+  )
 }
 
 /** The copper delivery pipe bent over from head to head. */
@@ -167,7 +184,7 @@ function beltGuard(detail: Detail) {
       { geometry: extrude(rim, depth), at: [0, 0, BELT_Z - depth + 0.02] },
       { geometry: extrude(new Shape(outline), 0.008), at: [0, 0, BELT_Z - depth + 0.02] },
     ]
-    const bars = detail === 'detailed' ? 16 : 8
+    const bars = detail === 'detailed' ? 13 : 7
     const from = PULLEY.x - PULLEY.r
     const to = FLYWHEEL.x + FLYWHEEL.r
     for (let k = 0; k < bars; k++) {

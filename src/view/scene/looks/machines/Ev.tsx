@@ -449,13 +449,22 @@ export function ServicePlugLook(props: LookProps) {
           />
         </group>
         {detail === 'detailed' && (
-          <Piece
-            geometry={geo.box()}
-            color="#f2c200"
-            finish={painted}
-            scale={[0.035, 0.03, 0.002]}
-            position={[0, 0.03, 0.0335]}
-          />
+          <>
+            <Piece
+              geometry={geo.box()}
+              color="#f2c200"
+              finish={painted}
+              scale={[0.035, 0.03, 0.002]}
+              position={[0, 0.03, 0.0335]}
+            />
+            <Piece
+              geometry={geo.box()}
+              color="#f2c200"
+              finish={painted}
+              scale={[0.03, 0.002, 0.03]}
+              position={[0, 0.086, 0]}
+            />
+          </>
         )}
       </group>
     </group>

@@ -1,7 +1,7 @@
 // Railway: track, a freight bogie, a wagon body or a locomotive end, the blue protection flag and
 // the brake pipe hoses between two vehicles. Everything runs along x; rails are standard gauge.
 import { useRef } from 'react'
-import type { Group, Mesh } from 'three'
+import { Color, type Group, type Mesh } from 'three'
 import { selectState, useSceneEffect } from '../../hooks.ts'
 import { setPieceLook } from '../../pieceBatches.ts'
 import { Piece } from '../../Piece.tsx'
@@ -398,6 +398,7 @@ export function RailVehicleLook(props: LookProps) {
       ? [length / 2 - 1.6, length / 2 - 3.4, -length / 2 + 1.6, -length / 2 + 3.4]
       : [length / 2 - 1.0, -length / 2 + 1.0]
   const ribs = Math.max(2, Math.round(bodyLength / 0.8))
+  const door = `#${new Color(body).multiplyScalar(0.78).getHexString()}`
   return (
     <group>
       {/* underframe: solebars, headstocks (red) and buffers with their coupling hooks */}
@@ -517,7 +518,7 @@ export function RailVehicleLook(props: LookProps) {
             {/* sliding door with its rail and handle, and the wagon's white lettering panel */}
             <Piece
               geometry={geo.box()}
-              color={body}
+              color={door}
               finish={painted}
               scale={[Math.min(1.8, bodyLength * 0.35), height - floor - 0.45, 0.06]}
               position={[0, (floor + height - 0.28) / 2 - 0.05, s * 1.5]}

@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { scoreAttempt, solve, type Model } from '../../src/core/index.ts'
 import { loadScenarioText, readText } from '../helpers.ts'
+import { mkdirSync } from 'node:fs'
+import { expectNoSeriousAxe } from './axe.ts'
 import { downloadText, hasBrowser, openApp, setupBrowser } from './browser.ts'
 
 setupBrowser()
@@ -23,6 +25,14 @@ async function openEditor(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Scenario editor' }).waitFor()
 }
 
+/** Adds a component from the palette: a kind, then one of its looks (or the kind's plain shape). */
+async function addComponent(page: Page, kind: string, look?: string): Promise<void> {
+  const palette = page.getByRole('group', { name: 'Add a component' })
+  await palette.getByLabel('Kind of component').selectOption({ label: kind })
+  if (look !== undefined) await palette.getByLabel('Look').selectOption({ label: look })
+  await palette.getByRole('button', { name: /^Add/ }).click()
+}
+
 /** The index of the element with this id in the outline's section. */
 async function select(page: Page, collection: string, id: string): Promise<void> {
   await page.locator(`[data-outline="${collection}:${id}"]`).click()
@@ -38,8 +48,8 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
 
     // a switch and a lamp from the palette
     const components = await count('components')
-    await page.getByLabel('Add a component').selectOption('switch')
-    await page.getByLabel('Add a component').selectOption('lamp')
+    await addComponent(page, 'Switch')
+    await addComponent(page, 'Lamp')
     expect(await count('components')).toBe(components + 2)
     // the lamp is selected: make it follow the switch, with a typo first
     const lit = field(page, `components[${components + 1}].lit`)
@@ -94,15 +104,96 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     await page.getByRole('button', { name: 'Download JSON' }).click()
     // a published scenario that changed is offered a new version
     const saved = await downloadText(page, () =>
-      page.getByRole('button', { name: 'Save as 1.0.1' }).click(),
+      page.getByRole('button', { name: 'Save as 1.1.1' }).click(),
     )
     const renamed = loadScenarioText(saved)
-    expect(renamed.scenario.version).toBe('1.0.1')
+    expect(renamed.scenario.version).toBe('1.1.1')
     expect(saved).not.toMatch(/"isolator"|isolator ==|isolator\.locked/)
     expect(renamed.scenario.rules?.[0]?.when).toBe("main_switch == 'off'")
     expect(solvedPoints(renamed)).toBe(
       solvedPoints(loadScenarioText(readText('scenarios/conveyor-loto.json'))),
     )
+  })
+
+  it('adds a gate valve mounted on a pipe, sets its size, saves a view, and the file validates', async () => {
+    const page = await openApp('editor looks')
+    await openEditor(page)
+    await page.getByRole('button', { name: 'New scenario from the template' }).click()
+    await page.getByText('The scenario is valid.').waitFor()
+    const components = await page.locator('[data-outline^="components:"]').count()
+    const palette = page.getByRole('group', { name: 'Add a component' })
+    // a pipe run, then a gate valve, from the palette: a kind, then one of its looks
+    await palette
+      .getByLabel('Kind of component')
+      .selectOption({ label: 'Fixed equipment (scenery)' })
+    await palette.getByLabel('Look').selectOption({ label: 'Pipe run' })
+    await palette.getByRole('button', { name: /^Add/ }).click()
+    await palette.getByLabel('Kind of component').selectOption({ label: 'Valve' })
+    await palette.getByLabel('Look').selectOption({ label: 'Gate valve with handwheel' })
+    await palette.getByRole('button', { name: /^Add/ }).click()
+    const valve = `components[${components + 1}]`
+    expect(await field(page, `${valve}.look`).inputValue()).toBe('valve.gate')
+    // the pipe is 1 m long at 1 m up; the valve goes half-way along it, then onto it
+    await field(page, `${valve}.position[0]`).fill('0.5')
+    await field(page, `${valve}.parent`).selectOption('static_1')
+    // mounted, it keeps its place in the room: half-way along the pipe, in the pipe's frame
+    expect(await field(page, `${valve}.position[0]`).inputValue()).toBe('0.5')
+    expect(await field(page, `${valve}.position[1]`).inputValue()).toBe('0')
+    const size = field(page, `${valve}.params.size`)
+    expect(await size.getAttribute('placeholder')).toBe('default 0.08')
+    await size.fill('0.1')
+    await page.getByText('The scenario is valid.').waitFor()
+
+    // the camera's view, saved with a title in both languages
+    await page.getByRole('button', { name: 'Save the current camera as a view' }).click()
+    await page.getByLabel('Title (en)').fill('Valve on the pipe')
+    await page.getByLabel('Title (zh-CN)').fill('管路上的阀门')
+    expect(await page.getByLabel('Id', { exact: true }).inputValue()).toBe('valve-on-the-pipe')
+    await page.getByRole('button', { name: 'Save view' }).click()
+    await page.getByText('Saved the view “Valve on the pipe”.').waitFor()
+    await page.getByText('The scenario is valid.').waitFor()
+    mkdirSync('/tmp/editor', { recursive: true })
+    await page.screenshot({ path: '/tmp/editor/editor-valve-en.png' })
+    await expectNoSeriousAxe(page)
+    // listed in the settings, where the camera goes to it
+    await page.getByRole('button', { name: 'Scenario settings' }).click()
+    await page.getByRole('button', { name: 'Go to Valve on the pipe' }).click()
+    await page.screenshot({ path: '/tmp/editor/editor-views-en.png' })
+    await expectNoSeriousAxe(page)
+
+    const saved = await downloadText(page, () =>
+      page.getByRole('button', { name: 'Download JSON' }).click(),
+    )
+    const model = loadScenarioText(saved)
+    const doc = model.scenario
+    const gate = model.components.find((c) => c.source.look === 'valve.gate')!.source
+    expect(gate).toMatchObject({ parent: 'static_1', params: { size: 0.1 }, position: [0.5, 0, 0] })
+    expect(model.components.find((c) => c.id === 'static_1')?.source.look).toBe('static.pipe')
+    expect(doc.scene?.views).toEqual([
+      expect.objectContaining({
+        id: 'valve-on-the-pipe',
+        title: { en: 'Valve on the pipe', 'zh-CN': '管路上的阀门' },
+        fov: 50,
+      }),
+    ])
+    expect(doc.scene?.views?.[0]?.position).toHaveLength(3)
+  })
+
+  it('offers looks, the parent and the state names in Chinese', async () => {
+    const page = await openApp('editor looks zh', { locale: 'zh-CN' })
+    await page.getByRole('button', { name: '编辑场景' }).click()
+    await page.getByRole('heading', { name: '场景编辑器' }).waitFor()
+    await page.getByRole('button', { name: '从模板新建场景' }).click()
+    await page.getByText('场景有效。').waitFor()
+    const palette = page.getByRole('group', { name: '添加部件' })
+    await palette.getByLabel('部件类型').selectOption({ label: '阀门' })
+    await palette.getByLabel('外观').selectOption({ label: '闸阀（手轮）' })
+    await palette.getByRole('button', { name: /^添加/ }).click()
+    await field(page, 'components[2].parent').selectOption('power')
+    await field(page, 'components[2].stateLabels.open["zh-CN"]').fill('开启')
+    await page.getByText('场景有效。').waitFor()
+    await page.screenshot({ path: '/tmp/editor/editor-valve-zh.png' })
+    await expectNoSeriousAxe(page)
   })
 
   it('keeps a draft through a reload of the page', async () => {

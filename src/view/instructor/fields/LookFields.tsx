@@ -179,7 +179,8 @@ function ParamInput({ field, path, value, components, problems, onChange }: Para
   const describedBy = problems.length > 0 ? `${id}-problems` : undefined
   const clear = canClear(field, value) && (
     <button type="button" className="link-button" onClick={() => onChange(undefined)}>
-      {t('editor.useDefault', { name: label })}
+      {t('editor.useDefault')}
+      <span className="sr-only"> ({label})</span>
     </button>
   )
   if (spec.type === 'points')

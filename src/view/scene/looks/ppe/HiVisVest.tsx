@@ -15,7 +15,7 @@ const TAPE = '#d5d9dd'
  * retro-reflective bands round the body and two over the shoulders, and its front closure.
  */
 export function HiVisVest(props: LookProps) {
-  const cloth = props.model.components[props.index]!.source.color ?? '#d4ec1a'
+  const cloth = props.model.components[props.index]!.source.color ?? '#e2ff1f'
   const detailed = props.detail === 'detailed'
   return (
     <HangingItem look={props} centre={[0, TOP - HEIGHT / 2, 0]} wornScale={0.2}>

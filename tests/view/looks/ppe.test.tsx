@@ -78,6 +78,14 @@ const PPE_SCENARIO = {
     },
     item('vest_on', 'item.hi-vis-vest', { initial: 'worn' }),
     { id: 'rack', kind: 'static', look: 'static.ppe-rack' },
+    {
+      id: 'radio_on_rack',
+      kind: 'button',
+      label: 'Radio on the rack',
+      look: 'item.radio',
+      parent: 'rack',
+      position: [0, 0.1, 0.09],
+    },
     { id: 'wide_rack', kind: 'static', look: 'static.ppe-rack', params: { width: 1, height: 1.2 } },
   ],
   variables: [{ id: 'volts', initial: 0, min: 0, max: 1000 }],
@@ -299,10 +307,10 @@ describe('stored and worn look different', () => {
     expect(narrow.y).toBeGreaterThan(first.y)
   })
 
-  it('draws a tool of another kind where it stands, with no hook and nothing to wear', async () => {
-    for (const id of ['meter', 'tester', 'radio']) {
+  it('draws a tool of another kind where it stands, with nothing to wear, on a hook only on a PPE station', async () => {
+    for (const id of ['meter', 'tester', 'radio', 'radio_on_rack']) {
       const look = await renderLook(id)
-      expect(look.find('hook'), id).toBeUndefined()
+      expect(look.find('hook') === undefined, id).toBe(id !== 'radio_on_rack')
       expect(look.find('item-stored'), id).toBeUndefined()
       await look.renderer.unmount()
     }

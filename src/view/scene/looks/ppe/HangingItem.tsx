@@ -21,13 +21,23 @@ export interface HangingItemProps {
  * An item drawn on its hook. A component of kind `item` hangs on its hook while `stored`; `worn`,
  * it leaves the hook empty and is shown in the row of worn items along the bottom of the view,
  * turned to face the learner, its group named `item-worn` (where labels and focus find it). A
- * tool of another kind (a meter showing a value, a radio as a button) is drawn as it is, without
- * a hook.
+ * tool of another kind (a meter showing a value, a radio as a button) is drawn as it is, on a hook
+ * only where it is mounted on a PPE station.
  */
 export function HangingItem(props: HangingItemProps) {
-  const c = props.look.model.components[props.look.index]!
-  if (c.kind !== 'item') return <group>{props.children}</group>
-  return <WearableItem {...props} />
+  const { model, index, detail } = props.look
+  const c = model.components[index]!
+  if (c.kind === 'item') return <WearableItem {...props} />
+  // a tool kept on a PPE station still hangs on a hook there
+  const parent =
+    c.source.parent === undefined ? undefined : model.componentIndex.get(c.source.parent)
+  const onRack = parent !== undefined && model.components[parent]!.source.look === 'static.ppe-rack'
+  return (
+    <group>
+      {onRack && <Hook detail={detail} />}
+      {props.children}
+    </group>
+  )
 }
 
 /** The place of a worn item in the row of worn items, so that several do not overlap. Pure. */

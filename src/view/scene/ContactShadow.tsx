@@ -48,9 +48,9 @@ const shadowKey = (s: SceneState) =>
 export function ContactShadow({
   store,
   parts,
-  resolution = 1024,
+  resolution = 512,
   far = 2.5,
-  opacity = 0.55,
+  opacity = 0.7,
 }: ContactShadowProps) {
   const gl = useThree((s) => s.gl)
   const scene = useThree((s) => s.scene)

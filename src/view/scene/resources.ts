@@ -14,6 +14,7 @@ import {
   TorusGeometry,
   type BufferGeometry,
   type Material,
+  type Texture,
 } from 'three'
 
 const geometries = new Map<string, BufferGeometry>()
@@ -83,16 +84,43 @@ const FINISHES: Record<Finish, { roughness: number; metalness: number }> = {
   matte: { roughness: 0.7, metalness: 0.05 },
   metal: { roughness: 0.35, metalness: 0.6 },
   glow: { roughness: 0.7, metalness: 0.05 },
-  painted: { roughness: 0.45, metalness: 0.1 },
-  stainless: { roughness: 0.25, metalness: 0.95 },
-  rubber: { roughness: 0.9, metalness: 0 },
-  glass: { roughness: 0.05, metalness: 0 },
+  // powder-coated steel and safety yellow: a dielectric with a soft sheen
+  painted: { roughness: 0.42, metalness: 0 },
+  // brushed stainless: a metal, so its colour is all reflection
+  stainless: { roughness: 0.3, metalness: 1 },
+  rubber: { roughness: 0.88, metalness: 0 },
+  glass: { roughness: 0.04, metalness: 0 },
+}
+
+/** The finishes that mirror their surroundings (the Detailed look gives them a room to mirror). */
+const REFLECTIVE: ReadonlySet<Finish> = new Set(['metal', 'stainless', 'glass'])
+const REFLECTION_STRENGTH: Partial<Record<Finish, number>> = { glass: 1.5 }
+let reflections: Texture | null = null
+
+/**
+ * What the reflective finishes mirror: a prefiltered environment (Detailed), or nothing (Simple).
+ * Only they sample it, so the pixels of matte paint, floors and walls stay cheap on any GPU.
+ */
+export function setReflections(texture: Texture | null): void {
+  if (texture === reflections) return
+  reflections = texture
+  for (const finish of REFLECTIVE) {
+    const m = materials.get(`finish|${finish}`) as MeshStandardMaterial | undefined
+    if (m) applyReflections(m, finish)
+  }
+}
+
+function applyReflections(m: MeshStandardMaterial, finish: Finish): void {
+  m.envMap = reflections
+  m.envMapIntensity = REFLECTION_STRENGTH[finish] ?? 1
+  m.needsUpdate = true
 }
 
 /** The white material of every batched piece of a finish, coloured per instance. */
 export function finishMaterial(finish: Finish): Material {
   return cached(materials, `finish|${finish}`, () => {
     const m = new MeshStandardMaterial({ color: '#ffffff', ...FINISHES[finish] })
+    if (REFLECTIVE.has(finish) && reflections) applyReflections(m, finish)
     if (finish === 'glass') {
       m.transparent = true
       m.opacity = 0.25

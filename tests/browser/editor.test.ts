@@ -131,6 +131,28 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     await palette.getByLabel('Kind of component').selectOption({ label: 'Valve' })
     await palette.getByLabel('Look').selectOption({ label: 'Gate valve with handwheel' })
     await palette.getByRole('button', { name: /^Add/ }).click()
+    // the pipe's far end dragged by its handle in 3D: one edit, undone at once
+    await select(page, 'components', 'static_1')
+    const end = field(page, `components[${components}].params.points[1][0]`)
+    expect(await end.inputValue()).toBe('1')
+    const handle = await page.waitForFunction(() => window.__practicaEditor?.handlePoint(1))
+    const from = (await handle.jsonValue())!
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    await page.mouse.move(from.x + 30, from.y, { steps: 4 })
+    await page.mouse.move(from.x + 60, from.y, { steps: 4 })
+    await page.mouse.up()
+    const dragged = Number(await end.inputValue())
+    expect(dragged).toBeGreaterThan(1)
+    // on the 5 cm grid
+    expect(Math.abs(dragged * 20 - Math.round(dragged * 20))).toBeLessThan(1e-6)
+    mkdirSync('/tmp/editor', { recursive: true })
+    await page.screenshot({ path: '/tmp/editor/editor-pipe-en.png' })
+    await page.getByRole('button', { name: 'Undo' }).click()
+    expect(await end.inputValue()).toBe('1')
+    await page.getByRole('button', { name: 'Redo' }).click()
+    expect(Number(await end.inputValue())).toBe(dragged)
+    await select(page, 'components', 'valve_1')
     const valve = `components[${components + 1}]`
     expect(await field(page, `${valve}.look`).inputValue()).toBe('valve.gate')
     // the pipe is 1 m long at 1 m up; the valve goes half-way along it, then onto it
@@ -190,6 +212,7 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     await palette.getByLabel('外观').selectOption({ label: '闸阀（手轮）' })
     await palette.getByRole('button', { name: /^添加/ }).click()
     await field(page, 'components[2].parent').selectOption('power')
+    await field(page, 'components[2].stateLabels.open.en').fill('Open')
     await field(page, 'components[2].stateLabels.open["zh-CN"]').fill('开启')
     await page.getByText('场景有效。').waitFor()
     await page.screenshot({ path: '/tmp/editor/editor-valve-zh.png' })
@@ -201,7 +224,8 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     await openEditor(page)
     await page.getByRole('button', { name: 'New scenario from the template' }).click()
     await field(page, 'title.en').fill('Isolating my lathe')
-    await page.waitForTimeout(800)
+    // the draft is kept 300 ms after the last change; a busy machine may take longer
+    await page.waitForTimeout(3000)
     await page.reload()
     await openEditor(page)
     await page

@@ -2,8 +2,8 @@
 // in the pipe's own frame; dragging one moves the point across the plane facing the camera,
 // snapping to 5 cm in the pipe's frame like the gizmo, and makes one undoable edit when it ends.
 import { createPortal, useThree, type ThreeEvent } from '@react-three/fiber'
-import { useRef, useState } from 'react'
-import { Plane, Vector3, type Mesh, type Object3D } from 'three'
+import { useEffect, useRef, useState } from 'react'
+import { MeshBasicMaterial, Plane, SphereGeometry, Vector3, type Mesh, type Object3D } from 'three'
 import type { SceneBridge } from '../scene/sceneBridge.ts'
 
 export type Point = [number, number, number]
@@ -17,6 +17,12 @@ export interface PipeHandlesProps {
 }
 
 const SNAP = 0.05
+// shared by every handle; drawn over the pipe so that a point inside it can still be grabbed
+const SPHERE = new SphereGeometry(0.035, 16, 12)
+const material = (color: string) =>
+  new MeshBasicMaterial({ color, depthTest: false, transparent: true })
+const IDLE = material('#1e88e5')
+const HOVER = material('#ffb300')
 const snap = (n: number) => Number((Math.round(n / SNAP) * SNAP).toFixed(4)) + 0
 
 /** The point in the pipe's frame for a world point, snapped to the 5 cm grid. Pure but for `part`. */
@@ -25,10 +31,34 @@ export function snappedLocal(part: Object3D, world: Vector3): Point {
   return [snap(local.x), snap(local.y), snap(local.z)]
 }
 
+declare global {
+  interface Window {
+    /** For the browser tests: where the handle of pipe point `index` is, in page pixels. */
+    __practicaEditor?: { handlePoint(index: number): { x: number; y: number } | undefined }
+  }
+}
+
 /** The handles, mounted in the pipe's own group so that they follow its frame. */
 export function PipeHandles({ id, points, bridge, onCommit }: PipeHandlesProps) {
   const scene = useThree((s) => s.scene)
+  const camera = useThree((s) => s.camera)
+  const canvas = useThree((s) => s.gl.domElement)
   const part = scene.getObjectByName(`part:${id}`)
+  useEffect(() => {
+    window.__practicaEditor = {
+      handlePoint(index) {
+        const p = points[index]
+        if (!part || !p) return undefined
+        part.updateWorldMatrix(true, false)
+        const v = part.localToWorld(new Vector3(...p)).project(camera)
+        const r = canvas.getBoundingClientRect()
+        return { x: r.left + ((v.x + 1) / 2) * r.width, y: r.top + ((1 - v.y) / 2) * r.height }
+      },
+    }
+    return () => {
+      delete window.__practicaEditor
+    }
+  }, [camera, canvas, part, points])
   if (!part) return null
   return createPortal(
     <>
@@ -94,9 +124,8 @@ function Handle({ index, point, part, bridge, onCommit }: HandleProps) {
       onPointerOver={(e) => (e.stopPropagation(), setHover(true))}
       onPointerOut={() => setHover(false)}
       onClick={(e) => e.stopPropagation()}
-    >
-      <sphereGeometry args={[0.035, 16, 12]} />
-      <meshBasicMaterial color={hover ? '#ffb300' : '#1e88e5'} depthTest={false} transparent />
-    </mesh>
+      geometry={SPHERE}
+      material={hover ? HOVER : IDLE}
+    />
   )
 }

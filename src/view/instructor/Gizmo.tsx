@@ -1,5 +1,6 @@
 import { TransformControls } from '@react-three/drei'
-import { useThree } from '@react-three/fiber'
+import { useFrame, useThree } from '@react-three/fiber'
+import { useState } from 'react'
 import type { Object3D } from 'three'
 import type { SceneBridge } from '../scene/sceneBridge.ts'
 
@@ -35,7 +36,14 @@ function isMounted(object: Object3D): boolean {
  */
 export function Gizmo({ id, mode, bridge, onCommit }: GizmoProps) {
   const scene = useThree((s) => s.scene)
-  const object: Object3D | undefined = scene.getObjectByName(`part:${id}`)
+  const [object, setObject] = useState<Object3D | undefined>(() =>
+    scene.getObjectByName(`part:${id}`),
+  )
+  // a part added just now (or whose look is still loading) is in the scene a frame later
+  useFrame(() => {
+    const found = scene.getObjectByName(`part:${id}`)
+    if (found !== object) setObject(found)
+  })
   if (!object) return null
   const mounted = isMounted(object)
   return (

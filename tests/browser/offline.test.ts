@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from '../helpers.ts'
+import { bundledScenarioFiles, ROOT } from '../helpers.ts'
 import {
+  baseUrl,
   clickPart,
   downloadAttempt,
   downloadAttemptAndResult,
@@ -112,12 +113,53 @@ describe.skipIf(!hasBrowser)('offline', () => {
     expect(attempt.events.map((e) => e.target ?? e.action)).toEqual(['radio', 'stop_btn', 'end'])
   })
 
+  it('opens every bundled scenario offline, with every look module it draws', async () => {
+    const page = await openApp('offline scenarios')
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready
+    })
+    await page.reload()
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    await page.context().setOffline(true)
+    const problems: string[] = []
+    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`))
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /no drawing/.test(m.text())) problems.push(m.text())
+    })
+    for (const file of bundledScenarioFiles()) {
+      const title = (
+        JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as { title: string | { en: string } }
+      ).title
+      await page.goto(baseUrl)
+      await page.getByLabel('Your name').fill('Amina Phiri')
+      await page.getByLabel('Learner ID').fill('s-1042')
+      await page
+        .getByRole('button', { name: `Start: ${typeof title === 'string' ? title : title.en}` })
+        .click()
+      // software GL compiles the Detailed shaders slowly
+      await page.locator('canvas').waitFor({ timeout: 90_000 })
+      await expect
+        .poll(() => page.evaluate(() => window.__practica?.renderInfo()?.frames ?? 0), {
+          timeout: 60_000,
+        })
+        .toBeGreaterThan(0)
+      await page.waitForLoadState('networkidle')
+    }
+    // and the look sheet, which draws every look of every family
+    await page.goto(`${baseUrl}?sheet=looks&graphics=simple`)
+    await page.locator('canvas').waitFor({ timeout: 90_000 })
+    await page.waitForLoadState('networkidle')
+    expect(problems).toEqual([])
+  })
+
   it('picks up a new version on the next visit without breaking the attempt in progress', async () => {
     // two deployments of the built app: the second has a changed page and service worker
     const folder = mkdtempSync(join(tmpdir(), 'practica-deploy-'))
     const [first, second] = [join(folder, 'first'), join(folder, 'second')]
-    cpSync(join(ROOT, 'dist'), first, { recursive: true })
-    cpSync(join(ROOT, 'dist'), second, { recursive: true })
+    const dist = join(ROOT, process.env['PRACTICA_DIST'] ?? 'dist')
+    cpSync(dist, first, { recursive: true })
+    cpSync(dist, second, { recursive: true })
     const html = join(second, 'index.html')
     writeFileSync(
       html,

@@ -20,7 +20,7 @@ export interface HitVolumeProps {
 }
 
 /** Half the side the invisible box grows to, in metres, when no neighbour is close. */
-export const HIT_REACH = 0.06
+export const HIT_REACH = 0.09
 /** A big part's box reaches this share of its radius: a frame's middle may be empty space. */
 const SIZE_SHARE = 0.2
 /**

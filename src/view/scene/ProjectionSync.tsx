@@ -23,6 +23,7 @@ export interface ProjectionSyncProps {
 
 const point = new Vector3()
 const world = new Vector3()
+const up = new Vector3()
 const eye = new Vector3()
 const direction = new Vector3()
 const ndc = new Vector2()
@@ -175,8 +176,14 @@ function lookForHidden(
     const c = sight.model.components[index]
     const group = c && findPart(sight.scene, c.id)
     if (!group) continue
-    partCentre(group, world)
-    o.hidden.set(index, isHidden(sight.scene, camera, group, world))
+    // the middle of a big part may lie behind its plinth: it is hidden when its upper half is too
+    const radius = partCentre(group, world)
+    let hidden = isHidden(sight.scene, camera, group, world)
+    if (hidden && radius > 0) {
+      up.setFromMatrixColumn(camera.matrixWorld, 1).multiplyScalar(radius * 0.5)
+      hidden = isHidden(sight.scene, camera, group, world.add(up))
+    }
+    o.hidden.set(index, hidden)
   }
   return o.hidden
 }

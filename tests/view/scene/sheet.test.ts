@@ -29,10 +29,15 @@ describe('the look sheet', () => {
     expect(shown).toEqual([
       'valve.gate — closed=closed',
       'valve.gate — open=open',
+      'valve.gate — locked and tagged=closed',
       'selector.legend — hand=hand',
       'selector.legend — off=off',
       'selector.legend — auto=auto',
+      'selector.legend — locked and tagged=off',
     ])
+    const { locked, tagged } = scene.getState().sim
+    const lockedIds = model.components.filter((_, i) => locked[i] && tagged[i]).map((c) => c.id)
+    expect(lockedIds).toEqual(['valve_gate_2', 'selector_legend_3'])
     expect(scene.getState().readOnly).toBe(true)
   })
 

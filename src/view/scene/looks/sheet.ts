@@ -129,11 +129,24 @@ export function getSheetEntries(look: LookName): SheetEntry[] {
     case 'item':
       return [one('stored', { initial: 'stored' }), one('worn', { initial: 'worn' })]
     case 'selector':
-      return SELECTOR.map((s) => one(s, { states: SELECTOR, initial: s }))
-    default:
-      return KINDS[kind].defaultStates.map((s) => one(s, { initial: s }))
+      return [
+        ...SELECTOR.map((s) => one(s, { states: SELECTOR, initial: s })),
+        one(LOCKED, { states: SELECTOR, initial: 'off', ...LOCKABLE }),
+      ]
+    default: {
+      const states = KINDS[kind].defaultStates
+      const copies = states.map((s) => one(s, { initial: s }))
+      // where a learner isolates energy, one more copy carries a padlock and a danger tag
+      return KINDS[kind].lockable && kind !== 'door'
+        ? [...copies, one(LOCKED, { initial: states[0], ...LOCKABLE })]
+        : copies
+    }
   }
 }
+
+/** The state of the sheet's copy that is locked and tagged (createLookSheet locks it). */
+export const LOCKED = 'locked and tagged'
+const LOCKABLE = { lockable: true, taggable: true }
 
 const SELECTOR = ['hand', 'off', 'auto']
 /** A sample pipe run: along, up and back, with a tee on its first leg. */
@@ -197,7 +210,8 @@ export function lookSheetScenario(looks: readonly LookName[]): Record<string, un
         shape: 'box',
         size: [CELL * 0.8, CELL * 0.8, 0.04],
         color: '#b9bec3',
-        position: [round(x), RAISED, round(z)],
+        // a locked device's padlock and tag hang below it: its plate stands higher
+        position: [round(x), entry.state === LOCKED ? RAISED + 0.45 : RAISED, round(z)],
       })
       components.push({ ...part, parent: `${id}_plate`, position: [0, 0, 0.02] })
     } else components.push({ ...part, position: [round(x), round(-bottom * scale), round(z)] })

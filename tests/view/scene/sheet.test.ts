@@ -74,6 +74,15 @@ describe('the look sheet', () => {
     expect(Math.max(...xs)).toBeLessThan(halfWidth)
   })
 
+  it('sizes an operated part for what Simple draws: its kind default part', () => {
+    const scale = (detail: 'detailed' | 'simple', look: 'lamp.pilot' | 'static.tank') =>
+      load(lookSheetScenario([look], detail)).model.components.find((c) => c.source.look)!.source
+        .scale
+    expect(scale('simple', 'lamp.pilot')).toBeLessThan(scale('detailed', 'lamp.pilot') as number)
+    // scenery is drawn by its look in both
+    expect(scale('simple', 'static.tank')).toBe(scale('detailed', 'static.tank'))
+  })
+
   it('reads which looks to show from the address', () => {
     expect(getSheetLooks('?sheet=looks')).toEqual(LOOK_NAMES)
     expect(getSheetLooks('?sheet=looks&look=valve.gate')).toEqual(['valve.gate'])

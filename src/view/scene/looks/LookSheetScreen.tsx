@@ -1,5 +1,7 @@
 import { useMemo } from 'react'
+import { useStore } from 'zustand'
 import type { JsonValue } from '../../../core/index.ts'
+import { graphicsStore } from '../../../state/graphics.ts'
 import { createLookSheet } from '../../../state/lookSheet.ts'
 import { createSceneUiStore } from '../../../state/sceneUiStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
@@ -21,9 +23,10 @@ const NO_ACTS: PartController = {
  */
 export function LookSheetScreen() {
   const { t } = useTranslation()
+  const detail = useStore(graphicsStore, (s) => s.setting)
   const sheet = useMemo(
-    () => createLookSheet(lookSheetScenario(getSheetLooks(location.search)) as JsonValue),
-    [],
+    () => createLookSheet(lookSheetScenario(getSheetLooks(location.search), detail) as JsonValue),
+    [detail],
   )
   const ui = useMemo(() => createSceneUiStore(), [])
   const bridge = useMemo(() => createSceneBridge(), [])

@@ -10,6 +10,7 @@ import {
   type LookName,
 } from '../../../core/index.ts'
 import { LOOK_FAMILY, type FamilyName } from './registry.ts'
+import type { Detail } from './types.ts'
 
 /** Where a look stands on the sheet: on the floor, or on an upright plate (panel devices). */
 type Mount = 'floor' | 'panel'
@@ -86,6 +87,23 @@ const SHEET_LOOKS: Readonly<
 /** Side of one cell of the sheet's grid, metres; every look is scaled to fill most of it. */
 const CELL = 1.2
 const FILL = 0.62
+
+/** About how big each kind's default part (Simple graphics) is, metres. */
+const DEFAULT_PART: Readonly<Record<Exclude<ComponentKind, 'static'>, number>> = {
+  button: 0.1,
+  switch: 0.16,
+  selector: 0.14,
+  valve: 0.5,
+  breaker: 0.14,
+  door: 0.8,
+  // a worn item is drawn near the camera at its part's scale: keep it life-size
+  item: FILL * CELL,
+  lamp: 0.08,
+  gauge: 0.2,
+  display: 0.24,
+  machine: 1,
+}
+
 /** Height of a plate's centre. */
 const RAISED = 0.5
 const FOV = 45
@@ -179,9 +197,14 @@ export function getSheetId(look: LookName, copy: number): string {
 
 /**
  * A scenario (spec format) that shows each of `looks` once per state, in a grid on a plain floor,
- * facing a camera that takes in the whole grid; each copy is labelled "<look> — <state>". Pure.
+ * facing a camera that takes in the whole grid; each copy is labelled "<look> — <state>". Each
+ * is scaled to fill its cell as `detail` draws it (Simple draws operated parts as their kinds'
+ * default parts). Pure.
  */
-export function lookSheetScenario(looks: readonly LookName[]): Record<string, unknown> {
+export function lookSheetScenario(
+  looks: readonly LookName[],
+  detail: Detail = 'detailed',
+): Record<string, unknown> {
   const entries = looks.flatMap(getSheetEntries)
   const columns = Math.max(1, Math.ceil(Math.sqrt(entries.length * 1.6)))
   const rows = Math.max(1, Math.ceil(entries.length / columns))
@@ -191,7 +214,12 @@ export function lookSheetScenario(looks: readonly LookName[]): Record<string, un
     const copy = copies.get(entry.look) ?? 0
     copies.set(entry.look, copy + 1)
     const id = getSheetId(entry.look, copy)
-    const [extent, mount, bottom] = SHEET_LOOKS[entry.look]
+    const kind = entry.fields['kind'] as ComponentKind
+    // Simple draws an operated part as its kind's default part, which has a size of its own
+    const plain = detail === 'simple' && kind !== 'static' ? DEFAULT_PART[kind] : undefined
+    const [extent, mount, bottom] = plain
+      ? [plain, SHEET_LOOKS[entry.look][1], -plain / 2]
+      : SHEET_LOOKS[entry.look]
     const x = ((i % columns) - (columns - 1) / 2) * CELL
     const z = (Math.floor(i / columns) - (rows - 1) / 2) * CELL
     const scale = round((FILL * CELL) / extent)

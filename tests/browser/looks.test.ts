@@ -2,7 +2,8 @@
 // drawn with no error and no look missing, in Detailed and in Simple graphics.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { baseUrl, hasBrowser, openApp, setupBrowser } from './browser.ts'
+import { axeViolations } from './axe.ts'
+import { baseUrl, hasBrowser, openApp, setupBrowser, startConveyor } from './browser.ts'
 
 setupBrowser()
 
@@ -45,4 +46,22 @@ describe.skipIf(!hasBrowser)('the look sheet', () => {
       expect(problems).toEqual([])
       await page.context().close()
     })
+})
+
+describe.skipIf(!hasBrowser)('the graphics setting', () => {
+  it('is a labelled choice in the play bar, kept for the next visit, with no axe violation', async () => {
+    const page = await openApp('graphics control', { serviceWorkers: 'block' })
+    await startConveyor(page)
+    const choice = page.getByLabel('Graphics')
+    await expect.poll(() => choice.inputValue()).toBe('detailed')
+    expect(await axeViolations(page, '.graphics-control')).toEqual([])
+    await choice.selectOption('simple')
+    await page.reload()
+    await startConveyor(page)
+    await expect.poll(() => page.getByLabel('Graphics').inputValue()).toBe('simple')
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN')
+    await expect.poll(() => page.getByLabel('画面').inputValue()).toBe('simple')
+    expect(await axeViolations(page, '.graphics-control')).toEqual([])
+    await page.context().close()
+  })
 })

@@ -11,6 +11,7 @@ import { runBundle } from './bundle.ts'
 import { runCohort } from './cohort.ts'
 import { runConditions } from './conditions.ts'
 import { runDrawcalls } from './drawcalls.ts'
+import { runFrame } from './frame.ts'
 import { formatLine, type BenchOptions, type BenchResult } from './harness.ts'
 import { runIdle } from './idle.ts'
 import { runReplay } from './replay.ts'
@@ -31,6 +32,7 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<BenchResult[
   batch: runBatch,
   bundle: runBundle,
   drawcalls: runDrawcalls,
+  frame: runFrame,
   idle: runIdle,
   rerender: runRerender,
   validate: runValidate,

@@ -11,6 +11,7 @@ import { BatchedPieces } from './BatchedPieces.tsx'
 import { CameraRig } from './CameraRig.tsx'
 import { ContactShadow } from './ContactShadow.tsx'
 import { FrameMeter } from './FrameMeter.tsx'
+import { FrameProbe } from './frameStats.ts'
 import type { PartController } from './partController.ts'
 import { Parts } from './Parts.tsx'
 import { ProjectionSync } from './ProjectionSync.tsx'
@@ -75,6 +76,7 @@ export function SceneContent({
       </BatchedPieces>
       <CameraRig model={model} ui={ui} bridge={bridge} />
       <ProjectionSync model={model} bridge={bridge} />
+      <FrameProbe />
       {measuring && detail === 'detailed' && <FrameMeter graphics={graphics} />}
       {children}
     </>

@@ -6,6 +6,7 @@ import { graphicsStore, type GraphicsStore } from '../../state/graphics.ts'
 import type { SceneSource } from '../../state/sceneSource.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import type { PartController } from './partController.ts'
+import { frameProbe, type FrameStats } from './frameStats.ts'
 import { PartMenu } from './PartMenu.tsx'
 import { PartOverlay } from './PartOverlay.tsx'
 import type { RenderInfo, SceneBridge } from './sceneBridge.ts'
@@ -35,6 +36,12 @@ declare global {
       renderInfo(): RenderInfo | undefined
       /** Test hook: the part a click at page point (x, y) would reach first, as R3F picks it. */
       pickAt(x: number, y: number): string | undefined
+      /** Benchmark hook: main-thread time, calls and triangles of the frames drawn so far. */
+      frameStats(): FrameStats | undefined
+      /** Benchmark hook: the calls the last frame would take with one mesh per piece. */
+      naiveCalls(): number
+      /** Benchmark hook: turns the view (radians), as a drag does. */
+      orbit(yaw: number, pitch: number): void
     }
   }
 }
@@ -107,6 +114,9 @@ export function SceneView({
         const r = el.getBoundingClientRect()
         return bridge.pickAt(x - r.left, y - r.top)
       },
+      frameStats: () => frameProbe.read?.(),
+      naiveCalls: () => frameProbe.naiveCalls?.() ?? 0,
+      orbit: (yaw, pitch) => bridge.orbit(yaw, pitch),
     }
     return () => {
       delete window.__practica

@@ -80,7 +80,7 @@ async function orbit(
 }
 
 export async function runFrame(options: BenchOptions): Promise<BenchResult[]> {
-  const frames = options.quick ? 20 : 240
+  const frames = options.quick ? 10 : 60
   const scenarios = bundledScenarioNames(ROOT).map(
     (name) =>
       (JSON.parse(readFileSync(join(ROOT, 'scenarios', name), 'utf8')) as { id: string }).id,
@@ -89,7 +89,7 @@ export async function runFrame(options: BenchOptions): Promise<BenchResult[]> {
   const browser = await launchChromium()
   const rows: { scenario: string; detailed: Orbit; simple: Orbit }[] = []
   try {
-    for (const scenario of options.quick ? scenarios.slice(0, 2) : scenarios) {
+    for (const scenario of options.quick ? scenarios.slice(0, 1) : scenarios) {
       const detailed = await orbit(browser, url, scenario, 'detailed', frames)
       const simple = await orbit(browser, url, scenario, 'simple', frames)
       rows.push({ scenario, detailed, simple })

@@ -5,13 +5,10 @@
 // lights while it runs, the flag flies or lies furled, the service plug sits in its socket or
 // beside it, the battery clamp sits on its post or lies aside in its boot, and the brake hoses are
 // joined or hang on their dummies. None of it re-renders React.
-import ReactThreeTestRenderer from '@react-three/test-renderer'
 import { extend } from '@react-three/fiber'
-import { Profiler } from 'react'
 import * as THREE from 'three'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadScenario, LOOK_NAMES, type LookName, type Model } from '../../../src/core/index.ts'
-import { BatchedPieces } from '../../../src/view/scene/BatchedPieces.tsx'
+import { LOOK_NAMES, type Model } from '../../../src/core/index.ts'
 import { getPieceLook } from '../../../src/view/scene/pieceBatches.ts'
 import { LOOK_FAMILY } from '../../../src/view/scene/looks/registry.ts'
 import type { Detail } from '../../../src/view/scene/looks/types.ts'
@@ -19,7 +16,7 @@ import { beltPoint, BELT_SPEED } from '../../../src/view/scene/looks/machines/Co
 import { GUARD_SWING } from '../../../src/view/scene/looks/machines/Guard.tsx'
 import { looks } from '../../../src/view/scene/looks/machines/index.ts'
 import { RAIL_TOP } from '../../../src/view/scene/looks/machines/Rail.tsx'
-import { createTestAttempt } from '../fixtures.ts'
+import { loadTestModel, renderLook as renderLookOf } from './renderLook.tsx'
 
 beforeAll(() => {
   extend(THREE as unknown as Parameters<typeof extend>[0])
@@ -79,55 +76,13 @@ const LOOKED = MACHINES_SCENARIO.components.filter((c) => 'look' in c).map((c) =
 const BIG = new Set(['conveyor', 'idle_conveyor', 'pv', 'car', 'bogie', 'wagon', 'loco', 'track'])
 
 function machinesModel(): Model {
-  const loaded = loadScenario(JSON.stringify(MACHINES_SCENARIO))
-  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'))
-  return loaded.value
+  return loadTestModel(MACHINES_SCENARIO)
 }
 
 /** Draws one component with its look, alone, and gives ways to act on it and read it back. */
 async function renderLook(id: string, detail: Detail = 'detailed') {
-  const model = machinesModel()
-  const { store, clock } = createTestAttempt(model)
-  const index = model.componentIndex.get(id)!
-  const look = model.components[index]!.source.look as LookName
-  const Look = looks[look]!
-  const commits: string[] = []
-  const renderer = await ReactThreeTestRenderer.create(
-    <Profiler id="look" onRender={(_id, phase) => commits.push(phase)}>
-      <BatchedPieces>
-        <group name="part">
-          <Look model={model} index={index} store={store} look={look} detail={detail} />
-        </group>
-      </BatchedPieces>
-    </Profiler>,
-  )
-  const scene = renderer.scene.instance as THREE.Scene
-  const root = scene.getObjectByName('part')!
-  const find = (name: string) => root.getObjectByName(name)
-  const object = (name: string) => {
-    const found = find(name)
-    if (!found) throw new Error(`no object named ${name} in ${id}`)
-    return found
-  }
-  const act = async (action: string, target: string, value?: string) => {
-    clock.now += 100
-    await ReactThreeTestRenderer.act(async () => store.getState().act(action, target, value))
-  }
-  const frames = async (n: number) => {
-    await ReactThreeTestRenderer.act(async () => renderer.advanceFrames(n, 1 / 60))
-  }
-  const pieces = () => {
-    const found: THREE.Mesh[] = []
-    root.traverse((o) => {
-      if (getPieceLook(o)) found.push(o as THREE.Mesh)
-    })
-    return found
-  }
-  const triangles = () =>
-    pieces().reduce((n, mesh) => {
-      const g = mesh.geometry
-      return n + (g.index ? g.index.count : g.attributes['position']!.count) / 3
-    }, 0)
+  const look = await renderLookOf(machinesModel(), looks, id, detail, { profile: true })
+  const { part: root, object, find, act, frames, pieces, renderer, commits } = look
   /** The bounds of the shown pieces under `under` (the whole look by default), in world space. */
   const bounds = (under: THREE.Object3D = root) => {
     root.updateMatrixWorld(true)
@@ -141,6 +96,7 @@ async function renderLook(id: string, detail: Detail = 'detailed') {
     root.updateMatrixWorld(true)
     return object(name).getWorldPosition(new THREE.Vector3())
   }
+  const triangles = look.pieceTriangles
   return { object, find, act, frames, pieces, triangles, bounds, world, renderer, commits }
 }
 

@@ -2,12 +2,10 @@
 // Scene-graph tests of the panel looks: each look draws, in both details, within its triangle
 // budget, and each state of a component looks different in the way a learner would see it: the
 // handle's angle, the toggle up or down, the lamp lit, the head pressed in, the door swung open.
-import ReactThreeTestRenderer from '@react-three/test-renderer'
 import { extend } from '@react-three/fiber'
 import * as THREE from 'three'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadScenario, LOOK_NAMES, type LookName, type Model } from '../../../src/core/index.ts'
-import { BatchedPieces } from '../../../src/view/scene/BatchedPieces.tsx'
+import { LOOK_NAMES, type Model } from '../../../src/core/index.ts'
 import { getPieceLook } from '../../../src/view/scene/pieceBatches.ts'
 import { LOOK_FAMILY } from '../../../src/view/scene/looks/registry.ts'
 import type { Detail } from '../../../src/view/scene/looks/types.ts'
@@ -21,7 +19,7 @@ import {
 import { sevenSegmentCells } from '../../../src/view/scene/looks/panel/displays.tsx'
 import { PEDESTAL_DROP } from '../../../src/view/scene/looks/panel/enclosures.tsx'
 import { getIsolatorAngle } from '../../../src/view/scene/looks/panel/switches.tsx'
-import { createTestAttempt } from '../fixtures.ts'
+import { loadTestModel, renderLook as renderLookOf } from './renderLook.tsx'
 
 beforeAll(() => {
   extend(THREE as unknown as Parameters<typeof extend>[0])
@@ -156,54 +154,17 @@ const PANEL_SCENARIO = {
 }
 
 function panelModel(): Model {
-  const loaded = loadScenario(JSON.stringify(PANEL_SCENARIO))
-  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'))
-  return loaded.value
+  return loadTestModel(PANEL_SCENARIO)
 }
 
 /** Draws one component with its look, alone, and gives ways to act on it and read it back. */
 async function renderLook(id: string, detail: Detail = 'detailed') {
-  const model = panelModel()
-  const { store, clock } = createTestAttempt(model)
-  const index = model.componentIndex.get(id)!
-  const look = model.components[index]!.source.look as LookName
-  const Look = looks[look]!
-  const renderer = await ReactThreeTestRenderer.create(
-    <BatchedPieces>
-      <group name="part">
-        <Look model={model} index={index} store={store} look={look} detail={detail} />
-      </group>
-    </BatchedPieces>,
+  const { model, store, part, object, act, pieces, meshTriangles, renderer } = await renderLookOf(
+    panelModel(),
+    looks,
+    id,
+    detail,
   )
-  const scene = renderer.scene.instance as THREE.Scene
-  const part = scene.getObjectByName('part')!
-  const object = (name: string) => {
-    const found = part.getObjectByName(name)
-    if (!found) throw new Error(`no object named ${name} in ${id}`)
-    return found
-  }
-  const act = async (action: string, target: string, value?: string) => {
-    clock.now += 100
-    await ReactThreeTestRenderer.act(async () => store.getState().act(action, target, value))
-  }
-  /** The pieces (batched meshes) of the part, and the triangles it draws. */
-  const pieces = () => {
-    const found: THREE.Mesh[] = []
-    part.traverse((o) => {
-      if (getPieceLook(o)) found.push(o as THREE.Mesh)
-    })
-    return found
-  }
-  const triangles = () => {
-    let n = 0
-    part.traverse((o) => {
-      const mesh = o as THREE.Mesh
-      if (!mesh.isMesh) return
-      const g = mesh.geometry
-      n += (g.index ? g.index.count : g.attributes['position']!.count) / 3
-    })
-    return n
-  }
   /** The bounds of every piece, in the part's frame. */
   const bounds = () => {
     part.updateMatrixWorld(true)
@@ -211,7 +172,7 @@ async function renderLook(id: string, detail: Detail = 'detailed') {
     for (const p of pieces()) box.expandByObject(p)
     return box
   }
-  return { model, store, object, act, pieces, triangles, bounds, renderer }
+  return { model, store, object, act, pieces, triangles: meshTriangles, bounds, renderer }
 }
 
 const PANEL_LOOKS = LOOK_NAMES.filter((name) => LOOK_FAMILY[name] === 'panel')

@@ -3,12 +3,10 @@
 // triangle budget and at its real size; an item hangs on its hook while stored and leaves the hook
 // empty for the row of worn items when worn; a tool shows its value (digits, LEDs, dial) and a
 // press the way a learner would see it.
-import ReactThreeTestRenderer from '@react-three/test-renderer'
 import { extend } from '@react-three/fiber'
 import * as THREE from 'three'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadScenario, LOOK_NAMES, type LookName, type Model } from '../../../src/core/index.ts'
-import { BatchedPieces } from '../../../src/view/scene/BatchedPieces.tsx'
+import { LOOK_NAMES, type Model } from '../../../src/core/index.ts'
 import { getPieceLook } from '../../../src/view/scene/pieceBatches.ts'
 import { LOOK_FAMILY } from '../../../src/view/scene/looks/registry.ts'
 import type { Detail } from '../../../src/view/scene/looks/types.ts'
@@ -17,7 +15,7 @@ import { looks } from '../../../src/view/scene/looks/ppe/index.ts'
 import { getMeterMode } from '../../../src/view/scene/looks/ppe/Multimeter.tsx'
 import { getGloveOutline } from '../../../src/view/scene/looks/ppe/ppeShapes.ts'
 import { getLitLevels } from '../../../src/view/scene/looks/ppe/VoltageTester.tsx'
-import { createTestAttempt } from '../fixtures.ts'
+import { loadTestModel, renderLook as renderLookOf } from './renderLook.tsx'
 
 beforeAll(() => {
   extend(THREE as unknown as Parameters<typeof extend>[0])
@@ -98,62 +96,19 @@ const ITEMS = PPE_SCENARIO.components
 const IDS = PPE_SCENARIO.components.map((c) => c.id)
 
 function ppeModel(): Model {
-  const loaded = loadScenario(JSON.stringify(PPE_SCENARIO))
-  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'))
-  return loaded.value
+  return loadTestModel(PPE_SCENARIO)
 }
 
 /** Draws one component with its look, alone, and gives ways to act on it and read it back. */
 async function renderLook(id: string, detail: Detail = 'detailed') {
-  const model = ppeModel()
-  const { store, clock } = createTestAttempt(model)
-  const index = model.componentIndex.get(id)!
-  const look = model.components[index]!.source.look as LookName
-  const Look = looks[look]!
-  const renderer = await ReactThreeTestRenderer.create(
-    <BatchedPieces>
-      <group name="part">
-        <Look model={model} index={index} store={store} look={look} detail={detail} />
-      </group>
-    </BatchedPieces>,
-  )
-  const scene = renderer.scene.instance as THREE.Scene
-  const part = scene.getObjectByName('part')!
-  const find = (name: string) => part.getObjectByName(name)
-  const object = (name: string) => {
-    const found = find(name)
-    if (!found) throw new Error(`no object named ${name} in ${id}`)
-    return found
-  }
-  const act = async (action: string, target: string, value?: string) => {
-    clock.now += 100
-    await ReactThreeTestRenderer.act(async () => store.getState().act(action, target, value))
-  }
-  const frames = async (n: number) => {
-    await ReactThreeTestRenderer.act(async () => renderer.advanceFrames(n, 1 / 60))
-  }
+  const look = await renderLookOf(ppeModel(), looks, id, detail)
+  const { model, store, scene, part, find, object, act, frames, pieces, renderer } = look
   /** The camera the scene is drawn with. */
   const camera = () =>
     (
       scene as unknown as { __r3f: { root: { getState: () => { camera: THREE.Camera } } } }
     ).__r3f.root.getState().camera
-  const pieces = () => {
-    const found: THREE.Mesh[] = []
-    part.traverse((o) => {
-      if (getPieceLook(o)) found.push(o as THREE.Mesh)
-    })
-    return found
-  }
-  const triangles = () => {
-    let n = 0
-    part.traverse((o) => {
-      const mesh = o as THREE.Mesh
-      if (!mesh.isMesh) return
-      const g = mesh.geometry
-      n += (g.index ? g.index.count : g.attributes['position']!.count) / 3
-    })
-    return n
-  }
+  const triangles = look.meshTriangles
   /** The bounds of the pieces under `root` (the whole part by default), in world space. */
   const bounds = (root: THREE.Object3D = part) => {
     part.updateMatrixWorld(true)

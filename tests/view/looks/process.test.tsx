@@ -7,8 +7,7 @@ import ReactThreeTestRenderer from '@react-three/test-renderer'
 import { extend } from '@react-three/fiber'
 import * as THREE from 'three'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadScenario, LOOK_NAMES, type LookName, type Model } from '../../../src/core/index.ts'
-import { BatchedPieces } from '../../../src/view/scene/BatchedPieces.tsx'
+import { LOOK_NAMES, type Model } from '../../../src/core/index.ts'
 import { getPieceLook } from '../../../src/view/scene/pieceBatches.ts'
 import { LOOK_FAMILY } from '../../../src/view/scene/looks/registry.ts'
 import type { Detail } from '../../../src/view/scene/looks/types.ts'
@@ -20,7 +19,7 @@ import { SAFETY_LIFT } from '../../../src/view/scene/looks/process/SafetyValve.t
 import { getFill } from '../../../src/view/scene/looks/process/SightGlass.tsx'
 import { getPipePath } from '../../../src/view/scene/looks/process/shapes.ts'
 import { getOpening } from '../../../src/view/scene/looks/process/useOpening.ts'
-import { createTestAttempt } from '../fixtures.ts'
+import { loadTestModel, renderLook as renderLookOf } from './renderLook.tsx'
 
 beforeAll(() => {
   extend(THREE as unknown as Parameters<typeof extend>[0])
@@ -130,54 +129,23 @@ const PROCESS_SCENARIO = {
 }
 
 function processModel(): Model {
-  const loaded = loadScenario(JSON.stringify(PROCESS_SCENARIO))
-  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'))
-  return loaded.value
+  return loadTestModel(PROCESS_SCENARIO)
 }
 
 /** Draws one component with its look, alone, and gives ways to act on it and read it back. */
 async function renderLook(id: string, detail: Detail = 'detailed') {
-  const model = processModel()
-  const { store, clock } = createTestAttempt(model)
-  const index = model.componentIndex.get(id)!
-  const look = model.components[index]!.source.look as LookName
-  const Look = looks[look]!
-  const renderer = await ReactThreeTestRenderer.create(
-    <BatchedPieces>
-      <group name="part">
-        <Look model={model} index={index} store={store} look={look} detail={detail} />
-      </group>
-    </BatchedPieces>,
+  const { model, object, act, pieces, pieceTriangles, renderer, part } = await renderLookOf(
+    processModel(),
+    looks,
+    id,
+    detail,
   )
-  const scene = renderer.scene.instance as THREE.Scene
-  const part = scene.getObjectByName('part')!
-  const object = (name: string) => {
-    const found = part.getObjectByName(name)
-    if (!found) throw new Error(`no object named ${name} in ${id}`)
-    return found
-  }
-  const act = async (action: string, target: string, value?: string) => {
-    clock.now += 100
-    await ReactThreeTestRenderer.act(async () => store.getState().act(action, target, value))
-  }
-  const pieces = () => {
-    const found: THREE.Mesh[] = []
-    part.traverse((o) => {
-      if (getPieceLook(o)) found.push(o as THREE.Mesh)
-    })
-    return found
-  }
-  const triangles = () =>
-    pieces().reduce((n, mesh) => {
-      const g = mesh.geometry
-      return n + (g.index ? g.index.count : g.attributes['position']!.count) / 3
-    }, 0)
   /** Where a point of `name`'s frame is in the part's frame. */
   const at = (name: string, point: THREE.Vector3Tuple = [0, 0, 0]) => {
     part.updateMatrixWorld(true)
     return part.worldToLocal(object(name).localToWorld(new THREE.Vector3(...point)))
   }
-  return { model, object, act, pieces, triangles, at, renderer, part }
+  return { model, object, act, pieces, triangles: pieceTriangles, at, renderer, part }
 }
 
 const PROCESS_LOOKS = LOOK_NAMES.filter((name) => LOOK_FAMILY[name] === 'process')

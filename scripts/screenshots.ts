@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { format, resolveConfig } from 'prettier'
 import { bundledScenarioNames } from '../src/build/checkScenariosPlugin.ts'
 import { LOOKS, LOOK_NAMES, type LookName } from '../src/core/index.ts'
 import { appUrl, launchChromium, stopApp } from '../tests/bench/app.ts'
@@ -104,10 +105,10 @@ async function main(): Promise<void> {
   const start = readme.indexOf(START)
   const end = readme.indexOf(END)
   if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block`)
-  writeFileSync(
-    README,
-    `${readme.slice(0, start + START.length)}\n${catalogueTable()}\n${readme.slice(end)}`,
-  )
+  const text = `${readme.slice(0, start + START.length)}\n${catalogueTable()}\n${readme.slice(end)}`
+  // formatted as `npm run lint` checks it
+  const options = await resolveConfig(README)
+  writeFileSync(README, await format(text, { ...options, filepath: README }))
   console.log('README.md: catalogue table rewritten')
 }
 

@@ -15,7 +15,7 @@ import type { Detail } from '../../../src/view/scene/looks/types.ts'
 import { beltPoint, BELT_SPEED } from '../../../src/view/scene/looks/machines/Conveyor.tsx'
 import { GUARD_SWING } from '../../../src/view/scene/looks/machines/Guard.tsx'
 import { looks } from '../../../src/view/scene/looks/machines/index.ts'
-import { RAIL_TOP } from '../../../src/view/scene/looks/machines/Rail.tsx'
+import { RAIL_TOP } from '../../../src/view/scene/looks/machines/railway.tsx'
 import { loadTestModel, renderLook as renderLookOf } from './renderLook.tsx'
 
 beforeAll(() => {

@@ -3,8 +3,12 @@ import type { LookFamily } from '../types.ts'
 import { ConveyorLook } from './Conveyor.tsx'
 import { BatteryTerminalLook, CarLook, ServicePlugLook } from './Ev.tsx'
 import { GuardLook } from './Guard.tsx'
-import { BogieLook, FlagLook, HoseCouplingLook, RailVehicleLook, TrackLook } from './Rail.tsx'
+import { BogieLook } from './Bogie.tsx'
+import { FlagLook } from './Flag.tsx'
+import { HoseCouplingLook } from './HoseCoupling.tsx'
+import { RailVehicleLook } from './RailVehicle.tsx'
 import { InverterLook, PvArrayLook } from './Solar.tsx'
+import { TrackLook } from './Track.tsx'
 import { FloorLook, KeySafeLook, TrolleyLook, WallLook, WorkbenchLook } from './Workshop.tsx'
 
 export const looks: LookFamily = {

@@ -20,6 +20,9 @@ import type { Detail, LookProps } from '../types.ts'
 
 type Triple = readonly [number, number, number]
 
+/** The orange of high-voltage cables and parts on electric vehicles. */
+export const HV_ORANGE = '#ef6c00'
+
 /**
  * Whether `state` is the second of a look's two appearances (plug out, flag displayed, hose
  * coupled): a state `yes` names is, one `no` names is not, and any other counts by its place in

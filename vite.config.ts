@@ -3,22 +3,7 @@ import { defineConfig } from 'vitest/config'
 import { checkScenariosPlugin } from './src/build/checkScenariosPlugin.ts'
 import { scenarioIndexPlugin } from './src/build/scenarioIndexPlugin.ts'
 import { precachePlugin } from './src/sw/precachePlugin.ts'
-
-// The Content Security Policy of the built app: only its own scripts, styles, workers and
-// requests; no eval, no inline script, no plugins, no framing. public/_headers gives the same
-// policy to static hosts; README.md ("Deploying: Content Security Policy") to any other server.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+import { CONTENT_SECURITY_POLICY } from './src/build/contentSecurityPolicy.ts'
 
 export default defineConfig({
   plugins: [react(), checkScenariosPlugin(), scenarioIndexPlugin(), precachePlugin()],
@@ -36,7 +21,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/browser/**'],
+          exclude: ['tests/browser/**', 'tests/server/**'],
+        },
+      },
+      {
+        // a real server over a real database: each suite on PGlite and on PostgreSQL
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/server/postgres.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

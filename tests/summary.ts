@@ -1,5 +1,5 @@
 // The last line of `npm test` and of `.ci/run`: how many tests passed and failed across the unit
-// and browser runs, read from the JSON reports Vitest wrote, in the plain form CI tools recognise.
+// server and browser runs, read from the JSON reports Vitest wrote, in the plain form CI tools recognise.
 // `--stage-failed` says a stage before or after the tests failed (typecheck, lint, a benchmark):
 // the line then counts at least one failure, so a red run never reads as a green one. Under CI a
 // missing or skipped browser suite is a failure too: the count must include what users run.
@@ -15,8 +15,8 @@ interface Report {
 
 const { values } = parseArgs({ options: { 'stage-failed': { type: 'boolean', default: false } } })
 
-// written afresh by `npm run test:unit` and `npm run test:browser`, which `npm test` runs first
-const REPORTS = ['test-results/unit.json', 'test-results/browser.json']
+// written afresh by `npm run test:unit`, `test:server` and `test:browser`, which `npm test` runs first
+const REPORTS = ['test-results/unit.json', 'test-results/server.json', 'test-results/browser.json']
 const reports = REPORTS.filter((file) => existsSync(file)).map(
   (file) => JSON.parse(readFileSync(file, 'utf8')) as Report,
 )

@@ -1,0 +1,33 @@
+// The database's versioned migrations, in order. A migration is SQL that runs once, in a
+// transaction, and never changes after release: a change to the schema is a new migration.
+import type { Kysely } from 'kysely'
+import type { Migration, MigrationProvider } from 'kysely/migration'
+import { sql } from 'kysely'
+import * as people from './001_people.ts'
+import * as work from './002_work.ts'
+
+const MIGRATIONS: Record<string, { up: string }> = {
+  '001_people': people,
+  '002_work': work,
+}
+
+// one statement at a time: PGlite's query runs a single statement
+function fromSql(text: string): Migration {
+  const statements = text
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+  return {
+    async up(db: Kysely<unknown>) {
+      for (const statement of statements) await sql.raw(statement).execute(db)
+    },
+  }
+}
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations() {
+    return Promise.resolve(
+      Object.fromEntries(Object.entries(MIGRATIONS).map(([name, m]) => [name, fromSql(m.up)])),
+    )
+  },
+}

@@ -1,0 +1,173 @@
+// The database's tables as Kysely sees them (migrations/ creates them). Column names are the SQL
+// ones; timestamps come back as Date on both PGlite and PostgreSQL.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+export type Role = 'admin' | 'instructor' | 'assessor' | 'learner'
+export const ROLES: readonly Role[] = ['admin', 'instructor', 'assessor', 'learner']
+
+type Created = ColumnType<Date, Date | string | undefined, never>
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>
+/** jsonb: written as a JSON string (or value), read back parsed */
+type Json<T> = ColumnType<T, string, string>
+
+export interface UsersTable {
+  id: string
+  role: Role
+  /** staff sign-in name, lower case; null for learners */
+  login: string | null
+  name: string
+  /** staff password; null for learners */
+  password_hash: string | null
+  created_at: Created
+}
+
+export interface ClassesTable {
+  id: string
+  /** the short code learners type to join, upper case */
+  code: string
+  name: string
+  instructor_id: string
+  /** the class PIN, when the instructor set one */
+  pin_hash: string | null
+  /** whether each learner needs their own PIN */
+  learner_pins: Generated<boolean>
+  created_at: Created
+}
+
+export interface ClassLearnersTable {
+  class_id: string
+  user_id: string
+  /** the learner ID the school gave, as typed at the first join */
+  learner_id: string
+  pin_hash: string | null
+  joined_at: Created
+}
+
+export interface AssessorClassesTable {
+  assessor_id: string
+  class_id: string
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the cookie's token: a database leak does not leak sign-ins */
+  id: string
+  user_id: string
+  created_at: Created
+  expires_at: Timestamp
+}
+
+export interface RateLimitsTable {
+  key: string
+  window_start: Timestamp
+  hits: number
+}
+
+export interface SettingsTable {
+  key: string
+  value: Json<unknown>
+}
+
+export interface ScenariosTable {
+  id: string
+  version: string
+  sha256: string
+  /** the exact bytes published */
+  bytes: Uint8Array
+  /** the scenario's title, a language map, for lists */
+  title: Json<Record<string, string>>
+  published_by: string | null
+  published_at: Created
+}
+
+export interface AssignmentsTable {
+  id: string
+  class_id: string
+  scenario_id: string
+  scenario_version: string
+  mode: 'practice' | 'assessment'
+  opens_at: NullableTimestamp
+  closes_at: NullableTimestamp
+  /** null: as many attempts as the learner likes */
+  max_attempts: number | null
+  created_by: string | null
+  created_at: Created
+  /** when the close was processed: unfinished attempts were scored at their last event */
+  closed_at: NullableTimestamp
+}
+
+/** The attempt's header as the learner's app first sent it; it never changes afterwards. */
+export interface AttemptHeader {
+  format: string
+  id: string
+  scenario: { id: string; version: string; sha256?: string }
+  learner: { id: string; name?: string }
+  mode: 'practice' | 'assessment'
+  startedAt: string
+  faults: string[]
+}
+
+export interface AttemptsTable {
+  id: string
+  assignment_id: string
+  user_id: string
+  header: Json<AttemptHeader>
+  /** judgement marks (spec section 5: id → { mark, assessor, at }) */
+  judgements: ColumnType<
+    Record<string, { mark: number; assessor: string; at: string }>,
+    string | undefined,
+    string
+  >
+  /** events stored are seq 0 … next_seq − 1 */
+  next_seq: Generated<number>
+  ended: Generated<boolean>
+  created_at: Created
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface AttemptEventsTable {
+  attempt_id: string
+  seq: number
+  event: Json<unknown>
+}
+
+export interface ResultsTable {
+  attempt_id: string
+  /** grows by one each time the result changes (a judgement mark, a close) */
+  revision: number
+  result: Json<unknown>
+  scored_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface JudgementAuditTable {
+  id: Generated<string>
+  attempt_id: string
+  judgement: string
+  old_mark: number | null
+  new_mark: number | null
+  by_user: string | null
+  at: Created
+}
+
+export interface Database {
+  users: UsersTable
+  classes: ClassesTable
+  class_learners: ClassLearnersTable
+  assessor_classes: AssessorClassesTable
+  sessions: SessionsTable
+  rate_limits: RateLimitsTable
+  settings: SettingsTable
+  scenarios: ScenariosTable
+  assignments: AssignmentsTable
+  attempts: AttemptsTable
+  attempt_events: AttemptEventsTable
+  results: ResultsTable
+  judgement_audit: JudgementAuditTable
+}
+
+export type User = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>

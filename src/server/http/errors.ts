@@ -1,0 +1,26 @@
+// Refusals the API sends: an HTTP status, a stable code the app translates, and a plain English
+// sentence that says what to fix (for the CLI, logs and anyone calling the API by hand).
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message)
+  }
+}
+
+export const unauthenticated = () =>
+  new ApiError(401, 'sign-in-needed', 'Sign in first: this needs a signed-in account.')
+export const forbidden = (what = 'this') =>
+  new ApiError(403, 'not-allowed', `Your account may not do ${what}.`)
+export const notFound = (what: string) =>
+  new ApiError(404, 'not-found', `There is no such ${what}.`)
+
+/** The body of an error answer. */
+export function errorBody(e: ApiError) {
+  return { error: { code: e.code, message: e.message, ...(e.details ?? {}) } }
+}

@@ -1,0 +1,5 @@
+// Every API route of the server, in one table (see route.ts). Each module adds its own list.
+import type { Route } from './route.ts'
+import { healthRoutes } from './health.ts'
+
+export const ROUTES: readonly Route[] = [...healthRoutes]

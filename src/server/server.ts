@@ -1,0 +1,82 @@
+// Starting and stopping the Practica server: the database (migrated), the HTTP app, HTTPS with
+// the local CA's certificate (unless PRACTICA_HTTPS=off), and a shutdown that lets requests in
+// flight finish their writes before the database closes.
+import { readFileSync } from 'node:fs'
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import pino, { type Logger } from 'pino'
+import type { ServerConfig } from './config.ts'
+import { openDatabase, type OpenDatabase } from './db/open.ts'
+import { createApp } from './http/app.ts'
+import { lanAddresses, loadTls } from './tls.ts'
+
+export interface RunningServer {
+  /** e.g. https://localhost:8443 */
+  readonly url: string
+  readonly port: number
+  readonly protocol: 'http' | 'https'
+  readonly database: OpenDatabase
+  readonly log: Logger
+  /** where the CA certificate lies (HTTPS only) */
+  readonly caFile: string | undefined
+  /** stops taking requests, waits for those in flight, closes the database */
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  /** the clock (tests move it); the real one by default */
+  readonly now?: () => Date
+  readonly log?: Logger
+  /** an open database (tests bring one per suite); else opened from the config */
+  readonly database?: OpenDatabase
+}
+
+export async function startServer(
+  config: ServerConfig,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const log = options.log ?? pino({ level: config.logLevel })
+  const database =
+    options.database ?? (await openDatabase({ url: config.databaseUrl, dir: config.dataDir }))
+  const tls = config.https === 'auto' ? await loadTls(config.dataDir) : undefined
+  const app = createApp(
+    { db: database.db, config, log, now: options.now ?? (() => new Date()) },
+    { caCert: tls ? readFileSync(tls.caFile, 'utf8') : undefined },
+  )
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        ...(tls
+          ? { createServer: createHttpsServer, serverOptions: { key: tls.key, cert: tls.cert } }
+          : {}),
+      },
+      () => resolve(s),
+    )
+  })
+  const port = (server.address() as AddressInfo).port
+  const protocol = tls ? 'https' : 'http'
+  let closing: Promise<void> | undefined
+  return {
+    url: `${protocol}://localhost:${port}`,
+    port,
+    protocol,
+    database,
+    log,
+    caFile: tls?.caFile,
+    close() {
+      closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() =>
+        options.database ? undefined : database.close(),
+      )
+      return closing
+    },
+  }
+}
+
+/** The addresses learners can type, for the start message. */
+export function addressesOf(running: RunningServer): string[] {
+  return [running.url, ...lanAddresses().map((ip) => `${running.protocol}://${ip}:${running.port}`)]
+}

@@ -8,6 +8,9 @@ export type PieceSpec = Omit<PieceProps, 'ref'>
 /** Both sides of a look that is symmetric about a plane: +1 and -1. */
 export const BOTH_SIDES = [1, -1] as const
 
+/** The four corners of a thing symmetric about two planes: [x side, z side]. */
+export const CORNERS = BOTH_SIDES.flatMap((x) => BOTH_SIDES.map((z) => [x, z] as const))
+
 /** Draws `list`, in order, each as a Piece. */
 export function Pieces({ list }: { readonly list: readonly PieceSpec[] }) {
   return (

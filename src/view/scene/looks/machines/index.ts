@@ -1,17 +1,22 @@
-// The machines looks of the catalogue (src/core/looks.ts), one component per look.
+// The machines looks of the catalogue (src/core/looks.ts), one component per look, each in a file
+// of its own.
 import type { LookFamily } from '../types.ts'
 import { ConveyorLook } from './Conveyor.tsx'
-import { GuardLook } from './Guard.tsx'
 import { BatteryTerminalLook } from './BatteryTerminal.tsx'
 import { BogieLook } from './Bogie.tsx'
 import { CarLook } from './Car.tsx'
+import { FloorLook } from './Floor.tsx'
 import { FlagLook } from './Flag.tsx'
+import { GuardLook } from './Guard.tsx'
 import { HoseCouplingLook } from './HoseCoupling.tsx'
+import { KeySafeLook } from './KeySafe.tsx'
 import { RailVehicleLook } from './RailVehicle.tsx'
 import { ServicePlugLook } from './ServicePlug.tsx'
 import { InverterLook, PvArrayLook } from './Solar.tsx'
 import { TrackLook } from './Track.tsx'
-import { FloorLook, KeySafeLook, TrolleyLook, WallLook, WorkbenchLook } from './Workshop.tsx'
+import { TrolleyLook } from './Trolley.tsx'
+import { WallLook } from './Wall.tsx'
+import { WorkbenchLook } from './Workbench.tsx'
 
 export const looks: LookFamily = {
   'machine.conveyor': ConveyorLook,

@@ -1,5 +1,6 @@
 // Which screen the learner is on, who the learner is (remembered in this browser), and the
 // start of an attempt: faults are drawn here, by chance, and recorded in the attempt.
+import { v4 as uuidv4 } from 'uuid'
 import { createStore } from 'zustand/vanilla'
 import {
   scoreAttempt,
@@ -173,7 +174,7 @@ export function createAppStore() {
         mode: editor ? 'practice' : get().mode,
         learner: get().learner,
         faults: drawFaults(model),
-        attemptId: crypto.randomUUID(),
+        attemptId: uuidv4(),
         startedAt: new Date().toISOString(),
       }
       // a draft tried from the editor is no learner's attempt: it is not kept

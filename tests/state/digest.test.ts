@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sha256Hex } from '../../src/core/index.ts'
 import { digestSha256 } from '../../src/state/digest.ts'
 import { bundledScenarioFiles, ROOT } from '../helpers.ts'
@@ -20,5 +20,20 @@ describe('digestSha256', () => {
         expect(await digestSha256(copy)).toBe(sha256Hex(copy))
       }),
     )
+  })
+
+  describe('outside a secure context, where the browser has no SubtleCrypto', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals()
+    })
+
+    it('gives the same hash, for every bundled scenario file', async () => {
+      vi.stubGlobal('crypto', { getRandomValues: crypto.getRandomValues.bind(crypto) })
+      expect(globalThis.crypto.subtle).toBeUndefined()
+      for (const file of bundledScenarioFiles()) {
+        const bytes = new Uint8Array(readFileSync(`${ROOT}${file}`))
+        expect(await digestSha256(bytes), file).toBe(sha256Hex(bytes))
+      }
+    })
   })
 })

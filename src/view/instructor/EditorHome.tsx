@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { v4 as uuidv4 } from 'uuid'
 import { useStore } from 'zustand'
 import { createTemplate, type JsonObject, type Problem } from '../../core/index.ts'
 import { appStore } from '../../state/appStore.ts'
@@ -14,7 +15,7 @@ import { useTranslation } from '../i18n/useTranslation.ts'
 function openDoc(doc: JsonObject, source: string, handle?: FileSystemFileHandle): void {
   const version = typeof doc['version'] === 'string' ? doc['version'] : undefined
   const meta: DraftMeta = {
-    id: crypto.randomUUID(),
+    id: uuidv4(),
     name: typeof doc['id'] === 'string' ? doc['id'] : 'scenario',
     source,
     openedVersion: source === 'template' ? undefined : version,

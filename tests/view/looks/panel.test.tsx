@@ -18,7 +18,7 @@ import {
 } from '../../../src/view/scene/looks/panel/common.tsx'
 import { sevenSegmentCells } from '../../../src/view/scene/looks/panel/displays.tsx'
 import { PEDESTAL_DROP } from '../../../src/view/scene/looks/panel/enclosures.tsx'
-import { getIsolatorAngle } from '../../../src/view/scene/looks/panel/switches.tsx'
+import { getIsolatorAngle } from '../../../src/view/scene/looks/panel/isolator.tsx'
 import { loadTestModel, renderLook as renderLookOf } from './renderLook.tsx'
 
 beforeAll(() => {

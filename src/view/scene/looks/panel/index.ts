@@ -5,7 +5,10 @@ import { Mccb, Mcb } from './breakers.tsx'
 import { EmergencyStop, FlushButton, IlluminatedButton, PilotLamp } from './buttons.tsx'
 import { BourdonGauge, PanelMeter, SevenSegment } from './displays.tsx'
 import { Cabinet, CabinetDoor, ControlStation } from './enclosures.tsx'
-import { KeySwitch, RotaryIsolator, SelectorLegend, SelectorLever } from './switches.tsx'
+import { RotaryIsolator } from './isolator.tsx'
+import { KeySwitch } from './keySwitch.tsx'
+import { SelectorLever } from './lever.tsx'
+import { SelectorLegend } from './selector.tsx'
 
 export const looks: LookFamily = {
   'button.emergency-stop': EmergencyStop,

@@ -24,6 +24,8 @@ const FIXED_HEADER = [
  * (1 decimal), status — then one column per competency, the union over all attempts' scenarios
  * in first-seen order, headed `ID (%)`; its cell is the competency's ratio as a percentage with
  * 1 decimal, and empty when that attempt's scenario lacks the competency or it is not-assessed.
+ * When any row names the revision of a stored result, a `revision` column follows `status`
+ * (empty for a row without one); without revisions the columns are exactly the ones above.
  * RFC 4180 with CRLF line ends, UTF-8 with a byte-order mark; text from files that a spreadsheet
  * would run as a formula gets a leading apostrophe. Pure.
  */
@@ -38,8 +40,13 @@ export function exportResultsCsv(rows: readonly ScoredAttempt[]): string {
       }
     }
   }
-  const header = [...FIXED_HEADER, ...competencyIds.map((id) => `${id} (%)`)]
-  const body = rows.map(({ attempt, result }) => {
+  const revised = rows.some((r) => r.revision !== undefined)
+  const header = [
+    ...FIXED_HEADER,
+    ...(revised ? ['revision'] : []),
+    ...competencyIds.map((id) => `${id} (%)`),
+  ]
+  const body = rows.map(({ attempt, result, revision }) => {
     const byId = new Map(result.competencies.map((c) => [c.id, c]))
     return [
       safeText(attempt.learner?.id ?? ''),
@@ -54,6 +61,7 @@ export function exportResultsCsv(rows: readonly ScoredAttempt[]): string {
       formatNumber(result.score.max),
       result.score.percent.toFixed(1),
       result.status,
+      ...(revised ? [revision === undefined ? '' : String(revision)] : []),
       ...competencyIds.map((id) => {
         const c = byId.get(id)
         return c === undefined || c.level === 'not-assessed' ? '' : (c.ratio * 100).toFixed(1)

@@ -40,6 +40,8 @@ export interface XapiResult {
   readonly success?: boolean
   readonly completion?: boolean
   readonly duration?: string
+  /** IRI → value; Practica writes `<activity base>/extensions/revision` (see exportXapi) */
+  readonly extensions?: Readonly<Record<string, unknown>>
 }
 
 export interface XapiContext {
@@ -95,7 +97,14 @@ const ACTIVITY_TYPE = 'http://adlnet.gov/expapi/activities/'
  * registration is the attempt id when that is a UUID, else its version 5 UUID; a learner
  * without an id is the account `anonymous-<attempt id>`. Timestamps are startedAt plus event
  * times; an attempt without a readable startedAt (ISO 8601 with a zone) counts from
- * 1970-01-01T00:00:00.000Z. Pure.
+ * 1970-01-01T00:00:00.000Z.
+ *
+ * A stored result's revision (`scored.revision`) is named in the result extension
+ * `<activity base>/extensions/revision` of the statements that describe the whole attempt's
+ * result (completed for the scenario, passed or failed, terminated); since their content then
+ * depends on the revision, so do their ids (version 5 UUIDs of `attemptId#position#r<revision>`),
+ * and a learning record store keeps each revision's statements apart. Step statements do not
+ * change with marks and keep their ids. Pure.
  */
 export function exportXapi(scored: ScoredAttempt, options: XapiOptions = {}): XapiStatement[] {
   const { model, attempt, result } = scored
@@ -141,6 +150,7 @@ export function exportXapi(scored: ScoredAttempt, options: XapiOptions = {}): Xa
   })
 
   const statements: XapiStatement[] = []
+  const { revision } = scored
   const add = (
     verb: string,
     object: XapiActivity,
@@ -148,12 +158,21 @@ export function exportXapi(scored: ScoredAttempt, options: XapiOptions = {}): Xa
     result?: XapiResult,
     activities?: XapiContext['contextActivities'],
   ): void => {
+    // the statements with a result and no step context describe the whole attempt's result
+    const revised = revision !== undefined && activities === undefined && result !== undefined
     statements.push({
-      id: uuidV5(`${attempt.id}#${statements.length}`, XAPI_NAMESPACE),
+      id: uuidV5(
+        `${attempt.id}#${statements.length}${revised ? `#r${revision}` : ''}`,
+        XAPI_NAMESPACE,
+      ),
       actor,
       verb: ADL_VERB(verb),
       object,
-      ...(result && { result }),
+      ...(result && {
+        result: revised
+          ? { ...result, extensions: { [`${base}/extensions/revision`]: revision } }
+          : result,
+      }),
       context: context(activities),
       timestamp,
       version: '1.0.3',

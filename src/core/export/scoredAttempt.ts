@@ -8,4 +8,9 @@ export interface ScoredAttempt {
   readonly model: Model
   readonly attempt: Attempt
   readonly result: Result
+  /**
+   * Which revision of a stored result this is (a server's results grow a revision each time a
+   * judgement mark changes them); exports name it. Undefined for a result scored from files.
+   */
+  readonly revision?: number | undefined
 }

@@ -138,7 +138,7 @@ const brakeCylinder = (p: Paint): PieceSpec[] => [
   },
 ]
 
-/** The brake rigging (Detailed): a lever, the pull rods, the cross rod and the cylinder's air pipe. */
+/** The brake rigging (Detailed): a lever, the pull rods, the cross rod, the cylinder's air pipe. */
 const brakeRigging = (p: Paint): PieceSpec[] => [
   {
     geometry: geo.box(),

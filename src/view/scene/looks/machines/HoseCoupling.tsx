@@ -72,7 +72,10 @@ function vehicleEnd(painted: Finish, brass: Finish, s: number): PieceSpec[] {
   ]
 }
 
-/** The hose's two shapes: coupled to the other head, or hanging on the dummy; the far end at x = s × to[0]. */
+/**
+ * The hose's two shapes: coupled to the other head, or hanging on the dummy; its far end at
+ * [s × to[0], to[1], to[2]] on side s.
+ */
 const HOSES = [
   { shape: 'joined', to: [0.1, -0.42, 0], sag: -0.08 },
   { shape: 'hanging', to: [0.47, -0.45, 0.1], sag: -0.1 },

@@ -165,7 +165,7 @@ function cabSide(v: Vehicle, s: number): PieceSpec[] {
   ]
 }
 
-/** The middle of the cab end: the top headlight, the yellow warning panel, the wiper bar, the stripe. */
+/** The middle of the cab end: top headlight, yellow warning panel, wiper bar and side stripe. */
 function cabFront(v: Vehicle): PieceSpec[] {
   const front = v.bodyLength / 2
   const pieces: PieceSpec[] = [

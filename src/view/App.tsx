@@ -7,6 +7,7 @@ import type { EditorStore } from '../state/editorStore.ts'
 import { i18n } from './i18n/i18n.ts'
 import { LibraryScreen } from './learner/LibraryScreen.tsx'
 import { PlayScreen } from './learner/PlayScreen.tsx'
+import { InsecureNotice } from './panels/InsecureNotice.tsx'
 import { LeaveButtons } from './panels/LeaveButtons.tsx'
 import { RuntimeErrorNotice, ScreenErrorBoundary } from './panels/ScreenErrorBoundary.tsx'
 
@@ -53,6 +54,7 @@ export function App() {
       attempt={() => attemptOf(screen)}
       actions={<LeaveButtons editor={editorOf(screen)} />}
     >
+      <InsecureNotice />
       <Suspense fallback={<p>…</p>}>
         <ScreenOf screen={screen} />
       </Suspense>

@@ -7,6 +7,12 @@ import type { TestProject } from 'vitest/node'
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const ROOT = new URL('../..', import.meta.url).pathname
+/**
+ * A name that is not loopback, which the preview server also answers to: Chromium opened with
+ * `--host-resolver-rules="MAP practica.lab 127.0.0.1"` sees the app as on a lab's network, where
+ * the page is not a secure context (insecure.test.ts).
+ */
+export const LAN_HOST = 'practica.lab'
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -76,7 +82,12 @@ export async function serveBuiltApp(outDir = 'dist'): Promise<{ url: string; sto
       '--host',
       '127.0.0.1',
     ],
-    { cwd: ROOT, stdio: 'ignore' },
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+      // Vite answers only to loopback names and addresses unless told of others
+      env: { ...process.env, __VITE_ADDITIONAL_SERVER_ALLOWED_HOSTS: LAN_HOST },
+    },
   )
   const url = `http://127.0.0.1:${port}/`
   await waitFor(url, 20_000)

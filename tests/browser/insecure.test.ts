@@ -197,6 +197,35 @@ describe.skipIf(!hasBrowser)('the app over plain HTTP on a lab network', () => {
     await context.close()
   }, 240_000)
 
+  it("opens the instructor's editor and the assessor's review too", async () => {
+    const context = await newContext()
+    const page = await openPage(context, lanUrl, 'insecure editor review')
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(false)
+    await page.getByRole('button', { name: en.library.editor }).click()
+    await notice(page, en).waitFor()
+    // no File System Access picker here: the file input opens instead
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: en.editor.openFile }).click()
+    await chooser
+    // a new draft, with an id made without crypto.randomUUID
+    await page.getByRole('button', { name: en.editor.newFromTemplate }).click()
+    await page.locator('main.editor-screen').waitFor()
+    expect(await notice(page, en).count()).toBe(0)
+
+    await page.reload()
+    await page.getByRole('button', { name: en.library.review }).click()
+    await notice(page, en).waitFor()
+    await page.getByLabel(en.review.assessor).fill('j.chen')
+    await page.locator('input[type=file][multiple]').setInputFiles({
+      name: 'amina.attempt.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(readText('tests/golden/spec-worked-example/attempt.json')),
+    })
+    await page.locator('tr[data-attempt]', { hasText: 'Amina Phiri' }).waitFor()
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
   it('shows no notice on 127.0.0.1, which browsers treat as a secure context', async () => {
     const context = await newContext()
     const page = await openPage(context, baseUrl, 'secure no notice')

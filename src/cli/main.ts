@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { formatPath, scoreAttempt, solve, type Model } from '../core/index.ts'
 import { exportCommand } from './export.ts'
 import { openAttempt, openScenario, reportScoring, type Io } from './files.ts'
+import { readSecretFromStdin, serverCommand, serverUsage, type ServerIo } from './server.ts'
 
 const USAGE = `usage: npm run -s cli -- <command> …
   validate FILE…             check scenario files
@@ -15,7 +16,8 @@ const USAGE = `usage: npm run -s cli -- <command> …
                              array) or results (JSON: one result, or an array of several);
                              prints nothing if any attempt is refused
   export --format moodle SCENARIO
-                             print the scenario's competencies as a Moodle framework (CSV)`
+                             print the scenario's competencies as a Moodle framework (CSV)
+${serverUsage()}`
 
 /** The options any command accepts; which command may use which is checked by the command. */
 const OPTIONS = { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const
@@ -131,19 +133,26 @@ export function runCli(args: readonly string[], io: Io): number {
   return 2
 }
 
+/** Runs a command line, the server's commands (which work on its database) included. */
+export async function runCommandLine(args: readonly string[], io: ServerIo): Promise<number> {
+  if (args[0] === 'server') return serverCommand(args.slice(1), io)
+  return runCli(args, io)
+}
+
 const isMain =
   process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
 if (isMain) {
-  try {
-    process.exitCode = runCli(process.argv.slice(2), {
-      out: (text) => process.stdout.write(text + '\n'),
-      err: (text) => process.stderr.write(text + '\n'),
-      write: (text) => process.stdout.write(text),
-    })
-  } catch (e) {
+  const internalError = (e: unknown) => {
     process.stderr.write(
       `internal error: ${(e as Error).message} (this is a bug in Practica; please report it with the files you used)\n`,
     )
     process.exitCode = 3
   }
+  void runCommandLine(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text + '\n'),
+    err: (text) => process.stderr.write(text + '\n'),
+    write: (text) => process.stdout.write(text),
+    env: process.env,
+    readSecret: readSecretFromStdin,
+  }).then((status) => (process.exitCode = status), internalError)
 }

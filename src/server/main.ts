@@ -2,6 +2,7 @@
 import { ConfigError, readConfig } from './config.ts'
 import { FolderLockedError } from './db/lock.ts'
 import { MigrationError } from './db/open.ts'
+import { setupMessage } from './people/setup.ts'
 import { addressesOf, startServer } from './server.ts'
 import { trustInstructions } from './tls.ts'
 
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     console.log(
       '\nPlain HTTP (PRACTICA_HTTPS=off): on other machines the app runs without offline copies and in one tab only.',
     )
+  for (const line of await setupMessage(running.database.db, addressesOf(running)[0]!))
+    console.log(line)
   console.log('\nStop it with Ctrl+C.\n')
   const stop = (signal: string) => {
     log.info({ signal }, 'stopping: finishing requests in flight')

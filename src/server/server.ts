@@ -9,6 +9,7 @@ import pino, { type Logger } from 'pino'
 import type { ServerConfig } from './config.ts'
 import { openDatabase, type OpenDatabase } from './db/open.ts'
 import { createApp } from './http/app.ts'
+import { scheduleRetention } from './people/privacy.ts'
 import { lanAddresses, loadTls } from './tls.ts'
 
 export interface RunningServer {
@@ -57,6 +58,13 @@ export async function startServer(
       () => resolve(s),
     )
   })
+  // deletes attempts past the retention setting now and every 24 hours (people/privacy.ts)
+  const retention = scheduleRetention({
+    db: database.db,
+    now: options.now ?? (() => new Date()),
+    defaultDays: config.retentionDays,
+    log,
+  })
   const port = (server.address() as AddressInfo).port
   const protocol = tls ? 'https' : 'http'
   let closing: Promise<void> | undefined
@@ -68,9 +76,10 @@ export async function startServer(
     log,
     caFile: tls?.caFile,
     close() {
-      closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() =>
-        options.database ? undefined : database.close(),
-      )
+      retention.stop()
+      closing ??= retention.first
+        .then(() => new Promise<void>((resolve) => server.close(() => resolve())))
+        .then(() => (options.database ? undefined : database.close()))
       return closing
     },
   }

@@ -1,5 +1,6 @@
 // Every API route of the server, in one table (see route.ts). Each module adds its own list.
 import type { Route } from './route.ts'
 import { healthRoutes } from './health.ts'
+import { peopleRoutes } from '../people/routes.ts'
 
-export const ROUTES: readonly Route[] = [...healthRoutes]
+export const ROUTES: readonly Route[] = [...healthRoutes, ...peopleRoutes]

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react'
-import { MeshBasicMaterial, type Mesh } from 'three'
-import { selectDerived, useSceneEffect } from '../hooks.ts'
+import { selectDerived } from '../hooks.ts'
 import { Piece } from '../Piece.tsx'
-import { COLORS, drawTexture, geo } from '../resources.ts'
+import { COLORS, geo } from '../resources.ts'
+import { useScreenTexture, type ScreenStyle } from '../useScreenTexture.ts'
 import type { PartProps } from './types.ts'
 
 /** The text a display shows: numbers with the given decimals, then the unit. Pure. */
@@ -30,35 +29,18 @@ function drawScreen(ctx: CanvasRenderingContext2D, text: string): void {
   ctx.fillText(text, 244, 50, 236)
 }
 
+/** Green digits on a dark screen. */
+const SCREEN: ScreenStyle = { width: 256, height: 96, blank: '#0b1a0f', draw: drawScreen }
+
 /** A digital display with green digits on a dark screen. */
 export function DisplayPart({ model, index, store }: PartProps) {
   const c = model.components[index]!
   const source = c.source.kind === 'display' ? c.source : undefined
-  const screen = useRef<Mesh>(null)
-  // one screen texture per display, drawn again in place when its text changes
-  const material = useMemo(() => {
-    const texture = drawTexture(256, 96, (ctx) => drawScreen(ctx, ''))
-    return new MeshBasicMaterial(texture ? { map: texture } : { color: '#0b1a0f' })
-  }, [])
-  useEffect(
-    () => () => {
-      material.map?.dispose()
-      material.dispose()
-    },
-    [material],
-  )
   const value = selectDerived(model, index)
-  useSceneEffect(
+  const { screen, material } = useScreenTexture(
     store,
     (s) => formatDisplay(value(s), source?.decimals, source?.unit),
-    (text) => {
-      screen.current!.userData['text'] = text
-      const map = material.map
-      const ctx = (map?.image as HTMLCanvasElement | undefined)?.getContext('2d')
-      if (!map || !ctx) return
-      drawScreen(ctx, text)
-      map.needsUpdate = true
-    },
+    SCREEN,
   )
   return (
     <group>

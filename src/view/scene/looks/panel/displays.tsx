@@ -2,14 +2,15 @@
 // and the unit behind a dark window), the red 7-segment display (each segment a piece that lights
 // or goes dark in place), and the Bourdon pressure gauge (bezel, glass, a marked dial with its unit,
 // a needle). They stand on the face they are mounted on, at z = 0, facing +z, at their real size.
-import { useEffect, useMemo, useRef } from 'react'
-import { MeshBasicMaterial, type Group, type Mesh } from 'three'
+import { useMemo, useRef } from 'react'
+import type { Group, Mesh } from 'three'
 import { selectDerived, useSceneEffect } from '../../hooks.ts'
 import { setPieceLook } from '../../pieceBatches.ts'
 import { Piece } from '../../Piece.tsx'
 import { formatDisplay } from '../../parts/DisplayPart.tsx'
 import { getNeedleAngle } from '../../parts/GaugePart.tsx'
-import { dialTexture, drawTexture, faceMaterial, geo } from '../../resources.ts'
+import { dialTexture, faceMaterial, geo } from '../../resources.ts'
+import { useScreenTexture, type ScreenStyle } from '../../useScreenTexture.ts'
 import { numberParam, type LookProps } from '../types.ts'
 import { cylinderZ, GLYPHS, latheZ, Letters, PANEL } from './common.tsx'
 
@@ -48,31 +49,21 @@ function drawMeter(ctx: CanvasRenderingContext2D, text: string, unit: string): v
 export function PanelMeter(props: LookProps) {
   const { model, index, store, detail } = props
   const { decimals, unit } = reading(props)
-  const screen = useRef<Mesh>(null)
   // one screen per meter, drawn again in place when its text changes
-  const material = useMemo(() => {
-    const texture = drawTexture(256, 96, (ctx) => drawMeter(ctx, '', ''))
-    return new MeshBasicMaterial(texture ? { map: texture } : { color: '#120605' })
-  }, [])
-  useEffect(
-    () => () => {
-      material.map?.dispose()
-      material.dispose()
-    },
-    [material],
+  const style = useMemo(
+    (): ScreenStyle => ({
+      width: 256,
+      height: 96,
+      blank: '#120605',
+      draw: (ctx, text) => drawMeter(ctx, text, unit ?? ''),
+    }),
+    [unit],
   )
   const value = selectDerived(model, index)
-  useSceneEffect(
+  const { screen, material } = useScreenTexture(
     store,
     (s) => formatDisplay(value(s), decimals, undefined),
-    (text) => {
-      screen.current!.userData['text'] = text
-      const map = material.map
-      const ctx = (map?.image as HTMLCanvasElement | undefined)?.getContext('2d')
-      if (!map || !ctx) return
-      drawMeter(ctx, text, unit ?? '')
-      map.needsUpdate = true
-    },
+    style,
   )
   return (
     <group>

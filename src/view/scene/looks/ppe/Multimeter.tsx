@@ -6,7 +6,7 @@ import type { LookProps } from '../types.ts'
 import { HangingItem } from './HangingItem.tsx'
 import { METER_MODES, meterFaceTexture, type MeterMode } from './ppeTextures.ts'
 import { roundedBox, torusArc, tubeThrough } from './ppeShapes.ts'
-import { drawLcd, useToolScreen, type ScreenStyle } from './useToolScreen.ts'
+import { useToolScreen } from './useToolScreen.ts'
 
 const BODY_Y = -0.12
 const FRONT = 0.0245
@@ -16,8 +16,6 @@ const FACE_WIDTH = 0.074
 const DIAL_Y = FACE_TOP - (170 / 384) * FACE_HEIGHT
 const JACK_Y = FACE_TOP - (338 / 384) * FACE_HEIGHT
 const JACK_X = [-0.0277, -0.0092, 0.0092, 0.0277]
-
-const LCD: ScreenStyle = { width: 256, height: 128, draw: drawLcd }
 
 /** Where the dial points for a component: OFF for an item, else the mode of its unit. Pure. */
 export function getMeterMode(model: Model, index: number): MeterMode {
@@ -54,7 +52,7 @@ export function Multimeter(props: LookProps) {
   const { model, index } = props
   const holster = model.components[index]!.source.color ?? '#f2c200'
   const detailed = props.detail === 'detailed'
-  const { screen, material } = useToolScreen(props, LCD)
+  const { screen, material } = useToolScreen(props)
   const mode = getMeterMode(model, index)
   const degrees = METER_MODES.find(([m]) => m === mode)![1]
   return (

@@ -9,15 +9,13 @@ import type { LookProps } from '../types.ts'
 import { HangingItem } from './HangingItem.tsx'
 import { TESTER_LEVELS, testerScaleTexture } from './ppeTextures.ts'
 import { roundedBox, tubeThrough } from './ppeShapes.ts'
-import { drawLcd, useToolScreen, type ScreenStyle } from './useToolScreen.ts'
+import { useToolScreen } from './useToolScreen.ts'
 
 const MAIN_X = -0.042
 const PROBE_X = 0.045
 const FRONT = 0.015
 const SCALE_TOP = -0.0825
 const SCALE_HEIGHT = 0.135
-const LCD: ScreenStyle = { width: 256, height: 128, draw: drawLcd }
-
 /** How many LEDs of the scale light for a voltage (either polarity), from the lowest. Pure. */
 export function getLitLevels(volts: number): number {
   if (!Number.isFinite(volts)) return 0
@@ -47,7 +45,7 @@ export function VoltageTester(props: LookProps) {
   const c = model.components[index]!
   const body = c.source.color ?? '#f2c200'
   const detailed = props.detail === 'detailed'
-  const { screen, material } = useToolScreen(props, LCD)
+  const { screen, material } = useToolScreen(props)
   const leds = useRef<(Mesh | null)[]>([])
   const buttons = useRef<(Mesh | null)[]>([])
   const reads = c.kind === 'display' || c.kind === 'gauge'

@@ -1,12 +1,10 @@
 // The screen of a handheld tool (a multimeter's LCD, a tester's display): the reading of its
-// component drawn on a canvas of its own, redrawn in place when the reading changes.
-import { useEffect, useMemo, useRef } from 'react'
-import { MeshBasicMaterial, type Mesh } from 'three'
+// component on a screen texture of its own (useScreenTexture), redrawn when the reading changes.
 import type { Model } from '../../../../core/index.ts'
 import type { SceneState } from '../../../../state/sceneSource.ts'
-import { selectDerived, useSceneEffect } from '../../hooks.ts'
+import { selectDerived } from '../../hooks.ts'
 import { formatDisplay } from '../../parts/DisplayPart.tsx'
-import { drawTexture } from '../../resources.ts'
+import { useScreenTexture, type ScreenStyle } from '../../useScreenTexture.ts'
 import type { LookProps } from '../types.ts'
 
 /** Decimals for a gauge's reading on a digital screen, from its range. Pure. */
@@ -30,39 +28,12 @@ export function selectReading(model: Model, index: number): (s: SceneState) => s
   return () => ''
 }
 
-/** How a screen is drawn with a reading, on a canvas of `width` × `height` pixels. */
-export interface ScreenStyle {
-  readonly width: number
-  readonly height: number
-  readonly draw: (ctx: CanvasRenderingContext2D, text: string) => void
-}
-
 /**
- * A material of its own for the tool's screen and the ref of the screen mesh; the mesh's
- * `userData.text` holds the reading shown (tests read it where there is no canvas).
+ * A material of its own for the tool's screen (its LCD unless `style` says otherwise) showing
+ * the component's reading, and the ref of the screen mesh (see useScreenTexture).
  */
-export function useToolScreen({ model, index, store }: LookProps, style: ScreenStyle) {
-  const screen = useRef<Mesh>(null)
-  const material = useMemo(() => {
-    const texture = drawTexture(style.width, style.height, (ctx) => style.draw(ctx, ''))
-    return new MeshBasicMaterial(texture ? { map: texture } : { color: '#9aa58c' })
-  }, [style])
-  useEffect(
-    () => () => {
-      material.map?.dispose()
-      material.dispose()
-    },
-    [material],
-  )
-  useSceneEffect(store, selectReading(model, index), (text) => {
-    screen.current!.userData['text'] = text
-    const map = material.map
-    const ctx = (map?.image as HTMLCanvasElement | undefined)?.getContext('2d')
-    if (!map || !ctx) return
-    style.draw(ctx, text)
-    map.needsUpdate = true
-  })
-  return { screen, material }
+export function useToolScreen({ model, index, store }: LookProps, style: ScreenStyle = TOOL_LCD) {
+  return useScreenTexture(store, selectReading(model, index), style)
 }
 
 /** A grey-green LCD with black digits, its unit smaller on the right. */
@@ -83,3 +54,6 @@ export function drawLcd(ctx: CanvasRenderingContext2D, text: string): void {
   ctx.font = `bold ${Math.round(height * 0.7)}px monospace`
   ctx.fillText(digits, width - 16 - unitWidth, height * 0.52, width - 30 - unitWidth)
 }
+
+/** A handheld tool's LCD: 256 × 128 pixels, grey-green, drawn by drawLcd. */
+export const TOOL_LCD: ScreenStyle = { width: 256, height: 128, blank: '#9aa58c', draw: drawLcd }

@@ -2,5 +2,6 @@
 import type { Route } from './route.ts'
 import { healthRoutes } from './health.ts'
 import { peopleRoutes } from '../people/routes.ts'
+import { reviewRoutes } from '../review/routes.ts'
 
-export const ROUTES: readonly Route[] = [...healthRoutes, ...peopleRoutes]
+export const ROUTES: readonly Route[] = [...healthRoutes, ...peopleRoutes, ...reviewRoutes]

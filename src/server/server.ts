@@ -10,6 +10,7 @@ import type { ServerConfig } from './config.ts'
 import { openDatabase, type OpenDatabase } from './db/open.ts'
 import { createApp } from './http/app.ts'
 import { scheduleRetention } from './people/privacy.ts'
+import { startCloseTimer } from './work/close.ts'
 import { lanAddresses, loadTls } from './tls.ts'
 
 export interface RunningServer {
@@ -65,6 +66,8 @@ export async function startServer(
     defaultDays: config.retentionDays,
     log,
   })
+  // processes the assignments whose close date passed, every minute (work/close.ts)
+  const stopClosing = startCloseTimer(database.db, options.now ?? (() => new Date()), log)
   const port = (server.address() as AddressInfo).port
   const protocol = tls ? 'https' : 'http'
   let closing: Promise<void> | undefined
@@ -77,6 +80,7 @@ export async function startServer(
     caFile: tls?.caFile,
     close() {
       retention.stop()
+      stopClosing()
       closing ??= retention.first
         .then(() => new Promise<void>((resolve) => server.close(() => resolve())))
         .then(() => (options.database ? undefined : database.close()))

@@ -2,6 +2,12 @@
 import type { Route } from './route.ts'
 import { healthRoutes } from './health.ts'
 import { peopleRoutes } from '../people/routes.ts'
+import { workRoutes } from '../work/routes.ts'
 import { reviewRoutes } from '../review/routes.ts'
 
-export const ROUTES: readonly Route[] = [...healthRoutes, ...peopleRoutes, ...reviewRoutes]
+export const ROUTES: readonly Route[] = [
+  ...healthRoutes,
+  ...peopleRoutes,
+  ...workRoutes,
+  ...reviewRoutes,
+]

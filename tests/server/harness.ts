@@ -96,7 +96,7 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = inject('postgresUrl')
   const name = `practica_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: base })

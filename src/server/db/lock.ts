@@ -6,6 +6,9 @@ import { join } from 'node:path'
 
 export class FolderLockedError extends Error {}
 
+/** Folders this process holds: a second open from the same process is refused too. */
+const held = new Set<string>()
+
 function running(pid: number): boolean {
   try {
     process.kill(pid, 0)
@@ -20,18 +23,25 @@ function running(pid: number): boolean {
 export function lockFolder(dir: string): () => void {
   mkdirSync(dir, { recursive: true })
   const file = join(dir, 'practica.lock')
+  const refuse = (pid: number) =>
+    new FolderLockedError(
+      `Another Practica server (process ${pid}) is already using the data folder "${dir}". ` +
+        'Stop it first, or give this one its own folder with PRACTICA_DATA.',
+    )
+  if (held.has(file)) throw refuse(process.pid)
   for (let tries = 0; tries < 2; tries++) {
     try {
       writeFileSync(file, String(process.pid), { flag: 'wx' })
-      return () => rmSync(file, { force: true })
+      held.add(file)
+      return () => {
+        held.delete(file)
+        rmSync(file, { force: true })
+      }
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       const owner = Number(readFileSync(file, 'utf8').trim())
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && running(owner))
-        throw new FolderLockedError(
-          `Another Practica server (process ${owner}) is already using the data folder "${dir}". ` +
-            'Stop it first, or give this one its own folder with PRACTICA_DATA.',
-        )
+        throw refuse(owner)
       // the owner is gone: its lock is stale
       rmSync(file, { force: true })
     }

@@ -144,7 +144,7 @@ export interface ResultsTable {
 }
 
 export interface JudgementAuditTable {
-  id: Generated<string>
+  id: Generated<number>
   attempt_id: string
   judgement: string
   old_mark: number | null

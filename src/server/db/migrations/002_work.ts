@@ -57,7 +57,7 @@ CREATE TABLE results (
 );
 
 CREATE TABLE judgement_audit (
-  id bigserial PRIMARY KEY,
+  id serial PRIMARY KEY,
   attempt_id uuid NOT NULL REFERENCES attempts (id) ON DELETE CASCADE,
   judgement text NOT NULL,
   old_mark integer,

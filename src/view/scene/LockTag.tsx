@@ -4,7 +4,7 @@ import { PlaneGeometry, type Group } from 'three'
 import type { SceneSource } from '../../state/sceneSource.ts'
 import { useStoreEffect } from './hooks.ts'
 import { Piece } from './Piece.tsx'
-import { COLORS, drawTexture, faceMaterial, geo, sharedGeometry } from './resources.ts'
+import { COLORS, faceMaterial, geo, printedTexture, sharedGeometry } from './resources.ts'
 
 export interface LockTagProps {
   readonly store: SceneSource
@@ -18,10 +18,9 @@ export interface LockTagProps {
 const LOCK_RED = '#c8102e'
 const FACING: [number, number, number] = [Math.PI / 2, 0, 0]
 
-let tagTexture: ReturnType<typeof drawTexture> | null = null
 /** The danger tag's face, in both languages, as site tags are printed: drawn once. */
 function getTagTexture() {
-  tagTexture ??= drawTexture(128, 256, (ctx) => {
+  return printedTexture('lock-tag', 128, 256, (ctx) => {
     ctx.fillStyle = '#ffffff'
     ctx.fillRect(0, 0, 128, 256)
     ctx.fillStyle = LOCK_RED
@@ -52,7 +51,6 @@ function getTagTexture() {
     ctx.font = '12px sans-serif'
     ctx.fillText('NAME / 姓名', 64, 236)
   })
-  return tagTexture
 }
 
 const tagCard = () => sharedGeometry('lock-tag:card', () => new PlaneGeometry(0.07, 0.14))

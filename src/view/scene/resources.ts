@@ -183,6 +183,21 @@ export function drawTexture(
   return texture
 }
 
+/**
+ * A printed face (a danger tag, a dial, a tool's legend, a sign) drawn once on a canvas through
+ * drawTexture and shared by every part that shows it. `key` names the drawing: put every value
+ * it depends on into it. Undefined where there is no canvas, as drawTexture.
+ */
+export function printedTexture(
+  key: string,
+  width: number,
+  height: number,
+  draw: (ctx: CanvasRenderingContext2D) => void,
+): CanvasTexture | undefined {
+  if (!textures.has(key)) textures.set(key, drawTexture(width, height, draw))
+  return textures.get(key)
+}
+
 /** The moving stripes of a conveyor belt, shared by every belt. */
 export function beltTexture(): CanvasTexture | undefined {
   return cached(textures, 'belt', () => {
@@ -202,36 +217,34 @@ export function beltTexture(): CanvasTexture | undefined {
 
 /** A gauge dial with its scale, numbers and unit; one per distinct range. */
 export function dialTexture(min: number, max: number, unit: string): CanvasTexture | undefined {
-  return cached(textures, `dial|${min}|${max}|${unit}`, () =>
-    drawTexture(256, 256, (ctx) => {
-      ctx.fillStyle = '#fbfbf7'
+  return printedTexture(`dial|${min}|${max}|${unit}`, 256, 256, (ctx) => {
+    ctx.fillStyle = '#fbfbf7'
+    ctx.beginPath()
+    ctx.arc(128, 128, 126, 0, Math.PI * 2)
+    ctx.fill()
+    ctx.strokeStyle = '#222'
+    ctx.fillStyle = '#222'
+    ctx.textAlign = 'center'
+    ctx.textBaseline = 'middle'
+    ctx.font = 'bold 22px sans-serif'
+    const majors = 5
+    for (let i = 0; i <= majors * 5; i++) {
+      const a = (-225 + (270 * i) / (majors * 5)) * (Math.PI / 180)
+      const major = i % 5 === 0
+      const r1 = major ? 92 : 102
+      ctx.lineWidth = major ? 4 : 2
       ctx.beginPath()
-      ctx.arc(128, 128, 126, 0, Math.PI * 2)
-      ctx.fill()
-      ctx.strokeStyle = '#222'
-      ctx.fillStyle = '#222'
-      ctx.textAlign = 'center'
-      ctx.textBaseline = 'middle'
-      ctx.font = 'bold 22px sans-serif'
-      const majors = 5
-      for (let i = 0; i <= majors * 5; i++) {
-        const a = (-225 + (270 * i) / (majors * 5)) * (Math.PI / 180)
-        const major = i % 5 === 0
-        const r1 = major ? 92 : 102
-        ctx.lineWidth = major ? 4 : 2
-        ctx.beginPath()
-        ctx.moveTo(128 + Math.cos(a) * r1, 128 + Math.sin(a) * r1)
-        ctx.lineTo(128 + Math.cos(a) * 116, 128 + Math.sin(a) * 116)
-        ctx.stroke()
-        if (major) {
-          const v = min + ((max - min) * i) / (majors * 5)
-          ctx.fillText(formatTick(v), 128 + Math.cos(a) * 70, 128 + Math.sin(a) * 70)
-        }
+      ctx.moveTo(128 + Math.cos(a) * r1, 128 + Math.sin(a) * r1)
+      ctx.lineTo(128 + Math.cos(a) * 116, 128 + Math.sin(a) * 116)
+      ctx.stroke()
+      if (major) {
+        const v = min + ((max - min) * i) / (majors * 5)
+        ctx.fillText(formatTick(v), 128 + Math.cos(a) * 70, 128 + Math.sin(a) * 70)
       }
-      ctx.font = 'bold 26px sans-serif'
-      ctx.fillText(unit, 128, 190)
-    }),
-  )
+    }
+    ctx.font = 'bold 26px sans-serif'
+    ctx.fillText(unit, 128, 190)
+  })
 }
 
 function formatTick(v: number): string {

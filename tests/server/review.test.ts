@@ -358,4 +358,37 @@ forEachDatabase('review from the server', (server) => {
       expect((await exported(s.learner, 'format=csv')).status).toBe(403)
     })
   })
+
+  describe('marks sent at once', () => {
+    it('take turns: every change audited after the one before, one revision each', async () => {
+      const before = {
+        audit: (await s.assessor.get(`/api/attempts/${s.ended}/audit`)).body as any[],
+        revision: (await stored(s.ended))!.revision,
+      }
+      const path = `/api/attempts/${s.ended}/judgements/housekeeping`
+      const answers = await Promise.all(
+        [0, 1, 3, 1, 0, 2, 3].map((mark, i) =>
+          (i % 2 ? s.instructor : s.assessor).put(path, { mark }),
+        ),
+      )
+      expect(answers.map((a) => a.status)).toEqual(Array(7).fill(200))
+      const audit = (await s.assessor.get(`/api/attempts/${s.ended}/audit`)).body as any[]
+      const added = audit.slice(before.audit.length)
+      expect(added.length).toBeGreaterThan(0)
+      // each change starts from the mark the one before it left
+      let mark = before.audit.at(-1)!.newMark
+      for (const change of added) {
+        expect(change.oldMark).toBe(mark)
+        expect(change.newMark).not.toBe(mark)
+        mark = change.newMark
+      }
+      const times = added.map((a) => Date.parse(a.at))
+      expect(times).toEqual([...times].sort((a, b) => a - b))
+      const after = (await stored(s.ended))!
+      expect(after.revision).toBe(before.revision + added.length)
+      expect((after.result as any).judgements[0].mark).toBe(mark)
+      const revisions = answers.map((a) => a.body.revision)
+      expect(Math.max(...revisions)).toBe(after.revision)
+    })
+  })
 })

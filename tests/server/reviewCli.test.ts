@@ -63,7 +63,7 @@ async function seed(db: OpenDatabase['db']): Promise<{ assignmentId: string }> {
     end: true,
   })
   const caller = { id: instructor, role: 'instructor' as const, name: 'Jing Chen', sessionId: '' }
-  await setMark(db, attemptId, 'housekeeping', 2, caller, new Date())
+  await setMark(db, attemptId, 'housekeeping', 2, caller, () => new Date())
   return { assignmentId }
 }
 

@@ -26,7 +26,8 @@ export interface AuditEntry {
 
 /**
  * Sets (or, with null, clears) the mark of judgement `judgementId` of attempt `attemptId` as
- * `caller`, at `now`. Refuses with 404 an unknown judgement, 422 `mark-out-of-range` a mark
+ * `caller`, at the time `clock` tells once the attempt is locked (marks sent at once take turns,
+ * so their times follow the order they were written in). Refuses with 404 an unknown judgement, 422 `mark-out-of-range` a mark
  * outside 0..maxMark, 409 `attempt-not-ended` an attempt still under way. The same mark again
  * changes nothing (no audit row, same revision).
  */
@@ -36,7 +37,7 @@ export async function setMark(
   judgementId: string,
   mark: number | null,
   caller: Caller,
-  now: Date,
+  clock: () => Date,
 ): Promise<MarkOutcome> {
   const target = await db
     .selectFrom('attempts')
@@ -82,6 +83,7 @@ export async function setMark(
       .forUpdate()
       .executeTakeFirst()
     if (!row) throw notFound('attempt')
+    const now = clock()
     if (!row.ended)
       throw new ApiError(
         409,
@@ -122,7 +124,7 @@ export async function setMark(
   })
 }
 
-/** Every change to the attempt's marks, oldest first. */
+/** Every change to the attempt's marks, in the order they were written. */
 export async function auditOf(db: Kysely<Database>, attemptId: string): Promise<AuditEntry[]> {
   const rows = await db
     .selectFrom('judgement_audit')
@@ -136,7 +138,6 @@ export async function auditOf(db: Kysely<Database>, attemptId: string): Promise<
       'users.name',
     ])
     .where('judgement_audit.attempt_id', '=', attemptId)
-    .orderBy('judgement_audit.at')
     .orderBy('judgement_audit.id')
     .execute()
   return rows.map((r) => ({

@@ -87,7 +87,7 @@ export const reviewRoutes = [
         param(c, 'judgementId'),
         mark,
         callerOf(c),
-        now(),
+        now,
       )
       return c.json(outcome)
     },

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util'
 import { formatPath, scoreAttempt, solve, type Model } from '../core/index.ts'
 import { exportCommand } from './export.ts'
+import { EXPORT_DATABASE_USAGE, exportFromDatabase, wantsDatabase } from './exportDatabase.ts'
 import { openAttempt, openScenario, reportScoring, type Io } from './files.ts'
 import { readSecretFromStdin, serverCommand, serverUsage, type ServerIo } from './server.ts'
 
@@ -17,6 +18,7 @@ const USAGE = `usage: npm run -s cli -- <command> …
                              prints nothing if any attempt is refused
   export --format moodle SCENARIO
                              print the scenario's competencies as a Moodle framework (CSV)
+  ${EXPORT_DATABASE_USAGE}
 ${serverUsage()}`
 
 /** The options any command accepts; which command may use which is checked by the command. */
@@ -136,6 +138,8 @@ export function runCli(args: readonly string[], io: Io): number {
 /** Runs a command line, the server's commands (which work on its database) included. */
 export async function runCommandLine(args: readonly string[], io: ServerIo): Promise<number> {
   if (args[0] === 'server') return serverCommand(args.slice(1), io)
+  if (args[0] === 'export' && wantsDatabase(args.slice(1)))
+    return exportFromDatabase(args.slice(1), io)
   return runCli(args, io)
 }
 

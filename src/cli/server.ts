@@ -103,9 +103,113 @@ const addUser: ServerSubcommand = {
   },
 }
 
+/**
+ * A subcommand over one FILE argument and the configured database (backup, restore, export,
+ * import): refuses a wrong command line, and says OpsError and set-up mistakes plainly.
+ */
+function fileCommand(
+  name: string,
+  usage: string,
+  run: (file: string, io: ServerIo) => Promise<string>,
+): ServerSubcommand {
+  return {
+    usage: `${name} FILE\n${' '.repeat(29)}${usage}`,
+    async run(args, io) {
+      if (args.length !== 1 || args[0]!.startsWith('-')) {
+        io.err(`server ${name}: say one FILE\nusage: server ${name} FILE`)
+        return 2
+      }
+      const { OpsError } = await import('../server/ops/backup.ts')
+      try {
+        io.out(await run(args[0]!, io))
+        return 0
+      } catch (e) {
+        if (e instanceof OpsError || e instanceof ConfigError || e instanceof FolderLockedError) {
+          io.err(`server ${name}: ${e.message}`)
+          return 1
+        }
+        throw e
+      }
+    },
+  }
+}
+
+/** The database the environment names, without opening it (backups work on it whole). */
+function configuredTarget(io: ServerIo) {
+  const config = readConfig(io.env)
+  return { url: config.databaseUrl, dir: config.dataDir }
+}
+
+const backupCommand = fileCommand(
+  'backup',
+  'write a backup of the whole database: pg_dump format on PostgreSQL,\n' +
+    "                             PGlite's dump for the embedded one (stop its server first)",
+  async (file, io) => {
+    const { backup } = await import('../server/ops/backup.ts')
+    await backup(configuredTarget(io), file)
+    return `Backed up the database to ${file}.`
+  },
+)
+
+const restoreCommand = fileCommand(
+  'restore',
+  'restore a backup made by "server backup" (the embedded database keeps\n' +
+    '                             the folder it replaces, renamed)',
+  async (file, io) => {
+    const { restore } = await import('../server/ops/backup.ts')
+    const kept = await restore(configuredTarget(io), file)
+    return `Restored ${file}.` + (kept ? ` The database it replaced is kept in ${kept}.` : '')
+  },
+)
+
+/** Runs `work` on the configured database; OpsError if it cannot be opened (said already). */
+async function withDatabase<T>(
+  io: ServerIo,
+  work: (database: OpenDatabase) => Promise<T>,
+): Promise<T> {
+  const { OpsError } = await import('../server/ops/backup.ts')
+  const database = await openConfigured(io)
+  if (!database) throw new OpsError('the database could not be opened (see above).')
+  try {
+    return await work(database)
+  } finally {
+    await database.close()
+  }
+}
+
+const counted = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([table, n]) => `${table} ${n}`)
+    .join(', ')
+
+const exportCommand = fileCommand(
+  'export',
+  "write every table's rows (JSON Lines): moves a school to another\n" +
+    '                             database with "server import"',
+  (file, io) =>
+    withDatabase(io, async ({ db }) => {
+      const { exportData } = await import('../server/ops/logical.ts')
+      return `Exported to ${file}: ${counted(await exportData(db, file))}.`
+    }),
+)
+
+const importCommand = fileCommand(
+  'import',
+  'read an export into this database, which must be new and empty',
+  (file, io) =>
+    withDatabase(io, async ({ db }) => {
+      const { importData } = await import('../server/ops/logical.ts')
+      return `Imported ${file}: ${counted(await importData(db, file))}.`
+    }),
+)
+
 /** The server subcommands, by name. */
 export const SERVER_COMMANDS: Readonly<Record<string, ServerSubcommand>> = {
   'add-user': addUser,
+  backup: backupCommand,
+  restore: restoreCommand,
+  export: exportCommand,
+  import: importCommand,
 }
 
 /** Usage lines of the server subcommands, for the CLI's usage text. */

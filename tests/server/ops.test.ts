@@ -1,5 +1,6 @@
 // Operations: the data folder is one process's, backups restore what they saved on both database
 // kinds, and a logical export moves a school from the embedded database to PostgreSQL.
+import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -271,4 +272,41 @@ describe('moving a school from the embedded database to PostgreSQL', () => {
   )
   if (missing && !process.env['CI'])
     console.warn(`\n!!! POSTGRESQL TEST SKIPPED (ops): ${missing} !!!\n`)
+})
+
+/** Runs `npm run -s cli -- server …` with the given environment; its status and outputs. */
+function cli(args: string[], env: Record<string, string>) {
+  return new Promise<{ status: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn('node', ['--import', 'tsx', 'src/cli/main.ts', 'server', ...args], {
+      env: { ...process.env, DATABASE_URL: '', ...env },
+    })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('close', (status) => resolve({ status, out, err }))
+  })
+}
+
+describe('the server commands of the CLI', () => {
+  it('export one data folder and import it into another; refuse a wrong file plainly', async () => {
+    const [a, b] = [tempDir(), tempDir()]
+    const first = await openDatabase({ dir: a })
+    await seed(first.db)
+    const before = await snapshot(first.db)
+    await first.close()
+    const file = join(tempDir(), 'school.jsonl')
+    const exported = await cli(['export', file], { PRACTICA_DATA: a })
+    expect(exported.err).toBe('')
+    expect(exported.out).toMatch(/attempt_events 2/)
+    const imported = await cli(['import', file], { PRACTICA_DATA: b })
+    expect(imported.status).toBe(0)
+    const second = await openDatabase({ dir: b })
+    expect(await snapshot(second.db)).toEqual(before)
+    await second.close()
+    const wrong = await cli(['restore', file], { PRACTICA_DATA: b })
+    expect(wrong.status).toBe(1)
+    expect(wrong.err).toMatch(/not a Practica backup/)
+    expect(wrong.err).not.toMatch(/ at /)
+  }, 300_000)
 })

@@ -326,7 +326,6 @@ export const SAMPLES: Readonly<Record<string, Sample>> = {
   'POST /api/assignments/:assignmentId/close': {
     make: async (w, t) => ({
       path: `/api/assignments/${await assignExample(w.server.db, pick(w, t).id)}/close`,
-      body: {},
     }),
   },
   'POST /api/assignments/:assignmentId/attempts/:attemptId/events': {

@@ -391,4 +391,26 @@ forEachDatabase('review from the server', (server) => {
       expect(Math.max(...revisions)).toBe(after.revision)
     })
   })
+
+  describe('an assignment that closes', () => {
+    it('scores an attempt under way at its last event, which can then be marked', async () => {
+      const closesAt = new Date(Date.now() + 60_000)
+      await server()
+        .db.updateTable('assignments')
+        .set({ closes_at: closesAt })
+        .where('id', '=', s.assignmentId)
+        .execute()
+      server().advance(10 * 60_000)
+      const answer = await s.assessor.put(`/api/attempts/${s.underway}/judgements/housekeeping`, {
+        mark: 1,
+      })
+      expect(answer.status).toBe(200)
+      // revision 1 when the close scored it, 2 with the mark
+      expect(answer.body.revision).toBe(2)
+      expect(answer.body.result.judgements[0].mark).toBe(1)
+      const opened = await s.assessor.get(`/api/assignments/${s.assignmentId}/results`)
+      const underway = opened.body.attempts.find((a: any) => a.attempt.id === s.underway)
+      expect(underway).toMatchObject({ ended: true, revision: 2 })
+    })
+  })
 })

@@ -59,7 +59,7 @@ export async function setMark(
     throw new ApiError(
       404,
       'unknown-judgement',
-      `The scenario "${target.scenarioId}" has no judgement "${judgementId}".`,
+      `The scenario "${target.scenarioId}" has no judgement "${judgementId.slice(0, 100)}".`,
     )
   if (mark !== null && (mark < 0 || mark > judgement.maxMark))
     throw new ApiError(

@@ -4,6 +4,7 @@ import { App } from './view/App.tsx'
 import { languageReady } from './view/i18n/i18n.ts'
 import './view/styles.css'
 import { registerServiceWorker } from './sw/registerServiceWorker.ts'
+import { connectToServer } from './state/server/connect.ts'
 
 // a learner whose language is not English sees nothing until it has arrived, never English first
 void languageReady.then(() => {
@@ -13,4 +14,6 @@ void languageReady.then(() => {
     </StrictMode>,
   )
   registerServiceWorker()
+  // a Practica server at this origin, if there is one (none: the static app, as ever)
+  connectToServer()
 })

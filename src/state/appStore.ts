@@ -23,6 +23,7 @@ import { holdAttempt } from './attemptLock.ts'
 import { bundledModelOf } from './bundledScenarios.ts'
 import { runtimeMessage } from './runtimeError.ts'
 import { getScenarioText } from './scenarioTexts.ts'
+import { getSignedInLearner } from './server/sessionStore.ts'
 import type { EditorStore } from './editorStore.ts'
 
 export type Screen =
@@ -53,8 +54,12 @@ export interface AppState {
   readonly mode: Mode
   setLearner(learner: Learner): void
   setMode(mode: Mode): void
-  /** Starts an attempt, kept in this browser; from the editor's "Try it", in practice mode, coming back to `editor`. */
-  start(model: Model, editor?: EditorStore): Promise<void>
+  /**
+   * Starts an attempt, kept in this browser; from the editor's "Try it", in practice mode, coming
+   * back to `editor`; for an assignment of the Practica server, in the assignment's mode. With
+   * someone signed in to the server, the attempt is theirs (their learner ID and name).
+   */
+  start(model: Model, editor?: EditorStore, assignment?: AssignmentStart): Promise<void>
   /** Goes on with an attempt kept in this browser; read-only if another tab has it open. */
   resume(record: StoredAttempt): Promise<void>
   showResult(model: Model, attempt: Attempt, result: Result): void
@@ -65,6 +70,12 @@ export interface AppState {
   openReview(): void
   openHistory(): void
   openEditor(store: EditorStore): void
+}
+
+/** The server's assignment an attempt is started from: its id and the mode it sets. */
+export interface AssignmentStart {
+  readonly id: string
+  readonly mode: Mode
 }
 
 const LEARNER_KEY = 'practica.learner'
@@ -88,9 +99,15 @@ export function drawFaults(model: Model, random: () => number = Math.random): st
   return model.faults.filter((f) => random() < f.chance).map((f) => f.id)
 }
 
-function toStoredAttempt(setup: AttemptSetup, scenarioText: string): StoredAttempt {
+function toStoredAttempt(
+  setup: AttemptSetup,
+  scenarioText: string,
+  server: { owner?: string | undefined; assignmentId?: string | undefined } = {},
+): StoredAttempt {
   const { scenario, sha256 } = setup.model
   return {
+    ...(server.owner ? { owner: server.owner } : {}),
+    ...(server.assignmentId ? { assignmentId: server.assignmentId } : {}),
     id: setup.attemptId,
     scenario: { id: scenario.id, version: scenario.version, sha256 },
     scenarioText,
@@ -168,11 +185,13 @@ export function createAppStore() {
     setMode(mode) {
       set({ mode })
     },
-    start(model, editor) {
+    start(model, editor, assignment) {
+      // a draft tried from the editor is nobody's attempt on the server
+      const signedIn = editor ? undefined : getSignedInLearner()
       const setup: AttemptSetup = {
         model,
-        mode: editor ? 'practice' : get().mode,
-        learner: get().learner,
+        mode: editor ? 'practice' : (assignment?.mode ?? get().mode),
+        learner: signedIn?.learner ?? get().learner,
         faults: drawFaults(model),
         attemptId: uuidv4(),
         startedAt: new Date().toISOString(),
@@ -182,7 +201,12 @@ export function createAppStore() {
       const journal =
         text === undefined
           ? Promise.resolve(undefined)
-          : openJournal(toStoredAttempt(setup, text)).catch(() => undefined)
+          : openJournal(
+              toStoredAttempt(setup, text, {
+                owner: signedIn?.owner,
+                assignmentId: assignment?.id,
+              }),
+            ).catch(() => undefined)
       const t0 = performance.now()
       return journal.then(async (j) => {
         const lock = j ? await holdAttempt(setup.attemptId) : undefined

@@ -19,6 +19,19 @@ export function isQuotaError(e: unknown): boolean {
   )
 }
 
+const written = new Set<(attemptId: string) => void>()
+
+/**
+ * Calls `listener` with the attempt's id after each event or end the journal has stored (the
+ * server's outbox sends them on); returns the way to stop.
+ */
+export function onJournalWrite(listener: (attemptId: string) => void): () => void {
+  written.add(listener)
+  return () => written.delete(listener)
+}
+
+const tellWritten = (attemptId: string) => written.forEach((listener) => listener(attemptId))
+
 /** Records the start of an attempt and returns its journal. */
 export async function openJournal(record: StoredAttempt): Promise<Journal> {
   const db = await getDatabase()
@@ -28,12 +41,14 @@ export async function openJournal(record: StoredAttempt): Promise<Journal> {
       const tx = db.transaction('events', 'readwrite')
       await tx.store.put({ attemptId: record.id, seq, event })
       await tx.done
+      tellWritten(record.id)
     },
     async finish(result) {
       const tx = db.transaction('attempts', 'readwrite', { durability: 'strict' })
       const current = (await tx.store.get(record.id)) ?? record
       await tx.store.put({ ...current, finished: true, result, updatedAt: Date.now() })
       await tx.done
+      tellWritten(record.id)
     },
   }
 }

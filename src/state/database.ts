@@ -32,6 +32,44 @@ export interface StoredAttempt {
   readonly finished: boolean
   readonly updatedAt: number
   readonly result: Result | undefined
+  /**
+   * The Practica server's id of the person signed in when the attempt started: only they see it
+   * in this browser, and it is sent to the server only while they are signed in. Undefined for an
+   * attempt made with nobody signed in (shown while nobody is).
+   */
+  readonly owner?: string | undefined
+  /** The server's assignment the attempt was started from: the outbox sends it there. */
+  readonly assignmentId?: string | undefined
+  /** What the server holds of it (src/state/server/outbox.ts). */
+  readonly sync?: AttemptSync | undefined
+}
+
+/** What the server acknowledged of an attempt. */
+export interface AttemptSync {
+  /** events 0 … nextSeq − 1 are stored on the server */
+  readonly nextSeq: number
+  /** the server stored its end */
+  readonly ended: boolean
+  /** the server's own score and its revision, once it ended */
+  readonly result?: Result | undefined
+  readonly revision?: number | undefined
+  /** the server refused the attempt for good (its code): it stays in this browser only */
+  readonly refused?: string | undefined
+}
+
+/** A scenario as the Practica server published it (its exact bytes), kept for offline use. */
+export interface ServerScenario {
+  /** `${id}@${version}` */
+  readonly key: string
+  readonly sha256: string
+  readonly bytes: Uint8Array
+}
+
+/** Something the server said, kept for offline use under its key (e.g. a learner's assignments). */
+export interface ServerCopy {
+  readonly key: string
+  readonly value: unknown
+  readonly savedAt: number
 }
 
 /** One learner event of an attempt, numbered from 0 in the order it happened. */
@@ -45,13 +83,15 @@ interface PracticaDb extends DBSchema {
   drafts: { key: string; value: Draft; indexes: { updatedAt: number } }
   attempts: { key: string; value: StoredAttempt; indexes: { updatedAt: number } }
   events: { key: [string, number]; value: StoredEvent; indexes: { attemptId: string } }
+  serverScenarios: { key: string; value: ServerScenario }
+  serverCopies: { key: string; value: ServerCopy }
 }
 
 let db: Promise<IDBPDatabase<PracticaDb>> | undefined
 
 /** The database, opened (and upgraded) once per page. */
 export function getDatabase(): Promise<IDBPDatabase<PracticaDb>> {
-  db ??= openDB<PracticaDb>('practica', 2, {
+  db ??= openDB<PracticaDb>('practica', 3, {
     upgrade(database, oldVersion) {
       if (oldVersion < 1) {
         const drafts = database.createObjectStore('drafts', { keyPath: 'id' })
@@ -62,6 +102,12 @@ export function getDatabase(): Promise<IDBPDatabase<PracticaDb>> {
         attempts.createIndex('updatedAt', 'updatedAt')
         const events = database.createObjectStore('events', { keyPath: ['attemptId', 'seq'] })
         events.createIndex('attemptId', 'attemptId')
+      }
+      // version 3 (the Practica server) only adds stores: attempts kept before stay as they were,
+      // with no owner, so they show while nobody is signed in
+      if (oldVersion < 3) {
+        database.createObjectStore('serverScenarios', { keyPath: 'key' })
+        database.createObjectStore('serverCopies', { keyPath: 'key' })
       }
     },
   })

@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate'
 import { useEffect, useState } from 'react'
+import { useStore } from 'zustand'
 import {
   getStorageStatus,
   listStoredAttempts,
@@ -7,9 +8,14 @@ import {
   type StoredAttempt,
 } from '../../state/attemptJournal.ts'
 import { appStore } from '../../state/appStore.ts'
+import { isVisibleTo, sessionStore } from '../../state/server/sessionStore.ts'
 import { downloadBlob, downloadJson, fileName } from '../download.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
+import { AttemptSavedStatus } from '../server/learner/AttemptSavedStatus.tsx'
+
+/** The attempt's result: the server's own, once it has scored it, else this browser's. */
+const resultOf = (a: StoredAttempt) => a.sync?.result ?? a.result
 
 /** The attempts kept in this browser: reopen a result, download one or all, and where they are stored. */
 export function HistoryScreen() {
@@ -17,10 +23,12 @@ export function HistoryScreen() {
   const [attempts, setAttempts] = useState<StoredAttempt[] | undefined>()
   const [storage, setStorage] = useState<Awaited<ReturnType<typeof getStorageStatus>> | undefined>()
   const [refused, setRefused] = useState<string | null>(null)
+  // only the signed-in person's attempts (with nobody signed in, those made so)
+  const owner = useStore(sessionStore, (s) => s.user?.id)
   useEffect(() => {
-    void listStoredAttempts().then(setAttempts)
+    void listStoredAttempts().then((all) => setAttempts(all.filter((a) => isVisibleTo(a, owner))))
     void getStorageStatus(true).then(setStorage)
-  }, [])
+  }, [owner])
   const open = async (a: StoredAttempt) => {
     const opened = await appStore.getState().openStoredResult(a)
     setRefused(opened.ok ? null : opened.reason)
@@ -66,9 +74,10 @@ export function HistoryScreen() {
           <li key={a.id} data-attempt={a.id}>
             <strong>{a.scenario.id}</strong> · {a.learner.name || a.learner.id} ·{' '}
             {new Date(a.startedAt).toLocaleString()} ·{' '}
-            {a.result
-              ? `${a.result.score.percent.toFixed(1)} % · ${t(`result.status.${a.result.status}`)}`
+            {resultOf(a)
+              ? `${resultOf(a)!.score.percent.toFixed(1)} % · ${t(`result.status.${resultOf(a)!.status}`)}`
               : t('history.notFinished')}{' '}
+            <AttemptSavedStatus attemptId={a.id} />{' '}
             {a.finished && (
               <button type="button" onClick={() => void open(a)}>
                 {t('history.open')}

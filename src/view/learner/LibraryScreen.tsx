@@ -10,6 +10,9 @@ import type { OpenedScenario } from '../../state/openScenarioFile.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { RefusedFileProblems } from '../panels/RefusedFileProblems.tsx'
 import { ScenarioCard } from '../panels/ScenarioCard.tsx'
+import { sessionStore } from '../../state/server/sessionStore.ts'
+import { AssignmentList } from '../server/learner/AssignmentList.tsx'
+import { ServerPanel } from '../server/learner/ServerPanel.tsx'
 import { UnfinishedAttempts } from './UnfinishedAttempts.tsx'
 
 /** Who is learning, and in which mode. */
@@ -17,23 +20,29 @@ function LearnerSection() {
   const { t } = useTranslation()
   const learner = useStore(appStore, (s) => s.learner)
   const mode = useStore(appStore, (s) => s.mode)
+  // signed in to the class server, the learner is who the server knows
+  const signedIn = useStore(sessionStore, (s) => s.user !== null)
   return (
     <section className="learner" aria-label={t('library.learner')}>
-      <label>
-        {t('library.learnerName')}
-        <input
-          value={learner.name}
-          onChange={(e) => appStore.getState().setLearner({ ...learner, name: e.target.value })}
-          autoComplete="name"
-        />
-      </label>
-      <label>
-        {t('library.learnerId')}
-        <input
-          value={learner.id}
-          onChange={(e) => appStore.getState().setLearner({ ...learner, id: e.target.value })}
-        />
-      </label>
+      {!signedIn && (
+        <>
+          <label>
+            {t('library.learnerName')}
+            <input
+              value={learner.name}
+              onChange={(e) => appStore.getState().setLearner({ ...learner, name: e.target.value })}
+              autoComplete="name"
+            />
+          </label>
+          <label>
+            {t('library.learnerId')}
+            <input
+              value={learner.id}
+              onChange={(e) => appStore.getState().setLearner({ ...learner, id: e.target.value })}
+            />
+          </label>
+        </>
+      )}
       <fieldset className="mode">
         <legend>{t('library.mode')}</legend>
         {(['practice', 'assessment'] as const).map((m) => (
@@ -151,6 +160,8 @@ export function LibraryScreen() {
   const [opened, setOpened] = useState<Model[]>([])
   const [refused, setRefused] = useState<Refused | undefined>()
   const [dragging, setDragging] = useState(false)
+  // what one signed-in person had open is never the next one's
+  const owner = useStore(sessionStore, (s) => s.user?.id ?? '')
 
   const open = async (files: FileList | null) => {
     if (!files?.length) return
@@ -196,8 +207,10 @@ export function LibraryScreen() {
         </button>
         <LanguageSwitch />
       </header>
+      <ServerPanel />
+      <AssignmentList />
       <LearnerSection />
-      <UnfinishedAttempts />
+      <UnfinishedAttempts key={owner} />
       <h2>{t('library.title')}</h2>
       <ScenarioCards opened={opened} />
       <OpenFileSection open={(files) => void open(files)} refused={refused} />

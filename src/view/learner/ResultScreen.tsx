@@ -5,6 +5,8 @@ import type { EditorStore } from '../../state/editorStore.ts'
 import { downloadJson, fileName } from '../download.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { ResultView } from '../panels/ResultView.tsx'
+import { SavedStatusBadge } from '../server/learner/SavedStatusBadge.tsx'
+import { useSavedStatus } from '../server/learner/useSavedStatus.ts'
 import { useScenarioText } from '../useScenarioText.ts'
 
 export interface ResultScreenProps {
@@ -15,9 +17,12 @@ export interface ResultScreenProps {
 }
 
 /** The learner's result, with the attempt and result files to hand in, and "try again". */
-export function ResultScreen({ model, attempt, result, editor }: ResultScreenProps) {
+export function ResultScreen({ model, attempt, result: ownResult, editor }: ResultScreenProps) {
   const { t } = useTranslation()
   const names = useScenarioText(model)
+  // where the attempt is kept; the server's own score replaces this browser's once it answers
+  const saved = useSavedStatus(attempt.id)
+  const result = saved?.serverResult ?? ownResult
   const base = fileName(
     model.scenario.id,
     attempt.learner?.id ?? '',
@@ -31,6 +36,11 @@ export function ResultScreen({ model, attempt, result, editor }: ResultScreenPro
         </h1>
         <LanguageSwitch />
       </header>
+      {saved && (
+        <p className="saved-line">
+          <SavedStatusBadge status={saved} live />
+        </p>
+      )}
       <ResultView model={model} result={result} attempt={attempt} />
       <div className="actions">
         <button type="button" onClick={() => downloadJson(`${base}.attempt.json`, attempt)}>
@@ -44,13 +54,16 @@ export function ResultScreen({ model, attempt, result, editor }: ResultScreenPro
             {t('play.backToEditor')}
           </button>
         )}
-        <button
-          type="button"
-          className="primary"
-          onClick={() => appStore.getState().start(model, editor)}
-        >
-          {t('result.tryAgain')}
-        </button>
+        {/* an assignment is started again from the library, which counts its attempts */}
+        {!saved?.assignmentId && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => appStore.getState().start(model, editor)}
+          >
+            {t('result.tryAgain')}
+          </button>
+        )}
         <button type="button" onClick={() => appStore.getState().backToLibrary()}>
           {t('result.backToLibrary')}
         </button>

@@ -1,20 +1,28 @@
 import { useEffect, useState } from 'react'
+import { useStore } from 'zustand'
 import {
   deleteStoredAttempt,
   listStoredAttempts,
   type StoredAttempt,
 } from '../../state/attemptJournal.ts'
 import { appStore } from '../../state/appStore.ts'
+import { isVisibleTo, sessionStore } from '../../state/server/sessionStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
-/** Attempts left unfinished in this browser (a crash, a closed lid): resume or discard each. */
+/**
+ * Attempts left unfinished in this browser (a crash, a closed lid): resume or discard each. Only
+ * the signed-in person's (or, with nobody signed in, those made with nobody signed in).
+ */
 export function UnfinishedAttempts() {
   const { t } = useTranslation()
   const [open, setOpen] = useState<StoredAttempt[]>([])
   const [discarding, setDiscarding] = useState<string | null>(null)
+  const owner = useStore(sessionStore, (s) => s.user?.id)
   const refresh = () =>
-    void listStoredAttempts().then((all) => setOpen(all.filter((a) => !a.finished)))
-  useEffect(refresh, [])
+    void listStoredAttempts().then((all) =>
+      setOpen(all.filter((a) => !a.finished && isVisibleTo(a, owner))),
+    )
+  useEffect(refresh, [owner])
   if (open.length === 0) return null
   return (
     <section className="unfinished" role="region" aria-label={t('history.unfinished')}>

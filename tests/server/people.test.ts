@@ -3,7 +3,11 @@
 // learner's PIN is stopped, and who may see and change which class.
 import { expect, it } from 'vitest'
 import { CODE_ALPHABET } from '../../src/server/people/join.ts'
-import { CLASS_PIN_RULE, LEARNER_RULE } from '../../src/server/people/rateLimit.ts'
+import {
+  CLASS_PIN_RULE,
+  LEARNER_RULE,
+  UNKNOWN_CODE_RULE,
+} from '../../src/server/people/rateLimit.ts'
 import { forEachDatabase } from './harness.ts'
 import {
   addStaff,
@@ -247,6 +251,22 @@ forEachDatabase('classes and joining', (server) => {
     const blocked = await join('guess-101', 'secret-pin')
     expect(blocked.status).toBe(429)
     expect(blocked.body.error.code).toBe('too-many-tries')
+  })
+
+  it('stops one address from trying class codes that do not exist, without holding up others', async () => {
+    const { code } = await instructorWithClass(server())
+    const client = server().client()
+    for (let i = 0; i < UNKNOWN_CODE_RULE.limit; i++) {
+      const unknown = await client.post('/api/join', { code: 'ZZZZZZ', learnerId: 'G', name: 'G' })
+      expect(unknown.status).toBe(404)
+    }
+    // once over the limit, a real code from that address waits too: else guessing would go on
+    const blocked = await client.post('/api/join', { code, learnerId: 'G', name: 'G' })
+    expect(blocked.status).toBe(429)
+    expect(blocked.body.error.code).toBe('too-many-tries')
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+    server().advance(UNKNOWN_CODE_RULE.windowMs + 1000)
+    expect((await client.post('/api/join', { code, learnerId: 'G', name: 'G' })).status).toBe(200)
   })
 
   it('refuses SQL-looking text as plain text, and over-long fields with a 400', async () => {

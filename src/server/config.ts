@@ -1,5 +1,8 @@
 // The server's settings, from environment variables (README "Running the server" lists them).
 // Read once at start; a wrong value stops the server with a message that names the variable.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 export interface ServerConfig {
   /** TCP port of the app and the API. */
@@ -34,6 +37,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value
 }
 
+/**
+ * The built app: `app/` beside the bundled server of a release (server.mjs), else `dist/` of the
+ * repository (`npm start` builds it).
+ */
+const releaseApp = fileURLToPath(new URL('./app', import.meta.url))
+const defaultAppDir = existsSync(join(releaseApp, 'index.html')) ? releaseApp : 'dist'
+
 /** Reads the settings from `env`; throws ConfigError with a plain message on a wrong value. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const https = env['PRACTICA_HTTPS'] ?? 'auto'
@@ -48,7 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: env['PRACTICA_DATA'] || 'data',
     databaseUrl,
     https,
-    appDir: env['PRACTICA_APP'] ?? 'dist',
+    appDir: env['PRACTICA_APP'] ?? defaultAppDir,
     origins: (env['PRACTICA_ORIGINS'] ?? '')
       .split(',')
       .map((o) => o.trim())

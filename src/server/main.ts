@@ -1,4 +1,5 @@
 // `npm start` (after the build) and the release's entry: start the server, say where it is.
+import { resolve } from 'node:path'
 import { ConfigError, readConfig } from './config.ts'
 import { FolderLockedError } from './db/lock.ts'
 import { MigrationError } from './db/open.ts'
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   console.log(`\nPractica is running. Its data is in ${where}.`)
   console.log('Learners open one of these addresses in their browser:')
   for (const address of addressesOf(running)) console.log(`  ${address}`)
-  if (running.caFile) console.log(`\n${trustInstructions(running.caFile)}`)
+  if (running.caFile) console.log(`\n${trustInstructions(resolve(running.caFile))}`)
   else
     console.log(
       '\nPlain HTTP (PRACTICA_HTTPS=off): on other machines the app runs without offline copies and in one tab only.',

@@ -24,8 +24,16 @@ const NO_ACTS: PartController = {
 export function LookSheetScreen() {
   const { t } = useTranslation()
   const detail = useStore(graphicsStore, (s) => s.setting)
+  // the camera takes in the whole sheet in the window's shape (the sheet fills the window)
   const sheet = useMemo(
-    () => createLookSheet(lookSheetScenario(getSheetLooks(location.search), detail) as JsonValue),
+    () =>
+      createLookSheet(
+        lookSheetScenario(
+          getSheetLooks(location.search),
+          detail,
+          innerHeight > 0 ? innerWidth / innerHeight : undefined,
+        ) as JsonValue,
+      ),
     [detail],
   )
   const ui = useMemo(() => createSceneUiStore(), [])

@@ -195,18 +195,23 @@ export function getSheetId(look: LookName, copy: number): string {
   return `${look.replace(/[^a-z0-9]+/g, '_')}_${copy}`
 }
 
+/** The width over the height of the view a sheet is framed for, unless it is told another. */
+export const SHEET_ASPECT = 16 / 9
+
 /**
  * A scenario (spec format) that shows each of `looks` once per state, in a grid on a plain floor,
- * facing a camera that takes in the whole grid; each copy is labelled "<look> — <state>". Each
- * is scaled to fill its cell as `detail` draws it (Simple draws operated parts as their kinds'
- * default parts). Pure.
+ * facing a camera that takes in the whole grid in a view of `aspect` (width over height); each
+ * copy is labelled "<look> — <state>". Each is scaled to fill its cell as `detail` draws it
+ * (Simple draws operated parts as their kinds' default parts). Pure.
  */
 export function lookSheetScenario(
   looks: readonly LookName[],
   detail: Detail = 'detailed',
+  aspect: number = SHEET_ASPECT,
 ): Record<string, unknown> {
   const entries = looks.flatMap(getSheetEntries)
-  const columns = Math.max(1, Math.ceil(Math.sqrt(entries.length * 1.6)))
+  // about 1.6 columns a row, never more columns than copies (a lone copy stands in the middle)
+  const columns = Math.max(1, Math.min(entries.length, Math.ceil(Math.sqrt(entries.length * 1.6))))
   const rows = Math.max(1, Math.ceil(entries.length / columns))
   const components: Record<string, unknown>[] = []
   const copies = new Map<LookName, number>()
@@ -248,9 +253,9 @@ export function lookSheetScenario(
   const depth = rows * CELL
   const elevation = (48 * Math.PI) / 180
   const half = ((FOV / 2) * Math.PI) / 180
-  // far enough that the grid fits across a 16:9 view, and from its front row to its back row
-  // (the front row is nearer the camera than the grid's centre, so it spreads wider)
-  const across = width / 2 / (Math.tan(half) * (16 / 9)) + (depth / 2) * Math.cos(elevation)
+  // far enough that the grid fits across a view of `aspect`, and from its front row to its back
+  // row (the front row is nearer the camera than the grid's centre, so it spreads wider)
+  const across = width / 2 / (Math.tan(half) * aspect) + (depth / 2) * Math.cos(elevation)
   const along = (depth * Math.sin(elevation) + CELL) / 2 / Math.tan(half)
   const distance = Math.max(across, along, 1.5) * 1.05
   const target = [0, RAISED * 0.6, 0]

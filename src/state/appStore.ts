@@ -39,6 +39,8 @@ export type Screen =
   | { readonly name: 'editor-home' }
   | { readonly name: 'review' }
   | { readonly name: 'history' }
+  /** The staff's screens on the Practica server (classes, administration). */
+  | { readonly name: 'staff' }
   | { readonly name: 'editor'; readonly store: EditorStore }
   | {
       /** The scenario made a mistake as the attempt started: nothing to play, the attempt to keep. */
@@ -69,6 +71,7 @@ export interface AppState {
   openEditorHome(): void
   openReview(): void
   openHistory(): void
+  openStaff(): void
   openEditor(store: EditorStore): void
 }
 
@@ -262,6 +265,9 @@ export function createAppStore() {
     },
     openHistory() {
       set({ screen: { name: 'history' } })
+    },
+    openStaff() {
+      set({ screen: { name: 'staff' } })
     },
     openEditor(store) {
       set({ screen: { name: 'editor', store } })

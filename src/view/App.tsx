@@ -26,7 +26,7 @@ const HistoryScreen = lazy(() =>
   })),
 )
 const ReviewScreen = lazy(() =>
-  withTexts(['review', 'result'], import('./assessor/ReviewScreen.tsx')).then((m) => ({
+  withTexts(['review', 'result', 'staff'], import('./assessor/ReviewScreen.tsx')).then((m) => ({
     default: m.ReviewScreen,
   })),
 )
@@ -35,6 +35,13 @@ const LookSheetScreen = lazy(() =>
   import('./scene/looks/LookSheetScreen.tsx').then((m) => ({ default: m.LookSheetScreen })),
 )
 const SHEET = new URLSearchParams(globalThis.location?.search).get('sheet') === 'looks'
+// the staff's screens on the Practica server, and its first-start setup link (`/?setup=<token>`)
+const StaffRoute = lazy(() =>
+  withTexts(['staff'], import('./server/staff/StaffRoute.tsx')).then((m) => ({
+    default: m.StaffRoute,
+  })),
+)
+const setupToken = () => new URLSearchParams(globalThis.location?.search).get('setup')
 const EditorRoute = lazy(() =>
   withTexts(['editor', 'result'], import('./instructor/EditorRoute.tsx')).then((m) => ({
     default: m.EditorRoute,
@@ -64,6 +71,7 @@ export function App() {
 
 function ScreenOf({ screen }: { readonly screen: Screen }): ReactNode {
   if (SHEET) return <LookSheetScreen />
+  if (setupToken()) return <StaffRoute setupToken={setupToken()} />
   switch (screen.name) {
     case 'library':
       return <LibraryScreen />
@@ -94,6 +102,8 @@ function ScreenOf({ screen }: { readonly screen: Screen }): ReactNode {
       return <HistoryScreen />
     case 'review':
       return <ReviewScreen />
+    case 'staff':
+      return <StaffRoute />
     case 'editor-home':
     case 'editor':
       return <EditorRoute store={screen.name === 'editor' ? screen.store : undefined} />

@@ -1,12 +1,17 @@
 import { useState } from 'react'
+import { useStore } from 'zustand'
 import { exportResultJson, exportXapi } from '../../core/index.ts'
 import type { ReviewItem } from '../../state/reviewImport.ts'
 import { reviewStore } from '../../state/reviewStore.ts'
+import { serverReview } from '../../state/server/reviewServer.ts'
+import type { ApiRefusal } from '../../state/server/staffApi.ts'
 import { downloadJson, downloadText, fileName } from '../download.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { ResultView } from '../panels/ResultView.tsx'
 import { ScreenErrorBoundary } from '../panels/ScreenErrorBoundary.tsx'
+import { RefusalNote } from '../server/staff/RefusalNote.tsx'
 import { JudgementPanel } from './JudgementPanel.tsx'
+import { MarkHistory } from './MarkHistory.tsx'
 import { ReplayView } from './ReplayView.tsx'
 import { Timeline } from './Timeline.tsx'
 
@@ -21,8 +26,21 @@ export interface AttemptDetailProps {
 export function AttemptDetail({ item }: AttemptDetailProps) {
   const { t } = useTranslation()
   const [jump, setJump] = useState<{ t: number } | null>(null)
+  const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
+  // an attempt from the server has its marks saved there, with who and when, in an audit log
+  const revision = useStore(serverReview, (s) => s.revisions[item.key])
+  const saving = useStore(serverReview, (s) => s.saving[item.key] ?? false)
+  const fromServer = revision !== undefined
   const { model, attempt, result } = item
   if (!model || !attempt) return null
+  const onMark = (judgement: string, mark: number | null) => {
+    if (!fromServer) return reviewStore.getState().mark(item.key, judgement, mark)
+    setRefusal(null)
+    void serverReview
+      .getState()
+      .mark(item.key, judgement, mark)
+      .then((answer) => setRefusal(answer.ok ? null : answer.error))
+  }
   const base = fileName(attempt.scenario.id, attempt.learner?.id ?? '', attempt.id)
   return (
     <ScreenErrorBoundary attempt={() => attempt}>
@@ -47,11 +65,16 @@ export function AttemptDetail({ item }: AttemptDetailProps) {
         </div>
         {result && (
           <>
-            <JudgementPanel
-              model={model}
-              attempt={attempt}
-              onMark={(j, m) => reviewStore.getState().mark(item.key, j, m)}
-            />
+            <JudgementPanel model={model} attempt={attempt} onMark={onMark} />
+            {fromServer && (
+              <>
+                <p role="status">{saving ? t('staff.review.saving') : ''}</p>
+                <RefusalNote refusal={refusal} />
+                {(model.scenario.judgements ?? []).length > 0 && (
+                  <MarkHistory model={model} attemptId={attempt.id} revision={revision} />
+                )}
+              </>
+            )}
             <ResultView model={model} result={result} attempt={attempt} />
           </>
         )}

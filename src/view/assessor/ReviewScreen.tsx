@@ -13,6 +13,8 @@ import { listStoredAttempts, toAttemptFile } from '../../state/attemptJournal.ts
 import { appStore } from '../../state/appStore.ts'
 import type { InputFile, ReviewItem } from '../../state/reviewImport.ts'
 import { reviewStore } from '../../state/reviewStore.ts'
+import { serverReview } from '../../state/server/reviewServer.ts'
+import { sessionStore } from '../../state/server/sessionStore.ts'
 import { downloadJson, downloadText } from '../download.ts'
 import { problemText } from '../i18n/problemText.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
@@ -23,6 +25,8 @@ import { CohortTable } from './CohortTable.tsx'
 import { HeatMap } from './HeatMap.tsx'
 import { Insights } from './Insights.tsx'
 import { readDrop, toInputFiles } from './readDroppedFiles.ts'
+import { ServerClassPicker } from './ServerClassPicker.tsx'
+import { ServerExports } from './ServerExports.tsx'
 
 /** The attempts kept in this browser, with the scenario files they were made on, as files to import. */
 async function storedAttemptFiles(): Promise<InputFile[]> {
@@ -153,6 +157,12 @@ export function ReviewScreen() {
   const items = useStore(reviewStore, (s) => s.items)
   const selected = useStore(reviewStore, (s) => s.selected)
   const assessor = useStore(reviewStore, (s) => s.assessor)
+  // staff signed in to a Practica server open classes from it; files work as ever
+  const staff = useStore(
+    sessionStore,
+    (s) => s.status === 'online' && !!s.user && s.user.role !== 'learner',
+  )
+  const fromServer = useStore(serverReview, (s) => s.source !== null)
   const [dragging, setDragging] = useState(false)
   const [busy, setBusy] = useState(false)
   const rows = useMemo(() => getRows(items), [items])
@@ -186,18 +196,22 @@ export function ReviewScreen() {
     >
       <header className="bar">
         <h1>{t('review.title')}</h1>
-        <label>
-          {t('review.assessor')}{' '}
-          <input
-            value={assessor}
-            onChange={(e) => reviewStore.getState().setAssessor(e.target.value)}
-          />
-        </label>
+        {/* marks on the server carry the signed-in name */}
+        {!fromServer && (
+          <label>
+            {t('review.assessor')}{' '}
+            <input
+              value={assessor}
+              onChange={(e) => reviewStore.getState().setAssessor(e.target.value)}
+            />
+          </label>
+        )}
         <LanguageSwitch />
         <button type="button" onClick={() => appStore.getState().backToLibrary()}>
           {t('result.backToLibrary')}
         </button>
       </header>
+      {staff && <ServerClassPicker />}
       <ImportSection
         add={(files) => void add(files)}
         busy={busy}
@@ -207,7 +221,7 @@ export function ReviewScreen() {
       {broken.length > 0 && <BrokenFiles broken={broken} />}
       {rows.length > 0 && (
         <>
-          <ExportButtons scored={scored} />
+          {fromServer ? <ServerExports /> : <ExportButtons scored={scored} />}
           <CohortTable
             rows={rows}
             competencies={competencies}

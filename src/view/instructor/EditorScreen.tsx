@@ -7,6 +7,7 @@ import { ElementForm } from './ElementForm.tsx'
 import { EditorView } from './EditorScene.tsx'
 import { OutlinePanel } from './OutlinePanel.tsx'
 import { ProblemsPanel } from './ProblemsPanel.tsx'
+import { PublishToClass } from './PublishToClass.tsx'
 import { SaveControls } from './SaveControls.tsx'
 import { ScenarioForm } from './ScenarioForm.tsx'
 import { SolvePanel } from './SolvePanel.tsx'
@@ -71,6 +72,7 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
           {t('editor.redo')}
         </button>
         <SaveControls store={store} fileHandle={fileHandle} />
+        <PublishToClass store={store} />
         <PickingHint store={store} />
         <button
           type="button"

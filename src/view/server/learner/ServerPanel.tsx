@@ -47,6 +47,15 @@ export function ServerPanel() {
               </>
             )}
           </p>
+          {user.role !== 'learner' && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => appStore.getState().openStaff()}
+            >
+              {t('staff.nav.home')}
+            </button>
+          )}
           <button type="button" onClick={() => void signOut()} disabled={leaving}>
             {t('server.signOut')}
           </button>

@@ -1,0 +1,156 @@
+import '../server/staff/staff.css'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useStore } from 'zustand'
+import { serializeScenario } from '../../core/index.ts'
+import type { EditorStore } from '../../state/editorStore.ts'
+import { sessionStore } from '../../state/server/sessionStore.ts'
+import type { ApiRefusal, AssignmentMode } from '../../state/server/staffApi.ts'
+import { staffStore } from '../../state/server/staffStore.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
+import { RefusalNote } from '../server/staff/RefusalNote.tsx'
+import { scenarioTitle } from '../server/staff/words.ts'
+
+export interface PublishToClassProps {
+  readonly store: EditorStore
+}
+
+/**
+ * Publishes the scenario being edited to the Practica server, as the exact bytes "Download"
+ * saves, and assigns it to one of the instructor's classes in the same step if asked. Shown only
+ * to an instructor or admin signed in to a server that answers.
+ */
+export function PublishToClass({ store }: PublishToClassProps) {
+  const { t, i18n } = useTranslation()
+  const user = useStore(sessionStore, (s) => (s.status === 'online' ? s.user : null))
+  const problems = useStore(store, (s) => s.problems.length)
+  const classes = useStore(staffStore, (s) => s.classes)
+  const [open, setOpen] = useState(false)
+  const [classId, setClassId] = useState('')
+  const [mode, setMode] = useState<AssignmentMode>('practice')
+  const [attempts, setAttempts] = useState('')
+  const [mistake, setMistake] = useState('')
+  const [said, setSaid] = useState('')
+  const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
+  const [busy, setBusy] = useState(false)
+  const first = useRef<HTMLSelectElement>(null)
+  const opener = useRef<HTMLButtonElement>(null)
+  const staff = user?.role === 'instructor' || user?.role === 'admin'
+
+  useEffect(() => {
+    if (!open || !user) return
+    first.current?.focus()
+    void staffStore.getState().refresh(user.role === 'admin' ? 'admin' : 'instructor')
+  }, [open, user])
+
+  if (!staff) return null
+  const close = () => {
+    setOpen(false)
+    opener.current?.focus()
+  }
+  const publish = async (e: FormEvent) => {
+    e.preventDefault()
+    setRefusal(null)
+    setSaid('')
+    if (problems > 0) return setMistake(t('staff.publish.fixFirst', { count: problems }))
+    const maxAttempts = attempts.trim() === '' ? undefined : Number(attempts)
+    if (maxAttempts !== undefined && (!Number.isInteger(maxAttempts) || maxAttempts < 1))
+      return setMistake(t('staff.assignments.attemptsWhole'))
+    setMistake('')
+    setBusy(true)
+    const bytes = new TextEncoder().encode(serializeScenario(store.getState().history.doc))
+    const published = await staffStore.getState().publish(bytes)
+    if (!published.ok) {
+      setBusy(false)
+      return setRefusal(published.error)
+    }
+    const { id, version } = published.value
+    const title = scenarioTitle(published.value, i18n.language)
+    const done = t('staff.publish.done', { title, version })
+    if (!classId) {
+      setBusy(false)
+      return setSaid(done)
+    }
+    const assigned = await staffStore.getState().assign(classId, {
+      scenarioId: id,
+      version,
+      mode,
+      ...(maxAttempts !== undefined ? { maxAttempts } : {}),
+    })
+    setBusy(false)
+    if (!assigned.ok) {
+      setSaid(done)
+      return setRefusal(assigned.error)
+    }
+    const className = classes.find((c) => c.id === classId)?.name ?? ''
+    setSaid(`${done} ${t('staff.publish.assigned', { className, mode: t(`staff.mode.${mode}`) })}`)
+  }
+
+  return (
+    <div className="publish-to-class">
+      <button
+        ref={opener}
+        type="button"
+        aria-expanded={open}
+        onClick={() => (open ? close() : setOpen(true))}
+      >
+        {t('staff.publish.toClass')}
+      </button>
+      {open && (
+        <form
+          className="publish-panel staff-form"
+          aria-label={t('staff.publish.toClass')}
+          onSubmit={(e) => void publish(e)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close()
+          }}
+        >
+          <p>{t('staff.publish.fromEditor')}</p>
+          <label>
+            {t('staff.publish.assignTo')}
+            <select ref={first} value={classId} onChange={(e) => setClassId(e.target.value)}>
+              <option value="">{t('staff.publish.noClass')}</option>
+              {classes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.code})
+                </option>
+              ))}
+            </select>
+          </label>
+          {classId && (
+            <>
+              <label>
+                {t('staff.assignments.mode')}
+                <select value={mode} onChange={(e) => setMode(e.target.value as AssignmentMode)}>
+                  <option value="practice">{t('staff.mode.practice')}</option>
+                  <option value="assessment">{t('staff.mode.assessment')}</option>
+                </select>
+              </label>
+              <label>
+                {t('staff.assignments.attempts')}
+                <input
+                  type="number"
+                  min={1}
+                  step={1}
+                  value={attempts}
+                  onChange={(e) => setAttempts(e.target.value)}
+                  placeholder={t('staff.assignments.unlimited')}
+                />
+              </label>
+            </>
+          )}
+          {mistake && <p role="alert">{mistake}</p>}
+          <RefusalNote refusal={refusal} />
+          <p role="status">{said}</p>
+          <div className="publish-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {classId ? t('staff.publish.publishAssign') : t('staff.publish.publish')}
+            </button>
+            <button type="button" onClick={close}>
+              {t('staff.publish.close')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  )
+}

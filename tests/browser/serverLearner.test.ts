@@ -287,6 +287,7 @@ describe.skipIf(!hasBrowser)('the learner with the Practica server', () => {
 
     await language(page, 'zh-CN')
     await page.getByText('已保存到服务器').waitFor()
+    await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({ path: `${SHOTS}/result-zh.png` })
     await language(page, 'en')
 

@@ -60,7 +60,9 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     credentials: 'same-origin',
     cache: 'no-store',
     headers: {
-      Accept: 'application/json',
+      // */* too: a static host that serves the app for every path (vite preview, an SPA host)
+      // then answers the health check with the page, not a 404 the console would report
+      Accept: 'application/json, */*;q=0.1',
       ...(body === undefined
         ? {}
         : { 'Content-Type': bytes ? 'application/octet-stream' : 'application/json' }),
@@ -152,6 +154,8 @@ export interface ServerUser {
  * "unreachable" by whether one answered before).
  */
 export async function hasServer(timeoutMs = 8000): Promise<boolean> {
+  // offline, the request could only fail (and the console say so): no need to try
+  if (globalThis.navigator?.onLine === false) return false
   try {
     const health = await apiGet<{ ok?: unknown }>(apiPath('health'), { timeoutMs })
     return health?.ok === true

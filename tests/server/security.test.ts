@@ -122,7 +122,9 @@ function oneShot(
       })
     })
     // the server may close while the rest of the body is still being written
-    req.on('error', (e) => answered || reject(e))
+    req.on('error', (e) => {
+      if (!answered) reject(e)
+    })
     if (!chunked) return req.end(body)
     for (let at = 0; at < body.length && !answered; at += 64 * 1024)
       req.write(body.slice(at, at + 64 * 1024))

@@ -17,6 +17,7 @@ import { runIdle } from './idle.ts'
 import { runReplay } from './replay.ts'
 import { runRerender } from './rerender.ts'
 import { runScoring } from './scoring.ts'
+import { runSync } from './sync.ts'
 import { runValidate } from './validate.ts'
 
 const loaded = loadScenario(
@@ -38,6 +39,7 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<BenchResult[
   validate: runValidate,
   'score-attempts': (options) => runScoring(conveyor, options),
   cohort: (options) => runCohort(conveyor, options),
+  sync: runSync,
 }
 
 function parseArgs(argv: readonly string[]): {

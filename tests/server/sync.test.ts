@@ -278,6 +278,53 @@ forEachDatabase('sync', (server) => {
     expect(Number(count[0]!.n)).toBe(events.length + 1)
   })
 
+  it('checks a batch against the database when another server process moved the attempt', async () => {
+    const work = await workClass(server())
+    const learner = await work.learner()
+    const header = headerFor(work.model, learner)
+    const events = solvedEvents(work.model).slice(0, -1)
+    const path = eventsPath(work.assignmentId, header.id)
+    expect(
+      (await learner.client.post(path, { header, from: 0, events: events.slice(0, 2) })).status,
+    ).toBe(200)
+    // another process stored event 2 meanwhile (what this process remembers is now stale)
+    await server()
+      .db.insertInto('attempt_events')
+      .values({ attempt_id: header.id, seq: 2, event: JSON.stringify(events[2]) })
+      .execute()
+    await server()
+      .db.updateTable('attempts')
+      .set({ next_seq: 3 })
+      .where('id', '=', header.id)
+      .execute()
+    const same = await learner.client.post(path, { from: 2, events: events.slice(2, 4) })
+    expect(same.status).toBe(200)
+    expect(same.body).toEqual({ nextSeq: 4, ended: false })
+    await server()
+      .db.updateTable('attempts')
+      .set({ next_seq: 5 })
+      .where('id', '=', header.id)
+      .execute()
+    await server()
+      .db.insertInto('attempt_events')
+      .values({
+        attempt_id: header.id,
+        seq: 4,
+        event: JSON.stringify({ t: events[4]!.t, action: 'end' }),
+      })
+      .execute()
+    const other = await learner.client.post(path, { from: 4, events: events.slice(4, 5) })
+    expect(other.status).toBe(409)
+    expect(other.body.error).toMatchObject({ code: 'events-changed', nextSeq: 5, seq: 4 })
+    expect(
+      await server()
+        .db.selectFrom('attempt_events')
+        .select('seq')
+        .where('attempt_id', '=', header.id)
+        .execute(),
+    ).toHaveLength(5)
+  })
+
   it('refuses an event the live simulator could not have produced, with its problem code', async () => {
     const work = await workClass(server(), { mode: 'assessment' })
     const learner = await work.learner()

@@ -2,7 +2,7 @@
 // the engine's scoreAttempt on the model compiled from the scenario's published bytes; a client's
 // numbers are never read. The one place a result is written: sync (an `end`), close (attempts
 // without one end at their last event) and judgement marks (review) all call rescoreAttempt.
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import {
   ATTEMPT_FORMAT,
   scoreAttempt,
@@ -12,7 +12,6 @@ import {
 } from '../../core/index.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
-import { sameJson } from './canonical.ts'
 import { modelFor } from './models.ts'
 
 export interface ScoredAttempt {
@@ -48,8 +47,9 @@ export class ScoringError extends ApiError {
 export async function storedAttempt(
   db: Kysely<Database>,
   attemptId: string,
+  options: { lock?: boolean } = {},
 ): Promise<{ attempt: Attempt; sha256: string } | undefined> {
-  const row = await db
+  const query = db
     .selectFrom('attempts')
     .innerJoin('assignments', 'assignments.id', 'attempts.assignment_id')
     .innerJoin('scenarios', (join) =>
@@ -59,7 +59,8 @@ export async function storedAttempt(
     )
     .select(['attempts.header', 'attempts.judgements', 'scenarios.sha256'])
     .where('attempts.id', '=', attemptId)
-    .executeTakeFirst()
+  // `lock`: the attempt row is locked until the transaction ends
+  const row = await (options.lock ? query.forUpdate('attempts') : query).executeTakeFirst()
   if (!row) return undefined
   const events = await db
     .selectFrom('attempt_events')
@@ -89,39 +90,28 @@ async function rescoreIn(
 ): Promise<ScoredAttempt> {
   // the attempt row locked: two rescores of one attempt (two marks at once) take turns, so the
   // last one written is scored on the last marks, and revisions never repeat
-  const locked = await trx
-    .selectFrom('attempts')
-    .select('id')
-    .where('id', '=', attemptId)
-    .forUpdate()
-    .executeTakeFirst()
-  if (!locked) throw new ApiError(404, 'not-found', 'There is no such attempt.')
-  const stored = await storedAttempt(trx, attemptId)
+  const stored = await storedAttempt(trx, attemptId, { lock: true })
   if (!stored) throw new ApiError(404, 'not-found', 'There is no such attempt.')
   const model = await modelFor(trx, stored.sha256)
   const scored = scoreAttempt(model, stored.attempt)
   if (!scored.ok) throw new ScoringError(scored.problems)
   const result = scored.value
-  const before = await trx
+  const json = JSON.stringify(result)
+  // revision 1 the first time; one more when the result differs (jsonb compares as values)
+  const { rows } = await sql<{ revision: number }>`
+    INSERT INTO results (attempt_id, revision, result, scored_at)
+    VALUES (${attemptId}, 1, ${json}::jsonb, ${at})
+    ON CONFLICT (attempt_id) DO UPDATE
+      SET revision = results.revision + 1, result = excluded.result, scored_at = excluded.scored_at
+      WHERE results.result IS DISTINCT FROM excluded.result
+    RETURNING revision`.execute(trx)
+  if (rows[0]) return { result, revision: rows[0].revision }
+  const same = await trx
     .selectFrom('results')
-    .select(['revision', 'result'])
+    .select('revision')
     .where('attempt_id', '=', attemptId)
-    .executeTakeFirst()
-  if (!before) {
-    await trx
-      .insertInto('results')
-      .values({ attempt_id: attemptId, revision: 1, result: JSON.stringify(result), scored_at: at })
-      .execute()
-    return { result, revision: 1 }
-  }
-  if (sameJson(before.result, result)) return { result, revision: before.revision }
-  const revision = before.revision + 1
-  await trx
-    .updateTable('results')
-    .set({ revision, result: JSON.stringify(result), scored_at: at })
-    .where('attempt_id', '=', attemptId)
-    .execute()
-  return { result, revision }
+    .executeTakeFirstOrThrow()
+  return { result, revision: same.revision }
 }
 
 /**

@@ -102,19 +102,24 @@ interface State {
   next_seq: number | null
   ended: boolean | null
   last_t: number | null
+  /** the caller's learner ID in the assignment's class */
+  learner_id: string | null
 }
 
 async function readState(
   db: Kysely<Database>,
   assignmentId: string,
   attemptId: string,
+  callerId: string,
 ): Promise<State | undefined> {
   const { rows } = await sql<State>`
     SELECT a.mode, a.scenario_id, a.scenario_version, s.sha256, a.opens_at, a.closes_at,
            a.closed_at, a.max_attempts, t.user_id AS owner, t.assignment_id AS attempt_assignment,
            t.header, t.next_seq, t.ended,
            (SELECT (e.event->>'t')::float8 FROM attempt_events e
-             WHERE e.attempt_id = t.id AND e.seq = t.next_seq - 1) AS last_t
+             WHERE e.attempt_id = t.id AND e.seq = t.next_seq - 1) AS last_t,
+           (SELECT l.learner_id FROM class_learners l
+             WHERE l.user_id = ${callerId} AND l.class_id = a.class_id) AS learner_id
       FROM assignments a
       JOIN scenarios s ON s.id = a.scenario_id AND s.version = a.scenario_version
       LEFT JOIN attempts t ON t.id = ${attemptId}
@@ -140,14 +145,12 @@ const closedError = (state: State, now: Date) => {
 }
 
 /** Checks a new attempt's header against the assignment, the learner and the scenario. */
-async function checkNewHeader(
-  deps: Deps,
-  caller: Caller,
+function checkNewHeader(
   attemptId: string,
   header: AttemptHeader,
   state: State,
   model: Model,
-): Promise<void> {
+): void {
   if (header.id !== attemptId)
     throw new ApiError(
       400,
@@ -172,16 +175,11 @@ async function checkNewHeader(
       `This assignment is done in ${state.mode} mode, not ${header.mode} mode.`,
       { mode: state.mode },
     )
-  const learner = await deps.db
-    .selectFrom('class_learners')
-    .select('learner_id')
-    .where('user_id', '=', caller.id)
-    .executeTakeFirst()
-  if (!learner || learner.learner_id !== header.learner.id)
+  if (state.learner_id !== header.learner.id)
     throw new ApiError(
       409,
       'wrong-learner',
-      `This attempt names learner "${header.learner.id}", but you are signed in as learner "${learner?.learner_id ?? '?'}".`,
+      `This attempt names learner "${header.learner.id}", but you are signed in as learner "${state.learner_id ?? '?'}".`,
     )
   const problems = checkAttempt(model, { ...header, format: ATTEMPT_FORMAT, events: [] })
   if (!problems.empty)
@@ -276,11 +274,13 @@ async function createAttempt(
 }
 
 /**
- * Appends `events` as seq `from` … if the attempt's next_seq is still `from` (one statement:
- * the row's update and the events' insert stand or fall together); false if it moved.
+ * Appends `events` as seq `from` … if the attempt's next_seq is still `from`, it is not finished
+ * and its assignment is open at `now` (one statement: the row's update and the events' insert
+ * stand or fall together); false if any of that no longer holds.
  */
 async function appendEvents(
   db: Kysely<Database>,
+  assignmentId: string,
   attemptId: string,
   from: number,
   events: readonly AttemptEvent[],
@@ -290,13 +290,77 @@ async function appendEvents(
   const result = await sql`
     WITH moved AS (
       UPDATE attempts SET next_seq = ${from + events.length}, ended = ${ended}, updated_at = ${now}
-       WHERE id = ${attemptId} AND next_seq = ${from} AND NOT ended
+       WHERE id = ${attemptId} AND assignment_id = ${assignmentId} AND next_seq = ${from}
+         AND NOT ended
+         AND EXISTS (SELECT 1 FROM assignments a WHERE a.id = ${assignmentId}
+                       AND a.closed_at IS NULL
+                       AND (a.opens_at IS NULL OR a.opens_at <= ${now})
+                       AND (a.closes_at IS NULL OR a.closes_at > ${now}))
        RETURNING id)
     INSERT INTO attempt_events (attempt_id, seq, event)
     SELECT moved.id, ${from}::integer + e.i::integer - 1, e.event
       FROM moved, jsonb_array_elements(${JSON.stringify(events)}::jsonb) WITH ORDINALITY AS e(event, i)
     ON CONFLICT DO NOTHING`.execute(db)
   return Number(result.numAffectedRows ?? 0n) === events.length
+}
+
+/**
+ * What this process knows of attempts it stored batches of: what never changes (owner,
+ * assignment, header, and with them the mode and scenario) and where the attempt stood after its
+ * last batch here. The next batch in order is checked against it and stored by appendEvents,
+ * whose compare-and-set fails if anything moved meanwhile (another process, a close): then the
+ * batch takes the full path, which reads everything from the database.
+ */
+interface Known {
+  readonly owner: string
+  readonly assignmentId: string
+  readonly header: AttemptHeader
+  readonly sha256: string
+  nextSeq: number
+  lastT: number
+}
+const KNOWN = new Map<string, Known>()
+const MAX_KNOWN = 20_000
+
+function know(attemptId: string, known: Known): void {
+  KNOWN.delete(attemptId)
+  KNOWN.set(attemptId, known)
+  if (KNOWN.size > MAX_KNOWN) KNOWN.delete(KNOWN.keys().next().value!)
+}
+
+/** A batch that follows the last one this process stored, stored without reading; else RETRY. */
+async function tryNextBatch(
+  deps: Deps,
+  caller: Caller,
+  assignmentId: string,
+  attemptId: string,
+  batch: Batch,
+): Promise<SyncAnswer | typeof RETRY> {
+  const known = KNOWN.get(attemptId)
+  const events = batch.events as AttemptEvent[]
+  if (
+    !known ||
+    known.owner !== caller.id ||
+    known.assignmentId !== assignmentId ||
+    known.nextSeq !== batch.from ||
+    events.length === 0 ||
+    (batch.header && !sameJson(batch.header, known.header))
+  )
+    return RETRY
+  const model = await modelFor(deps.db, known.sha256)
+  checkEvents(model, known.header.mode, events, known.nextSeq, known.lastT)
+  if (events[events.length - 1]!.action === 'end') {
+    KNOWN.delete(attemptId)
+    return storeEnd(deps, assignmentId, attemptId, batch.from, events)
+  }
+  const now = deps.now()
+  if (!(await appendEvents(deps.db, assignmentId, attemptId, batch.from, events, false, now))) {
+    KNOWN.delete(attemptId)
+    return RETRY
+  }
+  known.nextSeq = batch.from + events.length
+  known.lastT = events[events.length - 1]!.t
+  return { nextSeq: known.nextSeq, ended: false }
 }
 
 async function answerOf(
@@ -326,7 +390,7 @@ async function tryBatch(
 ): Promise<SyncAnswer | typeof RETRY> {
   const { db, log } = deps
   const now = deps.now()
-  const state = await readState(db, assignmentId, attemptId)
+  const state = await readState(db, assignmentId, attemptId, caller.id)
   if (!state) throw new ApiError(404, 'not-found', 'There is no such assignment.')
   // a close that is due is processed before anything is taken
   if (!state.closed_at && state.closes_at && state.closes_at.getTime() <= now.getTime()) {
@@ -400,27 +464,48 @@ async function tryBatch(
       { nextSeq },
     )
   const model = await modelFor(db, state.sha256)
-  if (!exists) await checkNewHeader(deps, caller, attemptId, header, state, model)
+  if (!exists) checkNewHeader(attemptId, header, state, model)
   checkEvents(model, state.mode, fresh, nextSeq, state.last_t ?? 0)
   if (!exists && (await createAttempt(deps, caller, assignmentId, attemptId, header)) === RETRY)
     return RETRY
   if (fresh.length === 0) return { nextSeq, ended }
   const ends = fresh[fresh.length - 1]!.action === 'end'
   const to = nextSeq + fresh.length
-  if (!ends)
-    return (await appendEvents(db, attemptId, nextSeq, fresh, false, now))
-      ? { nextSeq: to, ended: false }
-      : RETRY
-  // the end: the events and the server's result are stored together
-  return db.transaction().execute(async (trx) => {
-    if (!(await appendEvents(trx, attemptId, nextSeq, fresh, true, now))) return RETRY
+  if (!ends) {
+    if (!(await appendEvents(db, assignmentId, attemptId, nextSeq, fresh, false, now))) return RETRY
+    know(attemptId, {
+      owner: caller.id,
+      assignmentId,
+      header,
+      sha256: state.sha256,
+      nextSeq: to,
+      lastT: fresh[fresh.length - 1]!.t,
+    })
+    return { nextSeq: to, ended: false }
+  }
+  KNOWN.delete(attemptId)
+  return storeEnd(deps, assignmentId, attemptId, nextSeq, fresh)
+}
+
+/** Stores the batch that ends the attempt and the server's result of it, in one transaction. */
+function storeEnd(
+  deps: Deps,
+  assignmentId: string,
+  attemptId: string,
+  from: number,
+  events: readonly AttemptEvent[],
+): Promise<SyncAnswer | typeof RETRY> {
+  const now = deps.now()
+  const to = from + events.length
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await appendEvents(trx, assignmentId, attemptId, from, events, true, now))) return RETRY
     try {
       const { result, revision } = await rescoreAttempt(trx, attemptId, now)
       return { nextSeq: to, ended: true, result, revision }
     } catch (e) {
       // the events are kept; the scenario's mistake is the log's, not the learner's
       if (!(e instanceof ScoringError)) throw e
-      log.warn({ attempt: attemptId, problems: e.problems }, 'attempt cannot be scored')
+      deps.log.warn({ attempt: attemptId, problems: e.problems }, 'attempt cannot be scored')
       return { nextSeq: to, ended: true }
     }
   })
@@ -447,8 +532,11 @@ export const syncRoutes = [
       const caller = callerOf(c)
       const assignmentId = param(c, 'assignmentId')
       // another request on the same attempt moved it meanwhile: look again (a handful of times)
-      for (let tries = 0; tries < 8; tries++) {
-        const answer = await tryBatch(deps, caller, assignmentId, attemptId, batch)
+      for (let tries = 0; tries < 9; tries++) {
+        const answer =
+          tries === 0
+            ? await tryNextBatch(deps, caller, assignmentId, attemptId, batch)
+            : await tryBatch(deps, caller, assignmentId, attemptId, batch)
         if (answer !== RETRY) return c.json(answer)
       }
       throw new ApiError(

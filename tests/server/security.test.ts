@@ -125,10 +125,10 @@ function oneShot(
     req.on('error', (e) => {
       if (!answered) reject(e)
     })
-    if (!chunked) return req.end(body)
-    for (let at = 0; at < body.length && !answered; at += 64 * 1024)
-      req.write(body.slice(at, at + 64 * 1024))
-    req.end()
+    if (chunked)
+      for (let at = 0; at < body.length && !answered; at += 64 * 1024)
+        req.write(body.slice(at, at + 64 * 1024))
+    req.end(chunked ? undefined : body)
   })
 }
 

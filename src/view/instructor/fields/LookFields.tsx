@@ -44,76 +44,86 @@ const under = (problems: readonly Problem[], path: (string | number)[]) =>
 /** The look picker: the kind's looks by their plain names, or none (the kind's plain shape). */
 export function LookField({ store, index, element, problems }: ComponentFieldProps) {
   const { t } = useTranslation()
-  const id = useId()
-  const path = ['components', index, 'look']
-  const current = typeof element['look'] === 'string' ? element['look'] : ''
   const looks = looksFor(element['kind'])
-  const own = under(problems, path)
   return (
-    <div className="field">
-      <label htmlFor={id}>{t('editor.look')}</label>
-      <select
-        id={id}
-        data-path={pathKey(path)}
-        value={current}
-        aria-invalid={own.length > 0}
-        aria-describedby={`${id}-help`}
-        onChange={(e) =>
-          store
-            .getState()
-            .run(lookCommand(element, index, e.target.value === '' ? undefined : e.target.value))
-        }
-      >
-        <option value="">{t('editor.lookNone')}</option>
-        {current !== '' && !looks.includes(current) && <option value={current}>{current}</option>}
-        {looks.map((look) => (
-          <option key={look} value={look}>
-            {t(lookNameKey(look), { defaultValue: look })}
-          </option>
-        ))}
-      </select>
-      <p className="muted field-help" id={`${id}-help`}>
-        {t('editor.lookHelp')}
-      </p>
-      <FieldProblems id={`${id}-problems`} problems={own} />
-    </div>
+    <PickerField
+      path={['components', index, 'look']}
+      current={element['look']}
+      choices={looks.map((look) => [look, t(lookNameKey(look), { defaultValue: look })])}
+      label={t('editor.look')}
+      none={t('editor.lookNone')}
+      help={t('editor.lookHelp')}
+      problems={problems}
+      onPick={(look) => store.getState().run(lookCommand(element, index, look))}
+    />
   )
 }
 
 /** The parent picker: nothing, or any other component that would not make a cycle. */
 export function ParentField({ store, doc, index, element, problems }: ComponentFieldProps) {
   const { t } = useTranslation()
+  return (
+    <PickerField
+      path={['components', index, 'parent']}
+      current={element['parent']}
+      choices={getParentChoices(doc, index).map((c) => [c, c])}
+      label={t('editor.parent')}
+      none={t('editor.parentNone')}
+      help={t('editor.parentHelp')}
+      problems={problems}
+      onPick={(parent) => {
+        const doc = store.getState().history.doc
+        store.getState().run(mountCommand(doc, index, parent))
+      }}
+    />
+  )
+}
+
+interface PickerFieldProps {
+  readonly path: (string | number)[]
+  /** The value in the document; a text not among the choices is still shown, as itself. */
+  readonly current: JsonValue | undefined
+  /** Each choice as its value and the words shown for it. */
+  readonly choices: readonly (readonly [value: string, text: string])[]
+  readonly label: string
+  /** The words of the empty choice (the field unset). */
+  readonly none: string
+  readonly help: string
+  /** The problems of the whole form: those under `path` are shown here. */
+  readonly problems: readonly Problem[]
+  /** A choice made (undefined: the empty one). */
+  readonly onPick: (value: string | undefined) => void
+}
+
+/** A labelled choice of one value or none, with a line of help and the problems found there. */
+function PickerField(props: PickerFieldProps) {
+  const { path, choices, problems } = props
   const id = useId()
-  const path = ['components', index, 'parent']
-  const current = typeof element['parent'] === 'string' ? element['parent'] : ''
-  const choices = getParentChoices(doc, index)
+  const current = typeof props.current === 'string' ? props.current : ''
   const own = under(problems, path)
   return (
     <div className="field">
-      <label htmlFor={id}>{t('editor.parent')}</label>
+      <label htmlFor={id}>{props.label}</label>
       <select
         id={id}
         data-path={pathKey(path)}
         value={current}
         aria-invalid={own.length > 0}
         aria-describedby={`${id}-help`}
-        onChange={(e) => {
-          const doc = store.getState().history.doc
-          store
-            .getState()
-            .run(mountCommand(doc, index, e.target.value === '' ? undefined : e.target.value))
-        }}
+        onChange={(e) => props.onPick(e.target.value === '' ? undefined : e.target.value)}
       >
-        <option value="">{t('editor.parentNone')}</option>
-        {current !== '' && !choices.includes(current) && <option value={current}>{current}</option>}
-        {choices.map((c) => (
-          <option key={c} value={c}>
-            {c}
+        <option value="">{props.none}</option>
+        {current !== '' && !choices.some(([value]) => value === current) && (
+          <option value={current}>{current}</option>
+        )}
+        {choices.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
           </option>
         ))}
       </select>
       <p className="muted field-help" id={`${id}-help`}>
-        {t('editor.parentHelp')}
+        {props.help}
       </p>
       <FieldProblems id={`${id}-problems`} problems={own} />
     </div>

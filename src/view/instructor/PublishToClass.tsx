@@ -49,6 +49,8 @@ export function PublishToClass({ store }: PublishToClassProps) {
   }
   const publish = async (e: FormEvent) => {
     e.preventDefault()
+    // not disabled while busy: the button keeps the focus, so Escape still closes the panel
+    if (busy) return
     setRefusal(null)
     setSaid('')
     if (problems > 0) return setMistake(t('staff.publish.fixFirst', { count: problems }))
@@ -142,7 +144,7 @@ export function PublishToClass({ store }: PublishToClassProps) {
           <RefusalNote refusal={refusal} />
           <p role="status">{said}</p>
           <div className="publish-actions">
-            <button type="submit" className="primary" disabled={busy}>
+            <button type="submit" className="primary" aria-disabled={busy}>
               {classId ? t('staff.publish.publishAssign') : t('staff.publish.publish')}
             </button>
             <button type="button" onClick={close}>

@@ -1,14 +1,17 @@
-// Helpers of the browser tests: a fresh page per test in headless Chromium, real pointer events
-// on parts of the 3D scene, and a screenshot in test-results/ when a test fails.
+// Helpers of the browser tests: a fresh page per test in headless Chromium, closed when the test
+// ends, real pointer events on parts of the 3D scene, and a screenshot in test-results/ when a
+// test fails. Pages open in Simple graphics unless a test asks otherwise: software GL draws a
+// Detailed frame several times slower, and only the tests of the Detailed looks themselves need
+// them.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, inject, onTestFailed } from 'vitest'
+import { afterAll, beforeAll, expect, inject, onTestFinished } from 'vitest'
 import { scoreAttempt, type Attempt, type Result } from '../../src/core/index.ts'
 import { loadScenarioFile } from '../helpers.ts'
-import { partPoint } from './pageActions.ts'
+import { appUrl, partPoint } from './pageActions.ts'
 import { CHROMIUM } from './server.ts'
 
-export { partPoint, startConveyor } from './pageActions.ts'
+export { appUrl, partPoint, startConveyor } from './pageActions.ts'
 
 export const baseUrl = inject('baseUrl')
 /** False when Chromium is missing outside CI (the setup said so loudly). */
@@ -26,14 +29,29 @@ export function setupBrowser(): void {
   })
 }
 
+export interface AppPageOptions {
+  readonly locale?: string
+  /** 'block' keeps every request on the network, where `page.route` sees it. */
+  readonly serviceWorkers?: 'allow' | 'block'
+}
+
+export interface OpenAppOptions extends AppPageOptions {
+  /** The address to open (the preview server's app by default). */
+  readonly url?: string
+  /**
+   * The graphics setting the address forces (`?graphics=`): Simple by default; Detailed for the
+   * tests of the Detailed looks; null for none, where the learner's choice or the default holds.
+   */
+  readonly graphics?: 'simple' | 'detailed' | null
+}
+
 /**
- * A new page at the app, 1280×720, that saves a screenshot if the test fails. `serviceWorkers:
- * 'block'` keeps every request on the network, where `page.route` sees it.
+ * A new page, 1280×720, not yet at any address (for a test that routes requests or adds scripts
+ * before the app's first load), in a browser context of its own. When the test ends the context
+ * is closed, after a screenshot if the test failed: a page left open would go on drawing (a
+ * running machine animates) and slow every later test of the file.
  */
-export async function openApp(
-  name: string,
-  options: { locale?: string; serviceWorkers?: 'allow' | 'block'; url?: string } = {},
-): Promise<Page> {
+export async function newAppPage(name: string, options: AppPageOptions = {}): Promise<Page> {
   const context = await browser!.newContext({
     viewport: { width: 1280, height: 720 },
     acceptDownloads: true,
@@ -43,14 +61,29 @@ export async function openApp(
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  onTestFailed(async () => {
-    mkdirSync('test-results', { recursive: true })
-    await page
-      .screenshot({ path: `test-results/${name.replace(/\W+/g, '-')}.png` })
-      .catch(() => undefined)
-    if (errors.length) console.error(`page errors in ${name}:\n${errors.join('\n')}`)
+  onTestFinished(async ({ task }) => {
+    if (task.result?.state === 'fail') {
+      mkdirSync('test-results', { recursive: true })
+      await page
+        .screenshot({ path: `test-results/${name.replace(/\W+/g, '-')}.png` })
+        .catch(() => undefined)
+      if (errors.length) console.error(`page errors in ${name}:\n${errors.join('\n')}`)
+    }
+    await context.close().catch(() => undefined)
   })
-  await page.goto(options.url ?? baseUrl)
+  return page
+}
+
+/** The app's address in the graphics setting of `options` (Simple unless it says otherwise). */
+export function appAddress(options: Pick<OpenAppOptions, 'url' | 'graphics'> = {}): string {
+  const graphics = options.graphics === undefined ? 'simple' : options.graphics
+  return appUrl(options.url ?? baseUrl, graphics === null ? {} : { graphics })
+}
+
+/** A new page (see newAppPage) at the app, in Simple graphics unless `options` says otherwise. */
+export async function openApp(name: string, options: OpenAppOptions = {}): Promise<Page> {
+  const page = await newAppPage(name, options)
+  await page.goto(appAddress(options))
   return page
 }
 

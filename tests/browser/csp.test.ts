@@ -6,11 +6,14 @@ import type { Page, Response } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { readText } from '../helpers.ts'
 import {
+  appAddress,
+  appUrl,
   baseUrl,
   clickPart,
   expectStep,
   finishAndShowResult,
   hasBrowser,
+  newAppPage,
   openApp,
   playReplayToEnd,
   setupBrowser,
@@ -51,7 +54,7 @@ const WORKER_MARK = 'securitypolicyviolation in a worker:'
  * is blocked, or it would serve that script from its cache, without the listener.
  */
 async function openWatched(name: string): Promise<Watched> {
-  const page = await openApp(name, { serviceWorkers: 'block' })
+  const page = await newAppPage(name, { serviceWorkers: 'block' })
   const requests: string[] = []
   const dialogs: string[] = []
   const workerViolations: string[] = []
@@ -75,7 +78,7 @@ async function openWatched(name: string): Promise<Watched> {
     })
   })
   // a new URL, so the page comes with its headers rather than as a 304 from the cache
-  const response = await page.goto(`${baseUrl}?csp`)
+  const response = await page.goto(appAddress({ url: appUrl(baseUrl, { csp: '' }) }))
   if (response === null) throw new Error('the page gave no response')
   await page.locator('li[data-scenario="conveyor-loto"]').waitFor()
   return {
@@ -123,7 +126,7 @@ describe.skipIf(!hasBrowser)('Content Security Policy', () => {
     })
     await page.reload()
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
-    const response = await page.goto(`${baseUrl}?from-cache`)
+    const response = await page.goto(appAddress({ url: appUrl(baseUrl, { 'from-cache': '' }) }))
     expect(response?.fromServiceWorker()).toBe(true)
     expect(await response?.headerValue('content-security-policy')).toBe(POLICY)
   })

@@ -8,7 +8,9 @@ import {
   downloadAttemptAndResult,
   eventsStored,
   finishAndShowResult,
+  appAddress,
   hasBrowser,
+  newAppPage,
   openApp,
   resumeIn,
   scoreConveyor,
@@ -81,7 +83,7 @@ describe.skipIf(!hasBrowser)('durable attempts', () => {
   })
 
   it('tells the learner plainly when the disk is full, and offers the attempt so far', async () => {
-    const page = await openApp('durable quota')
+    const page = await newAppPage('durable quota')
     await page.addInitScript(() => {
       const put = IDBObjectStore.prototype.put
       IDBObjectStore.prototype.put = function (
@@ -93,7 +95,7 @@ describe.skipIf(!hasBrowser)('durable attempts', () => {
         return put.apply(this, args)
       }
     })
-    await page.reload()
+    await page.goto(appAddress())
     await startConveyor(page)
     await clickPart(page, 'radio')
     await page.evaluate(() => ((window as { fullDisk?: boolean }).fullDisk = true))

@@ -4,7 +4,6 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { scoreAttempt, solve, type Model } from '../../src/core/index.ts'
 import { loadScenarioText, readText } from '../helpers.ts'
-import { mkdirSync } from 'node:fs'
 import { expectNoSeriousAxe } from './axe.ts'
 import { downloadText, hasBrowser, openApp, setupBrowser } from './browser.ts'
 
@@ -33,7 +32,31 @@ async function addComponent(page: Page, kind: string, look?: string): Promise<vo
   await palette.getByRole('button', { name: /^Add/ }).click()
 }
 
-/** The index of the element with this id in the outline's section. */
+/** The English titles of the drafts this browser keeps (IndexedDB), as a reload would find them. */
+function draftTitles(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('practica')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('drafts')) return (db.close(), resolve([]))
+          const all = db.transaction('drafts').objectStore('drafts').getAll()
+          all.onsuccess = () => {
+            db.close()
+            resolve(
+              (all.result as { doc: { title?: string | { en?: string } } }[]).map((d) =>
+                typeof d.doc.title === 'string' ? d.doc.title : (d.doc.title?.en ?? ''),
+              ),
+            )
+          }
+        }
+      }),
+  )
+}
+
+/** Selects the element with this id in the outline's section. */
 async function select(page: Page, collection: string, id: string): Promise<void> {
   await page.locator(`[data-outline="${collection}:${id}"]`).click()
 }
@@ -146,8 +169,6 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     expect(dragged).toBeGreaterThan(1)
     // on the 5 cm grid
     expect(Math.abs(dragged * 20 - Math.round(dragged * 20))).toBeLessThan(1e-6)
-    mkdirSync('/tmp/editor', { recursive: true })
-    await page.screenshot({ path: '/tmp/editor/editor-pipe-en.png' })
     await page.getByRole('button', { name: 'Undo' }).click()
     expect(await end.inputValue()).toBe('1')
     await page.getByRole('button', { name: 'Redo' }).click()
@@ -174,13 +195,10 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     await page.getByRole('button', { name: 'Save view' }).click()
     await page.getByText('Saved the view “Valve on the pipe”.').waitFor()
     await page.getByText('The scenario is valid.').waitFor()
-    mkdirSync('/tmp/editor', { recursive: true })
-    await page.screenshot({ path: '/tmp/editor/editor-valve-en.png' })
     await expectNoSeriousAxe(page)
     // listed in the settings, where the camera goes to it
     await page.getByRole('button', { name: 'Scenario settings' }).click()
     await page.getByRole('button', { name: 'Go to Valve on the pipe' }).click()
-    await page.screenshot({ path: '/tmp/editor/editor-views-en.png' })
     await expectNoSeriousAxe(page)
 
     const saved = await downloadText(page, () =>
@@ -215,7 +233,6 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     await field(page, 'components[2].stateLabels.open.en').fill('Open')
     await field(page, 'components[2].stateLabels.open["zh-CN"]').fill('开启')
     await page.getByText('场景有效。').waitFor()
-    await page.screenshot({ path: '/tmp/editor/editor-valve-zh.png' })
     await expectNoSeriousAxe(page)
   })
 
@@ -224,8 +241,8 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     await openEditor(page)
     await page.getByRole('button', { name: 'New scenario from the template' }).click()
     await field(page, 'title.en').fill('Isolating my lathe')
-    // the draft is kept 300 ms after the last change; a busy machine may take longer
-    await page.waitForTimeout(3000)
+    // the draft is kept 300 ms after the last change: reload once it is in the browser's database
+    await expect.poll(() => draftTitles(page), { timeout: 30_000 }).toContain('Isolating my lathe')
     await page.reload()
     await openEditor(page)
     await page

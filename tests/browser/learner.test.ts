@@ -134,7 +134,7 @@ describe.skipIf(!hasBrowser)('learner in the browser', () => {
     await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
     await page.getByRole('alert').getByText('Attempt finished.').waitFor()
-  })
+  }, 240_000) // some 150 key presses, each a round trip to a browser that may be busy
 
   it('ends an assessment at once when a critical hazard is triggered', async () => {
     const page = await openApp('learner assessment critical')

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { axeViolations } from './axe.ts'
-import { baseUrl, hasBrowser, openApp, setupBrowser, startConveyor } from './browser.ts'
+import { appUrl, baseUrl, hasBrowser, openApp, setupBrowser, startConveyor } from './browser.ts'
 
 setupBrowser()
 
@@ -29,7 +29,8 @@ describe.skipIf(!hasBrowser)('the look sheet', () => {
     it.each(FAMILIES)(`draws every %s look in every state, ${graphics}`, async (family) => {
       const page = await openApp(`looks ${family} ${graphics}`, {
         serviceWorkers: 'block',
-        url: `${baseUrl}?sheet=looks&family=${family}&graphics=${graphics}`,
+        url: appUrl(baseUrl, { sheet: 'looks', family }),
+        graphics,
       })
       const problems = watch(page)
       // software GL (headless Chromium) compiles the Detailed shaders slowly
@@ -50,7 +51,8 @@ describe.skipIf(!hasBrowser)('the look sheet', () => {
 
 describe.skipIf(!hasBrowser)('the graphics setting', () => {
   it('is a labelled choice in the play bar, kept for the next visit, with no axe violation', async () => {
-    const page = await openApp('graphics control', { serviceWorkers: 'block' })
+    // the address forces no setting: the default, then the learner's choice, hold
+    const page = await openApp('graphics control', { serviceWorkers: 'block', graphics: null })
     await startConveyor(page)
     const choice = page.getByLabel('Graphics')
     await expect.poll(() => choice.inputValue()).toBe('detailed')

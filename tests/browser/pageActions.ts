@@ -2,6 +2,16 @@
 // so the benchmarks can use them outside a test run).
 import type { Page } from 'playwright-core'
 
+/**
+ * The app at `base` with `params` added to its query (an empty value: the bare name, as in
+ * `?csp`), keeping the ones it has: `appUrl(baseUrl, { graphics: 'simple' })`.
+ */
+export function appUrl(base: string, params: Readonly<Record<string, string>> = {}): string {
+  const url = new URL(base)
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value)
+  return url.href.replace(/=(?=&|$)/g, '')
+}
+
 /** Where a part is on the page, once the camera has come to rest. */
 export async function partPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
   let last = { x: NaN, y: NaN }

@@ -2,7 +2,9 @@
 // on: no two visible labels overlap; every interactive part's label is shown, next to its part or
 // joined to it by a leader line, in at least one view; every interactive part is a 24×24 px target
 // in at least one view (each point of a grid centred on it picks that part, as a click would).
-// And the view bar, V and Shift+V, and the worn tray, by keyboard, in both languages, pass axe.
+// These are the Detailed looks' own checks, so the scenes are drawn in Detailed graphics.
+// And the view bar, V and Shift+V, and the worn tray, by keyboard, in both languages, pass axe
+// (in Simple graphics, which draws the same view bar and tray several times faster).
 import { readdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -148,7 +150,7 @@ describe.skipIf(!hasBrowser)('labels, views and targets of every bundled scenari
         const model = loadScenarioFile(`scenarios/${file}`)
         const ids = model.components.filter((c) => KINDS[c.kind].interactive).map((c) => c.id)
         const views = [null, ...(model.scenario.scene?.views ?? []).map((v) => v.id)]
-        const page = await openApp(`scenes ${file}`)
+        const page = await openApp(`scenes ${file}`, { graphics: 'detailed' })
         page.setDefaultTimeout(WAIT_MS)
         await start(page, model)
         const problems: string[] = []

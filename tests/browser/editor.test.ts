@@ -219,7 +219,7 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     expect(doc.scene?.views?.[0]?.position).toHaveLength(3)
   })
 
-  it('offers looks, the parent and the state names in Chinese', async () => {
+  it('offers looks, the parent, the state names and the fields in Chinese', async () => {
     const page = await openApp('editor looks zh', { locale: 'zh-CN' })
     await page.getByRole('button', { name: '编辑场景' }).click()
     await page.getByRole('heading', { name: '场景编辑器' }).waitFor()
@@ -233,7 +233,19 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     await field(page, 'components[2].stateLabels.open.en').fill('Open')
     await field(page, 'components[2].stateLabels.open["zh-CN"]').fill('开启')
     await page.getByText('场景有效。').waitFor()
+    // the fields and their choices in words, not by the file's keys (position, kind)
+    await page.getByRole('group', { name: '位置（米）' }).waitFor()
+    expect(await page.getByRole('combobox', { name: '类型', exact: true }).inputValue()).toBe(
+      'valve',
+    )
     await expectNoSeriousAxe(page)
+    // the warning before deleting the part the valve is mounted on says who refers to it
+    await page.getByRole('button', { name: '删除 power', exact: true }).click()
+    const warning = page.getByRole('alertdialog', { name: '删除它并破坏这些引用吗？' })
+    await warning.getByText('阀门“valve_1”安装在它上面').waitFor()
+    await expectNoSeriousAxe(page)
+    await warning.getByRole('button', { name: '保留' }).click()
+    await page.locator('[data-outline="components:power"]').waitFor()
   })
 
   it('keeps a draft through a reload of the page', async () => {

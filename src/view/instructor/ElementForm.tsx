@@ -26,7 +26,9 @@ import { componentFields, elementFields, ids, type FieldSpec } from './formSpecs
 import { IdField } from './IdField.tsx'
 import { LookField, ParamsField, ParentField, StateLabelsField } from './fields/LookFields.tsx'
 import { problemText } from '../i18n/problemText.ts'
+import type { Translate } from '../i18n/translator.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
+import { choiceWords, fieldLabel } from './words.ts'
 
 export interface ElementFormProps {
   readonly store: EditorStore
@@ -64,6 +66,7 @@ interface FormContext {
   /** Says, below the kind, that fields of the old kind are now reported. */
   readonly kindNote: ReactNode
   readonly onKindChange: () => void
+  readonly t: Translate
 }
 
 /** The properties of one element of the scenario, each field one undoable edit. */
@@ -89,6 +92,7 @@ export function ElementForm({ store, doc, selection, problems }: ElementFormProp
     ],
     kindNote: kindChanged && <p className="muted">{t('editor.kindChanged')}</p>,
     onKindChange: () => setKindChanged(true),
+    t,
   }
   const specs: FieldSpec[] =
     collection === 'rules'
@@ -130,7 +134,7 @@ function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
       mergeKey: pathKey([collection, index, key]),
     })
   const common = {
-    label: spec.key,
+    label: fieldLabel(ctx.t, collection, spec.key),
     path,
     value: element[spec.key],
     problems: problems.filter((p) => isUnder(p, path)),
@@ -168,13 +172,21 @@ function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
             <SelectField
               {...common}
               options={spec.options}
+              optionText={choiceWords(ctx.t, spec.key)}
               onChange={(v) => (set('kind', v), ctx.onKindChange())}
             />
             {ctx.kindNote}
           </>
         )
       }
-      return <SelectField {...common} options={spec.options} optional={spec.optional === true} />
+      return (
+        <SelectField
+          {...common}
+          options={spec.options}
+          optionText={choiceWords(ctx.t, spec.key)}
+          optional={spec.optional === true}
+        />
+      )
     case 'vec3':
       return <Vec3Field {...common} step={spec.key === 'rotation' ? 15 : 0.05} />
     case 'list':

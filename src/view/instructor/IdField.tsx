@@ -4,6 +4,7 @@ import type { EditorStore } from '../../state/editorStore.ts'
 import { FieldProblems } from './fields/FieldProblems.tsx'
 import { pathKey } from './fields/fieldProps.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
+import { fieldLabel } from './words.ts'
 
 export interface IdFieldProps {
   readonly store: EditorStore
@@ -25,7 +26,7 @@ export function IdField({ store, collection, index, id, problems }: IdFieldProps
   }
   return (
     <div className="field">
-      <label htmlFor={inputId}>id</label>
+      <label htmlFor={inputId}>{fieldLabel(t, collection, 'id')}</label>
       <input
         id={inputId}
         data-path={pathKey([collection, index, 'id'])}

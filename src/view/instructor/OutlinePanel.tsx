@@ -11,6 +11,7 @@ import {
 import type { EditorStore } from '../../state/editorStore.ts'
 import { newElement } from './formSpecs.ts'
 import { lookNameKey, looksFor, withLook } from './lookFields.ts'
+import { referenceText, sectionName } from './words.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface OutlinePanelProps {
@@ -57,7 +58,7 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
   }
   const remove = (collection: Collection, index: number, force = false) => {
     const id = String(((doc[collection] as Obj[])[index] ?? {})['id'] ?? '')
-    const uses = findReferences(doc, collection, id).map((r: { where: string }) => r.where)
+    const uses = findReferences(doc, collection, id).map((r) => referenceText(t, doc, r, id))
     if (uses.length > 0 && !force) return setConfirm({ collection, index, uses })
     setConfirm(null)
     run({ kind: 'remove', path: [collection], index })
@@ -79,9 +80,9 @@ export function OutlinePanel({ store }: OutlinePanelProps) {
       {SECTIONS.map((collection) => {
         const list = (Array.isArray(doc[collection]) ? doc[collection] : []) as Obj[]
         return (
-          <section key={collection} aria-label={collection}>
+          <section key={collection} aria-label={sectionName(t, collection)}>
             <h3>
-              {collection} <span className="muted">({list.length})</span>
+              {sectionName(t, collection)} <span className="muted">({list.length})</span>
             </h3>
             <ul>
               {list.map((el, index) => (
@@ -164,7 +165,7 @@ function AddControl({
   if (collection !== 'components')
     return (
       <button type="button" onClick={() => onAdd()}>
-        {t('editor.addTo', { collection })}
+        {t('editor.addTo', { collection: sectionName(t, collection) })}
       </button>
     )
   const looks = looksFor(kind)
@@ -215,7 +216,7 @@ interface ConfirmDeleteProps {
 function ConfirmDelete({ uses, onDelete, onKeep }: ConfirmDeleteProps) {
   const { t } = useTranslation()
   return (
-    <div className="confirm-box" role="alertdialog" aria-label="Delete and break references?">
+    <div className="confirm-box" role="alertdialog" aria-label={t('editor.confirmDelete')}>
       <p>{t('editor.breaks')}</p>
       <ul>
         {uses.map((u, i) => (
@@ -249,9 +250,9 @@ function RulesSection({
     store.getState().select({ collection: 'rules', index: rules.length })
   }
   return (
-    <section aria-label="rules">
+    <section aria-label={sectionName(t, 'rules')}>
       <h3>
-        rules <span className="muted">({rules.length})</span>
+        {sectionName(t, 'rules')} <span className="muted">({rules.length})</span>
       </h3>
       <ul>
         {rules.map((rule, index) => (
@@ -266,11 +267,11 @@ function RulesSection({
                   ●
                 </span>
               )}
-              when {String(rule['when'] ?? '')}
+              {t('editor.ruleWhen', { when: String(rule['when'] ?? '') })}
             </button>
             <button
               type="button"
-              aria-label={`delete rule ${index + 1}`}
+              aria-label={t('editor.deleteRule', { n: index + 1 })}
               onClick={() => run({ kind: 'remove', path: ['rules'], index })}
             >
               ×
@@ -279,7 +280,7 @@ function RulesSection({
         ))}
       </ul>
       <button type="button" onClick={add}>
-        + add to rules
+        {t('editor.addTo', { collection: sectionName(t, 'rules') })}
       </button>
     </section>
   )
@@ -354,7 +355,12 @@ const OutlineRow = memo(function OutlineRow({
           </span>
         )}
         {id}
-        {collection === 'components' && <span className="muted"> {String(el['kind'])}</span>}
+        {collection === 'components' && (
+          <span className="muted">
+            {' '}
+            {t(`editor.kinds.${String(el['kind'])}`, { defaultValue: String(el['kind']) })}
+          </span>
+        )}
       </button>
       {collection === 'steps' && (
         <>

@@ -7,6 +7,8 @@ import { SelectField } from './fields/SelectField.tsx'
 import { TextField } from './fields/TextField.tsx'
 import { Vec3Field } from './fields/Vec3Field.tsx'
 import { ViewsField } from './ViewsField.tsx'
+import { useTranslation } from '../i18n/useTranslation.ts'
+import { choiceWords, scenarioFieldLabel } from './words.ts'
 
 export interface ScenarioFormProps {
   readonly store: EditorStore
@@ -18,6 +20,7 @@ type Obj = Record<string, JsonValue>
 
 /** The scenario's own settings: identity, languages, catalogue data, scoring, simulation and scene. */
 export function ScenarioForm({ store, doc, problems }: ScenarioFormProps) {
+  const { t } = useTranslation()
   const locales = Array.isArray(doc['locales']) ? (doc['locales'] as string[]) : ['en']
   const at = (path: string[]) => {
     let v: JsonValue | undefined = doc
@@ -26,7 +29,7 @@ export function ScenarioForm({ store, doc, problems }: ScenarioFormProps) {
     return v
   }
   const props = (path: string[]) => ({
-    label: path.join('.'),
+    label: scenarioFieldLabel(t, path),
     path,
     value: at(path),
     problems: problems.filter((p) => isUnder(p, path)),
@@ -54,7 +57,7 @@ export function ScenarioForm({ store, doc, problems }: ScenarioFormProps) {
       <InputField {...props(['industry'])} type="string" />
       <InputField {...props(['estimatedMinutes'])} type="number" />
       <ListField {...props(['tags'])} />
-      <h3>scoring</h3>
+      <h3>{t('editor.scenarioFields.scoring')}</h3>
       <InputField {...props(['scoring', 'passPercent'])} type="number" />
       <InputField {...props(['scoring', 'timeLimitSeconds'])} type="number" />
       <InputField {...props(['scoring', 'endOnCritical'])} type="boolean" />
@@ -63,11 +66,12 @@ export function ScenarioForm({ store, doc, problems }: ScenarioFormProps) {
       ))}
       <InputField {...props(['scoring', 'levels', 'competent'])} type="number" />
       <InputField {...props(['scoring', 'levels', 'proficient'])} type="number" />
-      <h3>simulation and scene</h3>
+      <h3>{t('editor.scenarioFields.simulationAndScene')}</h3>
       <InputField {...props(['simulation', 'tickMs'])} type="number" />
       <SelectField
         {...props(['scene', 'environment'])}
         options={['workshop', 'outdoor', 'plain']}
+        optionText={choiceWords(t, 'environment')}
         optional
       />
       <Vec3Field {...props(['scene', 'camera', 'position'])} />

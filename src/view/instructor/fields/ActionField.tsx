@@ -3,6 +3,7 @@ import { actionsOf } from '../formSpecs.ts'
 import { FieldProblems } from './FieldProblems.tsx'
 import { pathKey, type FieldProps } from './fieldProps.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
+import { actionWords } from '../words.ts'
 
 export interface ActionFieldProps extends FieldProps {
   readonly doc: JsonObject
@@ -40,7 +41,7 @@ export function ActionField({
     <fieldset className="field field-action" data-path={pathKey(path)}>
       <legend>{label}</legend>
       <label>
-        target
+        {t('editor.act.target')}
         <select
           data-path={pathKey([...path, 'target'])}
           value={String(ref['target'] ?? '')}
@@ -65,7 +66,7 @@ export function ActionField({
         </button>
       )}
       <label>
-        action
+        {t('editor.act.action')}
         <select
           data-path={pathKey([...path, 'action'])}
           value={String(ref['action'] ?? '')}
@@ -79,20 +80,20 @@ export function ActionField({
           <option value="">—</option>
           {actions.map((a) => (
             <option key={a} value={a}>
-              {a}
+              {actionWords(t, a)}
             </option>
           ))}
         </select>
       </label>
       {ref['action'] === 'set' && (
         <label>
-          value
+          {t('editor.act.value')}
           <select
             data-path={pathKey([...path, 'value'])}
             value={String(ref['value'] ?? '')}
             onChange={(e) => write({ value: e.target.value === '' ? undefined : e.target.value })}
           >
-            <option value="">(any)</option>
+            <option value="">{t('editor.act.anyState')}</option>
             {states.map((s) => (
               <option key={s} value={s}>
                 {s}

@@ -1,6 +1,7 @@
 import type { JsonValue } from '../../../core/index.ts'
 import { FieldProblems } from './FieldProblems.tsx'
 import { pathKey, type FieldProps } from './fieldProps.ts'
+import { useTranslation } from '../../i18n/useTranslation.ts'
 
 export interface ChoicesFieldProps extends FieldProps {
   readonly options: readonly string[]
@@ -20,6 +21,7 @@ export function ChoicesField({
   options,
   weighted,
 }: ChoicesFieldProps) {
+  const { t } = useTranslation()
   const chosen: Choice[] = Array.isArray(value)
     ? value.map((v) =>
         typeof v === 'string'
@@ -63,7 +65,7 @@ export function ChoicesField({
                 min={0}
                 step={0.1}
                 value={c.weight}
-                aria-label={`weight of ${o}`}
+                aria-label={t('editor.weightOf', { name: o })}
                 onChange={(e) =>
                   write(
                     chosen.map((x) =>

@@ -2,6 +2,8 @@ import { isAt, isUnder, type JsonValue, type Problem } from '../../../core/index
 import { ExprField } from './ExprField.tsx'
 import type { FieldProps } from './fieldProps.ts'
 import { SetMapField } from './SetMapField.tsx'
+import { useTranslation } from '../../i18n/useTranslation.ts'
+import { actionWords } from '../words.ts'
 
 export interface EffectsFieldProps extends FieldProps {
   readonly actions: readonly string[]
@@ -23,6 +25,7 @@ export function EffectsField({
   names,
   allProblems,
 }: EffectsFieldProps) {
+  const { t } = useTranslation()
   const on = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<
     string,
     Effect[]
@@ -39,11 +42,9 @@ export function EffectsField({
       {Object.entries(on).map(([action, effects]) =>
         effects.map((effect, i) => (
           <div key={`${action}-${i}`} className="effect">
-            <strong>
-              on {action} #{i + 1}
-            </strong>
+            <strong>{t('editor.effectOn', { action: actionWords(t, action), n: i + 1 })}</strong>
             <ExprField
-              label="if"
+              label={t('editor.effectIf')}
               path={[...path, action, i, 'if']}
               value={effect.if}
               names={names}
@@ -60,7 +61,7 @@ export function EffectsField({
               }
             />
             <SetMapField
-              label="set"
+              label={t('editor.effectSet')}
               path={[...path, action, i, 'set']}
               value={effect.set}
               targets={targets}
@@ -80,21 +81,21 @@ export function EffectsField({
               type="button"
               onClick={() => write({ ...on, [action]: effects.filter((_, j) => j !== i) })}
             >
-              remove effect
+              {t('editor.removeEffect')}
             </button>
           </div>
         )),
       )}
       {free.length > 0 && (
         <select
-          aria-label="add an effect on an action"
+          aria-label={t('editor.addEffect')}
           value=""
           onChange={(e) => e.target.value && write({ ...on, [e.target.value]: [{ set: {} }] })}
         >
-          <option value="">+ effect on…</option>
+          <option value="">{t('editor.addEffectChoose')}</option>
           {free.map((a) => (
             <option key={a} value={a}>
-              {a}
+              {actionWords(t, a)}
             </option>
           ))}
         </select>

@@ -6,6 +6,8 @@ export interface SelectFieldProps extends FieldProps {
   readonly options: readonly string[]
   /** Offer "(none)" to remove an optional field. */
   readonly optional?: boolean
+  /** How a choice is shown (its plain words); the value itself by default. */
+  readonly optionText?: (option: string) => string
 }
 
 /** A choice among known values: a kind, a state, a target, a severity. */
@@ -17,6 +19,7 @@ export function SelectField({
   onChange,
   options,
   optional,
+  optionText = (option) => option,
 }: SelectFieldProps) {
   const id = useId()
   const current = typeof value === 'string' ? value : ''
@@ -35,7 +38,7 @@ export function SelectField({
         )}
         {options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {optionText(o)}
           </option>
         ))}
       </select>

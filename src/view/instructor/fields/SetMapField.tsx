@@ -2,6 +2,7 @@ import { isAt, type JsonValue, type Problem } from '../../../core/index.ts'
 import { ExprField } from './ExprField.tsx'
 import { FieldProblems } from './FieldProblems.tsx'
 import { pathKey, type FieldProps } from './fieldProps.ts'
+import { useTranslation } from '../../i18n/useTranslation.ts'
 
 export interface SetMapFieldProps extends FieldProps {
   /** Components and variables that can be set. */
@@ -21,31 +22,32 @@ export function SetMapField({
   names,
   allProblems,
 }: SetMapFieldProps) {
+  const { t } = useTranslation()
   const entries =
     value && typeof value === 'object' && !Array.isArray(value)
       ? Object.entries(value as Record<string, JsonValue>)
       : []
   const write = (next: [string, JsonValue][]) => onChange(Object.fromEntries(next))
-  const unused = targets.filter((t) => !entries.some(([k]) => k === t))
+  const unused = targets.filter((name) => !entries.some(([k]) => k === name))
   return (
     <fieldset className="field field-setmap">
       <legend>{label}</legend>
       {entries.map(([key, expr], i) => (
         <div key={key} className="setmap-row">
           <select
-            aria-label={`${label}: target ${i + 1}`}
+            aria-label={t('editor.setTarget', { label, n: i + 1 })}
             value={key}
             onChange={(e) => write(entries.map((x, j) => (j === i ? [e.target.value, x[1]] : x)))}
           >
-            {[key, ...unused].map((t) => (
-              <option key={t} value={t}>
-                {t}
+            {[key, ...unused].map((name) => (
+              <option key={name} value={name}>
+                {name}
               </option>
             ))}
           </select>
           <span>=</span>
           <ExprField
-            label={`${key} =`}
+            label={t('editor.setValue', { name: key })}
             path={[...path, key]}
             value={expr}
             names={names}
@@ -55,7 +57,7 @@ export function SetMapField({
           />
           <button
             type="button"
-            aria-label={`remove ${key}`}
+            aria-label={t('editor.removeSet', { name: key })}
             onClick={() => write(entries.filter((_, j) => j !== i))}
           >
             ×
@@ -64,7 +66,7 @@ export function SetMapField({
       ))}
       {unused.length > 0 && (
         <button type="button" onClick={() => write([...entries, [unused[0]!, "''"]])}>
-          + {label}
+          {t('editor.addSet', { label })}
         </button>
       )}
       <FieldProblems id={`${pathKey(path)}-problems`} problems={problems} />

@@ -10,7 +10,7 @@ import {
 } from '../../state/server/staffApi.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { RefusalNote } from '../server/staff/RefusalNote.tsx'
-import { scenarioTitle } from '../server/staff/words.ts'
+import { scenarioTitle, say, type Message } from '../server/staff/words.ts'
 
 /** Opening a class, or one of its assignments, from the Practica server into the review. */
 export function ServerClassPicker() {
@@ -21,7 +21,7 @@ export function ServerClassPicker() {
   const [classId, setClassId] = useState(source?.classId ?? '')
   const [assignmentId, setAssignmentId] = useState(source?.assignmentId ?? '')
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
-  const [said, setSaid] = useState('')
+  const [said, setSaid] = useState<Message | readonly Message[] | null>(null)
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
@@ -52,13 +52,13 @@ export function ServerClassPicker() {
     if (!classId) return
     setBusy(true)
     setRefusal(null)
-    setSaid('')
+    setSaid(null)
     const answer = await serverReview
       .getState()
       .open({ classId, assignmentId: assignmentId || null })
     setBusy(false)
     if (!answer.ok) return setRefusal(answer.error)
-    setSaid(t('staff.review.opened', { count: answer.value }))
+    setSaid({ key: 'staff.review.opened', values: { count: answer.value } })
   }
   const className = classes.find((c) => c.id === source?.classId)?.name
 
@@ -108,7 +108,7 @@ export function ServerClassPicker() {
         )}
       </form>
       <p role="status">
-        {said}
+        {say(t, said)}
         {source && className ? ` ${t('staff.review.showing', { className })}` : ''}
       </p>
       <RefusalNote refusal={refusal} />

@@ -8,7 +8,7 @@ import type { ApiRefusal, AssignmentMode } from '../../state/server/staffApi.ts'
 import { staffStore } from '../../state/server/staffStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { RefusalNote } from '../server/staff/RefusalNote.tsx'
-import { scenarioTitle } from '../server/staff/words.ts'
+import { scenarioTitle, say, type Message } from '../server/staff/words.ts'
 
 export interface PublishToClassProps {
   readonly store: EditorStore
@@ -28,8 +28,8 @@ export function PublishToClass({ store }: PublishToClassProps) {
   const [classId, setClassId] = useState('')
   const [mode, setMode] = useState<AssignmentMode>('practice')
   const [attempts, setAttempts] = useState('')
-  const [mistake, setMistake] = useState('')
-  const [said, setSaid] = useState('')
+  const [mistake, setMistake] = useState<Message | null>(null)
+  const [said, setSaid] = useState<Message | readonly Message[] | null>(null)
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
   const [busy, setBusy] = useState(false)
   const first = useRef<HTMLSelectElement>(null)
@@ -52,12 +52,13 @@ export function PublishToClass({ store }: PublishToClassProps) {
     // not disabled while busy: the button keeps the focus, so Escape still closes the panel
     if (busy) return
     setRefusal(null)
-    setSaid('')
-    if (problems > 0) return setMistake(t('staff.publish.fixFirst', { count: problems }))
+    setSaid(null)
+    if (problems > 0)
+      return setMistake({ key: 'staff.publish.fixFirst', values: { count: problems } })
     const maxAttempts = attempts.trim() === '' ? undefined : Number(attempts)
     if (maxAttempts !== undefined && (!Number.isInteger(maxAttempts) || maxAttempts < 1))
-      return setMistake(t('staff.assignments.attemptsWhole'))
-    setMistake('')
+      return setMistake({ key: 'staff.assignments.attemptsWhole' })
+    setMistake(null)
     setBusy(true)
     const bytes = new TextEncoder().encode(serializeScenario(store.getState().history.doc))
     const published = await staffStore.getState().publish(bytes)
@@ -67,7 +68,7 @@ export function PublishToClass({ store }: PublishToClassProps) {
     }
     const { id, version } = published.value
     const title = scenarioTitle(published.value, i18n.language)
-    const done = t('staff.publish.done', { title, version })
+    const done: Message = { key: 'staff.publish.done', values: { title, version } }
     if (!classId) {
       setBusy(false)
       return setSaid(done)
@@ -84,7 +85,10 @@ export function PublishToClass({ store }: PublishToClassProps) {
       return setRefusal(assigned.error)
     }
     const className = classes.find((c) => c.id === classId)?.name ?? ''
-    setSaid(`${done} ${t('staff.publish.assigned', { className, mode: t(`staff.mode.${mode}`) })}`)
+    setSaid([
+      done,
+      { key: 'staff.publish.assigned', values: { className, mode: { key: `staff.mode.${mode}` } } },
+    ])
   }
 
   return (
@@ -140,9 +144,9 @@ export function PublishToClass({ store }: PublishToClassProps) {
               </label>
             </>
           )}
-          {mistake && <p role="alert">{mistake}</p>}
+          {mistake && <p role="alert">{say(t, mistake)}</p>}
           <RefusalNote refusal={refusal} />
-          <p role="status">{said}</p>
+          <p role="status">{say(t, said)}</p>
           <div className="publish-actions">
             <button type="submit" className="primary" aria-disabled={busy}>
               {classId ? t('staff.publish.publishAssign') : t('staff.publish.publish')}

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../src/state/server/api.ts'
 import { Translator, type Dictionary } from '../../../src/view/i18n/translator.ts'
 import { refusalText } from '../../../src/view/server/staff/refusalText.ts'
+import { say, type Message } from '../../../src/view/server/staff/words.ts'
 
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Dictionary
 const EN = read('src/view/i18n/locales/staff/en.json')
@@ -105,5 +106,28 @@ describe('a refusal in plain words', () => {
     const odd = new ApiError(409, 'something-new', 'A new refusal.')
     expect(refusalText(translator('en'), odd)).toContain('A new refusal.')
     expect(refusalText(translator('zh-CN'), odd)).not.toContain('A new refusal.')
+  })
+})
+
+describe('a message kept by its key', () => {
+  const made: Message = {
+    key: 'staff.accounts.made',
+    values: { name: 'Ian', role: { key: 'staff.role.instructor' } },
+  }
+
+  it('is said in whichever language is current when it is shown, its values too', () => {
+    expect(say(translator('en'), made)).toBe('Ian can now sign in as Instructor.')
+    expect(say(translator('zh-CN'), made)).toBe('Ian 现在可以以教师身份登录。')
+  })
+
+  it('says several one after another, and a count by its plural form', () => {
+    const kept: Message[] = [
+      { key: 'staff.settings.saved', values: { count: 1 } },
+      { key: 'staff.settings.saved', values: { count: 30 } },
+    ]
+    expect(say(translator('en'), kept)).toBe(
+      'Attempts are now kept for 1 day. Attempts are now kept for 30 days.',
+    )
+    expect(say(translator('en'), null)).toBe('')
   })
 })

@@ -4,6 +4,7 @@ import type { ApiRefusal } from '../../../state/server/staffApi.ts'
 import type { StaffStore } from '../../../state/server/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
+import { say, type Message } from './words.ts'
 
 export interface AssessorClassesProps {
   readonly store: StaffStore
@@ -18,7 +19,7 @@ export function AssessorClasses({ store }: AssessorClassesProps) {
   const [assessor, setAssessor] = useState('')
   const [classId, setClassId] = useState('')
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
-  const [mistake, setMistake] = useState('')
+  const [mistake, setMistake] = useState<Message | null>(null)
 
   useEffect(() => {
     for (const c of classes) void store.getState().readClass(c.id)
@@ -31,8 +32,8 @@ export function AssessorClasses({ store }: AssessorClassesProps) {
   }
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    if (!assessor || !classId) return setMistake(t('staff.assessors.pickBoth'))
-    setMistake('')
+    if (!assessor || !classId) return setMistake({ key: 'staff.assessors.pickBoth' })
+    setMistake(null)
     void set(classId, assessor, true)
   }
 
@@ -65,7 +66,7 @@ export function AssessorClasses({ store }: AssessorClassesProps) {
         </label>
         <button type="submit">{t('staff.assessors.assign')}</button>
       </form>
-      {mistake && <p role="alert">{mistake}</p>}
+      {mistake && <p role="alert">{say(t, mistake)}</p>}
       <RefusalNote refusal={refusal} />
       <ul className="assessor-classes">
         {classes.map((c) => {

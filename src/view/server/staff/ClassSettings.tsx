@@ -3,6 +3,7 @@ import type { ApiRefusal, ClassDetail } from '../../../state/server/staffApi.ts'
 import type { StaffStore } from '../../../state/server/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
+import { say, type Message } from './words.ts'
 
 export interface ClassSettingsProps {
   readonly store: StaffStore
@@ -14,12 +15,12 @@ export function ClassSettings({ store, detail }: ClassSettingsProps) {
   const { t } = useTranslation()
   const [pin, setPin] = useState('')
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
-  const [said, setSaid] = useState('')
-  const [mistake, setMistake] = useState('')
+  const [said, setSaid] = useState<Message | readonly Message[] | null>(null)
+  const [mistake, setMistake] = useState<Message | null>(null)
 
-  const change = async (body: { pin?: string | null; learnerPins?: boolean }, done: string) => {
+  const change = async (body: { pin?: string | null; learnerPins?: boolean }, done: Message) => {
     setRefusal(null)
-    setSaid('')
+    setSaid(null)
     const answer = await store.getState().updateClass(detail.id, body)
     if (!answer.ok) return setRefusal(answer.error)
     setPin('')
@@ -27,9 +28,9 @@ export function ClassSettings({ store, detail }: ClassSettingsProps) {
   }
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    if (pin.trim().length < 4) return setMistake(t('staff.classes.pinShort'))
-    setMistake('')
-    void change({ pin }, t('staff.classes.pinSet'))
+    if (pin.trim().length < 4) return setMistake({ key: 'staff.classes.pinShort' })
+    setMistake(null)
+    void change({ pin }, { key: 'staff.classes.pinSet' })
   }
 
   return (
@@ -52,7 +53,7 @@ export function ClassSettings({ store, detail }: ClassSettingsProps) {
         {detail.hasPin && (
           <button
             type="button"
-            onClick={() => void change({ pin: null }, t('staff.classes.pinRemoved'))}
+            onClick={() => void change({ pin: null }, { key: 'staff.classes.pinRemoved' })}
           >
             {t('staff.classes.removePin')}
           </button>
@@ -66,15 +67,15 @@ export function ClassSettings({ store, detail }: ClassSettingsProps) {
             void change(
               { learnerPins: e.target.checked },
               e.target.checked
-                ? t('staff.classes.learnerPinsOn')
-                : t('staff.classes.learnerPinsOff'),
+                ? { key: 'staff.classes.learnerPinsOn' }
+                : { key: 'staff.classes.learnerPinsOff' },
             )
           }
         />
         {t('staff.classes.learnerPins')}
       </label>
-      {mistake && <p role="alert">{mistake}</p>}
-      <p role="status">{said}</p>
+      {mistake && <p role="alert">{say(t, mistake)}</p>}
+      <p role="status">{say(t, said)}</p>
       <RefusalNote refusal={refusal} />
     </section>
   )

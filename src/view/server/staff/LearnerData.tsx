@@ -5,6 +5,7 @@ import type { StaffStore } from '../../../state/server/staffStore.ts'
 import { downloadJson, fileName } from '../../download.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
+import { say, type Message } from './words.ts'
 
 export interface LearnerDataProps {
   readonly store: StaffStore
@@ -18,14 +19,14 @@ export function LearnerData({ store }: LearnerDataProps) {
   const [classId, setClassId] = useState('')
   const [confirming, setConfirming] = useState<string | null>(null)
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
-  const [said, setSaid] = useState('')
+  const [said, setSaid] = useState<Message | readonly Message[] | null>(null)
   const learners = (classId && details[classId]?.learners) || []
   const className = classes.find((c) => c.id === classId)?.name ?? ''
 
   const pick = (id: string) => {
     setClassId(id)
     setConfirming(null)
-    setSaid('')
+    setSaid(null)
     if (id) void store.getState().readClass(id)
   }
   const exportData = async (l: ClassLearner) => {
@@ -33,14 +34,14 @@ export function LearnerData({ store }: LearnerDataProps) {
     const answer = await store.getState().exportLearner(l.userId)
     if (!answer.ok) return setRefusal(answer.error)
     downloadJson(`${fileName('practica-learner', l.learnerId)}.json`, answer.value)
-    setSaid(t('staff.learnerData.exported', { name: l.name }))
+    setSaid({ key: 'staff.learnerData.exported', values: { name: l.name } })
   }
   const remove = async (l: ClassLearner) => {
     setRefusal(null)
     setConfirming(null)
     const answer = await store.getState().deleteLearner(classId, l.userId)
     if (!answer.ok) return setRefusal(answer.error)
-    setSaid(t('staff.learnerData.deleted', { name: l.name, learnerId: l.learnerId }))
+    setSaid({ key: 'staff.learnerData.deleted', values: { name: l.name, learnerId: l.learnerId } })
   }
 
   return (
@@ -58,7 +59,7 @@ export function LearnerData({ store }: LearnerDataProps) {
           ))}
         </select>
       </label>
-      <p role="status">{said}</p>
+      <p role="status">{say(t, said)}</p>
       <RefusalNote refusal={refusal} />
       {classId && learners.length === 0 && <p>{t('staff.learners.none')}</p>}
       {learners.length > 0 && (

@@ -7,7 +7,7 @@ import type {
 import type { StaffStore } from '../../../state/server/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
-import { localToIso, scenarioTitle } from './words.ts'
+import { localToIso, scenarioTitle, say, type Message } from './words.ts'
 
 export interface NewAssignmentFormProps {
   readonly store: StaffStore
@@ -25,24 +25,24 @@ export function NewAssignmentForm({ store, classId, scenarios }: NewAssignmentFo
   const [opens, setOpens] = useState('')
   const [closes, setCloses] = useState('')
   const [attempts, setAttempts] = useState('')
-  const [mistake, setMistake] = useState('')
+  const [mistake, setMistake] = useState<Message | null>(null)
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
-  const [said, setSaid] = useState('')
+  const [said, setSaid] = useState<Message | readonly Message[] | null>(null)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setRefusal(null)
-    setSaid('')
+    setSaid(null)
     const chosen = scenarios.find((s) => keyOf(s) === scenario)
-    if (!chosen) return setMistake(t('staff.assignments.pickScenario'))
+    if (!chosen) return setMistake({ key: 'staff.assignments.pickScenario' })
     const maxAttempts = attempts.trim() === '' ? undefined : Number(attempts)
     if (maxAttempts !== undefined && (!Number.isInteger(maxAttempts) || maxAttempts < 1))
-      return setMistake(t('staff.assignments.attemptsWhole'))
+      return setMistake({ key: 'staff.assignments.attemptsWhole' })
     const opensAt = localToIso(opens)
     const closesAt = localToIso(closes)
     if (opensAt && closesAt && closesAt <= opensAt)
-      return setMistake(t('staff.assignments.closeAfterOpen'))
-    setMistake('')
+      return setMistake({ key: 'staff.assignments.closeAfterOpen' })
+    setMistake(null)
     const made = await store.getState().assign(classId, {
       scenarioId: chosen.id,
       version: chosen.version,
@@ -52,12 +52,10 @@ export function NewAssignmentForm({ store, classId, scenarios }: NewAssignmentFo
       ...(maxAttempts !== undefined ? { maxAttempts } : {}),
     })
     if (!made.ok) return setRefusal(made.error)
-    setSaid(
-      t('staff.assignments.made', {
-        title: scenarioTitle(chosen, i18n.language),
-        version: chosen.version,
-      }),
-    )
+    setSaid({
+      key: 'staff.assignments.made',
+      values: { title: scenarioTitle(chosen, i18n.language), version: chosen.version },
+    })
   }
 
   return (
@@ -113,9 +111,9 @@ export function NewAssignmentForm({ store, classId, scenarios }: NewAssignmentFo
       <p id="attempts-hint" className="muted">
         {t('staff.assignments.attemptsHint')}
       </p>
-      {mistake && <p role="alert">{mistake}</p>}
+      {mistake && <p role="alert">{say(t, mistake)}</p>}
       <RefusalNote refusal={refusal} />
-      <p role="status">{said}</p>
+      <p role="status">{say(t, said)}</p>
       <div>
         <button type="submit" className="primary">
           {t('staff.assignments.create')}

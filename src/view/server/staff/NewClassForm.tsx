@@ -3,6 +3,7 @@ import type { ApiRefusal } from '../../../state/server/staffApi.ts'
 import type { StaffStore } from '../../../state/server/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
+import { say, type Message } from './words.ts'
 
 export interface NewClassFormProps {
   readonly store: StaffStore
@@ -14,16 +15,16 @@ export function NewClassForm({ store }: NewClassFormProps) {
   const [name, setName] = useState('')
   const [pin, setPin] = useState('')
   const [learnerPins, setLearnerPins] = useState(false)
-  const [mistake, setMistake] = useState('')
+  const [mistake, setMistake] = useState<Message | null>(null)
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
   const [busy, setBusy] = useState(false)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setRefusal(null)
-    if (!name.trim()) return setMistake(t('staff.classes.nameNeeded'))
-    if (pin && pin.trim().length < 4) return setMistake(t('staff.classes.pinShort'))
-    setMistake('')
+    if (!name.trim()) return setMistake({ key: 'staff.classes.nameNeeded' })
+    if (pin && pin.trim().length < 4) return setMistake({ key: 'staff.classes.pinShort' })
+    setMistake(null)
     setBusy(true)
     const made = await store
       .getState()
@@ -67,7 +68,7 @@ export function NewClassForm({ store }: NewClassFormProps) {
         />
         {t('staff.classes.learnerPins')}
       </label>
-      {mistake && <p role="alert">{mistake}</p>}
+      {mistake && <p role="alert">{say(t, mistake)}</p>}
       <RefusalNote refusal={refusal} />
       <button type="submit" disabled={busy}>
         {t('staff.classes.create')}

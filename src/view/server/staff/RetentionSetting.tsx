@@ -4,6 +4,7 @@ import type { ApiRefusal } from '../../../state/server/staffApi.ts'
 import type { StaffStore } from '../../../state/server/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
+import { say, type Message } from './words.ts'
 
 export interface RetentionSettingProps {
   readonly store: StaffStore
@@ -14,8 +15,8 @@ export function RetentionSetting({ store }: RetentionSettingProps) {
   const { t } = useTranslation()
   const saved = useStore(store, (s) => s.retentionDays)
   const [days, setDays] = useState('')
-  const [mistake, setMistake] = useState('')
-  const [said, setSaid] = useState('')
+  const [mistake, setMistake] = useState<Message | null>(null)
+  const [said, setSaid] = useState<Message | readonly Message[] | null>(null)
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
 
   useEffect(() => {
@@ -25,17 +26,17 @@ export function RetentionSetting({ store }: RetentionSettingProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setRefusal(null)
-    setSaid('')
+    setSaid(null)
     const value = Number(days)
     if (days.trim() === '' || !Number.isInteger(value) || value < 0)
-      return setMistake(t('staff.settings.whole'))
-    setMistake('')
+      return setMistake({ key: 'staff.settings.whole' })
+    setMistake(null)
     const answer = await store.getState().saveRetention(value)
     if (!answer.ok) return setRefusal(answer.error)
     setSaid(
       answer.value.retentionDays === 0
-        ? t('staff.settings.savedForever')
-        : t('staff.settings.saved', { count: answer.value.retentionDays }),
+        ? { key: 'staff.settings.savedForever' }
+        : { key: 'staff.settings.saved', values: { count: answer.value.retentionDays } },
     )
   }
 
@@ -59,9 +60,9 @@ export function RetentionSetting({ store }: RetentionSettingProps) {
       <p id="retention-hint" className="muted">
         {t('staff.settings.retentionHint')}
       </p>
-      {mistake && <p role="alert">{mistake}</p>}
+      {mistake && <p role="alert">{say(t, mistake)}</p>}
       <RefusalNote refusal={refusal} />
-      <p role="status">{said}</p>
+      <p role="status">{say(t, said)}</p>
     </section>
   )
 }

@@ -3,6 +3,7 @@ import { staffApi, type ApiRefusal } from '../../../state/server/staffApi.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { LanguageSwitch } from '../../panels/LanguageSwitch.tsx'
 import { RefusalNote } from './RefusalNote.tsx'
+import { say, type Message } from './words.ts'
 
 export interface SetupScreenProps {
   /** the one-time token of the setup link the server printed at its first start */
@@ -21,7 +22,7 @@ export function SetupScreen({ token, onDone }: SetupScreenProps) {
   const [login, setLogin] = useState('')
   const [password, setPassword] = useState('')
   const [again, setAgain] = useState('')
-  const [mistake, setMistake] = useState('')
+  const [mistake, setMistake] = useState<Message | null>(null)
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -43,10 +44,11 @@ export function SetupScreen({ token, onDone }: SetupScreenProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setRefusal(null)
-    if (!name.trim() || !login.trim() || !password) return setMistake(t('staff.setup.fillAll'))
-    if (password.length < 8) return setMistake(t('staff.setup.shortPassword'))
-    if (password !== again) return setMistake(t('staff.setup.notSame'))
-    setMistake('')
+    if (!name.trim() || !login.trim() || !password)
+      return setMistake({ key: 'staff.setup.fillAll' })
+    if (password.length < 8) return setMistake({ key: 'staff.setup.shortPassword' })
+    if (password !== again) return setMistake({ key: 'staff.setup.notSame' })
+    setMistake(null)
     setBusy(true)
     const made = await staffApi.setup({ token, name: name.trim(), login: login.trim(), password })
     setBusy(false)
@@ -103,7 +105,7 @@ export function SetupScreen({ token, onDone }: SetupScreenProps) {
               autoComplete="new-password"
             />
           </label>
-          {mistake && <p role="alert">{mistake}</p>}
+          {mistake && <p role="alert">{say(t, mistake)}</p>}
           <RefusalNote refusal={refusal} />
           <button type="submit" disabled={busy}>
             {t('staff.setup.create')}

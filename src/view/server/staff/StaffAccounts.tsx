@@ -4,6 +4,7 @@ import type { ApiRefusal, StaffRole } from '../../../state/server/staffApi.ts'
 import type { StaffStore } from '../../../state/server/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
+import { say, type Message } from './words.ts'
 
 export interface StaffAccountsProps {
   readonly store: StaffStore
@@ -22,24 +23,28 @@ export function StaffAccounts({ store, self }: StaffAccountsProps) {
   const [login, setLogin] = useState('')
   const [password, setPassword] = useState('')
   const [again, setAgain] = useState('')
-  const [mistake, setMistake] = useState('')
-  const [said, setSaid] = useState('')
+  const [mistake, setMistake] = useState<Message | null>(null)
+  const [said, setSaid] = useState<Message | readonly Message[] | null>(null)
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
   const [confirming, setConfirming] = useState<string | null>(null)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setRefusal(null)
-    setSaid('')
-    if (!name.trim() || !login.trim() || !password) return setMistake(t('staff.setup.fillAll'))
-    if (password.length < 8) return setMistake(t('staff.setup.shortPassword'))
-    if (password !== again) return setMistake(t('staff.setup.notSame'))
-    setMistake('')
+    setSaid(null)
+    if (!name.trim() || !login.trim() || !password)
+      return setMistake({ key: 'staff.setup.fillAll' })
+    if (password.length < 8) return setMistake({ key: 'staff.setup.shortPassword' })
+    if (password !== again) return setMistake({ key: 'staff.setup.notSame' })
+    setMistake(null)
     const made = await store
       .getState()
       .createAccount({ role, name: name.trim(), login: login.trim(), password })
     if (!made.ok) return setRefusal(made.error)
-    setSaid(t('staff.accounts.made', { name: name.trim(), role: t(`staff.role.${role}`) }))
+    setSaid({
+      key: 'staff.accounts.made',
+      values: { name: name.trim(), role: { key: `staff.role.${role}` } },
+    })
     setName('')
     setLogin('')
     setPassword('')
@@ -150,9 +155,9 @@ export function StaffAccounts({ store, self }: StaffAccountsProps) {
             autoComplete="new-password"
           />
         </label>
-        {mistake && <p role="alert">{mistake}</p>}
+        {mistake && <p role="alert">{say(t, mistake)}</p>}
         <RefusalNote refusal={refusal} />
-        <p role="status">{said}</p>
+        <p role="status">{say(t, said)}</p>
         <button type="submit">{t('staff.accounts.create')}</button>
       </form>
     </section>

@@ -1,6 +1,7 @@
 // Small ways the staff screens say things: a scenario's title in the interface language, a date
 // and time in the reader's form, and a typed local date-time as the ISO instant the server keeps.
 import type { PublishedScenario } from '../../../state/server/staffApi.ts'
+import type { Translate } from '../../i18n/translator.ts'
 
 /** The scenario's title in `language`, else English, else any; its id when it has none. Pure. */
 export function scenarioTitle(scenario: Pick<PublishedScenario, 'id' | 'title'>, language: string) {
@@ -21,4 +22,23 @@ export function localToIso(value: string): string | undefined {
   if (!value) return undefined
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
+}
+
+/** A sentence kept by its key (and values), so that it follows a change of language. */
+export interface Message {
+  readonly key: string
+  readonly values?: Readonly<Record<string, string | number | Message>>
+}
+
+/** A message (or several, one after another) in the language of `t`. */
+export function say(t: Translate, message: Message | readonly Message[] | null): string {
+  if (message === null) return ''
+  if (Array.isArray(message)) return message.map((m: Message) => say(t, m)).join(' ')
+  const { key, values = {} } = message as Message
+  return t(
+    key,
+    Object.fromEntries(
+      Object.entries(values).map(([name, v]) => [name, typeof v === 'object' ? say(t, v) : v]),
+    ),
+  )
 }

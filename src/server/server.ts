@@ -80,8 +80,8 @@ export async function startServer(
     caFile: tls?.caFile,
     close() {
       retention.stop()
-      stopClosing()
-      closing ??= retention.first
+      const closed = stopClosing()
+      closing ??= Promise.all([retention.first, closed])
         .then(() => new Promise<void>((resolve) => server.close(() => resolve())))
         .then(() => (options.database ? undefined : database.close()))
       return closing

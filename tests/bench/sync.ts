@@ -147,14 +147,17 @@ export async function startOurs(
 }
 
 /**
- * POSTs `body` on `agent` (kept-alive sockets of one round only: a socket left idle between
- * rounds would meet the server's keep-alive timeout); the status and the parsed answer.
+ * POSTs `body` on `agent` (kept-alive sockets of one round only); the status and the parsed
+ * answer. A request written on a kept-alive socket that the server closed at that moment (its
+ * keep-alive timeout, late on a busy machine) fails with ECONNRESET: it is sent again, as Node's
+ * documentation advises, and safely so, since both servers store a resent event once.
  */
 function post(
   agent: Agent,
   url: string,
   headers: Record<string, string>,
   body: string,
+  tries = 3,
 ): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent, headers }, (res) => {
@@ -172,7 +175,11 @@ function post(
       })
       res.on('error', reject)
     })
-    req.on('error', reject)
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ECONNRESET' && req.reusedSocket && tries > 1)
+        resolve(post(agent, url, headers, body, tries - 1))
+      else reject(e)
+    })
     req.end(body)
   })
 }

@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import pino from 'pino'
 import { expect, it } from 'vitest'
-import { scoreAttempt, type Attempt } from '../../src/core/index.ts'
+import { MAX_FILE_BYTES, scoreAttempt, type Attempt } from '../../src/core/index.ts'
 import { startCloseTimer } from '../../src/server/work/close.ts'
 import { rescoreAttempt } from '../../src/server/work/score.ts'
 import { generateAttempts } from '../bench/generate.ts'
@@ -95,6 +95,9 @@ forEachDatabase('scenarios and assignments', (server) => {
       expect(p.message).toEqual(expect.any(String))
       expect(Array.isArray(p.path)).toBe(true)
     }
+    const huge = await client.request('POST', '/api/scenarios', 'x'.repeat(MAX_FILE_BYTES + 1))
+    expect(huge.status).toBe(413)
+    expect(huge.body.error.code).toBe('too-large')
     const notJson = await client.request('POST', '/api/scenarios', '{"format": ')
     expect(notJson.status).toBe(422)
     expect(notJson.body.error.problems[0].code).toMatch(/^file\./)
@@ -176,6 +179,9 @@ forEachDatabase('scenarios and assignments', (server) => {
     })
     expect(patched.status).toBe(200)
     expect(patched.body.maxAttempts).toBe(3)
+    expect((await work.instructor.patch(`/api/assignments/${work.assignmentId}`, {})).status).toBe(
+      200,
+    )
     const mode = await work.instructor.patch(`/api/assignments/${work.assignmentId}`, {
       mode: 'practice',
     })
@@ -421,7 +427,7 @@ forEachDatabase('closing on a timer', (server) => {
         )
         .not.toBeNull()
     } finally {
-      stop()
+      await stop()
     }
     const result = await server()
       .db.selectFrom('results')

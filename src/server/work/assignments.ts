@@ -228,16 +228,14 @@ export const assignmentRoutes = [
             'Learners have started this assignment, so its mode cannot change; assign the scenario again in the other mode.',
           )
       }
-      await db
-        .updateTable('assignments')
-        .set({
-          ...(body.mode !== undefined ? { mode: body.mode } : {}),
-          ...(body.opensAt !== undefined ? { opens_at: body.opensAt } : {}),
-          ...(body.closesAt !== undefined ? { closes_at: body.closesAt } : {}),
-          ...(body.maxAttempts !== undefined ? { max_attempts: body.maxAttempts } : {}),
-        })
-        .where('id', '=', id)
-        .execute()
+      const change = {
+        ...(body.mode !== undefined ? { mode: body.mode } : {}),
+        ...(body.opensAt !== undefined ? { opens_at: body.opensAt } : {}),
+        ...(body.closesAt !== undefined ? { closes_at: body.closesAt } : {}),
+        ...(body.maxAttempts !== undefined ? { max_attempts: body.maxAttempts } : {}),
+      }
+      if (Object.keys(change).length > 0)
+        await db.updateTable('assignments').set(change).where('id', '=', id).execute()
       await closeDueAssignments(db, now(), { assignmentId: id, log })
       return c.json(await oneView(db, id))
     },

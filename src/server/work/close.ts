@@ -88,13 +88,16 @@ export async function closeDueAssignments(
   return closed
 }
 
-/** Runs closeDueAssignments every `everyMs` (a minute) until the returned stop is called. */
+/**
+ * Runs closeDueAssignments every `everyMs` (a minute) until the returned stop is called; stop
+ * resolves once a run in flight has finished its writes.
+ */
 export function startCloseTimer(
   db: Kysely<Database>,
   now: () => Date,
   log: Logger,
   everyMs = 60_000,
-): () => void {
+): () => Promise<void> {
   let running: Promise<unknown> | undefined
   const timer = setInterval(() => {
     if (running) return
@@ -104,5 +107,8 @@ export function startCloseTimer(
       .finally(() => (running = undefined))
   }, everyMs)
   timer.unref()
-  return () => clearInterval(timer)
+  return async () => {
+    clearInterval(timer)
+    await running
+  }
 }

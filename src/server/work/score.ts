@@ -131,3 +131,34 @@ export function rescoreAttempt(
     ? rescoreIn(db, attemptId, at)
     : db.transaction().execute((trx) => rescoreIn(trx, attemptId, at))
 }
+
+/**
+ * Stores the first result of an attempt that just finished, with no lock and no transaction (a
+ * class finishing at once must not queue behind one another): scored from the stored events,
+ * inserted as revision 1 unless a result is there already, in which case that one stands (a
+ * judgement's rescoreAttempt, which locks the attempt and reads the latest marks, got there
+ * first). Throws ApiError 404 for an unknown attempt, ScoringError when the engine refuses it.
+ */
+export async function scoreFirst(
+  db: Kysely<Database>,
+  attemptId: string,
+  at: Date = new Date(),
+): Promise<ScoredAttempt> {
+  const stored = await storedAttempt(db, attemptId)
+  if (!stored) throw new ApiError(404, 'not-found', 'There is no such attempt.')
+  const model = await modelFor(db, stored.sha256)
+  const scored = scoreAttempt(model, stored.attempt)
+  if (!scored.ok) throw new ScoringError(scored.problems)
+  const { rows } = await sql<{ revision: number }>`
+    INSERT INTO results (attempt_id, revision, result, scored_at)
+    VALUES (${attemptId}, 1, ${JSON.stringify(scored.value)}::jsonb, ${at})
+    ON CONFLICT (attempt_id) DO NOTHING
+    RETURNING revision`.execute(db)
+  if (rows[0]) return { result: scored.value, revision: rows[0].revision }
+  const there = await db
+    .selectFrom('results')
+    .select(['result', 'revision'])
+    .where('attempt_id', '=', attemptId)
+    .executeTakeFirstOrThrow()
+  return { result: there.result as Result, revision: there.revision }
+}

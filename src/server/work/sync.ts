@@ -32,7 +32,7 @@ import { sameJson } from './canonical.ts'
 import { closeAssignment } from './close.ts'
 import { modelFor } from './models.ts'
 import { problemView } from './scenarios.ts'
-import { rescoreAttempt, ScoringError } from './score.ts'
+import { scoreFirst, ScoringError } from './score.ts'
 
 /** The most events one batch may carry (an attempt that was offline for an hour sends several). */
 export const MAX_BATCH_EVENTS = 1000
@@ -231,8 +231,21 @@ async function createAttempt(
   assignmentId: string,
   attemptId: string,
   header: AttemptHeader,
+  maxAttempts: number | null,
 ): Promise<typeof RETRY | undefined> {
   const now = deps.now()
+  if (maxAttempts === null) {
+    // no limit to count against: one statement, no transaction (on PGlite a transaction holds
+    // the whole database); RETRY if the attempt appeared meanwhile or a limit was set
+    const { rows } = await sql<{ id: string }>`
+      INSERT INTO attempts (id, assignment_id, user_id, header, created_at, updated_at)
+      SELECT ${attemptId}, a.id, ${caller.id}, ${JSON.stringify(header)}::jsonb, ${now}, ${now}
+        FROM assignments a
+       WHERE a.id = ${assignmentId} AND a.max_attempts IS NULL AND a.closed_at IS NULL
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id`.execute(deps.db)
+    return rows.length === 1 ? undefined : RETRY
+  }
   return deps.db.transaction().execute(async (trx) => {
     // the assignment row locked: one learner's two new attempts at once are counted in turn
     const assignment = await trx
@@ -363,21 +376,29 @@ async function tryNextBatch(
   return { nextSeq: known.nextSeq, ended: false }
 }
 
+/** Where the attempt stands; a finished one with its result, scored now if it has none yet. */
 async function answerOf(
-  db: Kysely<Database>,
+  deps: Deps,
   attemptId: string,
   nextSeq: number,
   ended: boolean,
 ): Promise<SyncAnswer> {
   if (!ended) return { nextSeq, ended }
-  const row = await db
+  const row = await deps.db
     .selectFrom('results')
     .select(['result', 'revision'])
     .where('attempt_id', '=', attemptId)
     .executeTakeFirst()
-  return row
-    ? { nextSeq, ended, result: row.result as Result, revision: row.revision }
-    : { nextSeq, ended }
+  if (row) return { nextSeq, ended, result: row.result as Result, revision: row.revision }
+  try {
+    const { result, revision } = await scoreFirst(deps.db, attemptId, deps.now())
+    return { nextSeq, ended, result, revision }
+  } catch (e) {
+    // the events are kept; the scenario's mistake is the log's, not the learner's
+    if (!(e instanceof ScoringError)) throw e
+    deps.log.warn({ attempt: attemptId, problems: e.problems }, 'attempt cannot be scored')
+    return { nextSeq, ended }
+  }
 }
 
 /** One try at storing a batch: the answer, or RETRY when another request moved the attempt. */
@@ -452,7 +473,7 @@ async function tryBatch(
       )
   }
   const fresh = batch.events.slice(overlap) as AttemptEvent[]
-  if (fresh.length === 0 && exists) return answerOf(db, attemptId, nextSeq, ended)
+  if (fresh.length === 0 && exists) return answerOf(deps, attemptId, nextSeq, ended)
   const open =
     !state.closed_at && (state.opens_at === null || state.opens_at.getTime() <= now.getTime())
   if (!open) throw closedError(state, now)
@@ -466,7 +487,11 @@ async function tryBatch(
   const model = await modelFor(db, state.sha256)
   if (!exists) checkNewHeader(attemptId, header, state, model)
   checkEvents(model, state.mode, fresh, nextSeq, state.last_t ?? 0)
-  if (!exists && (await createAttempt(deps, caller, assignmentId, attemptId, header)) === RETRY)
+  if (
+    !exists &&
+    (await createAttempt(deps, caller, assignmentId, attemptId, header, state.max_attempts)) ===
+      RETRY
+  )
     return RETRY
   if (fresh.length === 0) return { nextSeq, ended }
   const ends = fresh[fresh.length - 1]!.action === 'end'
@@ -487,8 +512,12 @@ async function tryBatch(
   return storeEnd(deps, assignmentId, attemptId, nextSeq, fresh)
 }
 
-/** Stores the batch that ends the attempt and the server's result of it, in one transaction. */
-function storeEnd(
+/**
+ * Stores the batch that ends the attempt (the compare-and-set marks it finished with its events),
+ * then the server's result of the stored events (scoreFirst). Should the server stop in between,
+ * the next resend of the batch scores it (answerOf).
+ */
+async function storeEnd(
   deps: Deps,
   assignmentId: string,
   attemptId: string,
@@ -496,19 +525,8 @@ function storeEnd(
   events: readonly AttemptEvent[],
 ): Promise<SyncAnswer | typeof RETRY> {
   const now = deps.now()
-  const to = from + events.length
-  return deps.db.transaction().execute(async (trx) => {
-    if (!(await appendEvents(trx, assignmentId, attemptId, from, events, true, now))) return RETRY
-    try {
-      const { result, revision } = await rescoreAttempt(trx, attemptId, now)
-      return { nextSeq: to, ended: true, result, revision }
-    } catch (e) {
-      // the events are kept; the scenario's mistake is the log's, not the learner's
-      if (!(e instanceof ScoringError)) throw e
-      deps.log.warn({ attempt: attemptId, problems: e.problems }, 'attempt cannot be scored')
-      return { nextSeq: to, ended: true }
-    }
-  })
+  if (!(await appendEvents(deps.db, assignmentId, attemptId, from, events, true, now))) return RETRY
+  return answerOf(deps, attemptId, from + events.length, true)
 }
 
 export const syncRoutes = [

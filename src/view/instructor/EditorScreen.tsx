@@ -14,6 +14,7 @@ import { SolvePanel } from './SolvePanel.tsx'
 import { PickingHint } from './PickingHint.tsx'
 import { StepGraph } from './StepGraph.tsx'
 import { useTranslation } from '../i18n/useTranslation.ts'
+import { sectionName } from './words.ts'
 
 export interface EditorScreenProps {
   readonly store: EditorStore
@@ -98,7 +99,7 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
           <h2>
             {selected?.collection === 'scenario' || !selected
               ? t('editor.settings')
-              : `${selected.collection} › ${String((doc[selected.collection] as { id?: string }[] | undefined)?.[selected.index]?.id ?? selected.index + 1)}`}
+              : `${sectionName(t, selected.collection)} › ${String((doc[selected.collection] as { id?: string }[] | undefined)?.[selected.index]?.id ?? selected.index + 1)}`}
           </h2>
           {selected?.collection === 'steps' && <StepGraph doc={doc} selectedId={selectedStep} />}
           {!selected || selected.collection === 'scenario' ? (

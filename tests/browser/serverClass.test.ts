@@ -348,6 +348,15 @@ describe.skipIf(!hasBrowser)('a class on the Practica server', () => {
 
     // the editor's "Publish to a class": the bytes "Download" saves; a version taken by other
     // bytes says to change the version number first; then published and assigned in one step
+    // the instructor opens one assignment's attempts in the review from the class's screen
+    await teacher
+      .locator('tr[data-assignment]')
+      .getByRole('button', { name: /^Review/ })
+      .click()
+    await teacher.locator('tr[data-attempt]').nth(1).waitFor()
+    expect(await teacher.locator('tr[data-attempt]').count()).toBe(2)
+    await teacher.getByRole('button', { name: 'Back to scenarios' }).click()
+    await teacher.getByRole('button', { name: 'Classes and administration' }).click()
     await teacher.getByRole('button', { name: 'Edit scenarios' }).click()
     await teacher.getByRole('button', { name: 'Edit conveyor-loto.json' }).click()
     await teacher.getByRole('button', { name: 'Publish to a class…' }).click()

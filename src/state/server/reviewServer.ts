@@ -5,6 +5,7 @@
 // class's exports as the server makes them.
 import { createStore } from 'zustand/vanilla'
 import type { Attempt } from '../../core/index.ts'
+import { appStore } from '../appStore.ts'
 import {
   importFiles,
   isSameResult,
@@ -145,6 +146,12 @@ export function createServerReview() {
 export type ServerReview = ReturnType<typeof createServerReview>
 
 export const serverReview = createServerReview()
+
+/** Opens the review screen on a class (or one assignment) as the server has it. */
+export async function reviewOnServer(source: ServerSource): Promise<ApiOutcome<number>> {
+  appStore.getState().openReview()
+  return serverReview.getState().open(source)
+}
 
 /** Whether a review item came from the server (its marks are saved there). */
 export function isServerItem(key: string): boolean {

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { reviewOnServer } from '../../../state/server/reviewServer.ts'
 import type { ApiRefusal, Assignment } from '../../../state/server/staffApi.ts'
 import type { StaffStore } from '../../../state/server/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
@@ -60,6 +61,13 @@ export function AssignmentList({ store, classId, assignments }: AssignmentListPr
                 </td>
                 <td>{a.maxAttempts ?? t('staff.assignments.unlimited')}</td>
                 <td>
+                  <button
+                    type="button"
+                    onClick={() => void reviewOnServer({ classId, assignmentId: a.id })}
+                  >
+                    {t('staff.assignments.review')}
+                    <span className="sr-only"> {title}</span>
+                  </button>{' '}
                   {!a.closedAt && confirming !== a.id && (
                     <button type="button" onClick={() => setConfirming(a.id)}>
                       {t('staff.assignments.closeNowShort')}

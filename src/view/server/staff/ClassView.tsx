@@ -1,4 +1,5 @@
 import { useStore } from 'zustand'
+import { reviewOnServer } from '../../../state/server/reviewServer.ts'
 import type { StaffStore } from '../../../state/server/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { AssignmentList } from './AssignmentList.tsx'
@@ -23,7 +24,12 @@ export function ClassView({ store, classId }: ClassViewProps) {
   if (!detail) return <p role="status">{t('staff.loading')}</p>
   return (
     <section className="class-view" aria-labelledby="class-title">
-      <h2 id="class-title">{detail.name}</h2>
+      <div className="class-head">
+        <h2 id="class-title">{detail.name}</h2>
+        <button type="button" onClick={() => void reviewOnServer({ classId, assignmentId: null })}>
+          {t('staff.classes.review', { className: detail.name })}
+        </button>
+      </div>
       <div className="class-top">
         <JoinCode code={detail.code} />
         <ClassSettings store={store} detail={detail} />

@@ -3,7 +3,7 @@ import { useEffect } from 'react'
 import { useStore } from 'zustand'
 import { appStore } from '../../../state/appStore.ts'
 import type { ServerUser } from '../../../state/server/api.ts'
-import { serverReview } from '../../../state/server/reviewServer.ts'
+import { reviewOnServer } from '../../../state/server/reviewServer.ts'
 import { sessionStore } from '../../../state/server/sessionStore.ts'
 import type { StaffRole } from '../../../state/server/staffApi.ts'
 import { staffStore } from '../../../state/server/staffStore.ts'
@@ -22,10 +22,6 @@ export interface StaffScreenProps {
 function AssessorClassList() {
   const { t } = useTranslation()
   const classes = useStore(staffStore, (s) => s.classes)
-  const review = async (classId: string) => {
-    appStore.getState().openReview()
-    await serverReview.getState().open({ classId, assignmentId: null })
-  }
   return (
     <section className="staff-card" aria-labelledby="assessor-classes-title">
       <h2 id="assessor-classes-title">{t('staff.classes.toReview')}</h2>
@@ -35,7 +31,10 @@ function AssessorClassList() {
         <ul className="plain">
           {classes.map((c) => (
             <li key={c.id}>
-              <button type="button" onClick={() => void review(c.id)}>
+              <button
+                type="button"
+                onClick={() => void reviewOnServer({ classId: c.id, assignmentId: null })}
+              >
                 {t('staff.classes.review', { className: c.name })}
               </button>
             </li>

@@ -40,7 +40,12 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = options.log ?? pino({ level: config.logLevel })
   const database =
-    options.database ?? (await openDatabase({ url: config.databaseUrl, dir: config.dataDir }))
+    options.database ??
+    (await openDatabase({
+      url: config.databaseUrl,
+      dir: config.dataDir,
+      onIdleError: (e) => log.warn({ err: e }, 'PostgreSQL ended an idle connection'),
+    }))
   const tls = config.https === 'auto' ? await loadTls(config.dataDir) : undefined
   const app = createApp(
     { db: database.db, config, log, now: options.now ?? (() => new Date()) },

@@ -23,6 +23,8 @@ export interface DatabaseTarget {
   readonly url?: string | undefined
   /** PGlite's folder; undefined: in memory (tests) */
   readonly dir?: string | undefined
+  /** told when PostgreSQL ends an idle connection (logged by the server) */
+  readonly onIdleError?: ((e: Error) => void) | undefined
 }
 
 export class MigrationError extends Error {}
@@ -42,6 +44,9 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.url) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 })
+    // an idle connection the server ended (a restart, an administrator) is dropped from the pool
+    // and replaced at the next query; unhandled, its error would stop the whole process
+    pool.on('error', (e) => target.onIdleError?.(e))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     try {
       await migrate(db)

@@ -176,7 +176,8 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
 
   /** Notes what the server already holds of the owner's attempts (once per sign-in). */
   async function refresh(owner: string, mine: readonly StoredAttempt[]): Promise<void> {
-    if (refreshedFor === owner) return
+    // nothing of theirs to compare (staff have no assignment attempts): no request at all
+    if (refreshedFor === owner || mine.length === 0) return
     try {
       const held = new Map((await listMyAttempts()).map((a) => [a.id, a]))
       for (const record of mine) {

@@ -4,7 +4,7 @@ import { App } from './view/App.tsx'
 import { languageReady } from './view/i18n/i18n.ts'
 import './view/styles.css'
 import { registerServiceWorker } from './sw/registerServiceWorker.ts'
-import { connectToServer } from './state/server/connect.ts'
+import { connectToServer } from './state/classroom/connect.ts'
 
 // a learner whose language is not English sees nothing until it has arrived, never English first
 void languageReady.then(() => {

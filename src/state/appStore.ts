@@ -23,7 +23,7 @@ import { holdAttempt } from './attemptLock.ts'
 import { bundledModelOf } from './bundledScenarios.ts'
 import { runtimeMessage } from './runtimeError.ts'
 import { getScenarioText } from './scenarioTexts.ts'
-import { getSignedInLearner } from './server/sessionStore.ts'
+import { getSignedInLearner } from './classroom/sessionStore.ts'
 import type { EditorStore } from './editorStore.ts'
 
 export type Screen =

@@ -40,7 +40,7 @@ export interface StoredAttempt {
   readonly owner?: string | undefined
   /** The server's assignment the attempt was started from: the outbox sends it there. */
   readonly assignmentId?: string | undefined
-  /** What the server holds of it (src/state/server/outbox.ts). */
+  /** What the server holds of it (src/state/classroom/outbox.ts). */
   readonly sync?: AttemptSync | undefined
 }
 

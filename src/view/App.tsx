@@ -37,7 +37,7 @@ const LookSheetScreen = lazy(() =>
 const SHEET = new URLSearchParams(globalThis.location?.search).get('sheet') === 'looks'
 // the staff's screens on the Practica server, and its first-start setup link (`/?setup=<token>`)
 const StaffRoute = lazy(() =>
-  withTexts(['staff'], import('./server/staff/StaffRoute.tsx')).then((m) => ({
+  withTexts(['staff'], import('./classroom/staff/StaffRoute.tsx')).then((m) => ({
     default: m.StaffRoute,
   })),
 )

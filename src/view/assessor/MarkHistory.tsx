@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react'
 import type { Model } from '../../core/index.ts'
-import { serverReview } from '../../state/server/reviewServer.ts'
-import type { ApiRefusal, AuditEntry } from '../../state/server/staffApi.ts'
+import { serverReview } from '../../state/classroom/reviewServer.ts'
+import type { ApiRefusal, AuditEntry } from '../../state/classroom/staffApi.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
-import { RefusalNote } from '../server/staff/RefusalNote.tsx'
-import { formatWhen } from '../server/staff/words.ts'
+import { RefusalNote } from '../classroom/staff/RefusalNote.tsx'
+import { formatWhen } from '../classroom/staff/words.ts'
 import { useScenarioText } from '../useScenarioText.ts'
 
 export interface MarkHistoryProps {

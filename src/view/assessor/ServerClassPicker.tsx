@@ -1,16 +1,16 @@
-import '../server/staff/staff.css'
+import '../classroom/staff/staff.css'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useStore } from 'zustand'
-import { serverReview } from '../../state/server/reviewServer.ts'
+import { serverReview } from '../../state/classroom/reviewServer.ts'
 import {
   staffApi,
   type ApiRefusal,
   type Assignment,
   type ClassSummary,
-} from '../../state/server/staffApi.ts'
+} from '../../state/classroom/staffApi.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
-import { RefusalNote } from '../server/staff/RefusalNote.tsx'
-import { scenarioTitle, say, type Message } from '../server/staff/words.ts'
+import { RefusalNote } from '../classroom/staff/RefusalNote.tsx'
+import { scenarioTitle, say, type Message } from '../classroom/staff/words.ts'
 
 /** Opening a class, or one of its assignments, from the Practica server into the review. */
 export function ServerClassPicker() {

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { serverReview } from '../../state/server/reviewServer.ts'
-import type { ApiRefusal, ExportFormat } from '../../state/server/staffApi.ts'
+import { serverReview } from '../../state/classroom/reviewServer.ts'
+import type { ApiRefusal, ExportFormat } from '../../state/classroom/staffApi.ts'
 import { downloadBlob } from '../download.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
-import { RefusalNote } from '../server/staff/RefusalNote.tsx'
+import { RefusalNote } from '../classroom/staff/RefusalNote.tsx'
 
 const FILES: Readonly<Record<ExportFormat, { name: string; type: string; label: string }>> = {
   csv: { name: 'practica-gradebook.csv', type: 'text/csv', label: 'review.exportCsv' },

@@ -1,14 +1,14 @@
-import '../server/staff/staff.css'
+import '../classroom/staff/staff.css'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useStore } from 'zustand'
 import { serializeScenario } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
-import { sessionStore } from '../../state/server/sessionStore.ts'
-import type { ApiRefusal, AssignmentMode } from '../../state/server/staffApi.ts'
-import { staffStore } from '../../state/server/staffStore.ts'
+import { sessionStore } from '../../state/classroom/sessionStore.ts'
+import type { ApiRefusal, AssignmentMode } from '../../state/classroom/staffApi.ts'
+import { staffStore } from '../../state/classroom/staffStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
-import { RefusalNote } from '../server/staff/RefusalNote.tsx'
-import { scenarioTitle, say, type Message } from '../server/staff/words.ts'
+import { RefusalNote } from '../classroom/staff/RefusalNote.tsx'
+import { scenarioTitle, say, type Message } from '../classroom/staff/words.ts'
 
 export interface PublishToClassProps {
   readonly store: EditorStore

@@ -8,11 +8,11 @@ import {
   type StoredAttempt,
 } from '../../state/attemptJournal.ts'
 import { appStore } from '../../state/appStore.ts'
-import { isVisibleTo, sessionStore } from '../../state/server/sessionStore.ts'
+import { isVisibleTo, sessionStore } from '../../state/classroom/sessionStore.ts'
 import { downloadBlob, downloadJson, fileName } from '../download.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
-import { AttemptSavedStatus } from '../server/learner/AttemptSavedStatus.tsx'
+import { AttemptSavedStatus } from '../classroom/learner/AttemptSavedStatus.tsx'
 
 /** The attempt's result: the server's own, once it has scored it, else this browser's. */
 const resultOf = (a: StoredAttempt) => a.sync?.result ?? a.result

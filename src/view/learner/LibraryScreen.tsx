@@ -10,9 +10,9 @@ import type { OpenedScenario } from '../../state/openScenarioFile.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { RefusedFileProblems } from '../panels/RefusedFileProblems.tsx'
 import { ScenarioCard } from '../panels/ScenarioCard.tsx'
-import { sessionStore } from '../../state/server/sessionStore.ts'
-import { AssignmentList } from '../server/learner/AssignmentList.tsx'
-import { ServerPanel } from '../server/learner/ServerPanel.tsx'
+import { sessionStore } from '../../state/classroom/sessionStore.ts'
+import { AssignmentList } from '../classroom/learner/AssignmentList.tsx'
+import { ServerPanel } from '../classroom/learner/ServerPanel.tsx'
 import { UnfinishedAttempts } from './UnfinishedAttempts.tsx'
 
 /** Who is learning, and in which mode. */

@@ -5,8 +5,8 @@ import type { EditorStore } from '../../state/editorStore.ts'
 import { downloadJson, fileName } from '../download.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { ResultView } from '../panels/ResultView.tsx'
-import { SavedStatusBadge } from '../server/learner/SavedStatusBadge.tsx'
-import { useSavedStatus } from '../server/learner/useSavedStatus.ts'
+import { SavedStatusBadge } from '../classroom/learner/SavedStatusBadge.tsx'
+import { useSavedStatus } from '../classroom/learner/useSavedStatus.ts'
 import { useScenarioText } from '../useScenarioText.ts'
 
 export interface ResultScreenProps {

@@ -6,7 +6,7 @@ import {
   type StoredAttempt,
 } from '../../state/attemptJournal.ts'
 import { appStore } from '../../state/appStore.ts'
-import { isVisibleTo, sessionStore } from '../../state/server/sessionStore.ts'
+import { isVisibleTo, sessionStore } from '../../state/classroom/sessionStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 /**

@@ -40,7 +40,8 @@ export const NOT_BEFORE_PLAY: Readonly<Record<string, string>> = {
   'src/view/assessor/ReviewScreen.tsx': "the assessor's screen",
   'src/view/instructor/EditorRoute.tsx': "the instructor's editor",
   'src/view/classroom/staff/StaffRoute.tsx': "the staff's screens on the Practica server",
-  'src/view/scene/looks/LookSheetScreen.tsx': 'the look sheet (?sheet=looks), for tests and pictures',
+  'src/view/scene/looks/LookSheetScreen.tsx':
+    'the look sheet (?sheet=looks), for tests and pictures',
   'src/view/scene/parts/ModelPart.tsx': 'glTF models, which no bundled scenario has',
   'src/state/openScenarioFile.ts':
     'the validator, for a scenario opened from disk or resumed (bundled ones were checked at build)',

@@ -31,7 +31,18 @@ const CLOCK_MESSAGE =
   'The engine is deterministic: time comes in as event and tick times, never from a clock or a random generator.'
 
 export default tseslint.config(
-  { ignores: ['dist/', '.bench/', 'node_modules/', 'coverage/', 'test-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-*/',
+      'release/',
+      'data/',
+      '.bench/',
+      'node_modules/',
+      'coverage/',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

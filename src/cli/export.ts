@@ -1,18 +1,15 @@
 // The export command: scored attempts as result JSON, a gradebook CSV or xAPI statements, and
 // a scenario's competencies as a Moodle framework. Reads files; the exporters do the rest.
 import {
+  EXPORT_FORMATS,
   exportMoodleFramework,
-  exportResultJson,
-  exportResultsCsv,
-  exportXapi,
+  formatScored,
   scoreAttempt,
+  type ExportFormat,
   type ScoredAttempt,
 } from '../core/index.ts'
 import { openAttempt, openScenario, reportScoring, type Io } from './files.ts'
 import type { CommandLine } from './main.ts'
-
-export const EXPORT_FORMATS = ['csv', 'xapi', 'json', 'moodle'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** What `export` was asked for, or the usage error that stops it. */
 export function parseExportArgs(
@@ -68,42 +65,4 @@ export function exportCommand(io: Io, line: CommandLine, usage: string): number 
   if (refused) return 1
   io.write(formatScored(parsed.format, scored))
   return 0
-}
-
-/**
- * Scored attempts as an export's text, with the engine's exporters — the one formatting the
- * file command, `export --db` and the server's export route share: `csv` the gradebook, `xapi`
- * the statements of every attempt as one JSON array, `json` the result file of one attempt or an
- * array of several. Attempts that name a stored result's revision (from a server's database)
- * are, as `json`, always an array of `{ "revision": n, "result": {…} }`.
- */
-export function formatScored(
-  format: Exclude<ExportFormat, 'moodle'>,
-  scored: readonly ScoredAttempt[],
-): string {
-  if (format === 'csv') return exportResultsCsv(scored)
-  if (format === 'xapi')
-    return (
-      JSON.stringify(
-        scored.flatMap((s) => exportXapi(s)),
-        null,
-        2,
-      ) + '\n'
-    )
-  if (scored.some((s) => s.revision !== undefined))
-    return (
-      JSON.stringify(
-        scored.map((s) => ({ revision: s.revision, result: s.result })),
-        null,
-        2,
-      ) + '\n'
-    )
-  if (scored.length === 1) return exportResultJson(scored[0]!.result)
-  return (
-    JSON.stringify(
-      scored.map((s) => s.result),
-      null,
-      2,
-    ) + '\n'
-  )
 }

@@ -9,7 +9,7 @@ import { FolderLockedError } from '../server/db/lock.ts'
 import { openDatabase, type OpenDatabase } from '../server/db/open.ts'
 import { ApiError } from '../server/http/errors.ts'
 import { exportClass } from '../server/review/export.ts'
-import { EXPORT_FORMATS, type ExportFormat } from './export.ts'
+import { EXPORT_FORMATS, type ExportFormat } from '../core/index.ts'
 import type { Io } from './files.ts'
 
 export const EXPORT_DATABASE_USAGE = `export --db POSTGRES-URL|DATA-FOLDER --class CODE [--assignment ID] --format csv|xapi|json|moodle

@@ -6,13 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import validateStatement from '@learninglocker/xapi-validation'
 import {
   exportMoodleFramework,
+  formatScored,
   loadAttempt,
   loadScenario,
   scoreAttempt,
   type Attempt,
   type Model,
 } from '../../src/core/index.ts'
-import { formatScored } from '../../src/cli/export.ts'
 import { parseCsv } from '../core/export/csvParse.ts'
 import { ROOT } from '../helpers.ts'
 import { forEachDatabase, type Client } from './harness.ts'

@@ -2,6 +2,7 @@
 // Everything here is pure: text or data out, nothing written anywhere.
 export type { ScoredAttempt } from './scoredAttempt.ts'
 export { exportResultJson } from './exportResultJson.ts'
+export { EXPORT_FORMATS, formatScored, type ExportFormat } from './formatScored.ts'
 export { exportResultsCsv } from './exportResultsCsv.ts'
 export {
   exportXapi,

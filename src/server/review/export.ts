@@ -1,11 +1,15 @@
 // Exports of a class or one of its assignments, straight from the database: the gradebook CSV,
 // xAPI statements and result JSON of every scored attempt (the stored result, naming its
 // revision), or the Moodle framework of the scenario. The text is made by the same functions as
-// the CLI's file export (cli/export.ts formatScored, the engine's exporters); the server's export
+// the CLI's file export (the core's formatScored and exporters); the server's export
 // route and `npm run -s cli -- export --db` both come here.
 import type { Kysely } from 'kysely'
-import { exportMoodleFramework, type ScoredAttempt } from '../../core/index.ts'
-import { formatScored, type ExportFormat } from '../../cli/export.ts'
+import {
+  exportMoodleFramework,
+  formatScored,
+  type ExportFormat,
+  type ScoredAttempt,
+} from '../../core/index.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { modelFor } from '../work/models.ts'

@@ -1,104 +1,61 @@
 // The guard in front of every route: who is asking (session), whether their role may call the
 // route, and whether the class the path points at is one they may reach. It answers 401 to no
-// sign-in, 403 to a wrong role or another class, 404 to a path naming nothing.
+// sign-in, 403 to a wrong role or another class, 404 to a path naming nothing. A class-scoped
+// route takes two queries: the session, then the class the path points at with whether the
+// caller reaches it (every sync batch passes here).
 import type { Context } from 'hono'
+import { sql, type RawBuilder } from 'kysely'
 import type { Caller, AppEnv } from './context.ts'
 import { ApiError, forbidden, notFound, unauthenticated } from './errors.ts'
-import type { Route } from './route.ts'
+import type { Route, Scope } from './route.ts'
 import { readCaller } from './session.ts'
 
-/** The class a scoped path points at, and (for attempts) whose attempt it is. */
-async function findClass(
-  c: Context<AppEnv>,
-  route: Route,
-): Promise<{ classId: string; ownerId?: string } | undefined> {
-  const { db } = c.get('deps')
-  const param = (name: string) => c.req.param(name) ?? ''
-  // ids are uuids: anything else names nothing (and never reaches SQL as a uuid cast error)
-  const uuid = (value: string) =>
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
-  switch (route.scope) {
-    case 'none':
-      return undefined
-    case 'class': {
-      const id = param('classId')
-      const row = uuid(id)
-        ? await db.selectFrom('classes').select('id').where('id', '=', id).executeTakeFirst()
-        : undefined
-      if (!row) throw notFound('class')
-      return { classId: row.id }
-    }
-    case 'assignment': {
-      const id = param('assignmentId')
-      const row = uuid(id)
-        ? await db
-            .selectFrom('assignments')
-            .select('class_id')
-            .where('id', '=', id)
-            .executeTakeFirst()
-        : undefined
-      if (!row) throw notFound('assignment')
-      return { classId: row.class_id }
-    }
-    case 'attempt': {
-      const id = param('attemptId')
-      const row = uuid(id)
-        ? await db
-            .selectFrom('attempts')
-            .innerJoin('assignments', 'assignments.id', 'attempts.assignment_id')
-            .select(['assignments.class_id', 'attempts.user_id'])
-            .where('attempts.id', '=', id)
-            .executeTakeFirst()
-        : undefined
-      if (!row) throw notFound('attempt')
-      return { classId: row.class_id, ownerId: row.user_id }
-    }
-    case 'learner': {
-      const id = param('userId')
-      const row = uuid(id)
-        ? await db
-            .selectFrom('class_learners')
-            .select('class_id')
-            .where('user_id', '=', id)
-            .executeTakeFirst()
-        : undefined
-      if (!row) throw notFound('learner')
-      return { classId: row.class_id }
-    }
+// ids are uuids: anything else names nothing (and never reaches SQL as a uuid cast error)
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+type Scoped = Exclude<Scope, 'none'>
+
+/** The path parameter each scope names its target by, and what a 404 calls it. */
+const TARGET: Record<Scoped, { readonly param: string; readonly noun: string }> = {
+  class: { param: 'classId', noun: 'class' },
+  assignment: { param: 'assignmentId', noun: 'assignment' },
+  attempt: { param: 'attemptId', noun: 'attempt' },
+  learner: { param: 'userId', noun: 'learner' },
+}
+
+/** The class (and, for attempts, the owner) that `id` of a `scope` points at: one row or none. */
+function targetQuery(scope: Scoped, id: string): RawBuilder<unknown> {
+  switch (scope) {
+    case 'class':
+      return sql`SELECT k.id AS class_id, NULL::uuid AS owner_id FROM classes k WHERE k.id = ${id}`
+    case 'assignment':
+      return sql`SELECT a.class_id, NULL::uuid AS owner_id FROM assignments a WHERE a.id = ${id}`
+    case 'attempt':
+      return sql`SELECT a.class_id, t.user_id AS owner_id
+                   FROM attempts t JOIN assignments a ON a.id = t.assignment_id WHERE t.id = ${id}`
+    case 'learner':
+      return sql`SELECT l.class_id, NULL::uuid AS owner_id
+                   FROM class_learners l WHERE l.user_id = ${id} LIMIT 1`
   }
 }
 
-/** Whether `caller` may reach class `classId`. */
-export async function mayReachClass(
-  c: Context<AppEnv>,
-  caller: Caller,
-  classId: string,
-): Promise<boolean> {
-  const { db } = c.get('deps')
+/**
+ * Whether `caller` reaches class `t.class_id`: an admin every class, an instructor the classes
+ * they teach, an assessor the classes assigned to them, a learner their own class.
+ */
+function reachQuery(caller: Caller): RawBuilder<boolean> {
   switch (caller.role) {
     case 'admin':
-      return true
+      return sql<boolean>`true`
     case 'instructor':
-      return !!(await db
-        .selectFrom('classes')
-        .select('id')
-        .where('id', '=', classId)
-        .where('instructor_id', '=', caller.id)
-        .executeTakeFirst())
+      return sql<boolean>`EXISTS (SELECT 1 FROM classes k
+                                   WHERE k.id = t.class_id AND k.instructor_id = ${caller.id})`
     case 'assessor':
-      return !!(await db
-        .selectFrom('assessor_classes')
-        .select('class_id')
-        .where('class_id', '=', classId)
-        .where('assessor_id', '=', caller.id)
-        .executeTakeFirst())
+      return sql<boolean>`EXISTS (SELECT 1 FROM assessor_classes x
+                                   WHERE x.class_id = t.class_id AND x.assessor_id = ${caller.id})`
     case 'learner':
-      return !!(await db
-        .selectFrom('class_learners')
-        .select('class_id')
-        .where('class_id', '=', classId)
-        .where('user_id', '=', caller.id)
-        .executeTakeFirst())
+      return sql<boolean>`EXISTS (SELECT 1 FROM class_learners l
+                                   WHERE l.class_id = t.class_id AND l.user_id = ${caller.id})`
   }
 }
 
@@ -110,12 +67,21 @@ export async function guard(c: Context<AppEnv>, route: Route): Promise<void> {
   if (route.allow === 'public') return
   if (!caller) throw unauthenticated()
   if (!route.allow.includes(caller.role)) throw forbidden()
-  const target = await findClass(c, route)
-  if (!target) return
-  if (!(await mayReachClass(c, caller, target.classId))) throw forbidden('this for this class')
-  if (route.scope === 'attempt' && caller.role === 'learner' && target.ownerId !== caller.id)
+  if (route.scope === 'none') return
+  const { noun, param } = TARGET[route.scope]
+  const id = c.req.param(param) ?? ''
+  // the class the path points at and whether the caller reaches it, in one query
+  const { rows } = UUID.test(id)
+    ? await sql<{ class_id: string; owner_id: string | null; reach: boolean }>`
+        SELECT t.class_id, t.owner_id, ${reachQuery(caller)} AS reach
+          FROM (${targetQuery(route.scope, id)}) t`.execute(c.get('deps').db)
+    : { rows: [] }
+  const target = rows[0]
+  if (!target) throw notFound(noun)
+  if (!target.reach) throw forbidden('this for this class')
+  if (route.scope === 'attempt' && caller.role === 'learner' && target.owner_id !== caller.id)
     throw forbidden("this with another learner's attempt")
-  c.set('classId', target.classId)
+  c.set('classId', target.class_id)
 }
 
 /** The signed-in caller of a guarded (non-public) route. */

@@ -376,19 +376,25 @@ async function tryNextBatch(
   return { nextSeq: known.nextSeq, ended: false }
 }
 
-/** Where the attempt stands; a finished one with its result, scored now if it has none yet. */
+/**
+ * Where the attempt stands; a finished one with its result, scored now if it has none yet
+ * (`justEnded`: this request ended it, so it has none to read).
+ */
 async function answerOf(
   deps: Deps,
   attemptId: string,
   nextSeq: number,
   ended: boolean,
+  justEnded = false,
 ): Promise<SyncAnswer> {
   if (!ended) return { nextSeq, ended }
-  const row = await deps.db
-    .selectFrom('results')
-    .select(['result', 'revision'])
-    .where('attempt_id', '=', attemptId)
-    .executeTakeFirst()
+  const row = justEnded
+    ? undefined
+    : await deps.db
+        .selectFrom('results')
+        .select(['result', 'revision'])
+        .where('attempt_id', '=', attemptId)
+        .executeTakeFirst()
   if (row) return { nextSeq, ended, result: row.result as Result, revision: row.revision }
   try {
     const { result, revision } = await scoreFirst(deps.db, attemptId, deps.now())
@@ -526,7 +532,7 @@ async function storeEnd(
 ): Promise<SyncAnswer | typeof RETRY> {
   const now = deps.now()
   if (!(await appendEvents(deps.db, assignmentId, attemptId, from, events, true, now))) return RETRY
-  return answerOf(deps, attemptId, from + events.length, true)
+  return answerOf(deps, attemptId, from + events.length, true, true)
 }
 
 export const syncRoutes = [

@@ -223,6 +223,12 @@ export interface AttemptHeader {
   readonly faults: readonly string[]
 }
 
+/**
+ * Events per request at most: what the outbox sends at once when events wait (a lab whose
+ * network came back, an attempt made offline); live, it sends each event within moments.
+ */
+export const BATCH_SIZE = 100
+
 export interface EventBatch {
   /** required on the first batch (`from` 0) */
   readonly header?: AttemptHeader

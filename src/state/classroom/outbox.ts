@@ -11,6 +11,7 @@ import { listStoredAttempts, onJournalWrite } from '../attemptJournal.ts'
 import { getDatabase, type AttemptSync, type StoredAttempt } from '../database.ts'
 import {
   ApiError,
+  BATCH_SIZE,
   isTransient,
   listMyAttempts,
   sendEvents,
@@ -19,9 +20,6 @@ import {
   type EventsAck,
 } from './api.ts'
 import { onBeforeIdentityChange, sessionStore, type SessionStore } from './sessionStore.ts'
-
-/** Events per request at most. */
-export const BATCH_SIZE = 100
 
 /** What the server acknowledged of each attempt this page sent, for the screens that show it. */
 export const syncStore = createStore<{ readonly acks: Readonly<Record<string, AttemptSync>> }>()(

@@ -15,7 +15,8 @@ import {
   type EventsAck,
   type ServerUser,
 } from '../../../src/state/classroom/api.ts'
-import { BATCH_SIZE, createOutbox, type Outbox } from '../../../src/state/classroom/outbox.ts'
+import { BATCH_SIZE } from '../../../src/state/classroom/api.ts'
+import { createOutbox, type Outbox } from '../../../src/state/classroom/outbox.ts'
 import type { SessionState } from '../../../src/state/classroom/sessionStore.ts'
 
 const learner = (id: string): ServerUser => ({ id, role: 'learner', name: id, learnerId: id })

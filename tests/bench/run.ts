@@ -4,6 +4,7 @@
 // by npm test, which runs the quick mode so that the harness never rots.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { parseArgs } from 'node:util'
 import { loadScenario, type Model } from '../../src/core/index.ts'
 import { stopApp } from './app.ts'
 import { runBatch } from './batch.ts'
@@ -42,26 +43,35 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<BenchResult[
   sync: runSync,
 }
 
-function parseArgs(argv: readonly string[]): {
+function readArgs(argv: string[]): {
   options: BenchOptions
   json: string | undefined
   only: string[] | undefined
 } {
-  const valueOf = (flag: string) => {
-    const i = argv.indexOf(flag)
-    if (i < 0) return undefined
-    const value = argv[i + 1]
-    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`)
-    return value
-  }
-  const only = valueOf('--only')?.split(',')
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      json: { type: 'string' },
+      only: { type: 'string' },
+    },
+  })
+  const only = values.only?.split(',')
   for (const name of only ?? [])
     if (!(name in BENCHMARKS))
       throw new Error(`no benchmark named ${name}; there are ${Object.keys(BENCHMARKS).join(', ')}`)
-  return { options: { quick: argv.includes('--quick') }, json: valueOf('--json'), only }
+  return { options: { quick: values.quick }, json: values.json, only }
 }
 
-const { options, json, only } = parseArgs(process.argv.slice(2))
+let args: ReturnType<typeof readArgs>
+try {
+  args = readArgs(process.argv.slice(2))
+} catch (e) {
+  console.error(`npm run bench: ${(e as Error).message}`)
+  console.error('usage: npm run bench [-- --quick] [-- --json FILE] [-- --only name,name]')
+  process.exit(2)
+}
+const { options, json, only } = args
 const results: BenchResult[] = []
 /** Seconds each benchmark took, the app's build included in the first browser one. */
 const took: Record<string, number> = {}

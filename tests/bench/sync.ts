@@ -26,6 +26,7 @@ import {
 import { BATCH_SIZE as BATCH } from '../../src/state/classroom/api.ts'
 import { readConfig } from '../../src/server/config.ts'
 import { openDatabase, type OpenDatabase } from '../../src/server/db/open.ts'
+import { hashSecret } from '../../src/server/people/secret.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { generateAttempts } from './generate.ts'
 import { makeResult, median, type BenchOptions, type BenchResult } from './harness.ts'
@@ -60,6 +61,7 @@ interface Ours {
   readonly running: RunningServer
   readonly database: OpenDatabase
   readonly assignmentId: string
+  readonly classCode: string
   readonly learners: { readonly learnerId: string; readonly cookie: string }[]
 }
 
@@ -145,7 +147,7 @@ export async function startOurs(
       .execute()
     learners.push({ learnerId, cookie: learner.cookie })
   }
-  return { running, database, assignmentId, learners }
+  return { running, database, assignmentId, classCode: 'BENCH1', learners }
 }
 
 /**
@@ -269,6 +271,43 @@ export async function roundOfOurs(
   }
 }
 
+/** Learners joining at once from one address (a lab behind one NAT address). */
+const JOINS = 40
+const CLASS_PIN = '2468'
+
+/**
+ * The wall time of JOINS learners joining the class at once with its PIN, all from 127.0.0.1 (as
+ * a lab behind one address): every join must succeed, none refused by a limit on the address.
+ */
+async function timeJoins(ours: Ours): Promise<number> {
+  const url = `http://127.0.0.1:${ours.running.port}`
+  await ours.database.db
+    .updateTable('classes')
+    .set({ pin_hash: await hashSecret(CLASS_PIN) })
+    .where('code', '=', ours.classCode)
+    .execute()
+  const started = performance.now()
+  const answers = await Promise.all(
+    Array.from({ length: JOINS }, (_, i) =>
+      fetch(`${url}/api/join`, {
+        method: 'POST',
+        headers: { origin: url, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          code: ours.classCode,
+          learnerId: `NAT-${i}`,
+          name: `Joiner ${i}`,
+          classPin: CLASS_PIN,
+        }),
+      }),
+    ),
+  )
+  const ms = performance.now() - started
+  const refused = answers.filter((a) => a.status !== 200)
+  if (refused.length > 0)
+    throw new Error(`${refused.length} of ${JOINS} joins were refused (${refused[0]!.status})`)
+  return ms
+}
+
 async function roundOfPeer(
   peer: SyncPeer,
   cookies: readonly string[],
@@ -345,6 +384,7 @@ export async function runSync(options: BenchOptions): Promise<BenchResult[]> {
       oursRounds.push(await roundOfOurs(ours, model, attempts))
       peerRounds.push(await roundOfPeer(peer, cookies, attempts))
     }
+    const joinMs = await timeJoins(ours)
     const rate = (rounds: Round[]) => median(rounds.map((r) => r.eventsPerSecond))
     const p99 = (rounds: Round[]) => median(rounds.map((r) => r.p99))
     const ratio = median(
@@ -368,6 +408,13 @@ export async function runSync(options: BenchOptions): Promise<BenchResult[]> {
         peer: p99(peerRounds),
         goals: [{ on: 'ours', op: '<=', value: 5000 }],
         note: `p99 acknowledgement latency of one request in the same rounds (ours: a batch of ${BATCH} events; the peer: one event), ${sizes.learners} learners sending at once`,
+      }),
+      makeResult({
+        name: 'class-join',
+        unit: ' ms',
+        ours: joinMs,
+        goals: [{ on: 'ours', op: '<=', value: 10_000 }],
+        note: `${JOINS} learners joining the class at once with its class PIN, all from one address (a lab behind one NAT address), on the same server after the rounds: wall time until every one is signed in (each join checks the PIN's scrypt hash); all must succeed`,
       }),
     ]
   } finally {

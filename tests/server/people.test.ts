@@ -164,6 +164,20 @@ forEachDatabase('classes and joining', (server) => {
     expect((await joinedLearner(server(), code, 'R1', { learnerPin: newPin })).userId).toBe(userId)
   })
 
+  it('keeps one learner when one learner ID joins in two cases at the same moment', async () => {
+    const { instructor, classId, code } = await instructorWithClass(server())
+    const join = (learnerId: string) =>
+      server().client().post('/api/join', { code, learnerId, name: 'Ama Mensah' })
+    // several rounds: the two inserts meet in the same instant in at least some of them
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all([join(`case-${round}`), join(`CASE-${round}`)])
+      expect(answers.map((a) => a.status)).toEqual([200, 200])
+      expect(answers[0]!.body.user.id).toBe(answers[1]!.body.user.id)
+    }
+    const detail = await instructor.get(`/api/classes/${classId}`)
+    expect(detail.body.learners).toHaveLength(5)
+  })
+
   // all 40 are sent at once (well within 10 s): no limit keyed by the address may refuse them.
   // Answering takes one scrypt check of the class PIN each (about 0.1 s of one core).
   it('lets 40 learners behind one address join at the same moment', async () => {

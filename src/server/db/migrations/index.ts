@@ -5,10 +5,12 @@ import type { Migration, MigrationProvider } from 'kysely/migration'
 import { sql } from 'kysely'
 import * as people from './001_people.ts'
 import * as work from './002_work.ts'
+import * as learnerIdCase from './003_learner_id_case.ts'
 
 const MIGRATIONS: Record<string, { up: string }> = {
   '001_people': people,
   '002_work': work,
+  '003_learner_id_case': learnerIdCase,
 }
 
 // one statement at a time: PGlite's query runs a single statement

@@ -88,6 +88,34 @@ export async function exportLearner(db: Kysely<Database>, userId: string, now: D
     .where('user_id', '=', userId)
     .orderBy('created_at')
     .execute()
+  const attempts = await attemptsOf(db, userId)
+  return {
+    format: 'practica-learner-export',
+    exportedAt: now.toISOString(),
+    person: {
+      id: person.id,
+      role: person.role,
+      name: person.name,
+      createdAt: person.created_at.toISOString(),
+    },
+    classes: classes.map((k) => ({
+      classId: k.id,
+      code: k.code,
+      name: k.name,
+      learnerId: k.learner_id,
+      joinedAt: k.joined_at.toISOString(),
+      hasPin: k.pin_hash !== null,
+    })),
+    sessions: sessions.map((s) => ({
+      createdAt: s.created_at.toISOString(),
+      expiresAt: s.expires_at.toISOString(),
+    })),
+    attempts,
+  }
+}
+
+/** Learner `userId`'s attempts, each with its events, result and judgement audit, oldest first. */
+async function attemptsOf(db: Kysely<Database>, userId: string) {
   const attempts = await db
     .selectFrom('attempts')
     .leftJoin('results', 'results.attempt_id', 'attempts.id')
@@ -135,52 +163,39 @@ export async function exportLearner(db: Kysely<Database>, userId: string, now: D
           .where('judgement_audit.attempt_id', 'in', ids)
           .orderBy('judgement_audit.id')
           .execute()
-  return {
-    format: 'practica-learner-export',
-    exportedAt: now.toISOString(),
-    person: {
-      id: person.id,
-      role: person.role,
-      name: person.name,
-      createdAt: person.created_at.toISOString(),
-    },
-    classes: classes.map((k) => ({
-      classId: k.id,
-      code: k.code,
-      name: k.name,
-      learnerId: k.learner_id,
-      joinedAt: k.joined_at.toISOString(),
-      hasPin: k.pin_hash !== null,
-    })),
-    sessions: sessions.map((s) => ({
-      createdAt: s.created_at.toISOString(),
-      expiresAt: s.expires_at.toISOString(),
-    })),
-    attempts: attempts.map((a) => ({
-      id: a.id,
-      assignmentId: a.assignment_id,
-      header: a.header,
-      judgements: a.judgements,
-      nextSeq: a.next_seq,
-      ended: a.ended,
-      createdAt: a.created_at.toISOString(),
-      updatedAt: a.updated_at.toISOString(),
-      events: events.filter((e) => e.attempt_id === a.id).map((e) => e.event),
-      result:
-        a.revision === null
-          ? null
-          : { revision: a.revision, result: a.result, scoredAt: a.scored_at?.toISOString() },
-      audit: audit
-        .filter((j) => j.attempt_id === a.id)
-        .map((j) => ({
-          judgement: j.judgement,
-          oldMark: j.old_mark,
-          newMark: j.new_mark,
-          by: j.by,
-          at: j.at.toISOString(),
-        })),
-    })),
+  const byAttempt = <T extends { attempt_id: string }>(rows: readonly T[]) => {
+    const groups = new Map<string, T[]>()
+    for (const row of rows) {
+      const group = groups.get(row.attempt_id)
+      if (group) group.push(row)
+      else groups.set(row.attempt_id, [row])
+    }
+    return (id: string) => groups.get(id) ?? []
   }
+  const eventsOf = byAttempt(events)
+  const auditOf = byAttempt(audit)
+  return attempts.map((a) => ({
+    id: a.id,
+    assignmentId: a.assignment_id,
+    header: a.header,
+    judgements: a.judgements,
+    nextSeq: a.next_seq,
+    ended: a.ended,
+    createdAt: a.created_at.toISOString(),
+    updatedAt: a.updated_at.toISOString(),
+    events: eventsOf(a.id).map((e) => e.event),
+    result:
+      a.revision === null
+        ? null
+        : { revision: a.revision, result: a.result, scoredAt: a.scored_at?.toISOString() },
+    audit: auditOf(a.id).map((j) => ({
+      judgement: j.judgement,
+      oldMark: j.old_mark,
+      newMark: j.new_mark,
+      by: j.by,
+      at: j.at.toISOString(),
+    })),
+  }))
 }
 
 /** Deletes learner `userId` with their attempts, sessions and class membership, in one transaction. */

@@ -88,6 +88,45 @@ const ADL_VERB = (name: string): XapiVerb => ({
 })
 const ACTIVITY_TYPE = 'http://adlnet.gov/expapi/activities/'
 
+/** The learner as an xAPI agent: an account on the home page (anonymous-<attempt id> without an id). */
+function actorOf(attempt: ScoredAttempt['attempt'], options: XapiOptions): XapiAgent {
+  return {
+    objectType: 'Agent',
+    ...(attempt.learner?.name !== undefined && { name: attempt.learner.name }),
+    account: {
+      homePage: options.homePage ?? DEFAULT_HOME_PAGE,
+      name: attempt.learner?.id ?? `anonymous-${attempt.id}`,
+    },
+  }
+}
+
+/** The scenario's activity (its title and description in the model's first locale) and the attempt's. */
+function activitiesOf(
+  model: ScoredAttempt['model'],
+  attemptId: string,
+  base: string,
+  locale: string,
+): { scenarioActivity: XapiActivity; attemptActivity: XapiActivity } {
+  const scenario = model.scenario
+  const scenarioActivity: XapiActivity = {
+    objectType: 'Activity',
+    id: `${base}/scenarios/${scenario.id}`,
+    definition: {
+      name: toLanguageMap(scenario.title, locale),
+      ...(scenario.description !== undefined && {
+        description: toLanguageMap(scenario.description, locale),
+      }),
+      type: `${ACTIVITY_TYPE}simulation`,
+    },
+  }
+  const attemptActivity: XapiActivity = {
+    objectType: 'Activity',
+    id: `${base}/attempts/${encodeURIComponent(attemptId)}`,
+    definition: { type: `${ACTIVITY_TYPE}attempt` },
+  }
+  return { scenarioActivity, attemptActivity }
+}
+
 /**
  * xAPI 1.0.3 statements for one attempt, in this order: initialized (at startedAt); completed
  * for each completed step, in time order (its result: success unless out of order, score
@@ -115,30 +154,8 @@ export function exportXapi(scored: ScoredAttempt, options: XapiOptions = {}): Xa
   const startMs = parseTimestamp(attempt.startedAt ?? '') ?? 0
   const at = (offsetMs: number): string => formatTimestamp(startMs + offsetMs)
 
-  const actor: XapiAgent = {
-    objectType: 'Agent',
-    ...(attempt.learner?.name !== undefined && { name: attempt.learner.name }),
-    account: {
-      homePage: options.homePage ?? DEFAULT_HOME_PAGE,
-      name: attempt.learner?.id ?? `anonymous-${attempt.id}`,
-    },
-  }
-  const scenarioActivity: XapiActivity = {
-    objectType: 'Activity',
-    id: `${base}/scenarios/${scenario.id}`,
-    definition: {
-      name: toLanguageMap(scenario.title, locale),
-      ...(scenario.description !== undefined && {
-        description: toLanguageMap(scenario.description, locale),
-      }),
-      type: `${ACTIVITY_TYPE}simulation`,
-    },
-  }
-  const attemptActivity: XapiActivity = {
-    objectType: 'Activity',
-    id: `${base}/attempts/${encodeURIComponent(attempt.id)}`,
-    definition: { type: `${ACTIVITY_TYPE}attempt` },
-  }
+  const actor = actorOf(attempt, options)
+  const { scenarioActivity, attemptActivity } = activitiesOf(model, attempt.id, base, locale)
   const registration = isUuid(attempt.id)
     ? attempt.id.toLowerCase()
     : uuidV5(attempt.id, XAPI_NAMESPACE)

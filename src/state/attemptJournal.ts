@@ -36,15 +36,19 @@ const tellWritten = (attemptId: string) => written.forEach((listener) => listene
 export async function openJournal(record: StoredAttempt): Promise<Journal> {
   const db = await getDatabase()
   if (!(await db.get('attempts', record.id))) await db.put('attempts', record)
+  // each write asks for the database again: one the browser closed (or this page let go of for a
+  // newer tab) is opened anew, and a write waits while it is held by an older tab, never dropped
   return {
     async append(seq, event) {
-      const tx = db.transaction('events', 'readwrite')
+      const tx = (await getDatabase()).transaction('events', 'readwrite')
       await tx.store.put({ attemptId: record.id, seq, event })
       await tx.done
       tellWritten(record.id)
     },
     async finish(result) {
-      const tx = db.transaction('attempts', 'readwrite', { durability: 'strict' })
+      const tx = (await getDatabase()).transaction('attempts', 'readwrite', {
+        durability: 'strict',
+      })
       const current = (await tx.store.get(record.id)) ?? record
       await tx.store.put({ ...current, finished: true, result, updatedAt: Date.now() })
       await tx.done

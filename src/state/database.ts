@@ -1,6 +1,7 @@
 // The browser's IndexedDB database of Practica (via idb): one place that names its stores and
 // upgrades them, so every feature that keeps data in the browser shares one versioned schema.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
+import { createStore } from 'zustand/vanilla'
 import type { AttemptEvent, JsonObject, Mode, Result } from '../core/index.ts'
 
 /** A scenario being edited, kept so a closed tab or a crash loses nothing. */
@@ -87,29 +88,81 @@ interface PracticaDb extends DBSchema {
   serverCopies: { key: string; value: ServerCopy }
 }
 
+/**
+ * What keeps the database from this page, for the notice that says so (DatabaseNotice.tsx):
+ * - `blocked`: a tab still running an older Practica holds the database open, so this page
+ *   cannot upgrade it yet; it opens as soon as that tab closes or reloads, and until then every
+ *   write waits (nothing is dropped);
+ * - `reload`: a newer Practica opened in another tab needs the database upgraded: this page let
+ *   go of it and must be reloaded to keep saving.
+ */
+export type DatabaseHold = 'blocked' | 'reload' | null
+
+export const databaseHoldStore = createStore<{ readonly hold: DatabaseHold }>()(() => ({
+  hold: null,
+}))
+
+const setHold = (hold: DatabaseHold) => databaseHoldStore.setState({ hold })
+
+/** The version of the schema this build of the app reads and writes. */
+export const DATABASE_VERSION = 3
+
 let db: Promise<IDBPDatabase<PracticaDb>> | undefined
 
-/** The database, opened (and upgraded) once per page. */
+/**
+ * The database, opened (and upgraded) once per page; opened again after the browser closed it
+ * (`terminated`) or after this page let another tab upgrade it (`blocking`).
+ */
 export function getDatabase(): Promise<IDBPDatabase<PracticaDb>> {
-  db ??= openDB<PracticaDb>('practica', 3, {
-    upgrade(database, oldVersion) {
-      if (oldVersion < 1) {
-        const drafts = database.createObjectStore('drafts', { keyPath: 'id' })
-        drafts.createIndex('updatedAt', 'updatedAt')
-      }
-      if (oldVersion < 2) {
-        const attempts = database.createObjectStore('attempts', { keyPath: 'id' })
-        attempts.createIndex('updatedAt', 'updatedAt')
-        const events = database.createObjectStore('events', { keyPath: ['attemptId', 'seq'] })
-        events.createIndex('attemptId', 'attemptId')
-      }
-      // version 3 (the Practica server) only adds stores: attempts kept before stay as they were,
-      // with no owner, so they show while nobody is signed in
-      if (oldVersion < 3) {
-        database.createObjectStore('serverScenarios', { keyPath: 'key' })
-        database.createObjectStore('serverCopies', { keyPath: 'key' })
-      }
+  if (db) return db
+  const opening: Promise<IDBPDatabase<PracticaDb>> = openDB<PracticaDb>(
+    'practica',
+    DATABASE_VERSION,
+    {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          const drafts = database.createObjectStore('drafts', { keyPath: 'id' })
+          drafts.createIndex('updatedAt', 'updatedAt')
+        }
+        if (oldVersion < 2) {
+          const attempts = database.createObjectStore('attempts', { keyPath: 'id' })
+          attempts.createIndex('updatedAt', 'updatedAt')
+          const events = database.createObjectStore('events', { keyPath: ['attemptId', 'seq'] })
+          events.createIndex('attemptId', 'attemptId')
+        }
+        // version 3 (the Practica server) only adds stores: attempts kept before stay as they were,
+        // with no owner, so they show while nobody is signed in
+        if (oldVersion < 3) {
+          database.createObjectStore('serverScenarios', { keyPath: 'key' })
+          database.createObjectStore('serverCopies', { keyPath: 'key' })
+        }
+      },
+      // an older tab holds the database: the open waits for it (and so does every write)
+      blocked() {
+        setHold('blocked')
+      },
+      // a newer Practica in another tab waits for this page: let go, and ask for a reload
+      blocking(_current, _next, event) {
+        ;(event.target as IDBDatabase).close()
+        if (db === opening) db = undefined
+        setHold('reload')
+      },
+      // the browser closed the database (storage cleared, disk failure): open it again next time
+      terminated() {
+        if (db === opening) db = undefined
+      },
     },
-  })
-  return db
+  )
+  db = opening
+  opening.then(
+    () => {
+      if (databaseHoldStore.getState().hold === 'blocked') setHold(null)
+    },
+    () => {
+      // a failed open is tried again by the next caller, not kept failing
+      if (db === opening) db = undefined
+      if (databaseHoldStore.getState().hold === 'blocked') setHold(null)
+    },
+  )
+  return opening
 }

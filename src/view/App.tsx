@@ -7,6 +7,7 @@ import type { EditorStore } from '../state/editorStore.ts'
 import { i18n } from './i18n/i18n.ts'
 import { LibraryScreen } from './learner/LibraryScreen.tsx'
 import { PlayScreen } from './learner/PlayScreen.tsx'
+import { AccessNotices } from './panels/AccessNotices.tsx'
 import { InsecureNotice } from './panels/InsecureNotice.tsx'
 import { LeaveButtons } from './panels/LeaveButtons.tsx'
 import { RuntimeErrorNotice, ScreenErrorBoundary } from './panels/ScreenErrorBoundary.tsx'
@@ -62,6 +63,7 @@ export function App() {
       actions={<LeaveButtons editor={editorOf(screen)} />}
     >
       <InsecureNotice />
+      <AccessNotices />
       <Suspense fallback={<p>…</p>}>
         <ScreenOf screen={screen} />
       </Suspense>

@@ -148,8 +148,11 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
           continue
         }
         if (e instanceof ApiError && e.status === 401) {
-          session.getState().sessionLost()
-          return 'signed-out'
+          // the sign-in ended on the server: the batch stays here, unsent, and goes (from the
+          // server's nextSeq) once the owner signs in again; if the server still knows them after
+          // all, it is tried again after a pause rather than dropped or spun on
+          await session.getState().check()
+          return signedInOwner() === owner ? 'retry' : 'signed-out'
         }
         // an older server without the route, or a passing failure: try again later
         if (isTransient(e) || (e instanceof ApiError && e.code === 'no-such-address'))

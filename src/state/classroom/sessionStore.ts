@@ -36,8 +36,15 @@ export interface SessionState {
   signIn(login: string, password: string): Promise<ServerUser>
   /** Signs out here at once, and on the server (now, or when it next answers). */
   signOut(): Promise<void>
+  /**
+   * The sign-in the server ended (it expired, or was ended there) while this browser still counted
+   * on it: the person is asked to sign in again. Null once they do, or once they hide the notice.
+   */
+  readonly ended: ServerUser | null
   /** The server said the sign-in is over (401): asks again who is signed in. */
   sessionLost(): void
+  /** The person read that their sign-in ended (the notice is hidden). */
+  dismissEnded(): void
 }
 
 const MEMORY_KEY = 'practica.server'
@@ -48,6 +55,8 @@ interface Memory {
   readonly user: ServerUser | null
   /** signed out while the server was out of reach: the server still has the session */
   readonly signOutPending: boolean
+  /** the person whose sign-in the server ended, until they sign in again */
+  readonly ended: ServerUser | null
 }
 
 function recall(): Memory {
@@ -55,14 +64,16 @@ function recall(): Memory {
     const saved = JSON.parse(
       globalThis.localStorage?.getItem(MEMORY_KEY) ?? 'null',
     ) as Partial<Memory> | null
-    const user = saved?.user
+    const isUser = (u: ServerUser | null | undefined): u is ServerUser =>
+      !!u && typeof u.id === 'string' && typeof u.role === 'string'
     return {
       seen: saved?.seen === true,
-      user: user && typeof user.id === 'string' && typeof user.role === 'string' ? user : null,
+      user: isUser(saved?.user) ? saved.user : null,
       signOutPending: saved?.signOutPending === true,
+      ended: isUser(saved?.ended) ? saved.ended : null,
     }
   } catch {
-    return { seen: false, user: null, signOutPending: false }
+    return { seen: false, user: null, signOutPending: false, ended: null }
   }
 }
 
@@ -99,8 +110,8 @@ export function createSessionStore() {
   let checking: Promise<void> | undefined
   return createStore<SessionState>()((set, get) => {
     const signedIn = (user: ServerUser) => {
-      keep({ seen: true, user, signOutPending: false })
-      set({ status: 'online', user })
+      keep({ seen: true, user, signOutPending: false, ended: null })
+      set({ status: 'online', user, ended: null })
       return user
     }
     const check = async (): Promise<void> => {
@@ -121,8 +132,11 @@ export function createSessionStore() {
           keep({ signOutPending: false, user: null })
         }
         const { user } = await getSession()
-        keep({ seen: true, user })
-        set({ status: 'online', user })
+        // the server no longer knows the person this browser counted on: their sign-in ended
+        // there (expired, or ended by staff), not here, so they are told to sign in again
+        const ended = user === null && memory.user !== null ? memory.user : memory.ended
+        keep({ seen: true, user, ended: user === null ? ended : null })
+        set({ status: 'online', user, ended: memory.ended })
       } catch {
         set({ status: memory.seen ? 'unreachable' : 'none', user: memory.user })
       }
@@ -130,6 +144,7 @@ export function createSessionStore() {
     return {
       status: 'checking',
       user: memory.signOutPending ? null : memory.user,
+      ended: memory.ended,
       check() {
         checking ??= check().finally(() => (checking = undefined))
         return checking
@@ -145,8 +160,8 @@ export function createSessionStore() {
       async signOut() {
         await settleBeforeChange()
         // gone from this browser at once, whatever the network says
-        keep({ user: null, signOutPending: true })
-        set({ user: null })
+        keep({ user: null, signOutPending: true, ended: null })
+        set({ user: null, ended: null })
         try {
           await apiSignOut()
           keep({ signOutPending: false })
@@ -157,6 +172,10 @@ export function createSessionStore() {
       },
       sessionLost() {
         void get().check()
+      },
+      dismissEnded() {
+        keep({ ended: null })
+        set({ ended: null })
       },
     }
   })

@@ -30,6 +30,8 @@ function session(user: ServerUser | null) {
     signIn: () => Promise.reject(new Error('not here')),
     signOut: () => Promise.resolve(),
     sessionLost: () => undefined,
+    ended: null,
+    dismissEnded: () => undefined,
   }))
 }
 

@@ -1,0 +1,88 @@
+// Notices about the learner's access to their own work, shown above every screen (the attempt's
+// too, as a card that leaves its controls free): this page cannot reach the browser's database
+// because another tab holds it (src/state/database.ts), or the class server ended the sign-in
+// while the learner was at work (src/state/classroom/sessionStore.ts). Each says what happened,
+// what to do, and that nothing is lost.
+import { lazy, Suspense, useId, useState } from 'react'
+import { useStore } from 'zustand'
+import { appStore } from '../../state/appStore.ts'
+import { databaseHoldStore } from '../../state/database.ts'
+import { sessionStore } from '../../state/classroom/sessionStore.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
+import './access.css'
+
+/** The database notice: an older tab blocks the upgrade, or a newer one needs this page reloaded. */
+export function DatabaseNotice() {
+  const { t } = useTranslation()
+  const textId = useId()
+  const hold = useStore(databaseHoldStore, (s) => s.hold)
+  if (hold === null) return null
+  return (
+    <section className="access-notice" aria-labelledby={textId} data-notice={`database-${hold}`}>
+      <div className="access-notice-row">
+        <p id={textId} role="alert">
+          <strong>{t(hold === 'blocked' ? 'access.blockedTitle' : 'access.reloadTitle')}</strong>{' '}
+          {t(hold === 'blocked' ? 'access.blockedText' : 'access.reloadText')}
+        </p>
+        {hold === 'reload' && (
+          <button type="button" className="primary" onClick={() => globalThis.location.reload()}>
+            {t('access.reload')}
+          </button>
+        )}
+      </div>
+    </section>
+  )
+}
+
+// downloaded only when a learner asks to join again from outside the library
+const JoinForm = lazy(() =>
+  import('../classroom/JoinForm.tsx').then((m) => ({ default: m.JoinForm })),
+)
+
+/**
+ * The sign-in the server ended: sign in again (the same class code and learner ID). A learner at
+ * an attempt can join again right here, without leaving it; in the library the join form is
+ * already on the page.
+ */
+export function SessionEndedNotice() {
+  const { t } = useTranslation()
+  const textId = useId()
+  const ended = useStore(sessionStore, (s) => (s.user === null ? s.ended : null))
+  const inLibrary = useStore(appStore, (s) => s.screen.name === 'library')
+  const [joining, setJoining] = useState(false)
+  if (ended === null) return null
+  const learner = ended.role === 'learner'
+  return (
+    <section className="access-notice" aria-labelledby={textId} data-notice="session-ended">
+      <div className="access-notice-row">
+        <p id={textId} role="alert">
+          <strong>{t('access.sessionTitle')}</strong>{' '}
+          {t(learner ? 'access.sessionLearner' : 'access.sessionStaff')}
+        </p>
+        {learner && !inLibrary && !joining && (
+          <button type="button" className="primary" onClick={() => setJoining(true)}>
+            {t('access.joinAgain')}
+          </button>
+        )}
+        <button type="button" onClick={() => sessionStore.getState().dismissEnded()}>
+          {t('access.hide')}
+        </button>
+      </div>
+      {learner && !inLibrary && joining && (
+        <Suspense fallback={<p>…</p>}>
+          <JoinForm />
+        </Suspense>
+      )}
+    </section>
+  )
+}
+
+/** Both notices, in one place at the foot of the window. */
+export function AccessNotices() {
+  return (
+    <div className="access-notices">
+      <DatabaseNotice />
+      <SessionEndedNotice />
+    </div>
+  )
+}

@@ -3,6 +3,7 @@ import { ApiError } from '../../state/classroom/api.ts'
 import { sessionStore } from '../../state/classroom/sessionStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { describeServerError } from './learner/serverErrors.ts'
+import { Field } from './Field.tsx'
 
 /**
  * "Join your class": the class code, the learner ID and name, and the class PIN or the learner's
@@ -60,54 +61,46 @@ export function JoinForm() {
             spellCheck={false}
           />
         </label>
-        <label>
-          {t('server.learnerId')}
-          <input
-            value={learnerId}
-            onChange={(e) => setLearnerId(e.target.value)}
+        <Field
+          label={t('server.learnerId')}
+          value={learnerId}
+          onValue={setLearnerId}
+          required
+          maxLength={64}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <Field
+          label={t('server.name')}
+          value={name}
+          onValue={setName}
+          required
+          maxLength={100}
+          autoComplete="off"
+        />
+        {classPin !== undefined && (
+          <Field
+            label={t('server.classPin')}
+            value={classPin}
+            onValue={setClassPin}
             required
             maxLength={64}
+            type="password"
             autoComplete="off"
-            spellCheck={false}
+            autoFocus
           />
-        </label>
-        <label>
-          {t('server.name')}
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-            maxLength={100}
-            autoComplete="off"
-          />
-        </label>
-        {classPin !== undefined && (
-          <label>
-            {t('server.classPin')}
-            <input
-              value={classPin}
-              onChange={(e) => setClassPin(e.target.value)}
-              required
-              maxLength={64}
-              type="password"
-              autoComplete="off"
-              autoFocus
-            />
-          </label>
         )}
         {learnerPin !== undefined && (
-          <label>
-            {t('server.learnerPin')}
-            <input
-              value={learnerPin}
-              onChange={(e) => setLearnerPin(e.target.value)}
-              required
-              maxLength={64}
-              type="password"
-              autoComplete="off"
-              autoFocus={classPin === undefined}
-            />
-          </label>
+          <Field
+            label={t('server.learnerPin')}
+            value={learnerPin}
+            onValue={setLearnerPin}
+            required
+            maxLength={64}
+            type="password"
+            autoComplete="off"
+            autoFocus={classPin === undefined}
+          />
         )}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('server.working') : t('server.joinButton')}

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { sessionStore } from '../../state/classroom/sessionStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { describeServerError } from './learner/serverErrors.ts'
+import { Field } from './Field.tsx'
 
 /** "Staff sign-in": an instructor's, assessor's or admin's sign-in name and password. */
 export function SignInForm() {
@@ -30,28 +31,24 @@ export function SignInForm() {
       <h2 id={`${id}-title`}>{t('server.staff')}</h2>
       <p>{t('server.staffHelp')}</p>
       <form onSubmit={(e) => void submit(e)} aria-describedby={error ? `${id}-error` : undefined}>
-        <label>
-          {t('server.login')}
-          <input
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-            required
-            maxLength={100}
-            autoComplete="username"
-            spellCheck={false}
-          />
-        </label>
-        <label>
-          {t('server.password')}
-          <input
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            maxLength={200}
-            type="password"
-            autoComplete="current-password"
-          />
-        </label>
+        <Field
+          label={t('server.login')}
+          value={login}
+          onValue={setLogin}
+          required
+          maxLength={100}
+          autoComplete="username"
+          spellCheck={false}
+        />
+        <Field
+          label={t('server.password')}
+          value={password}
+          onValue={setPassword}
+          required
+          maxLength={200}
+          type="password"
+          autoComplete="current-password"
+        />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('server.working') : t('server.signInButton')}
         </button>

@@ -9,6 +9,7 @@ import { staffStore } from '../../state/classroom/staffStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { RefusalNote } from '../classroom/staff/RefusalNote.tsx'
 import { scenarioTitle, say, type Message } from '../classroom/staff/words.ts'
+import { Field } from '../classroom/Field.tsx'
 
 export interface PublishToClassProps {
   readonly store: EditorStore
@@ -131,17 +132,15 @@ export function PublishToClass({ store }: PublishToClassProps) {
                   <option value="assessment">{t('staff.mode.assessment')}</option>
                 </select>
               </label>
-              <label>
-                {t('staff.assignments.attempts')}
-                <input
-                  type="number"
-                  min={1}
-                  step={1}
-                  value={attempts}
-                  onChange={(e) => setAttempts(e.target.value)}
-                  placeholder={t('staff.assignments.unlimited')}
-                />
-              </label>
+              <Field
+                label={t('staff.assignments.attempts')}
+                value={attempts}
+                onValue={setAttempts}
+                type="number"
+                min={1}
+                step={1}
+                placeholder={t('staff.assignments.unlimited')}
+              />
             </>
           )}
           {mistake && <p role="alert">{say(t, mistake)}</p>}

@@ -5,6 +5,7 @@ import type { StaffStore } from '../../../state/classroom/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
 import { formatWhen, scenarioTitle } from './words.ts'
+import { ConfirmBox } from './ConfirmBox.tsx'
 
 export interface AssignmentListProps {
   readonly store: StaffStore
@@ -75,24 +76,13 @@ export function AssignmentList({ store, classId, assignments }: AssignmentListPr
                     </button>
                   )}
                   {!a.closedAt && confirming === a.id && (
-                    <div
-                      className="confirm-box"
-                      role="alertdialog"
-                      aria-label={t('staff.assignments.closeNow', { title })}
-                    >
-                      <p>{t('staff.assignments.closeWarning')}</p>
-                      <button
-                        type="button"
-                        className="danger"
-                        autoFocus
-                        onClick={() => void close(a.id)}
-                      >
-                        {t('staff.assignments.closeConfirm')}
-                      </button>
-                      <button type="button" onClick={() => setConfirming(null)}>
-                        {t('staff.cancel')}
-                      </button>
-                    </div>
+                    <ConfirmBox
+                      label={t('staff.assignments.closeNow', { title })}
+                      warning={t('staff.assignments.closeWarning')}
+                      confirm={t('staff.assignments.closeConfirm')}
+                      onConfirm={() => void close(a.id)}
+                      onCancel={() => setConfirming(null)}
+                    />
                   )}
                 </td>
               </tr>

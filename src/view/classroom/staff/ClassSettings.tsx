@@ -4,6 +4,7 @@ import type { StaffStore } from '../../../state/classroom/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
 import { say, type Message } from './words.ts'
+import { Field } from '../Field.tsx'
 
 export interface ClassSettingsProps {
   readonly store: StaffStore
@@ -38,15 +39,13 @@ export function ClassSettings({ store, detail }: ClassSettingsProps) {
       <h3 id="class-settings-title">{t('staff.classes.settings')}</h3>
       <p>{detail.hasPin ? t('staff.classes.hasPin') : t('staff.classes.noPin')}</p>
       <form className="staff-form inline" onSubmit={submit}>
-        <label>
-          {detail.hasPin ? t('staff.classes.newPin') : t('staff.classes.pin')}
-          <input
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-            inputMode="numeric"
-            autoComplete="off"
-          />
-        </label>
+        <Field
+          label={detail.hasPin ? t('staff.classes.newPin') : t('staff.classes.pin')}
+          value={pin}
+          onValue={setPin}
+          inputMode="numeric"
+          autoComplete="off"
+        />
         <button type="submit" disabled={!pin}>
           {t('staff.classes.savePin')}
         </button>

@@ -6,6 +6,7 @@ import { downloadJson, fileName } from '../../download.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
 import { say, type Message } from './words.ts'
+import { ConfirmBox } from './ConfirmBox.tsx'
 
 export interface LearnerDataProps {
   readonly store: StaffStore
@@ -87,30 +88,17 @@ export function LearnerData({ store }: LearnerDataProps) {
                       {t('staff.learnerData.delete', { name: l.name })}
                     </button>
                   ) : (
-                    <div
-                      className="confirm-box"
-                      role="alertdialog"
-                      aria-label={t('staff.learnerData.delete', { name: l.name })}
-                    >
-                      <p>
-                        {t('staff.learnerData.deleteWarning', {
-                          name: l.name,
-                          learnerId: l.learnerId,
-                          className,
-                        })}
-                      </p>
-                      <button
-                        type="button"
-                        className="danger"
-                        autoFocus
-                        onClick={() => void remove(l)}
-                      >
-                        {t('staff.learnerData.deleteConfirm', { name: l.name })}
-                      </button>
-                      <button type="button" onClick={() => setConfirming(null)}>
-                        {t('staff.cancel')}
-                      </button>
-                    </div>
+                    <ConfirmBox
+                      label={t('staff.learnerData.delete', { name: l.name })}
+                      warning={t('staff.learnerData.deleteWarning', {
+                        name: l.name,
+                        learnerId: l.learnerId,
+                        className,
+                      })}
+                      confirm={t('staff.learnerData.deleteConfirm', { name: l.name })}
+                      onConfirm={() => void remove(l)}
+                      onCancel={() => setConfirming(null)}
+                    />
                   )}
                 </td>
               </tr>

@@ -8,6 +8,7 @@ import type { StaffStore } from '../../../state/classroom/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
 import { localToIso, scenarioTitle, say, type Message } from './words.ts'
+import { Field } from '../Field.tsx'
 
 export interface NewAssignmentFormProps {
   readonly store: StaffStore
@@ -88,25 +89,27 @@ export function NewAssignmentForm({ store, classId, scenarios }: NewAssignmentFo
             <option value="assessment">{t('staff.mode.assessment')}</option>
           </select>
         </label>
-        <label>
-          {t('staff.assignments.opens')}
-          <input type="datetime-local" value={opens} onChange={(e) => setOpens(e.target.value)} />
-        </label>
-        <label>
-          {t('staff.assignments.closes')}
-          <input type="datetime-local" value={closes} onChange={(e) => setCloses(e.target.value)} />
-        </label>
-        <label>
-          {t('staff.assignments.attempts')}
-          <input
-            type="number"
-            min={1}
-            step={1}
-            value={attempts}
-            onChange={(e) => setAttempts(e.target.value)}
-            aria-describedby="attempts-hint"
-          />
-        </label>
+        <Field
+          label={t('staff.assignments.opens')}
+          value={opens}
+          onValue={setOpens}
+          type="datetime-local"
+        />
+        <Field
+          label={t('staff.assignments.closes')}
+          value={closes}
+          onValue={setCloses}
+          type="datetime-local"
+        />
+        <Field
+          label={t('staff.assignments.attempts')}
+          value={attempts}
+          onValue={setAttempts}
+          type="number"
+          min={1}
+          step={1}
+          aria-describedby="attempts-hint"
+        />
       </div>
       <p id="attempts-hint" className="muted">
         {t('staff.assignments.attemptsHint')}

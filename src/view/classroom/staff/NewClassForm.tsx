@@ -4,6 +4,7 @@ import type { StaffStore } from '../../../state/classroom/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
 import { say, type Message } from './words.ts'
+import { Field } from '../Field.tsx'
 
 export interface NewClassFormProps {
   readonly store: StaffStore
@@ -43,20 +44,15 @@ export function NewClassForm({ store }: NewClassFormProps) {
       onSubmit={(e) => void submit(e)}
     >
       <h2 id="new-class-title">{t('staff.classes.new')}</h2>
-      <label>
-        {t('staff.classes.name')}
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={120} />
-      </label>
-      <label>
-        {t('staff.classes.pin')}
-        <input
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-          inputMode="numeric"
-          autoComplete="off"
-          aria-describedby="new-class-pin-hint"
-        />
-      </label>
+      <Field label={t('staff.classes.name')} value={name} onValue={setName} maxLength={120} />
+      <Field
+        label={t('staff.classes.pin')}
+        value={pin}
+        onValue={setPin}
+        inputMode="numeric"
+        autoComplete="off"
+        aria-describedby="new-class-pin-hint"
+      />
       <p id="new-class-pin-hint" className="muted">
         {t('staff.classes.pinHint')}
       </p>

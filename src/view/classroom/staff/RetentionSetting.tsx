@@ -5,6 +5,7 @@ import type { StaffStore } from '../../../state/classroom/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
 import { say, type Message } from './words.ts'
+import { Field } from '../Field.tsx'
 
 export interface RetentionSettingProps {
   readonly store: StaffStore
@@ -44,17 +45,15 @@ export function RetentionSetting({ store }: RetentionSettingProps) {
     <section className="staff-card" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('staff.settings.title')}</h2>
       <form className="staff-form inline" onSubmit={(e) => void submit(e)}>
-        <label>
-          {t('staff.settings.retention')}
-          <input
-            type="number"
-            min={0}
-            step={1}
-            value={days}
-            onChange={(e) => setDays(e.target.value)}
-            aria-describedby="retention-hint"
-          />
-        </label>
+        <Field
+          label={t('staff.settings.retention')}
+          value={days}
+          onValue={setDays}
+          type="number"
+          min={0}
+          step={1}
+          aria-describedby="retention-hint"
+        />
         <button type="submit">{t('staff.settings.save')}</button>
       </form>
       <p id="retention-hint" className="muted">

@@ -4,6 +4,7 @@ import { useTranslation } from '../../i18n/useTranslation.ts'
 import { LanguageSwitch } from '../../panels/LanguageSwitch.tsx'
 import { RefusalNote } from './RefusalNote.tsx'
 import { say, type Message } from './words.ts'
+import { Field } from '../Field.tsx'
 
 export interface SetupScreenProps {
   /** the one-time token of the setup link the server printed at its first start */
@@ -74,37 +75,33 @@ export function SetupScreen({ token, onDone }: SetupScreenProps) {
       {step === 'form' && (
         <form className="staff-card staff-form" onSubmit={(e) => void submit(e)}>
           <p>{t('staff.setup.intro')}</p>
-          <label>
-            {t('staff.fields.name')}
-            <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
-          </label>
-          <label>
-            {t('staff.fields.login')}
-            <input
-              value={login}
-              onChange={(e) => setLogin(e.target.value)}
-              autoComplete="username"
-              autoCapitalize="none"
-            />
-          </label>
-          <label>
-            {t('staff.fields.password')}
-            <input
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoComplete="new-password"
-            />
-          </label>
-          <label>
-            {t('staff.setup.again')}
-            <input
-              type="password"
-              value={again}
-              onChange={(e) => setAgain(e.target.value)}
-              autoComplete="new-password"
-            />
-          </label>
+          <Field
+            label={t('staff.fields.name')}
+            value={name}
+            onValue={setName}
+            autoComplete="name"
+          />
+          <Field
+            label={t('staff.fields.login')}
+            value={login}
+            onValue={setLogin}
+            autoComplete="username"
+            autoCapitalize="none"
+          />
+          <Field
+            label={t('staff.fields.password')}
+            value={password}
+            onValue={setPassword}
+            type="password"
+            autoComplete="new-password"
+          />
+          <Field
+            label={t('staff.setup.again')}
+            value={again}
+            onValue={setAgain}
+            type="password"
+            autoComplete="new-password"
+          />
           {mistake && <p role="alert">{say(t, mistake)}</p>}
           <RefusalNote refusal={refusal} />
           <button type="submit" disabled={busy}>

@@ -5,6 +5,8 @@ import type { StaffStore } from '../../../state/classroom/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
 import { say, type Message } from './words.ts'
+import { ConfirmBox } from './ConfirmBox.tsx'
+import { Field } from '../Field.tsx'
 
 export interface StaffAccountsProps {
   readonly store: StaffStore
@@ -84,24 +86,13 @@ export function StaffAccounts({ store, self }: StaffAccountsProps) {
                   </button>
                 )}
                 {confirming === a.id && (
-                  <div
-                    className="confirm-box"
-                    role="alertdialog"
-                    aria-label={t('staff.accounts.delete', { name: a.name })}
-                  >
-                    <p>{t('staff.accounts.deleteWarning', { name: a.name, login: a.login })}</p>
-                    <button
-                      type="button"
-                      className="danger"
-                      autoFocus
-                      onClick={() => void remove(a.id)}
-                    >
-                      {t('staff.accounts.deleteConfirm')}
-                    </button>
-                    <button type="button" onClick={() => setConfirming(null)}>
-                      {t('staff.cancel')}
-                    </button>
-                  </div>
+                  <ConfirmBox
+                    label={t('staff.accounts.delete', { name: a.name })}
+                    warning={t('staff.accounts.deleteWarning', { name: a.name, login: a.login })}
+                    confirm={t('staff.accounts.deleteConfirm')}
+                    onConfirm={() => void remove(a.id)}
+                    onCancel={() => setConfirming(null)}
+                  />
                 )}
               </td>
             </tr>
@@ -124,37 +115,28 @@ export function StaffAccounts({ store, self }: StaffAccountsProps) {
             ))}
           </select>
         </label>
-        <label>
-          {t('staff.fields.name')}
-          <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-        </label>
-        <label>
-          {t('staff.fields.login')}
-          <input
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-            autoComplete="off"
-            autoCapitalize="none"
-          />
-        </label>
-        <label>
-          {t('staff.accounts.firstPassword')}
-          <input
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="new-password"
-          />
-        </label>
-        <label>
-          {t('staff.setup.again')}
-          <input
-            type="password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-            autoComplete="new-password"
-          />
-        </label>
+        <Field label={t('staff.fields.name')} value={name} onValue={setName} autoComplete="off" />
+        <Field
+          label={t('staff.fields.login')}
+          value={login}
+          onValue={setLogin}
+          autoComplete="off"
+          autoCapitalize="none"
+        />
+        <Field
+          label={t('staff.accounts.firstPassword')}
+          value={password}
+          onValue={setPassword}
+          type="password"
+          autoComplete="new-password"
+        />
+        <Field
+          label={t('staff.setup.again')}
+          value={again}
+          onValue={setAgain}
+          type="password"
+          autoComplete="new-password"
+        />
         {mistake && <p role="alert">{say(t, mistake)}</p>}
         <RefusalNote refusal={refusal} />
         <p role="status">{say(t, said)}</p>

@@ -42,7 +42,7 @@ async function language(page: Page, tag: string) {
 
 /** Joins the class by keyboard: type, Tab to the next field, Enter. */
 async function joinByKeyboard(page: Page, code: string, learnerId: string, name: string) {
-  await page.getByLabel('Class code').focus()
+  await page.getByLabel('Class code', { exact: true }).focus()
   await page.keyboard.type(code)
   await page.keyboard.press('Tab')
   await page.keyboard.type(learnerId)

@@ -14,14 +14,16 @@ import './access.css'
 /** The database notice: an older tab blocks the upgrade, or a newer one needs this page reloaded. */
 export function DatabaseNotice() {
   const { t } = useTranslation()
-  const textId = useId()
+  const titleId = useId()
   const hold = useStore(databaseHoldStore, (s) => s.hold)
   if (hold === null) return null
   return (
-    <section className="access-notice" aria-labelledby={textId} data-notice={`database-${hold}`}>
+    <section className="access-notice" aria-labelledby={titleId} data-notice={`database-${hold}`}>
       <div className="access-notice-row">
-        <p id={textId} role="alert">
-          <strong>{t(hold === 'blocked' ? 'access.blockedTitle' : 'access.reloadTitle')}</strong>{' '}
+        <p role="alert">
+          <strong id={titleId}>
+            {t(hold === 'blocked' ? 'access.blockedTitle' : 'access.reloadTitle')}
+          </strong>{' '}
           {t(hold === 'blocked' ? 'access.blockedText' : 'access.reloadText')}
         </p>
         {hold === 'reload' && (
@@ -46,17 +48,17 @@ const JoinForm = lazy(() =>
  */
 export function SessionEndedNotice() {
   const { t } = useTranslation()
-  const textId = useId()
+  const titleId = useId()
   const ended = useStore(sessionStore, (s) => (s.user === null ? s.ended : null))
   const inLibrary = useStore(appStore, (s) => s.screen.name === 'library')
   const [joining, setJoining] = useState(false)
   if (ended === null) return null
   const learner = ended.role === 'learner'
   return (
-    <section className="access-notice" aria-labelledby={textId} data-notice="session-ended">
+    <section className="access-notice" aria-labelledby={titleId} data-notice="session-ended">
       <div className="access-notice-row">
-        <p id={textId} role="alert">
-          <strong>{t('access.sessionTitle')}</strong>{' '}
+        <p role="alert">
+          <strong id={titleId}>{t('access.sessionTitle')}</strong>{' '}
           {t(learner ? 'access.sessionLearner' : 'access.sessionStaff')}
         </p>
         {learner && !inLibrary && !joining && (
@@ -77,10 +79,14 @@ export function SessionEndedNotice() {
   )
 }
 
-/** Both notices, in one place at the foot of the window. */
+/**
+ * Both notices, in one place at the foot of the window; during an attempt, over the scene, so the
+ * side panel (checklist, hints) stays clear.
+ */
 export function AccessNotices() {
+  const playing = useStore(appStore, (s) => s.screen.name === 'play')
   return (
-    <div className="access-notices">
+    <div className={playing ? 'access-notices over-scene' : 'access-notices'}>
       <DatabaseNotice />
       <SessionEndedNotice />
     </div>

@@ -355,13 +355,24 @@ describe.skipIf(!hasBrowser)('getting in and staying in (Practica server)', () =
     await waitUntil('5 events are stored here', async () => (await eventsStored(page)) === 5)
     expect((await onServer(attemptId)).events.length).toBe(2)
 
-    // joining again from the attempt itself, by keyboard: the notice's button, then the form
+    // joining again from the attempt itself, by keyboard: the notice's button, then the form,
+    // whose first field has the keyboard
     await notice.getByRole('button', { name: 'Join again' }).focus()
     await page.keyboard.press('Enter')
     await notice.getByRole('heading', { name: 'Join your class' }).waitFor()
+    await waitUntil('the class code has the keyboard', () =>
+      notice
+        .getByLabel('Class code', { exact: true })
+        .evaluate((e) => e === document.activeElement),
+    )
     await page.screenshot({ path: `${SHOTS}/session-join-again-en.png` })
     await expectNoSeriousAxe(page)
-    await joinByKeyboard(page, klass.code, 's-7001', 'Zanele Khumalo')
+    await page.keyboard.type(klass.code)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('s-7001')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('Zanele Khumalo')
+    await page.keyboard.press('Enter')
     await notice.waitFor({ state: 'detached' })
     await waitUntil('the server holds the 5 events', async () => {
       return (await onServer(attemptId)).events.length === 5

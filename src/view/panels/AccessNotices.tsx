@@ -3,7 +3,7 @@
 // because another tab holds it (src/state/database.ts), or the class server ended the sign-in
 // while the learner was at work (src/state/classroom/sessionStore.ts). Each says what happened,
 // what to do, and that nothing is lost.
-import { lazy, Suspense, useId, useState } from 'react'
+import { lazy, Suspense, useEffect, useId, useRef, useState, type RefObject } from 'react'
 import { useStore } from 'zustand'
 import { appStore } from '../../state/appStore.ts'
 import { databaseHoldStore } from '../../state/database.ts'
@@ -41,6 +41,12 @@ const JoinForm = lazy(() =>
   import('../classroom/JoinForm.tsx').then((m) => ({ default: m.JoinForm })),
 )
 
+/** Puts the keyboard in the first field of `within` once it is on the page (after the lazy form). */
+function FocusFirstField({ within }: { readonly within: RefObject<HTMLElement | null> }) {
+  useEffect(() => within.current?.querySelector('input')?.focus(), [within])
+  return null
+}
+
 /**
  * The sign-in the server ended: sign in again (the same class code and learner ID). A learner at
  * an attempt can join again right here, without leaving it; in the library the join form is
@@ -52,6 +58,7 @@ export function SessionEndedNotice() {
   const ended = useStore(sessionStore, (s) => (s.user === null ? s.ended : null))
   const inLibrary = useStore(appStore, (s) => s.screen.name === 'library')
   const [joining, setJoining] = useState(false)
+  const form = useRef<HTMLDivElement>(null)
   if (ended === null) return null
   const learner = ended.role === 'learner'
   return (
@@ -71,9 +78,12 @@ export function SessionEndedNotice() {
         </button>
       </div>
       {learner && !inLibrary && joining && (
-        <Suspense fallback={<p>…</p>}>
-          <JoinForm />
-        </Suspense>
+        <div ref={form}>
+          <Suspense fallback={<p>…</p>}>
+            <JoinForm />
+            <FocusFirstField within={form} />
+          </Suspense>
+        </div>
       )}
     </section>
   )

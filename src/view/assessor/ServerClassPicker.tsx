@@ -11,6 +11,7 @@ import {
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { RefusalNote } from '../classroom/staff/RefusalNote.tsx'
 import { scenarioTitle, say, type Message } from '../classroom/staff/words.ts'
+import { ClassSelect } from '../classroom/ClassSelect.tsx'
 
 /** Opening a class, or one of its assignments, from the Practica server into the review. */
 export function ServerClassPicker() {
@@ -66,23 +67,16 @@ export function ServerClassPicker() {
     <section className="server-source" aria-labelledby="server-source-title" aria-busy={busy}>
       <h2 id="server-source-title">{t('staff.review.title')}</h2>
       <form className="staff-form inline" onSubmit={(e) => void open(e)}>
-        <label>
-          {t('staff.review.class')}
-          <select
-            value={classId}
-            onChange={(e) => {
-              setClassId(e.target.value)
-              setAssignmentId('')
-            }}
-          >
-            <option value="">{t('staff.assignments.choose')}</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} ({c.code})
-              </option>
-            ))}
-          </select>
-        </label>
+        <ClassSelect
+          label={t('staff.review.class')}
+          classes={classes}
+          value={classId}
+          onValue={(id) => {
+            setClassId(id)
+            setAssignmentId('')
+          }}
+          none={t('staff.assignments.choose')}
+        />
         <label>
           {t('staff.review.assignment')}
           <select value={assignmentId} onChange={(e) => setAssignmentId(e.target.value)}>

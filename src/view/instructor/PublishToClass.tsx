@@ -10,6 +10,8 @@ import { useTranslation } from '../i18n/useTranslation.ts'
 import { RefusalNote } from '../classroom/staff/RefusalNote.tsx'
 import { scenarioTitle, say, type Message } from '../classroom/staff/words.ts'
 import { Field } from '../classroom/Field.tsx'
+import { ClassSelect } from '../classroom/ClassSelect.tsx'
+import { ModeSelect } from '../classroom/staff/ModeSelect.tsx'
 
 export interface PublishToClassProps {
   readonly store: EditorStore
@@ -112,26 +114,17 @@ export function PublishToClass({ store }: PublishToClassProps) {
           }}
         >
           <p>{t('staff.publish.fromEditor')}</p>
-          <label>
-            {t('staff.publish.assignTo')}
-            <select ref={first} value={classId} onChange={(e) => setClassId(e.target.value)}>
-              <option value="">{t('staff.publish.noClass')}</option>
-              {classes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} ({c.code})
-                </option>
-              ))}
-            </select>
-          </label>
+          <ClassSelect
+            label={t('staff.publish.assignTo')}
+            classes={classes}
+            value={classId}
+            onValue={setClassId}
+            none={t('staff.publish.noClass')}
+            selectRef={first}
+          />
           {classId && (
             <>
-              <label>
-                {t('staff.assignments.mode')}
-                <select value={mode} onChange={(e) => setMode(e.target.value as AssignmentMode)}>
-                  <option value="practice">{t('staff.mode.practice')}</option>
-                  <option value="assessment">{t('staff.mode.assessment')}</option>
-                </select>
-              </label>
+              <ModeSelect value={mode} onValue={setMode} />
               <Field
                 label={t('staff.assignments.attempts')}
                 value={attempts}

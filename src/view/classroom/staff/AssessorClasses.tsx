@@ -5,6 +5,7 @@ import type { StaffStore } from '../../../state/classroom/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
 import { say, type Message } from './words.ts'
+import { ClassSelect } from '../ClassSelect.tsx'
 
 export interface AssessorClassesProps {
   readonly store: StaffStore
@@ -53,17 +54,13 @@ export function AssessorClasses({ store }: AssessorClassesProps) {
             ))}
           </select>
         </label>
-        <label>
-          {t('staff.assessors.class')}
-          <select value={classId} onChange={(e) => setClassId(e.target.value)}>
-            <option value="">{t('staff.assignments.choose')}</option>
-            {classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} ({c.code})
-              </option>
-            ))}
-          </select>
-        </label>
+        <ClassSelect
+          label={t('staff.assessors.class')}
+          classes={classes}
+          value={classId}
+          onValue={setClassId}
+          none={t('staff.assignments.choose')}
+        />
         <button type="submit">{t('staff.assessors.assign')}</button>
       </form>
       {mistake && <p role="alert">{say(t, mistake)}</p>}

@@ -7,6 +7,7 @@ import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
 import { say, type Message } from './words.ts'
 import { ConfirmBox } from './ConfirmBox.tsx'
+import { ClassSelect } from '../ClassSelect.tsx'
 
 export interface LearnerDataProps {
   readonly store: StaffStore
@@ -49,17 +50,13 @@ export function LearnerData({ store }: LearnerDataProps) {
     <section className="staff-card" aria-labelledby="learner-data-title">
       <h2 id="learner-data-title">{t('staff.learnerData.title')}</h2>
       <p className="muted">{t('staff.learnerData.intro')}</p>
-      <label>
-        {t('staff.assessors.class')}{' '}
-        <select value={classId} onChange={(e) => pick(e.target.value)}>
-          <option value="">{t('staff.assignments.choose')}</option>
-          {classes.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} ({c.code})
-            </option>
-          ))}
-        </select>
-      </label>
+      <ClassSelect
+        label={<>{t('staff.assessors.class')} </>}
+        classes={classes}
+        value={classId}
+        onValue={pick}
+        none={t('staff.assignments.choose')}
+      />
       <p role="status">{say(t, said)}</p>
       <RefusalNote refusal={refusal} />
       {classId && learners.length === 0 && <p>{t('staff.learners.none')}</p>}

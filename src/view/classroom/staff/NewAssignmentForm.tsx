@@ -9,6 +9,7 @@ import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
 import { localToIso, scenarioTitle, say, type Message } from './words.ts'
 import { Field } from '../Field.tsx'
+import { ModeSelect } from './ModeSelect.tsx'
 
 export interface NewAssignmentFormProps {
   readonly store: StaffStore
@@ -82,13 +83,7 @@ export function NewAssignmentForm({ store, classId, scenarios }: NewAssignmentFo
             ))}
           </select>
         </label>
-        <label>
-          {t('staff.assignments.mode')}
-          <select value={mode} onChange={(e) => setMode(e.target.value as AssignmentMode)}>
-            <option value="practice">{t('staff.mode.practice')}</option>
-            <option value="assessment">{t('staff.mode.assessment')}</option>
-          </select>
-        </label>
+        <ModeSelect value={mode} onValue={setMode} />
         <Field
           label={t('staff.assignments.opens')}
           value={opens}

@@ -4,7 +4,7 @@ import { useTranslation } from '../../i18n/useTranslation.ts'
 import { LanguageSwitch } from '../../panels/LanguageSwitch.tsx'
 import { RefusalNote } from './RefusalNote.tsx'
 import { say, type Message } from './words.ts'
-import { Field } from '../Field.tsx'
+import { AccountFields, draftAccount, draftMistake, useAccountDraft } from './AccountFields.tsx'
 
 export interface SetupScreenProps {
   /** the one-time token of the setup link the server printed at its first start */
@@ -19,10 +19,7 @@ type Step = 'checking' | 'form' | 'done-before'
 export function SetupScreen({ token, onDone }: SetupScreenProps) {
   const { t } = useTranslation()
   const [step, setStep] = useState<Step>('checking')
-  const [name, setName] = useState('')
-  const [login, setLogin] = useState('')
-  const [password, setPassword] = useState('')
-  const [again, setAgain] = useState('')
+  const { draft, set } = useAccountDraft()
   const [mistake, setMistake] = useState<Message | null>(null)
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
   const [busy, setBusy] = useState(false)
@@ -45,13 +42,11 @@ export function SetupScreen({ token, onDone }: SetupScreenProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setRefusal(null)
-    if (!name.trim() || !login.trim() || !password)
-      return setMistake({ key: 'staff.setup.fillAll' })
-    if (password.length < 8) return setMistake({ key: 'staff.setup.shortPassword' })
-    if (password !== again) return setMistake({ key: 'staff.setup.notSame' })
-    setMistake(null)
+    const wrong = draftMistake(draft)
+    setMistake(wrong)
+    if (wrong) return
     setBusy(true)
-    const made = await staffApi.setup({ token, name: name.trim(), login: login.trim(), password })
+    const made = await staffApi.setup({ token, ...draftAccount(draft) })
     setBusy(false)
     if (made.ok) onDone(true)
     else setRefusal(made.error)
@@ -75,33 +70,7 @@ export function SetupScreen({ token, onDone }: SetupScreenProps) {
       {step === 'form' && (
         <form className="staff-card staff-form" onSubmit={(e) => void submit(e)}>
           <p>{t('staff.setup.intro')}</p>
-          <Field
-            label={t('staff.fields.name')}
-            value={name}
-            onValue={setName}
-            autoComplete="name"
-          />
-          <Field
-            label={t('staff.fields.login')}
-            value={login}
-            onValue={setLogin}
-            autoComplete="username"
-            autoCapitalize="none"
-          />
-          <Field
-            label={t('staff.fields.password')}
-            value={password}
-            onValue={setPassword}
-            type="password"
-            autoComplete="new-password"
-          />
-          <Field
-            label={t('staff.setup.again')}
-            value={again}
-            onValue={setAgain}
-            type="password"
-            autoComplete="new-password"
-          />
+          <AccountFields draft={draft} set={set} whose="own" />
           {mistake && <p role="alert">{say(t, mistake)}</p>}
           <RefusalNote refusal={refusal} />
           <button type="submit" disabled={busy}>

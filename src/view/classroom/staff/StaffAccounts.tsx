@@ -6,7 +6,7 @@ import { useTranslation } from '../../i18n/useTranslation.ts'
 import { RefusalNote } from './RefusalNote.tsx'
 import { say, type Message } from './words.ts'
 import { ConfirmBox } from './ConfirmBox.tsx'
-import { Field } from '../Field.tsx'
+import { AccountFields, draftAccount, draftMistake, useAccountDraft } from './AccountFields.tsx'
 
 export interface StaffAccountsProps {
   readonly store: StaffStore
@@ -21,10 +21,7 @@ export function StaffAccounts({ store, self }: StaffAccountsProps) {
   const { t } = useTranslation()
   const accounts = useStore(store, (s) => s.accounts)
   const [role, setRole] = useState<StaffRole>('instructor')
-  const [name, setName] = useState('')
-  const [login, setLogin] = useState('')
-  const [password, setPassword] = useState('')
-  const [again, setAgain] = useState('')
+  const { draft, set, clear } = useAccountDraft()
   const [mistake, setMistake] = useState<Message | null>(null)
   const [said, setSaid] = useState<Message | readonly Message[] | null>(null)
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
@@ -34,23 +31,17 @@ export function StaffAccounts({ store, self }: StaffAccountsProps) {
     e.preventDefault()
     setRefusal(null)
     setSaid(null)
-    if (!name.trim() || !login.trim() || !password)
-      return setMistake({ key: 'staff.setup.fillAll' })
-    if (password.length < 8) return setMistake({ key: 'staff.setup.shortPassword' })
-    if (password !== again) return setMistake({ key: 'staff.setup.notSame' })
-    setMistake(null)
-    const made = await store
-      .getState()
-      .createAccount({ role, name: name.trim(), login: login.trim(), password })
+    const wrong = draftMistake(draft)
+    setMistake(wrong)
+    if (wrong) return
+    const account = draftAccount(draft)
+    const made = await store.getState().createAccount({ role, ...account })
     if (!made.ok) return setRefusal(made.error)
     setSaid({
       key: 'staff.accounts.made',
-      values: { name: name.trim(), role: { key: `staff.role.${role}` } },
+      values: { name: account.name, role: { key: `staff.role.${role}` } },
     })
-    setName('')
-    setLogin('')
-    setPassword('')
-    setAgain('')
+    clear()
   }
   const remove = async (id: string) => {
     setConfirming(null)
@@ -115,28 +106,7 @@ export function StaffAccounts({ store, self }: StaffAccountsProps) {
             ))}
           </select>
         </label>
-        <Field label={t('staff.fields.name')} value={name} onValue={setName} autoComplete="off" />
-        <Field
-          label={t('staff.fields.login')}
-          value={login}
-          onValue={setLogin}
-          autoComplete="off"
-          autoCapitalize="none"
-        />
-        <Field
-          label={t('staff.accounts.firstPassword')}
-          value={password}
-          onValue={setPassword}
-          type="password"
-          autoComplete="new-password"
-        />
-        <Field
-          label={t('staff.setup.again')}
-          value={again}
-          onValue={setAgain}
-          type="password"
-          autoComplete="new-password"
-        />
+        <AccountFields draft={draft} set={set} whose="other" />
         {mistake && <p role="alert">{say(t, mistake)}</p>}
         <RefusalNote refusal={refusal} />
         <p role="status">{say(t, said)}</p>

@@ -15,8 +15,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Manifest } from 'vite'
-import type { LookName } from '../../src/core/index.ts'
-import { LOOK_FAMILY } from '../../src/view/scene/looks/registry.ts'
+import { loadScenario } from '../../src/core/index.ts'
+import { createGraphicsStore } from '../../src/state/graphics.ts'
+import { getDrawnLooks, LOOK_MODULES } from '../../src/view/scene/looks/registry.ts'
 import { bundledScenarioNames } from '../../src/build/checkScenariosPlugin.ts'
 import { buildApp, viteBuild } from './app.ts'
 import { makeResult, type BenchOptions, type BenchResult } from './harness.ts'
@@ -93,27 +94,35 @@ export function reachableFiles(
   return [...files]
 }
 
-/** The look families' modules (src/view/scene/looks/registry.ts), each loaded by `import()`. */
-const FAMILY = /^src\/view\/scene\/looks\/([a-z]+)\/index\.ts$/
+/** Where the looks' modules are (src/view/scene/looks/registry.ts), each loaded by `import()`. */
+const LOOKS = 'src/view/scene/looks/'
+/** The manifest keys of every look's module. */
+const LOOK_MODULE_KEYS = new Set(Object.values(LOOK_MODULES).map(([file]) => LOOKS + file))
 
-/** The look families the started scenario draws with: only their modules are fetched for it. */
-function startedFamilies(): Set<string> {
-  const scenario = JSON.parse(readFileSync(join(ROOT, STARTED), 'utf8')) as {
-    components: { look?: string }[]
-  }
-  return new Set(
-    scenario.components.flatMap((c) =>
-      c.look !== undefined && c.look in LOOK_FAMILY ? [LOOK_FAMILY[c.look as LookName]] : [],
-    ),
-  )
+/**
+ * The manifest keys of the modules of the looks the started scenario is drawn with, at a first
+ * visit's graphics setting (the app's default, Detailed; no choice saved, no `?graphics=`): the
+ * scene downloads those (registry.ts's preloadLooks), and no other look.
+ */
+function startedLookModules(): Set<string> {
+  const loaded = loadScenario(readFileSync(join(ROOT, STARTED), 'utf8'))
+  if (!loaded.ok) throw new Error(`${STARTED} does not load: ${loaded.problems[0]?.message}`)
+  const detail = createGraphicsStore('').getState().setting
+  return new Set(getDrawnLooks(loaded.value, detail).map((look) => LOOKS + LOOK_MODULES[look][0]))
 }
 
 /** Whether a chunk loaded by `import()` must arrive before the learner's play screen shows. */
-function neededBeforePlay(key: string, families: ReadonlySet<string>): boolean {
-  const family = FAMILY.exec(key)?.[1]
-  if (family !== undefined) return families.has(family)
+function neededBeforePlay(key: string, looks: ReadonlySet<string>): boolean {
+  if (LOOK_MODULE_KEYS.has(key)) return looks.has(key)
   return !(key in NOT_BEFORE_PLAY) && !key.startsWith(LOCALES)
 }
+
+/** The looks' modules, by file name, for the note. */
+const lookFiles = (keys: ReadonlySet<string>) =>
+  [...keys]
+    .map((key) => key.slice(LOOKS.length))
+    .sort()
+    .join(', ') || 'none'
 
 function gzipBytes(outDir: string, files: readonly string[]): number {
   return files.reduce(
@@ -136,8 +145,10 @@ export function countedFiles(manifest: Manifest): {
   validator: string[]
 } {
   const entry = entryOf(manifest)
-  const families = startedFamilies()
-  const needed = (key: string) => neededBeforePlay(key, families)
+  const looks = startedLookModules()
+  for (const key of LOOK_MODULE_KEYS)
+    if (!manifest[key]?.isDynamicEntry) throw new Error(`the manifest has no chunk for ${key}`)
+  const needed = (key: string) => neededBeforePlay(key, looks)
   const scenarioFiles = new Set(
     bundledScenarioNames(ROOT).map((name) => manifest[`scenarios/${name}`]?.file),
   )
@@ -190,8 +201,8 @@ export async function runBundle(_options: BenchOptions): Promise<BenchResult[]> 
       note:
         `an English first visit up to the play screen's scene: ${kinds(ours.firstVisit)} (the ` +
         `entry, its imports and import()s, less ${Object.keys(NOT_BEFORE_PLAY).length} lazy ` +
-        `modules and other languages; the look families the conveyor draws with ` +
-        `(${[...startedFamilies()].sort().join(', ') || 'none'}); the conveyor scenario file ` +
+        `modules and other languages; the modules of the looks the conveyor draws with ` +
+        `(${lookFiles(startedLookModules())}); the conveyor scenario file ` +
         `fetched on start); ${peerNote}`,
     }),
     makeResult({

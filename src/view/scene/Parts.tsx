@@ -1,10 +1,10 @@
 import { lazy, memo, Suspense, useMemo } from 'react'
-import { getLook, type LookName, type Model } from '../../core/index.ts'
+import type { Model } from '../../core/index.ts'
 import type { SceneSource } from '../../state/sceneSource.ts'
 import { resolveModelUrl } from '../../state/modelUrls.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import type { PartController } from './partController.ts'
-import { getLookComponent, MissingLookFallback } from './looks/registry.ts'
+import { getDrawnLook, getLookComponent, MissingLookFallback } from './looks/registry.ts'
 import type { Detail } from './looks/types.ts'
 import { getFingerprint, getLayout } from './partFingerprint.ts'
 import { PartShell, toRadians } from './PartShell.tsx'
@@ -236,18 +236,4 @@ const PartBody = memo(function PartBody({ model, index, store, detail }: PartBod
 
 function sameBody(a: PartBodyProps, b: PartBodyProps): boolean {
   return a.fingerprint === b.fingerprint && a.store === b.store && a.detail === b.detail
-}
-
-/**
- * The look a component is drawn with, if any. Simple draws the kinds' default parts, but scenery
- * (a pipe run, a wall) has no default shape worth the name: its look draws itself simply. Pure.
- */
-export function getDrawnLook(
-  source: Model['components'][number]['source'],
-  detail: Detail,
-): LookName | undefined {
-  if (source.look === undefined || !getLook(source.look)) return undefined
-  if (source.kind === 'static')
-    return source.shape === undefined ? (source.look as LookName) : undefined
-  return detail === 'simple' ? undefined : (source.look as LookName)
 }

@@ -1,5 +1,6 @@
 import { createRoot, events, extend, type ReconcilerRoot } from '@react-three/fiber'
 import { useEffect, useRef, type ReactNode } from 'react'
+import { useStore } from 'zustand'
 import { Color, DirectionalLight, Group, HemisphereLight, Mesh, MeshStandardMaterial } from 'three'
 import type { Model } from '../../core/index.ts'
 import { graphicsStore, type GraphicsStore } from '../../state/graphics.ts'
@@ -9,6 +10,7 @@ import type { PartController } from './partController.ts'
 import { frameProbe, type FrameStats } from './frameStats.ts'
 import { PartMenu } from './PartMenu.tsx'
 import { PartOverlay } from './PartOverlay.tsx'
+import { getDrawnLooks, preloadLooks } from './looks/registry.ts'
 import type { RenderInfo, SceneBridge } from './sceneBridge.ts'
 import { SceneContent } from './SceneContent.tsx'
 
@@ -59,6 +61,10 @@ export function SceneView({
   const container = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
   const root = useRef<ReconcilerRoot<HTMLCanvasElement> | null>(null)
+  const detail = useStore(graphics, (s) => s.setting)
+
+  // the looks' modules, all at once, while the 3D root starts (not one by one as parts draw)
+  useEffect(() => preloadLooks(getDrawnLooks(model, detail)), [model, detail])
 
   // one WebGL root for the life of the view; edits only re-render its content
   useEffect(() => {

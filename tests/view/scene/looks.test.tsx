@@ -10,7 +10,13 @@ import { LOOK_NAMES, type JsonValue, type LookName } from '../../../src/core/ind
 import { createLookSheet } from '../../../src/state/lookSheet.ts'
 import { createSceneUiStore } from '../../../src/state/sceneUiStore.ts'
 import { BatchedPieces } from '../../../src/view/scene/BatchedPieces.tsx'
-import { LOOK_FAMILY, loadFamily } from '../../../src/view/scene/looks/registry.ts'
+import {
+  getDrawnLooks,
+  LOOK_FAMILY,
+  LOOK_MODULES,
+  loadFamily,
+  loadLook,
+} from '../../../src/view/scene/looks/registry.ts'
 import {
   getSheetEntries,
   getSheetId,
@@ -120,7 +126,7 @@ async function drawSheet(look: LookName) {
       <Parts model={model} store={scene} ui={createSceneUiStore()} controller={NO_ACTS} />
     </BatchedPieces>,
   )
-  // the family's module arrives, then the look replaces the kind's default part
+  // the look's module arrives, then the look replaces the kind's default part
   await ReactThreeTestRenderer.act(async () => {
     await loadFamily(LOOK_FAMILY[look])
     await new Promise((r) => setTimeout(r, 0))
@@ -191,8 +197,35 @@ describe('the looks of the catalogue', () => {
     await renderer.unmount()
   })
 
-  it('has a drawing for every look in its family module', () => {
+  it('has a drawing for every look in its own module', () => {
     const missing = LOOK_NAMES.filter((look) => !drawnLooks.has(look))
     expect(missing).toEqual([])
+  })
+
+  it("loads each look from its own module, the drawing its family's index names", async () => {
+    const indexes = {
+      panel: (await import('../../../src/view/scene/looks/panel/index.ts')).looks,
+      process: (await import('../../../src/view/scene/looks/process/index.ts')).looks,
+      machines: (await import('../../../src/view/scene/looks/machines/index.ts')).looks,
+      ppe: (await import('../../../src/view/scene/looks/ppe/index.ts')).looks,
+    }
+    for (const look of LOOK_NAMES) {
+      expect(LOOK_MODULES[look][0].startsWith(`${LOOK_FAMILY[look]}/`), look).toBe(true)
+      expect(await loadLook(look), look).toBe(indexes[LOOK_FAMILY[look]][look])
+    }
+  })
+
+  it('names the looks a scenario draws, and preloads each module once', () => {
+    const sheet = createLookSheet(
+      lookSheetScenario(['valve.gate', 'valve.gate', 'lamp.pilot']) as JsonValue,
+    )
+    if (!sheet.ok) throw new Error(JSON.stringify(sheet.problems))
+    expect(getDrawnLooks(sheet.value.model, 'detailed').sort()).toEqual([
+      'lamp.pilot',
+      'valve.gate',
+    ])
+    // Simple draws the kinds' default parts: no look's module is needed
+    expect(getDrawnLooks(sheet.value.model, 'simple')).toEqual([])
+    expect(loadLook('valve.gate')).toBe(loadLook('valve.gate'))
   })
 })

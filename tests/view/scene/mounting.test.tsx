@@ -13,8 +13,11 @@ import type { PartController } from '../../../src/view/scene/partController.ts'
 import { getPartTree, Parts } from '../../../src/view/scene/Parts.tsx'
 import type { SceneSource } from '../../../src/state/sceneSource.ts'
 
-// the panel family draws no look here: its looks fall back to the kinds' default parts
-vi.mock('../../../src/view/scene/looks/panel/index.ts', () => ({ looks: {} }))
+// the pilot lamp's module draws no lamp here: the lamp falls back to its kind's default part
+vi.mock('../../../src/view/scene/looks/panel/buttons.tsx', async (actual) => ({
+  ...(await actual<object>()),
+  PilotLamp: undefined,
+}))
 
 beforeAll(() => {
   extend(THREE as unknown as Parameters<typeof extend>[0])
@@ -127,7 +130,7 @@ describe('mounted parts', () => {
     expect(after.fingerprints[station]).not.toBe(before.fingerprints[station])
   })
 
-  it('shows the kind default part where the family does not draw a look, and says so once', async () => {
+  it('shows the kind default part where the module does not draw a look, and says so once', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     const lamp = { kind: 'lamp', id: 'lamp', label: 'Lamp', lit: 'true', look: 'lamp.pilot' }
     const { model, scene } = sheetOf([lamp, { ...lamp, id: 'lamp2' }])

@@ -93,8 +93,9 @@ interface PracticaDb extends DBSchema {
  * - `blocked`: a tab still running an older Practica holds the database open, so this page
  *   cannot upgrade it yet; it opens as soon as that tab closes or reloads, and until then every
  *   write waits (nothing is dropped);
- * - `reload`: a newer Practica opened in another tab needs the database upgraded: this page let
- *   go of it and must be reloaded to keep saving.
+ * - `reload`: a newer Practica opened in another tab needs the database upgraded (or already has
+ *   upgraded it past this page's schema): this page let go of it and must be reloaded to keep
+ *   saving.
  */
 export type DatabaseHold = 'blocked' | 'reload' | null
 
@@ -158,10 +159,12 @@ export function getDatabase(): Promise<IDBPDatabase<PracticaDb>> {
     () => {
       if (databaseHoldStore.getState().hold === 'blocked') setHold(null)
     },
-    () => {
+    (e: unknown) => {
       // a failed open is tried again by the next caller, not kept failing
       if (db === opening) db = undefined
-      if (databaseHoldStore.getState().hold === 'blocked') setHold(null)
+      // a newer Practica upgraded the database past this page's schema: only a reload helps
+      if (e instanceof DOMException && e.name === 'VersionError') setHold('reload')
+      else if (databaseHoldStore.getState().hold === 'blocked') setHold(null)
     },
   )
   return opening

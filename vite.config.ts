@@ -9,7 +9,24 @@ export default defineConfig({
   plugins: [react(), checkScenariosPlugin(), scenarioIndexPlugin(), precachePlugin()],
   // R3F has no exports map; resolving `module` first silences Vitest's require('three') warning
   environments: { ssr: { resolve: { mainFields: ['module', 'main'] } } },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // What the page imports statically is all downloaded before anything shows, however it is
+        // cut: two chunks of it (the libraries, which change seldom, and the app) rather than a
+        // dozen shared ones, so gzip and the minifier work across it. What is loaded by import()
+        // (screens, looks, languages) is split as the bundler finds best.
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', tags: ['$initial'], test: /[\\/]node_modules[\\/]/, priority: 2 },
+            { name: 'app', tags: ['$initial'], priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   // `npm start` and the browser tests serve the build with the policy enforced
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   test: {

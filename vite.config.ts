@@ -3,10 +3,17 @@ import { defineConfig } from 'vitest/config'
 import { checkScenariosPlugin } from './src/build/checkScenariosPlugin.ts'
 import { scenarioIndexPlugin } from './src/build/scenarioIndexPlugin.ts'
 import { precachePlugin } from './src/sw/precachePlugin.ts'
+import { threeSourcePlugin } from './src/build/threeSourcePlugin.ts'
 import { CONTENT_SECURITY_POLICY } from './src/build/contentSecurityPolicy.ts'
 
 export default defineConfig({
-  plugins: [react(), checkScenariosPlugin(), scenarioIndexPlugin(), precachePlugin()],
+  plugins: [
+    react(),
+    threeSourcePlugin(),
+    checkScenariosPlugin(),
+    scenarioIndexPlugin(),
+    precachePlugin(),
+  ],
   // R3F has no exports map; resolving `module` first silences Vitest's require('three') warning
   environments: { ssr: { resolve: { mainFields: ['module', 'main'] } } },
   build: {

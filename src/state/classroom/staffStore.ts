@@ -74,38 +74,56 @@ const INITIAL = {
   loadError: null,
 }
 
-/** The staff store: one per page (tests make their own). */
-export function createStaffStore() {
-  return createStore<StaffState>()((set, get) => {
-    /** Runs a change; when it succeeds, reads back what it changed. */
-    const change = async <T>(
-      outcome: Promise<ApiOutcome<T>>,
-      after: () => Promise<unknown>,
-    ): Promise<ApiOutcome<T>> => {
-      const answer = await outcome
-      if (answer.ok) await after()
-      return answer
+type Set = (partial: Partial<StaffState>) => void
+type Get = () => StaffState
+
+/** What the screens show, read from the server into the store; a failed read is the load error. */
+function staffReads(set: Set, get: Get) {
+  /** Reads one list into `key`. */
+  const readList =
+    <K extends 'classes' | 'scenarios' | 'accounts'>(
+      key: K,
+      request: () => Promise<ApiOutcome<StaffState[K]>>,
+    ) =>
+    async () => {
+      const answer = await request()
+      if (answer.ok) set({ [key]: answer.value })
+      else set({ loadError: answer.error })
     }
-    const readClasses = async () => {
-      const classes = await staffApi.classes()
-      if (classes.ok) set({ classes: classes.value })
-      else set({ loadError: classes.error })
-    }
-    const readScenarios = async () => {
-      const scenarios = await staffApi.scenarios()
-      if (scenarios.ok) set({ scenarios: scenarios.value })
-      else set({ loadError: scenarios.error })
-    }
-    const readAssignments = async (classId: string) => {
+  return {
+    readClasses: readList('classes', staffApi.classes),
+    readScenarios: readList('scenarios', staffApi.scenarios),
+    readAccounts: readList('accounts', staffApi.users),
+    async readSettings() {
+      const settings = await staffApi.settings()
+      if (settings.ok) set({ retentionDays: settings.value.retentionDays })
+      else set({ loadError: settings.error })
+    },
+    async readAssignments(classId: string) {
       const list = await staffApi.assignments(classId)
       if (list.ok) set({ assignments: { ...get().assignments, [classId]: list.value } })
       return list
-    }
-    const readAccounts = async () => {
-      const accounts = await staffApi.users()
-      if (accounts.ok) set({ accounts: accounts.value })
-      else set({ loadError: accounts.error })
-    }
+    },
+  }
+}
+
+/** Runs a change; when it succeeds, reads back what it changed. */
+async function change<T>(
+  outcome: Promise<ApiOutcome<T>>,
+  after: () => Promise<unknown>,
+): Promise<ApiOutcome<T>> {
+  const answer = await outcome
+  if (answer.ok) await after()
+  return answer
+}
+
+/** The staff store: one per page (tests make their own). */
+export function createStaffStore() {
+  return createStore<StaffState>()((set, get) => {
+    const { readClasses, readScenarios, readAccounts, readSettings, readAssignments } = staffReads(
+      set,
+      get,
+    )
     return {
       ...INITIAL,
       show(view) {
@@ -114,14 +132,7 @@ export function createStaffStore() {
       async refresh(role) {
         set({ loadError: null })
         const reads: Promise<unknown>[] = [readClasses(), readScenarios()]
-        if (role === 'admin')
-          reads.push(
-            readAccounts(),
-            staffApi.settings().then((s) => {
-              if (s.ok) set({ retentionDays: s.value.retentionDays })
-              else set({ loadError: s.error })
-            }),
-          )
+        if (role === 'admin') reads.push(readAccounts(), readSettings())
         await Promise.all(reads)
       },
       async openClass(classId) {

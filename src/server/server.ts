@@ -11,6 +11,7 @@ import { openDatabase, type OpenDatabase } from './db/open.ts'
 import { createApp } from './http/app.ts'
 import { scheduleRetention } from './people/privacy.ts'
 import { startCloseTimer } from './work/close.ts'
+import { startLiveListener } from './live/hub.ts'
 import { lanAddresses, loadTls } from './tls.ts'
 
 export interface RunningServer {
@@ -73,6 +74,13 @@ export async function startServer(
   })
   // processes the assignments whose close date passed, every minute (work/close.ts)
   const stopClosing = startCloseTimer(database.db, options.now ?? (() => new Date()), log)
+  // live updates from every process sharing the database reach this one's streams (live/hub.ts)
+  const live = await startLiveListener({
+    db: database.db,
+    url: database.kind === 'postgres' ? config.databaseUrl : undefined,
+    pglite: database.pglite,
+    log,
+  })
   const port = (server.address() as AddressInfo).port
   const protocol = tls ? 'https' : 'http'
   let closing: Promise<void> | undefined
@@ -85,8 +93,10 @@ export async function startServer(
     caFile: tls?.caFile,
     close() {
       retention.stop()
+      // open live streams would keep the HTTP server from closing: they end first
+      const stoppedLive = live.stop()
       const closed = stopClosing()
-      closing ??= Promise.all([retention.first, closed])
+      closing ??= Promise.all([retention.first, closed, stoppedLive])
         .then(() => new Promise<void>((resolve) => server.close(() => resolve())))
         .then(() => (options.database ? undefined : database.close()))
       return closing

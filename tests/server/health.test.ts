@@ -32,7 +32,12 @@ forEachDatabase('server basics', (server) => {
     const { rows } = await sql<{
       name: string
     }>`select name from kysely_migration order by name`.execute(server().db)
-    expect(rows.map((r) => r.name)).toEqual(['001_people', '002_work', '003_learner_id_case'])
+    expect(rows.map((r) => r.name)).toEqual([
+      '001_people',
+      '002_work',
+      '003_learner_id_case',
+      '004_live',
+    ])
   })
 })
 

@@ -350,6 +350,21 @@ export const SAMPLES: Readonly<Record<string, Sample>> = {
   'GET /api/attempts/:attemptId/audit': {
     make: (w, t) => ({ path: `/api/attempts/${pick(w, t).attemptId}/audit` }),
   },
+  'GET /api/assignments/:assignmentId/live': {
+    make: (w, t) => ({ path: `/api/assignments/${pick(w, t).assignmentId}/live` }),
+  },
+  'GET /api/assignments/:assignmentId/live/stream': {
+    // the stream ends once it sent the grid
+    make: (w, t) => ({
+      path: `/api/assignments/${pick(w, t).assignmentId}/live/stream?maxSeconds=0`,
+    }),
+  },
+  'PUT /api/assignments/:assignmentId/live/idle': {
+    make: (w, t) => ({
+      path: `/api/assignments/${pick(w, t).assignmentId}/live/idle`,
+      body: { minutes: 5 },
+    }),
+  },
   'GET /api/classes/:classId/export': {
     make: (w, t) => ({ path: `/api/classes/${pick(w, t).id}/export?format=csv` }),
   },

@@ -153,6 +153,22 @@ export interface JudgementAuditTable {
   at: Created
 }
 
+export interface LiveHeadsTable {
+  assignment_id: string
+  /** the last live update's seq given for the assignment (bigint: read it cast) */
+  seq: ColumnType<string, number | string | undefined, number | string>
+  /** after how many minutes without an event a learner shows as idle; null: the default */
+  idle_minutes: number | null
+}
+
+export interface LiveUpdatesTable {
+  assignment_id: string
+  /** 1, 2, 3 … per assignment, in commit order: the stream's event id */
+  seq: ColumnType<string, number | string, never>
+  payload: Json<unknown>
+  at: Timestamp
+}
+
 export interface Database {
   users: UsersTable
   classes: ClassesTable
@@ -167,6 +183,8 @@ export interface Database {
   attempt_events: AttemptEventsTable
   results: ResultsTable
   judgement_audit: JudgementAuditTable
+  live_heads: LiveHeadsTable
+  live_updates: LiveUpdatesTable
 }
 
 export type User = Selectable<UsersTable>

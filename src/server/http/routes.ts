@@ -4,10 +4,12 @@ import { healthRoutes } from './health.ts'
 import { peopleRoutes } from '../people/routes.ts'
 import { workRoutes } from '../work/routes.ts'
 import { reviewRoutes } from '../review/routes.ts'
+import { liveRoutes } from '../live/routes.ts'
 
 export const ROUTES: readonly Route[] = [
   ...healthRoutes,
   ...peopleRoutes,
   ...workRoutes,
   ...reviewRoutes,
+  ...liveRoutes,
 ]

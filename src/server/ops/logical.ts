@@ -25,7 +25,13 @@ export const EXPORTED_TABLES: readonly (keyof Database)[] = [
   'judgement_audit',
 ]
 /** Tables deliberately left out of an export. */
-export const NOT_EXPORTED: readonly string[] = ['sessions', 'rate_limits']
+export const NOT_EXPORTED: readonly string[] = [
+  'sessions',
+  'rate_limits',
+  // the live view's updates (a day at most) and heads
+  'live_updates',
+  'live_heads',
+]
 
 // tables chosen at run time: the typed builder cannot name them
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

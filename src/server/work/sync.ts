@@ -24,6 +24,7 @@ import { modelFor } from './models.ts'
 import { scoreFirst, ScoringError } from './score.ts'
 import { checkClaim, checkEvents, checkNewHeader, closedError } from './syncChecks.ts'
 import { appendEvents, createAttempt, readState, RETRY } from './syncStore.ts'
+import { publishBatch } from '../live/hub.ts'
 
 /** The most events one batch may carry (an attempt that was offline for an hour sends several). */
 export const MAX_BATCH_EVENTS = 1000
@@ -133,6 +134,7 @@ async function tryNextBatch(
   }
   known.nextSeq = batch.from + events.length
   known.lastT = events[events.length - 1]!.t
+  await publishBatch(deps, { assignmentId, attemptId, from: batch.from, events, ended: false })
   return { nextSeq: known.nextSeq, ended: false }
 }
 
@@ -250,11 +252,21 @@ async function tryBatch(
       RETRY
   )
     return RETRY
-  if (fresh.length === 0) return { nextSeq, ended }
+  if (fresh.length === 0) {
+    await publishBatch(deps, { assignmentId, attemptId, from: nextSeq, events: [], ended })
+    return { nextSeq, ended }
+  }
   const ends = fresh[fresh.length - 1]!.action === 'end'
   const to = nextSeq + fresh.length
   if (!ends) {
     if (!(await appendEvents(db, assignmentId, attemptId, nextSeq, fresh, false, now))) return RETRY
+    await publishBatch(deps, {
+      assignmentId,
+      attemptId,
+      from: nextSeq,
+      events: fresh,
+      ended: false,
+    })
     know(attemptId, {
       owner: caller.id,
       assignmentId,
@@ -283,7 +295,9 @@ async function storeEnd(
 ): Promise<SyncAnswer | typeof RETRY> {
   const now = deps.now()
   if (!(await appendEvents(deps.db, assignmentId, attemptId, from, events, true, now))) return RETRY
-  return answerOf(deps, attemptId, from + events.length, true, true)
+  const answer = await answerOf(deps, attemptId, from + events.length, true, true)
+  await publishBatch(deps, { assignmentId, attemptId, from, events, ...answer })
+  return answer
 }
 
 export const syncRoutes = [

@@ -1,0 +1,298 @@
+// Live updates: written to the live_updates table (numbered per assignment, see migration
+// 004_live), announced with NOTIFY practica_live '<assignment id>', and sent by every server
+// process to the streams it holds for that assignment. A stream reads the rows after the last id
+// it sent, so a NOTIFY lost (a dropped connection, a database restart) loses nothing: the next
+// notification, or the catch-up after the listener reconnects, sends what was missed.
+import { sql, type Kysely } from 'kysely'
+import pg from 'pg'
+import type { PGlite } from '@electric-sql/pglite'
+import type { Logger } from 'pino'
+import type { Database } from '../db/schema.ts'
+import { rowAfterBatch, type StoredBatch } from './grid.ts'
+import type { LiveLearner } from './progress.ts'
+
+export const CHANNEL = 'practica_live'
+/** Updates older than this are pruned (a stream resuming from one gets a fresh grid). */
+export const KEEP_UPDATES_MS = 24 * 3_600_000
+const PRUNE_EVERY_MS = 10 * 60_000
+
+/** A stored live update: its id in the assignment's stream, and the learner's new row. */
+export interface LiveUpdate {
+  readonly seq: number
+  readonly learner: LiveLearner
+}
+
+/** One open stream: told to read the updates after the last one it sent. */
+export interface LiveSubscriber {
+  readonly assignmentId: string
+  /** reads and sends what it has not sent yet */
+  wake(): void
+  /** ends the stream (the server stops) */
+  end(): void
+}
+
+/** The streams of one database's server process, by assignment. */
+export class LiveHub {
+  private readonly streams = new Map<string, Set<LiveSubscriber>>()
+  private lastPrune = 0
+
+  add(s: LiveSubscriber): void {
+    const set = this.streams.get(s.assignmentId) ?? new Set()
+    set.add(s)
+    this.streams.set(s.assignmentId, set)
+  }
+
+  remove(s: LiveSubscriber): void {
+    const set = this.streams.get(s.assignmentId)
+    set?.delete(s)
+    if (set?.size === 0) this.streams.delete(s.assignmentId)
+  }
+
+  /** The streams of `assignmentId` read what is new. */
+  wake(assignmentId: string): void {
+    for (const s of this.streams.get(assignmentId) ?? []) s.wake()
+  }
+
+  /** Every stream reads what is new (after the listener reconnected). */
+  wakeAll(): void {
+    for (const set of this.streams.values()) for (const s of set) s.wake()
+  }
+
+  /** How many streams are open. */
+  get size(): number {
+    let n = 0
+    for (const set of this.streams.values()) n += set.size
+    return n
+  }
+
+  /** Ends every stream (the server stops: its HTTP server waits for open responses). */
+  endAll(): void {
+    for (const set of this.streams.values()) for (const s of set) s.end()
+  }
+
+  /** Whether it is time to prune old updates (at most every ten minutes per process). */
+  pruneDue(now: number): boolean {
+    if (now - this.lastPrune < PRUNE_EVERY_MS) return false
+    this.lastPrune = now
+    return true
+  }
+}
+
+const HUBS = new WeakMap<Kysely<Database>, LiveHub>()
+
+/** The hub of the server process using `db`. */
+export function hubFor(db: Kysely<Database>): LiveHub {
+  let hub = HUBS.get(db)
+  if (!hub) {
+    hub = new LiveHub()
+    HUBS.set(db, hub)
+  }
+  return hub
+}
+
+/**
+ * Stores a live update of `assignmentId` and notifies every process, in one statement: the
+ * head's row lock numbers updates in commit order; pg_notify is delivered at commit.
+ */
+export async function insertUpdate(
+  db: Kysely<Database>,
+  assignmentId: string,
+  learner: LiveLearner,
+  at: Date,
+): Promise<number> {
+  const { rows } = await sql<{ seq: number }>`
+    WITH head AS (
+      INSERT INTO live_heads (assignment_id, seq) VALUES (${assignmentId}, 1)
+      ON CONFLICT (assignment_id) DO UPDATE SET seq = live_heads.seq + 1
+      RETURNING seq),
+    stored AS (
+      INSERT INTO live_updates (assignment_id, seq, payload, at)
+      SELECT ${assignmentId}, head.seq, ${JSON.stringify(learner)}::jsonb, ${at} FROM head
+      RETURNING seq)
+    SELECT stored.seq::float8 AS seq, pg_notify(${CHANNEL}, ${assignmentId}) FROM stored`.execute(
+    db,
+  )
+  return rows[0]!.seq
+}
+
+/** The last update's id of `assignmentId` (0: none yet). */
+export async function headOf(db: Kysely<Database>, assignmentId: string): Promise<number> {
+  const { rows } = await sql<{ seq: number }>`
+    SELECT seq::float8 AS seq FROM live_heads WHERE assignment_id = ${assignmentId}`.execute(db)
+  return rows[0]?.seq ?? 0
+}
+
+/** The updates of `assignmentId` after `after`, in order (at most `limit`). */
+export async function updatesAfter(
+  db: Kysely<Database>,
+  assignmentId: string,
+  after: number,
+  limit = 500,
+): Promise<LiveUpdate[]> {
+  const { rows } = await sql<{ seq: number; payload: LiveLearner }>`
+    SELECT seq::float8 AS seq, payload FROM live_updates
+     WHERE assignment_id = ${assignmentId} AND seq > ${after}
+     ORDER BY seq LIMIT ${limit}`.execute(db)
+  return rows.map((r) => ({ seq: r.seq, learner: r.payload }))
+}
+
+/** Deletes updates older than a day. */
+export async function pruneUpdates(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('live_updates')
+    .where('at', '<', new Date(now.getTime() - KEEP_UPDATES_MS))
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+export interface PublishDeps {
+  readonly db: Kysely<Database>
+  readonly now: () => Date
+  readonly log: Logger
+}
+
+/**
+ * After sync stored a batch (or made an attempt, or ended one): the learner's new row, computed
+ * by the engine, stored as a live update and announced. It never fails the sync, whose events
+ * are stored already: a failure is logged, and the instructor's next grid shows the change.
+ */
+export async function publishBatch(deps: PublishDeps, batch: StoredBatch): Promise<void> {
+  try {
+    const now = deps.now()
+    const learner = await rowAfterBatch(deps.db, batch, now)
+    if (!learner) return
+    await insertUpdate(deps.db, batch.assignmentId, learner, now)
+    const hub = hubFor(deps.db)
+    // this process's own streams need no notification to come back
+    hub.wake(batch.assignmentId)
+    if (hub.pruneDue(now.getTime())) await pruneUpdates(deps.db, now)
+  } catch (err) {
+    deps.log.warn({ err, attempt: batch.attemptId }, 'live update not published')
+  }
+}
+
+export interface ListenTarget {
+  readonly db: Kysely<Database>
+  /** PostgreSQL: the dedicated listening connection's address */
+  readonly url?: string | undefined
+  /** PGlite: the embedded database (one process; its own notifications) */
+  readonly pglite?: PGlite | undefined
+  readonly log: Logger
+  /** the first wait before connecting again after a lost connection (doubles up to 30 s) */
+  readonly retryMs?: number
+}
+
+/** A running listener: stop() ends it and every open stream. */
+export interface LiveListener {
+  /** resolves once LISTEN runs (again) on the connection in use */
+  readonly listening: () => Promise<void>
+  /** the listening connection's backend pid (PostgreSQL), for tests that cut it */
+  readonly pid: () => number | undefined
+  stop(): Promise<void>
+}
+
+/**
+ * LISTENs on practica_live for the server process using `target.db`: on PostgreSQL on a
+ * dedicated connection, which is made again after it is lost (LISTEN again, then every open
+ * stream catches up from its last id); on PGlite with pglite.listen.
+ */
+export async function startLiveListener(target: ListenTarget): Promise<LiveListener> {
+  const hub = hubFor(target.db)
+  const { log } = target
+  if (target.pglite) {
+    const unlisten = await target.pglite.listen(CHANNEL, (payload) => hub.wake(payload))
+    return {
+      listening: () => Promise.resolve(),
+      pid: () => undefined,
+      async stop() {
+        hub.endAll()
+        await unlisten().catch(() => undefined)
+      },
+    }
+  }
+  if (!target.url) {
+    // no address to listen with: this process's own updates still reach its streams
+    log.info('live updates: no listening connection (single process)')
+    return {
+      listening: () => Promise.resolve(),
+      pid: () => undefined,
+      stop: async () => hub.endAll(),
+    }
+  }
+  const url = target.url
+  const firstRetry = target.retryMs ?? 500
+  let stopped = false
+  let client: pg.Client | undefined
+  let pid: number | undefined
+  let retry = firstRetry
+  let timer: NodeJS.Timeout | undefined
+  let ready: Promise<void>
+  let markReady: () => void = () => undefined
+  const newReady = () => (ready = new Promise<void>((resolve) => (markReady = resolve)))
+  newReady()
+
+  const lost = (c: pg.Client, err?: Error) => {
+    if (client !== c) return
+    client = undefined
+    pid = undefined
+    c.removeAllListeners('notification')
+    c.end().catch(() => undefined)
+    if (stopped) return
+    log.warn({ err }, 'live updates: the listening connection was lost; connecting again')
+    newReady()
+    schedule()
+  }
+  const schedule = () => {
+    timer = setTimeout(() => void connect(), retry)
+    retry = Math.min(retry * 2, 30_000)
+  }
+  const connect = async () => {
+    if (stopped) return
+    const c = new pg.Client({ connectionString: url, application_name: 'practica-live' })
+    c.on('error', (e) => lost(c, e))
+    c.on('end', () => lost(c))
+    c.on('notification', (n) => n.channel === CHANNEL && n.payload && hub.wake(n.payload))
+    client = c
+    try {
+      await c.connect()
+      await c.query(`LISTEN ${CHANNEL}`)
+      const { rows } = await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+      if (stopped) {
+        await c.end()
+        return
+      }
+      pid = rows[0]?.pid
+      retry = firstRetry
+      markReady()
+      // notifications sent while no connection listened are lost: every stream reads its rows
+      hub.wakeAll()
+    } catch (err) {
+      if (client === c) {
+        client = undefined
+        c.removeAllListeners()
+        c.on('error', () => undefined)
+        c.end().catch(() => undefined)
+        if (!stopped) {
+          log.warn({ err }, 'live updates: cannot listen yet; trying again')
+          schedule()
+        }
+      }
+    }
+  }
+  await connect()
+  return {
+    listening: () => ready,
+    pid: () => pid,
+    async stop() {
+      stopped = true
+      clearTimeout(timer)
+      hub.endAll()
+      const c = client
+      client = undefined
+      if (c) {
+        c.removeAllListeners('notification')
+        await c.end().catch(() => undefined)
+      }
+    },
+  }
+}

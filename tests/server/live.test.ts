@@ -1,0 +1,533 @@
+// The live class view through the real API, on PGlite and on PostgreSQL: the grid is the engine's
+// replay of the stored events (the scores the CLI's engine gives), the stream sends a grid and
+// then every learner's batch in order, a reconnect with Last-Event-ID gets exactly the updates it
+// missed, only the class's staff may watch, and on PostgreSQL an instructor streaming from one
+// server process sees the batches a learner stores through another, even after the listening
+// connection was cut.
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
+import pg from 'pg'
+import { describe, expect, inject, it } from 'vitest'
+import {
+  replayTo,
+  scoreAttempt,
+  type Attempt,
+  type AttemptEvent,
+  type Model,
+} from '../../src/core/index.ts'
+import { readConfig } from '../../src/server/config.ts'
+import type { Role } from '../../src/server/db/schema.ts'
+import { forgetProgress, keptProgress } from '../../src/server/live/progress.ts'
+import { startServer, type RunningServer } from '../../src/server/server.ts'
+import { generateAttempts } from '../bench/generate.ts'
+import { Client, forEachDatabase, freshPostgres, type TestServer } from './harness.ts'
+import { eventsPath, headerFor, workClass, type Learner, type WorkClass } from './workSetup.ts'
+
+interface SseEvent {
+  readonly event: string
+  readonly id: string | undefined
+  readonly data: any
+}
+
+/** An open event stream of `client` at `path`, read event by event. */
+class Stream {
+  private readonly events: SseEvent[] = []
+  private waiters: (() => void)[] = []
+  readonly status: Promise<number>
+  private readonly abort = new AbortController()
+  ended = false
+
+  constructor(client: Client, path: string, headers: Record<string, string> = {}) {
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    this.status = fetch(client.base + path, {
+      headers: { cookie, accept: 'text/event-stream', ...headers },
+      signal: this.abort.signal,
+    }).then((response) => {
+      void this.read(response)
+      return response.status
+    })
+  }
+
+  private async read(response: Response): Promise<void> {
+    const reader = response.body!.getReader()
+    const decoder = new TextDecoder()
+    let buffer = ''
+    try {
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        buffer += decoder.decode(value, { stream: true })
+        let end: number
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end)
+          buffer = buffer.slice(end + 2)
+          const fields = new Map<string, string>()
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) continue
+            const at = line.indexOf(': ')
+            if (at > 0) fields.set(line.slice(0, at), line.slice(at + 2))
+          }
+          if (!fields.has('data')) continue
+          this.events.push({
+            event: fields.get('event') ?? 'message',
+            id: fields.get('id'),
+            data: JSON.parse(fields.get('data')!),
+          })
+        }
+        this.notify()
+      }
+    } catch {
+      // aborted
+    }
+    this.ended = true
+    this.notify()
+  }
+
+  private notify(): void {
+    const waiters = this.waiters
+    this.waiters = []
+    for (const w of waiters) w()
+  }
+
+  /** Waits until `n` events came (or the stream ended), at most `ms`; returns them all. */
+  async take(n: number, ms = 15_000): Promise<SseEvent[]> {
+    const until = Date.now() + ms
+    while (this.events.length < n && !this.ended && Date.now() < until)
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve)
+        setTimeout(resolve, 200)
+      })
+    return [...this.events]
+  }
+
+  close(): void {
+    this.abort.abort()
+  }
+}
+
+const livePath = (w: WorkClass) => `/api/assignments/${w.assignmentId}/live`
+const streamPath = (w: WorkClass, query = '') => `${livePath(w)}/stream${query}`
+
+/** A generated attempt of the conveyor (its events end with `end`), seeded. */
+function generated(model: Model, seed: number): AttemptEvent[] {
+  return generateAttempts(model, 1, 59, 240_000, seed)[0]!.events
+}
+
+/** Sends events[from, to) as one batch (the header with the first). */
+async function send(
+  w: WorkClass,
+  learner: Learner,
+  header: ReturnType<typeof headerFor>,
+  events: readonly AttemptEvent[],
+  from: number,
+  to: number,
+) {
+  const answer = await learner.client.post(eventsPath(w.assignmentId, header.id), {
+    ...(from === 0 ? { header } : {}),
+    from,
+    events: events.slice(from, to),
+  })
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+  return answer.body
+}
+
+/** What the engine says of the events: steps done, hazards raised, the score when finished. */
+function engineView(model: Model, header: ReturnType<typeof headerFor>, events: AttemptEvent[]) {
+  const attempt: Attempt = { ...header, events }
+  const scored = scoreAttempt(model, attempt)
+  if (!scored.ok) throw new Error('the attempt does not score')
+  const state = replayTo(model, attempt, Infinity)
+  const hazards: string[] = []
+  for (const h of scored.value.hazards) if (!hazards.includes(h.id)) hazards.push(h.id)
+  return {
+    stepsDone: scored.value.steps.filter((s) => s.complete).length,
+    stepsDoneByReplay: state.stepDone.filter(Boolean).length,
+    hazards,
+    critical: scored.value.hazards.some((h) => h.severity === 'critical'),
+    elapsedMs: events.length ? events[events.length - 1]!.t : 0,
+    result: scored.value,
+  }
+}
+
+forEachDatabase('live class view', (server) => {
+  it('computes the grid with the engine from the stored events, as the CLI scores them', async () => {
+    const w = await workClass(server())
+    const idle = await w.learner('Not Started')
+    const partial = await w.learner('Half Way')
+    const done = await w.learner('Finished')
+    const partialEvents = generated(w.model, 5).slice(0, 30)
+    const doneEvents = generated(w.model, 7)
+    const ph = headerFor(w.model, partial)
+    const dh = headerFor(w.model, done)
+    for (let from = 0; from < partialEvents.length; from += 10)
+      await send(w, partial, ph, partialEvents, from, from + 10)
+    for (let from = 0; from < doneEvents.length; from += 25)
+      await send(w, done, dh, doneEvents, from, from + 25)
+
+    const answer = await w.instructor.get(livePath(w))
+    expect(answer.status).toBe(200)
+    const grid = answer.body
+    expect(grid).toMatchObject({
+      assignmentId: w.assignmentId,
+      idleMinutes: 3,
+      stepsTotal: w.model.steps.length,
+    })
+    const row = (l: Learner) => grid.learners.find((r: any) => r.userId === l.userId)
+    expect(row(idle)).toMatchObject({
+      status: 'not-started',
+      attemptId: null,
+      stepsDone: 0,
+      hazards: [],
+      critical: false,
+      score: null,
+      idle: false,
+    })
+    const p = engineView(w.model, ph, partialEvents)
+    expect(row(partial)).toMatchObject({
+      status: 'working',
+      attemptId: ph.id,
+      nextSeq: 30,
+      stepsDone: p.stepsDone,
+      elapsedMs: p.elapsedMs,
+      hazards: p.hazards,
+      critical: p.critical,
+      score: null,
+      idle: false,
+    })
+    expect(row(partial).stepsDone).toBe(p.stepsDoneByReplay)
+    expect(row(partial).steps.map((s: any) => s.id)).toEqual(w.model.steps.map((s) => s.id))
+    expect(row(partial).steps.filter((s: any) => /done|outOfOrder/.test(s.status))).toHaveLength(
+      p.stepsDone,
+    )
+    const d = engineView(w.model, dh, doneEvents)
+    // this run raised hazards, a critical one among them
+    expect(d.hazards.length).toBeGreaterThan(1)
+    expect(d.critical).toBe(true)
+    expect(row(done)).toMatchObject({
+      status: 'finished',
+      nextSeq: doneEvents.length,
+      stepsDone: d.stepsDone,
+      hazards: d.hazards,
+      critical: d.critical,
+      currentStep: null,
+      score: {
+        status: d.result.status,
+        passed: d.result.passed,
+        raw: d.result.score.raw,
+        max: d.result.score.max,
+        percent: d.result.score.percent,
+        revision: 1,
+      },
+    })
+    // the stored result is the engine's too
+    const stored = await w.instructor.get(`/api/attempts/${dh.id}`)
+    expect(stored.body.result).toEqual(d.result)
+
+    // computed from the start (nothing kept), the grid is the same
+    forgetProgress()
+    const again = await w.instructor.get(livePath(w))
+    expect(again.body.learners).toEqual(grid.learners)
+    expect(keptProgress(ph.id)).toBe(30)
+  })
+
+  it('advances the kept state with the new events only, to the same state as a replay', async () => {
+    const w = await workClass(server())
+    const learner = await w.learner()
+    const events = generated(w.model, 11).slice(0, 40)
+    const header = headerFor(w.model, learner)
+    await send(w, learner, header, events, 0, 20)
+    expect(keptProgress(header.id)).toBe(20)
+    await send(w, learner, header, events, 20, 40)
+    expect(keptProgress(header.id)).toBe(40)
+    const incremental = (await w.instructor.get(livePath(w))).body.learners[0]
+    forgetProgress()
+    const replayed = (await w.instructor.get(livePath(w))).body.learners[0]
+    expect(incremental).toEqual(replayed)
+    expect(incremental.stepsDone).toBe(engineView(w.model, header, events).stepsDone)
+  })
+
+  it('shows a learner idle after the minutes set, by the query or by the instructor', async () => {
+    const w = await workClass(server())
+    const learner = await w.learner()
+    const header = headerFor(w.model, learner)
+    await send(w, learner, header, generated(w.model, 3), 0, 5)
+    expect((await w.instructor.get(livePath(w))).body.learners[0].idle).toBe(false)
+    server().advance(4 * 60_000)
+    expect((await w.instructor.get(livePath(w))).body.learners[0].idle).toBe(true)
+    expect((await w.instructor.get(`${livePath(w)}?idle=10`)).body.learners[0].idle).toBe(false)
+    const set = await w.instructor.put(`${livePath(w)}/idle`, { minutes: 5 })
+    expect(set.status).toBe(200)
+    expect(set.body).toEqual({ idleMinutes: 5, default: false })
+    const grid = (await w.instructor.get(livePath(w))).body
+    expect(grid.idleMinutes).toBe(5)
+    expect(grid.learners[0].idle).toBe(false)
+    const bad = await w.instructor.get(`${livePath(w)}?idle=0`)
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.message).toMatch(/idle.*whole number from 1 to 600/)
+    const badSet = await w.instructor.put(`${livePath(w)}/idle`, { minutes: 0.5 })
+    expect(badSet.status).toBe(400)
+    expect((await w.instructor.put(`${livePath(w)}/idle`, { minutes: null })).body).toEqual({
+      idleMinutes: 3,
+      default: true,
+    })
+  })
+
+  it('streams a grid, then each stored batch in order, and resumes by Last-Event-ID', async () => {
+    const w = await workClass(server())
+    const a = await w.learner('Ana')
+    const b = await w.learner('Ben')
+    const stream = new Stream(w.instructor, streamPath(w))
+    expect(await stream.status).toBe(200)
+    const [grid] = await stream.take(1)
+    expect(grid!.event).toBe('grid')
+    expect(grid!.data.learners.map((r: any) => r.status)).toEqual(['not-started', 'not-started'])
+    const start = Number(grid!.id)
+
+    const ae = generated(w.model, 21)
+    const be = generated(w.model, 22)
+    const ah = headerFor(w.model, a)
+    const bh = headerFor(w.model, b)
+    // interleaved: a 0–10, b 0–10, a 10–20, b 10–20
+    await send(w, a, ah, ae, 0, 10)
+    await send(w, b, bh, be, 0, 10)
+    await send(w, a, ah, ae, 10, 20)
+    await send(w, b, bh, be, 10, 20)
+    const got = (await stream.take(5)).slice(1)
+    expect(got.map((e) => e.event)).toEqual(['learner', 'learner', 'learner', 'learner'])
+    expect(got.map((e) => Number(e.id))).toEqual([start + 1, start + 2, start + 3, start + 4])
+    expect(got.map((e) => [e.data.userId, e.data.nextSeq])).toEqual([
+      [a.userId, 10],
+      [b.userId, 10],
+      [a.userId, 20],
+      [b.userId, 20],
+    ])
+    expect(got[2]!.data.stepsDone).toBe(engineView(w.model, ah, ae.slice(0, 20)).stepsDone)
+    const lastSeen = got[3]!.id!
+    stream.close()
+
+    // while the instructor is away: three more batches and an end
+    await send(w, a, ah, ae, 20, 30)
+    await send(w, b, bh, be, 20, 30)
+    const ended = await send(w, a, ah, ae, 30, ae.length)
+    expect(ended.ended).toBe(true)
+    const back = new Stream(w.instructor, streamPath(w, '?maxSeconds=0'), {
+      'last-event-id': lastSeen,
+    })
+    const missed = await back.take(99)
+    expect(back.ended).toBe(true)
+    expect(missed.map((e) => e.event)).toEqual(['learner', 'learner', 'learner'])
+    expect(missed.map((e) => Number(e.id))).toEqual([start + 5, start + 6, start + 7])
+    expect(missed.map((e) => [e.data.userId, e.data.nextSeq, e.data.status])).toEqual([
+      [a.userId, 30, 'working'],
+      [b.userId, 30, 'working'],
+      [a.userId, ae.length, 'finished'],
+    ])
+    const score = engineView(w.model, ah, ae).result.score
+    expect(missed[2]!.data.score).toMatchObject({ raw: score.raw, percent: score.percent })
+
+    // an id it never gave (or one whose updates were pruned) gets the whole grid instead
+    const unknown = new Stream(w.instructor, streamPath(w, '?maxSeconds=0'), {
+      'last-event-id': '999999',
+    })
+    const fresh = await unknown.take(99)
+    expect(fresh.map((e) => e.event)).toEqual(['grid'])
+    expect(Number(fresh[0]!.id)).toBe(start + 7)
+  })
+
+  it('replays from the table, not from memory: pruned updates mean a fresh grid', async () => {
+    const w = await workClass(server())
+    const learner = await w.learner()
+    const header = headerFor(w.model, learner)
+    const events = generated(w.model, 31)
+    await send(w, learner, header, events, 0, 10)
+    await send(w, learner, header, events, 10, 20)
+    const rows = await server()
+      .db.selectFrom('live_updates')
+      .select(['seq'])
+      .where('assignment_id', '=', w.assignmentId)
+      .orderBy('seq')
+      .execute()
+    expect(rows.map((r) => Number(r.seq))).toEqual([1, 2])
+    const resumed = new Stream(w.instructor, streamPath(w, '?maxSeconds=0'), {
+      'last-event-id': '1',
+    })
+    expect((await resumed.take(9)).map((e) => [e.event, e.id, e.data.nextSeq])).toEqual([
+      ['learner', '2', 20],
+    ])
+    // the two are more than a day old; the next batch (ten minutes on: pruning is due) prunes them
+    await sql`UPDATE live_updates SET at = at - interval '25 hours'
+               WHERE assignment_id = ${w.assignmentId}`.execute(server().db)
+    server().advance(11 * 60_000)
+    await send(w, learner, header, events, 20, 25)
+    const left = await server()
+      .db.selectFrom('live_updates')
+      .select(['seq'])
+      .where('assignment_id', '=', w.assignmentId)
+      .execute()
+    expect(left.map((r) => Number(r.seq))).toEqual([3])
+    const late = new Stream(w.instructor, streamPath(w, '?maxSeconds=0'), {
+      'last-event-id': '1',
+    })
+    const got = await late.take(9)
+    expect(got.map((e) => [e.event, e.id])).toEqual([['grid', '3']])
+    expect(got[0]!.data.learners[0].nextSeq).toBe(25)
+  })
+
+  it('lets the class’s instructor, its assessor and an admin watch; not a learner or another class', async () => {
+    const w = await workClass(server())
+    const learner = await w.learner()
+    const other = await server().signIn('instructor')
+    const classId = (
+      await server()
+        .db.selectFrom('assignments')
+        .select('class_id')
+        .where('id', '=', w.assignmentId)
+        .executeTakeFirstOrThrow()
+    ).class_id
+    const assessor = await server().signIn('assessor', { classId })
+    const admin = await server().signIn('admin')
+    for (const path of [livePath(w), streamPath(w, '?maxSeconds=0')]) {
+      for (const refused of [learner.client, other.client]) {
+        const answer = await refused.get(path)
+        expect(answer.status).toBe(403)
+        expect(answer.body.error.message).toEqual(expect.any(String))
+      }
+      expect((await server().client().get(path)).status).toBe(401)
+      for (const allowed of [w.instructor, assessor.client, admin.client])
+        expect((await allowed.get(path)).status).toBe(200)
+    }
+    expect((await assessor.client.put(`${livePath(w)}/idle`, { minutes: 4 })).status).toBe(403)
+    expect((await other.client.put(`${livePath(w)}/idle`, { minutes: 4 })).status).toBe(403)
+  })
+})
+
+/** A class, a signed-in person: made straight in the database of `running`. */
+function peopleOn(running: RunningServer, url: string): TestServer {
+  const db = running.database.db
+  return {
+    async signIn(
+      role: Role,
+      options: { classId?: string; learnerId?: string; name?: string } = {},
+    ) {
+      const userId = randomUUID()
+      await db
+        .insertInto('users')
+        .values({
+          id: userId,
+          role,
+          name: options.name ?? role,
+          login: role === 'learner' ? null : `${role}-${userId.slice(0, 8)}`,
+          password_hash: null,
+        })
+        .execute()
+      if (role === 'learner')
+        await db
+          .insertInto('class_learners')
+          .values({
+            class_id: options.classId!,
+            user_id: userId,
+            learner_id: options.learnerId ?? `L-${userId.slice(0, 6)}`,
+            pin_hash: null,
+          })
+          .execute()
+      const token = randomBytes(32).toString('base64url')
+      await db
+        .insertInto('sessions')
+        .values({
+          id: createHash('sha256').update(token).digest('hex'),
+          user_id: userId,
+          expires_at: new Date(Date.now() + 3_600_000),
+        })
+        .execute()
+      const client = new Client(url)
+      client.cookies.set('practica_session', token)
+      return { userId, client }
+    },
+    async makeClass(instructorId: string) {
+      const id = randomUUID()
+      await db
+        .insertInto('classes')
+        .values({
+          id,
+          code: randomBytes(3).toString('hex').toUpperCase(),
+          name: 'Class',
+          instructor_id: instructorId,
+          pin_hash: null,
+        })
+        .execute()
+      return id
+    },
+  } as unknown as TestServer
+}
+
+describe('live updates across server processes [postgres]', () => {
+  const missing = inject('postgresMissing')
+  it.skipIf(missing !== '' && !process.env['CI'])(
+    'an instructor on process A sees every batch a learner stores through process B, in order, also after the listening connection is cut',
+    async () => {
+      if (missing) throw new Error(`No PostgreSQL server for the tests under CI: ${missing}`)
+      const database = await freshPostgres()
+      const config = {
+        ...readConfig({}),
+        databaseUrl: database.url,
+        port: 0,
+        host: '127.0.0.1',
+        https: 'off' as const,
+        appDir: undefined,
+        logLevel: 'silent' as const,
+      }
+      const a = await startServer(config)
+      const b = await startServer(config)
+      try {
+        const urlA = `http://127.0.0.1:${a.port}`
+        const urlB = `http://127.0.0.1:${b.port}`
+        const w = await workClass(peopleOn(a, urlA))
+        const learner = await w.learner()
+        // the learner's requests go to B; the instructor's stream comes from A
+        const viaB = new Client(urlB)
+        for (const [k, v] of learner.client.cookies) viaB.cookies.set(k, v)
+        const onB = { ...learner, client: viaB }
+        const stream = new Stream(w.instructor, streamPath(w))
+        expect(await stream.status).toBe(200)
+        expect((await stream.take(1))[0]!.event).toBe('grid')
+        const header = headerFor(w.model, onB)
+        const events = generated(w.model, 41)
+        for (let from = 0; from < 30; from += 5) await send(w, onB, header, events, from, from + 5)
+        const first = (await stream.take(7)).slice(1)
+        expect(first.map((e) => [Number(e.id), e.data.nextSeq])).toEqual([
+          [1, 5],
+          [2, 10],
+          [3, 15],
+          [4, 20],
+          [5, 25],
+          [6, 30],
+        ])
+
+        // the database drops both processes' listening connections: what B stores meanwhile
+        // reaches A's stream once A listens again
+        const admin = new pg.Client({ connectionString: database.url })
+        await admin.connect()
+        const { rowCount } = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE application_name = 'practica-live' AND datname = current_database()`,
+        )
+        await admin.end()
+        expect(rowCount).toBe(2)
+        for (let from = 30; from < events.length; from += 10)
+          await send(w, onB, header, events, from, Math.min(from + 10, events.length))
+        const all = (await stream.take(7 + Math.ceil((events.length - 30) / 10))).slice(1)
+        expect(all.map((e) => Number(e.id))).toEqual(all.map((_, i) => i + 1))
+        expect(all[all.length - 1]!.data).toMatchObject({
+          status: 'finished',
+          nextSeq: events.length,
+        })
+        stream.close()
+      } finally {
+        await a.close()
+        await b.close()
+        await database.drop()
+      }
+    },
+    60_000,
+  )
+})

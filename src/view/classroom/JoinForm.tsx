@@ -13,18 +13,22 @@ import { Field } from './Field.tsx'
 export function JoinForm() {
   const { t } = useTranslation()
   const id = useId()
-  const [code, setCode] = useState('')
-  const [learnerId, setLearnerId] = useState('')
-  const [name, setName] = useState('')
+  // joining again after the server ended the sign-in: the same class, ID and name to start from
+  const [ended] = useState(() => sessionStore.getState().ended)
+  const [code, setCode] = useState(ended?.classCode ?? '')
+  const [learnerId, setLearnerId] = useState(ended?.learnerId ?? '')
+  const [name, setName] = useState(ended?.name ?? '')
   const [classPin, setClassPin] = useState<string | undefined>()
   const [learnerPin, setLearnerPin] = useState<string | undefined>()
-  const [error, setError] = useState<string | undefined>()
+  // the refusal itself, said in the language shown at each render
+  const [failure, setFailure] = useState<unknown>()
+  const error = failure === undefined ? undefined : describeServerError(t, failure)
   const [busy, setBusy] = useState(false)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setBusy(true)
-    setError(undefined)
+    setFailure(undefined)
     try {
       await sessionStore.getState().join({
         code: code.trim(),
@@ -37,9 +41,12 @@ export function JoinForm() {
       // the server asks for a PIN: its field appears
       if (failed instanceof ApiError && failed.code === 'wrong-class-pin')
         setClassPin((pin) => pin ?? '')
-      if (failed instanceof ApiError && failed.code === 'wrong-learner-pin')
+      if (
+        failed instanceof ApiError &&
+        (failed.code === 'wrong-learner-pin' || failed.code === 'learner-pin-needed')
+      )
         setLearnerPin((pin) => pin ?? '')
-      setError(describeServerError(t, failed))
+      setFailure(failed)
       setBusy(false)
     }
   }
@@ -49,18 +56,16 @@ export function JoinForm() {
       <h2 id={`${id}-title`}>{t('server.join')}</h2>
       <p>{t('server.joinHelp')}</p>
       <form onSubmit={(e) => void submit(e)} aria-describedby={error ? `${id}-error` : undefined}>
-        <label>
-          {t('server.classCode')}
-          <input
-            value={code}
-            onChange={(e) => setCode(e.target.value.toUpperCase())}
-            required
-            maxLength={40}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-          />
-        </label>
+        <Field
+          label={t('server.classCode')}
+          value={code}
+          onValue={(value) => setCode(value.toUpperCase())}
+          required
+          maxLength={40}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
         <Field
           label={t('server.learnerId')}
           value={learnerId}

@@ -169,6 +169,19 @@ async function scoreStored(record: StoredAttempt): Promise<StoredResult> {
     : { ok: false, reason: scored.problems[0]?.message ?? '' }
 }
 
+/**
+ * Opens the journal of a new attempt (its scenario's text kept with it), or undefined when the
+ * scenario has no text to keep or the browser's storage fails (the play screen says so).
+ */
+function keepAttempt(
+  setup: AttemptSetup,
+  whose: { owner: string | undefined; assignmentId: string | undefined },
+) {
+  const text = getScenarioText(setup.model)
+  if (text === undefined) return Promise.resolve(undefined)
+  return openJournal(toStoredAttempt(setup, text, whose)).catch(() => undefined)
+}
+
 /** The app's store: one per page (tests make their own). */
 export function createAppStore() {
   // the Web Lock of the attempt on screen, released when the learner leaves it; one per store
@@ -200,16 +213,9 @@ export function createAppStore() {
         startedAt: new Date().toISOString(),
       }
       // a draft tried from the editor is no learner's attempt: it is not kept
-      const text = editor ? undefined : getScenarioText(model)
-      const journal =
-        text === undefined
-          ? Promise.resolve(undefined)
-          : openJournal(
-              toStoredAttempt(setup, text, {
-                owner: signedIn?.owner,
-                assignmentId: assignment?.id,
-              }),
-            ).catch(() => undefined)
+      const journal = editor
+        ? Promise.resolve(undefined)
+        : keepAttempt(setup, { owner: signedIn?.owner, assignmentId: assignment?.id })
       const t0 = performance.now()
       return journal.then(async (j) => {
         const lock = j ? await holdAttempt(setup.attemptId) : undefined

@@ -17,10 +17,18 @@ import {
 } from '../../src/core/index.ts'
 import { readConfig } from '../../src/server/config.ts'
 import type { Role } from '../../src/server/db/schema.ts'
+import { insertUpdate } from '../../src/server/live/hub.ts'
+import { HEARTBEAT_MS } from '../../src/server/live/routes.ts'
 import { forgetProgress, keptProgress } from '../../src/server/live/progress.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { generateAttempts } from '../bench/generate.ts'
-import { Client, forEachDatabase, freshPostgres, type TestServer } from './harness.ts'
+import {
+  Client,
+  forEachDatabase,
+  freshPostgres,
+  startTestServer,
+  type TestServer,
+} from './harness.ts'
 import { eventsPath, headerFor, workClass, type Learner, type WorkClass } from './workSetup.ts'
 
 interface SseEvent {
@@ -34,6 +42,9 @@ class Stream {
   private readonly events: SseEvent[] = []
   private waiters: (() => void)[] = []
   readonly status: Promise<number>
+  headers: Headers | undefined
+  /** comment lines (heartbeats) received */
+  comments = 0
   private readonly abort = new AbortController()
   ended = false
 
@@ -43,6 +54,7 @@ class Stream {
       headers: { cookie, accept: 'text/event-stream', ...headers },
       signal: this.abort.signal,
     }).then((response) => {
+      this.headers = response.headers
       void this.read(response)
       return response.status
     })
@@ -63,7 +75,10 @@ class Stream {
           buffer = buffer.slice(end + 2)
           const fields = new Map<string, string>()
           for (const line of block.split('\n')) {
-            if (line.startsWith(':')) continue
+            if (line.startsWith(':')) {
+              this.comments++
+              continue
+            }
             const at = line.indexOf(': ')
             if (at > 0) fields.set(line.slice(0, at), line.slice(at + 2))
           }
@@ -278,6 +293,8 @@ forEachDatabase('live class view', (server) => {
     const b = await w.learner('Ben')
     const stream = new Stream(w.instructor, streamPath(w))
     expect(await stream.status).toBe(200)
+    expect(stream.headers!.get('content-type')).toBe('text/event-stream')
+    expect(stream.headers!.get('x-accel-buffering')).toBe('no')
     const [grid] = await stream.take(1)
     expect(grid!.event).toBe('grid')
     expect(grid!.data.learners.map((r: any) => r.status)).toEqual(['not-started', 'not-started'])
@@ -530,4 +547,44 @@ describe('live updates across server processes [postgres]', () => {
     },
     60_000,
   )
+})
+
+describe('live updates announced by NOTIFY on PGlite', () => {
+  it('reach the stream through pglite.listen, not only through the process that stored them', async () => {
+    const s = await startTestServer('pglite')
+    try {
+      const w = await workClass(s)
+      const learner = await w.learner()
+      const header = headerFor(w.model, learner)
+      await send(w, learner, header, generated(w.model, 51), 0, 4)
+      const stream = new Stream(w.instructor, streamPath(w))
+      const [grid] = await stream.take(1)
+      expect(grid!.event).toBe('grid')
+      const row = grid!.data.learners[0]
+      // stored and announced as another writer would: this process's hub is not told directly
+      const seq = await insertUpdate(s.db, w.assignmentId, { ...row, nextSeq: 99 }, new Date())
+      const got = await stream.take(2, 5000)
+      expect(got.slice(1).map((e) => [e.event, Number(e.id), e.data.nextSeq])).toEqual([
+        ['learner', seq, 99],
+      ])
+      stream.close()
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('sends a comment every 15 seconds on a quiet stream', async () => {
+    const s = await startTestServer('pglite')
+    try {
+      const w = await workClass(s)
+      const stream = new Stream(w.instructor, streamPath(w))
+      expect((await stream.take(1))[0]!.event).toBe('grid')
+      expect(stream.comments).toBe(0)
+      await new Promise((resolve) => setTimeout(resolve, HEARTBEAT_MS + 1000))
+      expect(stream.comments).toBe(1)
+      stream.close()
+    } finally {
+      await s.close()
+    }
+  }, 30_000)
 })

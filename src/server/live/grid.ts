@@ -122,27 +122,45 @@ export interface StoredBatch {
   readonly revision?: number | undefined
 }
 
-/** The learner row of the attempt a batch was just stored into, at `now`. */
-export async function rowAfterBatch(
-  db: Kysely<Database>,
-  batch: StoredBatch,
-  now: Date,
-): Promise<LiveLearner | undefined> {
-  const { rows } = await sql<{
-    user_id: string
-    learner_id: string | null
-    name: string
-    header: AttemptHeader
-    sha256: string
-  }>`
+/** What never changes of an attempt (its learner, header, scenario), by attempt id. */
+interface AttemptFacts {
+  readonly user_id: string
+  readonly learner_id: string | null
+  readonly name: string
+  readonly header: AttemptHeader
+  readonly sha256: string
+}
+const FACTS = new Map<string, AttemptFacts>()
+const MAX_FACTS = 5000
+
+async function factsOf(db: Kysely<Database>, attemptId: string): Promise<AttemptFacts | undefined> {
+  const known = FACTS.get(attemptId)
+  if (known) return known
+  const { rows } = await sql<AttemptFacts>`
     SELECT t.user_id, l.learner_id, u.name, t.header, s.sha256
       FROM attempts t
       JOIN assignments a ON a.id = t.assignment_id
       JOIN scenarios s ON s.id = a.scenario_id AND s.version = a.scenario_version
       JOIN users u ON u.id = t.user_id
       LEFT JOIN class_learners l ON l.user_id = t.user_id AND l.class_id = a.class_id
-     WHERE t.id = ${batch.attemptId}`.execute(db)
+     WHERE t.id = ${attemptId}`.execute(db)
   const row = rows[0]
+  if (!row) return undefined
+  FACTS.set(attemptId, row)
+  if (FACTS.size > MAX_FACTS) FACTS.delete(FACTS.keys().next().value!)
+  return row
+}
+
+/**
+ * The learner row of the attempt a batch was just stored into, at `now`. A batch that follows
+ * the state kept of the attempt takes no read: its events are applied to it.
+ */
+export async function rowAfterBatch(
+  db: Kysely<Database>,
+  batch: StoredBatch,
+  now: Date,
+): Promise<LiveLearner | undefined> {
+  const row = await factsOf(db, batch.attemptId)
   if (!row) return undefined
   const model = await modelFor(db, row.sha256)
   const nextSeq = batch.from + batch.events.length

@@ -87,6 +87,8 @@ export const liveRoutes = [
       // browser reconnects with the last id
       const maxSeconds = wholeQuery(c, 'maxSeconds', 0, 86_400, 'how long the stream lasts')
       const resume = resumeId(c)
+      // nginx (and proxies like it) pass each event on at once instead of buffering the answer
+      c.header('X-Accel-Buffering', 'no')
       return streamSSE(c, async (stream) => {
         const hub = hubFor(db)
         /** the id of the last event sent; -1 until the first one */

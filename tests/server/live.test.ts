@@ -390,6 +390,31 @@ forEachDatabase('live class view', (server) => {
     expect(got[0]!.data.learners[0].nextSeq).toBe(25)
   })
 
+  it('shows the attempts a close ended, scored at their last event, on the stream and the grid', async () => {
+    const closesAt = new Date(Date.now() + 30 * 60_000).toISOString()
+    const w = await workClass(server(), { closesAt })
+    const learner = await w.learner()
+    const header = headerFor(w.model, learner)
+    const events = generated(w.model, 61).slice(0, 25)
+    await send(w, learner, header, events, 0, 25)
+    const stream = new Stream(w.instructor, streamPath(w))
+    const [grid] = await stream.take(1)
+    expect(grid!.data.learners[0].status).toBe('working')
+    server().advance(31 * 60_000)
+    // the grid's read processes the close that is now due, like every read of attempts
+    const after = await w.instructor.get(livePath(w))
+    const expected = engineView(w.model, header, events).result
+    expect(after.body.learners[0]).toMatchObject({
+      status: 'finished',
+      score: { raw: expected.score.raw, percent: expected.score.percent, revision: 1 },
+    })
+    const got = (await stream.take(2)).slice(1)
+    expect(got.map((e) => [e.event, Number(e.id), e.data.status, e.data.score?.raw])).toEqual([
+      ['learner', Number(grid!.id) + 1, 'finished', expected.score.raw],
+    ])
+    stream.close()
+  })
+
   it('lets the class’s instructor, its assessor and an admin watch; not a learner or another class', async () => {
     const w = await workClass(server())
     const learner = await w.learner()

@@ -8,7 +8,7 @@ import pg from 'pg'
 import type { PGlite } from '@electric-sql/pglite'
 import type { Logger } from 'pino'
 import type { Database } from '../db/schema.ts'
-import { rowAfterBatch, type StoredBatch } from './grid.ts'
+import { computeGrid, rowAfterBatch, type StoredBatch } from './grid.ts'
 import type { LiveLearner } from './progress.ts'
 
 export const CHANNEL = 'practica_live'
@@ -168,6 +168,22 @@ export async function publishBatch(deps: PublishDeps, batch: StoredBatch): Promi
     if (hub.pruneDue(now.getTime())) await pruneUpdates(deps.db, now)
   } catch (err) {
     deps.log.warn({ err, attempt: batch.attemptId }, 'live update not published')
+  }
+}
+
+/**
+ * Publishes every learner's row of an assignment whose attempts changed without a batch (a close
+ * ended and scored them): one update per learner with an attempt. Never throws (see publishBatch).
+ */
+export async function publishAssignment(deps: PublishDeps, assignmentId: string): Promise<void> {
+  try {
+    const now = deps.now()
+    const grid = await computeGrid(deps.db, assignmentId, now)
+    for (const learner of grid.learners)
+      if (learner.attemptId) await insertUpdate(deps.db, assignmentId, learner, now)
+    hubFor(deps.db).wake(assignmentId)
+  } catch (err) {
+    deps.log.warn({ err, assignment: assignmentId }, 'live updates not published')
   }
 }
 

@@ -5,12 +5,13 @@ import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import { readJson } from '../http/body.ts'
-import type { AppEnv } from '../http/context.ts'
+import type { AppEnv, Deps } from '../http/context.ts'
 import { ApiError } from '../http/errors.ts'
 import { route } from '../http/route.ts'
+import { closeDueAssignments } from '../work/close.ts'
 import { param } from '../work/param.ts'
 import { computeGrid, DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES } from './grid.ts'
-import { headOf, hubFor, updatesAfter, type LiveSubscriber } from './hub.ts'
+import { headOf, hubFor, publishAssignment, updatesAfter, type LiveSubscriber } from './hub.ts'
 
 /** A comment line this often keeps proxies from closing a quiet stream. */
 export const HEARTBEAT_MS = 15_000
@@ -49,6 +50,16 @@ function resumeId(c: Context<AppEnv>): number | undefined {
   return raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined
 }
 
+/**
+ * Processes the assignment's close if it is due (as every route that reads attempts does), and
+ * publishes the learners' rows it finished.
+ */
+async function closeIfDue(deps: Deps, assignmentId: string): Promise<void> {
+  const { db, log } = deps
+  if ((await closeDueAssignments(db, deps.now(), { assignmentId, log })) > 0)
+    await publishAssignment(deps, assignmentId)
+}
+
 const idleSchema = z.strictObject({
   minutes: z.nullable(
     z
@@ -68,7 +79,10 @@ export const liveRoutes = [
     summary: "the live grid: each learner's latest attempt as the server's engine replays it",
     async handler(c) {
       const deps = c.get('deps')
-      const grid = await computeGrid(deps.db, param(c, 'assignmentId'), deps.now(), idleOf(c))
+      const assignmentId = param(c, 'assignmentId')
+      const idle = idleOf(c)
+      await closeIfDue(deps, assignmentId)
+      const grid = await computeGrid(deps.db, assignmentId, deps.now(), idle)
       return c.json(grid)
     },
   }),
@@ -100,6 +114,7 @@ export const liveRoutes = [
         const done = new Promise<void>((resolve) => (finish = resolve))
 
         const sendGrid = async () => {
+          await closeIfDue(deps, assignmentId)
           const head = await headOf(db, assignmentId)
           const grid = await computeGrid(db, assignmentId, deps.now(), idle)
           await stream.writeSSE({

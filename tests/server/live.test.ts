@@ -5,6 +5,7 @@
 // server process sees the batches a learner stores through another, even after the listening
 // connection was cut.
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { describe, expect, inject, it } from 'vitest'
@@ -17,7 +18,7 @@ import {
 } from '../../src/core/index.ts'
 import { readConfig } from '../../src/server/config.ts'
 import type { Role } from '../../src/server/db/schema.ts'
-import { insertUpdate } from '../../src/server/live/hub.ts'
+import { hubFor, insertUpdate } from '../../src/server/live/hub.ts'
 import { HEARTBEAT_MS } from '../../src/server/live/routes.ts'
 import { forgetProgress, keptProgress } from '../../src/server/live/progress.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
@@ -29,7 +30,15 @@ import {
   startTestServer,
   type TestServer,
 } from './harness.ts'
-import { eventsPath, headerFor, workClass, type Learner, type WorkClass } from './workSetup.ts'
+import { cli, scratchFolder } from '../cli/runCli.ts'
+import {
+  CONVEYOR_FILE,
+  eventsPath,
+  headerFor,
+  workClass,
+  type Learner,
+  type WorkClass,
+} from './workSetup.ts'
 
 interface SseEvent {
   readonly event: string
@@ -237,6 +246,30 @@ forEachDatabase('live class view', (server) => {
     // the stored result is the engine's too
     const stored = await w.instructor.get(`/api/attempts/${dh.id}`)
     expect(stored.body.result).toEqual(d.result)
+    // and `practica score` on the stored events says the same as the grid
+    const scratch = scratchFolder('practica-live-')
+    for (const [attemptId, l] of [
+      [dh.id, done],
+      [ph.id, partial],
+    ] as const) {
+      const back = (await w.instructor.get(`/api/attempts/${attemptId}`)).body
+      const file = scratch.file(
+        `${attemptId}.json`,
+        JSON.stringify({ ...back.header, events: back.events }),
+      )
+      const scored = cli('score', fileURLToPath(CONVEYOR_FILE), file)
+      expect(scored.status, scored.err).toBe(0)
+      const result = JSON.parse(scored.out)
+      expect(row(l).stepsDone).toBe(result.steps.filter((s: any) => s.complete).length)
+      expect(row(l).hazards).toEqual([...new Set(result.hazards.map((h: any) => h.id))])
+      expect(row(l).elapsedMs).toBe(back.events[back.events.length - 1].t)
+      if (l === done)
+        expect(row(l).score).toMatchObject({
+          raw: result.score.raw,
+          percent: result.score.percent,
+          passed: result.passed,
+        })
+    }
 
     // computed from the start (nothing kept), the grid is the same
     forgetProgress()
@@ -349,6 +382,10 @@ forEachDatabase('live class view', (server) => {
     const fresh = await unknown.take(99)
     expect(fresh.map((e) => e.event)).toEqual(['grid'])
     expect(Number(fresh[0]!.id)).toBe(start + 7)
+    // the closed and ended streams are let go of
+    const hub = hubFor(server().db)
+    for (let i = 0; i < 50 && hub.size > 0; i++) await new Promise((r) => setTimeout(r, 100))
+    expect(hub.size).toBe(0)
   })
 
   it('replays from the table, not from memory: pruned updates mean a fresh grid', async () => {

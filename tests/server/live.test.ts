@@ -388,6 +388,28 @@ forEachDatabase('live class view', (server) => {
     expect(hub.size).toBe(0)
   })
 
+  it('shows the latest attempt: a late batch of an earlier one sends no update', async () => {
+    const w = await workClass(server())
+    const learner = await w.learner()
+    const first = headerFor(w.model, learner)
+    const events = generated(w.model, 71)
+    await send(w, learner, first, events, 0, 10)
+    server().advance(1000)
+    const second = headerFor(w.model, learner)
+    await send(w, learner, second, events, 0, 5)
+    const stream = new Stream(w.instructor, streamPath(w))
+    const [grid] = await stream.take(1)
+    expect(grid!.data.learners[0]).toMatchObject({ attemptId: second.id, nextSeq: 5 })
+    await send(w, learner, first, events, 10, 20)
+    await send(w, learner, second, events, 5, 10)
+    const got = (await stream.take(2)).slice(1)
+    expect(got.map((e) => [Number(e.id), e.data.attemptId, e.data.nextSeq])).toEqual([
+      [Number(grid!.id) + 1, second.id, 10],
+    ])
+    expect((await w.instructor.get(livePath(w))).body.learners[0].attemptId).toBe(second.id)
+    stream.close()
+  })
+
   it('replays from the table, not from memory: pruned updates mean a fresh grid', async () => {
     const w = await workClass(server())
     const learner = await w.learner()

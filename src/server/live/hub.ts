@@ -92,17 +92,25 @@ export function hubFor(db: Kysely<Database>): LiveHub {
 
 /**
  * Stores a live update of `assignmentId` and notifies every process, in one statement: the
- * head's row lock numbers updates in commit order; pg_notify is delivered at commit.
+ * head's row lock numbers updates in commit order; pg_notify is delivered at commit. The grid
+ * shows each learner's latest attempt, so a row of an older one (a late batch of an attempt
+ * the learner has since started again) is not stored: undefined then.
  */
 export async function insertUpdate(
   db: Kysely<Database>,
   assignmentId: string,
   learner: LiveLearner,
   at: Date,
-): Promise<number> {
+): Promise<number | undefined> {
   const { rows } = await sql<{ seq: number }>`
     WITH head AS (
-      INSERT INTO live_heads (assignment_id, seq) VALUES (${assignmentId}, 1)
+      INSERT INTO live_heads (assignment_id, seq)
+      SELECT ${assignmentId}, 1
+       WHERE NOT EXISTS (
+         SELECT 1 FROM attempts t
+           JOIN attempts x ON x.assignment_id = t.assignment_id AND x.user_id = t.user_id
+          WHERE t.id = ${learner.attemptId}
+            AND (x.created_at > t.created_at OR (x.created_at = t.created_at AND x.id > t.id)))
       ON CONFLICT (assignment_id) DO UPDATE SET seq = live_heads.seq + 1
       RETURNING seq),
     stored AS (
@@ -112,7 +120,7 @@ export async function insertUpdate(
     SELECT stored.seq::float8 AS seq, pg_notify(${CHANNEL}, ${assignmentId}) FROM stored`.execute(
     db,
   )
-  return rows[0]!.seq
+  return rows[0]?.seq
 }
 
 /** The last update's id of `assignmentId` (0: none yet). */

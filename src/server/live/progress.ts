@@ -66,9 +66,9 @@ interface Progress {
   readonly state: SimState
 }
 
-/** By attempt id; the states of a class or two are a few hundred kilobytes. */
+/** By attempt id; a state holds a line per event applied, so a thousand attempts at most. */
 const PROGRESS = new Map<string, Progress>()
-const MAX_PROGRESS = 5000
+const MAX_PROGRESS = 1000
 
 function keep(attemptId: string, progress: Progress): void {
   const known = PROGRESS.get(attemptId)

@@ -2,10 +2,12 @@
 // competent peer (tests/bench/peerApp: React DOM with a one-mesh R3F scene, `createRoot` and
 // `extend` with only the classes it uses, the way Practica's SceneView is written). Both are
 // built in this run by the same Vite, for production. Two figures for ours:
-//   - `bundle-first-visit`: an English first visit up to the play screen's scene — index.html,
-//     the entry and everything it imports, the chunks loaded by import() before the scene shows,
-//     their CSS, and the file of the scenario the learner starts (the library lists them from an
-//     index built with the app);
+//   - `bundle-first-visit`: an English first visit up to the play screen's scene, at a secure
+//     address, to the static app (no Practica server) — index.html, the entry and everything it
+//     imports, the chunks loaded by import() before the scene shows (of the looks, exactly the
+//     modules of those the started scenario draws at the default setting, which the scene asks
+//     for), their CSS, and the file of the scenario the learner starts (the library lists them
+//     from an index built with the app);
 //   - `bundle-resume-zh`: a Chinese browser resuming an attempt on a bundled scenario — the same
 //     code plus the zh-CN texts (a resume on a bundled scenario finds its file by the hash of the
 //     text kept with the attempt, so nothing more is fetched; one
@@ -41,11 +43,28 @@ export const NOT_BEFORE_PLAY: Readonly<Record<string, string>> = {
   'src/view/assessor/ReviewScreen.tsx': "the assessor's screen",
   'src/view/instructor/EditorRoute.tsx': "the instructor's editor",
   'src/view/classroom/staff/StaffRoute.tsx': "the staff's screens on the Practica server",
+  'src/view/classroom/learner/ServerPanel.tsx':
+    "the library's class server panel (joining, sign-in), only where a Practica server is",
+  'src/view/classroom/learner/AssignmentList.tsx':
+    "a signed-in learner's assignments, only where a Practica server is",
+  'src/view/classroom/JoinForm.tsx':
+    'the join form, in that panel or in the notice of a sign-in the server ended',
+  'src/state/classroom/startOutbox.ts':
+    'the outbox to the Practica server, started only where one answers or answered before',
   'src/view/scene/looks/LookSheetScreen.tsx':
     'the look sheet (?sheet=looks), for tests and pictures',
   'src/view/scene/parts/ModelPart.tsx': 'glTF models, which no bundled scenario has',
   'src/state/openScenarioFile.ts':
     'the validator, for a scenario opened from disk or resumed (bundled ones were checked at build)',
+}
+/**
+ * Modules loaded by `import()` only outside a secure context (the app on plain http:// in a lab,
+ * which the app warns is not the full app, InsecureNotice.tsx). The figures are a secure page's
+ * (https://, or the benchmarks' http://127.0.0.1, where the browser has SubtleCrypto); the note
+ * gives what a plain-http page downloads more.
+ */
+export const ONLY_INSECURE: Readonly<Record<string, string>> = {
+  'src/core/sha256.ts': "SHA-256 in JavaScript, for want of the browser's (state/digest.ts)",
 }
 /** Interface languages other than English, fetched only when chosen. */
 const LOCALES = 'src/view/i18n/locales/'
@@ -111,10 +130,29 @@ function startedLookModules(): Set<string> {
   return new Set(getDrawnLooks(loaded.value, detail).map((look) => LOOKS + LOOK_MODULES[look][0]))
 }
 
+/**
+ * The manifest key of the chunk that `import()` of `source` loads: the module's own key, or, where
+ * the bundler put the module in a chunk shared with others (it is also imported statically
+ * elsewhere), the key of the shared chunk named after it, which some chunk imports by `import()`.
+ */
+export function dynamicChunkKey(manifest: Manifest, source: string): string | undefined {
+  if (manifest[source]?.isDynamicEntry) return source
+  const name = source.replace(/^.*\//, '').replace(/\.[^.]+$/, '')
+  const loaded = new Set(Object.values(manifest).flatMap((c) => c.dynamicImports ?? []))
+  const shared = Object.keys(manifest).filter(
+    (key) => loaded.has(key) && manifest[key]!.src === undefined && manifest[key]!.name === name,
+  )
+  return shared.length === 1 ? shared[0] : undefined
+}
+
 /** Whether a chunk loaded by `import()` must arrive before the learner's play screen shows. */
-function neededBeforePlay(key: string, looks: ReadonlySet<string>): boolean {
+function neededBeforePlay(
+  key: string,
+  looks: ReadonlySet<string>,
+  notBefore: ReadonlySet<string>,
+): boolean {
   if (LOOK_MODULE_KEYS.has(key)) return looks.has(key)
-  return !(key in NOT_BEFORE_PLAY) && !key.startsWith(LOCALES)
+  return !notBefore.has(key) && !key.startsWith(LOCALES)
 }
 
 /** The looks' modules, by file name, for the note. */
@@ -143,12 +181,20 @@ export function countedFiles(manifest: Manifest): {
   firstVisit: string[]
   resumeZh: string[]
   validator: string[]
+  insecure: string[]
 } {
   const entry = entryOf(manifest)
   const looks = startedLookModules()
   for (const key of LOOK_MODULE_KEYS)
     if (!manifest[key]?.isDynamicEntry) throw new Error(`the manifest has no chunk for ${key}`)
-  const needed = (key: string) => neededBeforePlay(key, looks)
+  const chunkOf = (source: string) => dynamicChunkKey(manifest, source) ?? source
+  const insecureKeys = Object.keys(ONLY_INSECURE).map((source) => {
+    const key = dynamicChunkKey(manifest, source)
+    if (key === undefined) throw new Error(`the manifest has no chunk for ${source}`)
+    return key
+  })
+  const notBefore = new Set([...Object.keys(NOT_BEFORE_PLAY).map(chunkOf), ...insecureKeys])
+  const needed = (key: string) => neededBeforePlay(key, looks, notBefore)
   const scenarioFiles = new Set(
     bundledScenarioNames(ROOT).map((name) => manifest[`scenarios/${name}`]?.file),
   )
@@ -164,10 +210,12 @@ export function countedFiles(manifest: Manifest): {
   if (zh.length !== 1) throw new Error(`expected one zh-CN chunk, found ${zh.join(', ')}`)
   const resumeZh = reachableFiles(manifest, [entry, ...zh], needed, scenarioAsset)
   const withValidator = reachableFiles(manifest, [entry, VALIDATOR], needed)
+  const insecure = reachableFiles(manifest, [entry, ...insecureKeys], needed)
   return {
     firstVisit: ['index.html', ...firstVisit],
     resumeZh: ['index.html', ...resumeZh],
     validator: withValidator.filter((f) => !firstVisit.includes(f)),
+    insecure: insecure.filter((f) => !firstVisit.includes(f)),
   }
 }
 
@@ -203,7 +251,9 @@ export async function runBundle(_options: BenchOptions): Promise<BenchResult[]> 
         `entry, its imports and import()s, less ${Object.keys(NOT_BEFORE_PLAY).length} lazy ` +
         `modules and other languages; the modules of the looks the conveyor draws with ` +
         `(${lookFiles(startedLookModules())}); the conveyor scenario file ` +
-        `fetched on start); ${peerNote}`,
+        `fetched on start); at a secure address (https://, or the benchmarks' 127.0.0.1): ` +
+        `on plain http:// the page also loads ${ours.insecure.length} chunks for SHA-256 ` +
+        `(${gzipBytes(oursDir, ours.insecure)} B more); ${peerNote}`,
     }),
     makeResult({
       name: 'bundle-resume-zh',

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react'
+import { lazy, Suspense, useState, type DragEvent } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
 import { getLocalText, type Model, type Problem, type Text } from '../../core/index.ts'
@@ -10,10 +10,32 @@ import type { OpenedScenario } from '../../state/openScenarioFile.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { RefusedFileProblems } from '../panels/RefusedFileProblems.tsx'
 import { ScenarioCard } from '../panels/ScenarioCard.tsx'
+import { hasServerSide } from '../../state/classroom/connect.ts'
 import { sessionStore } from '../../state/classroom/sessionStore.ts'
-import { AssignmentList } from '../classroom/learner/AssignmentList.tsx'
-import { ServerPanel } from '../classroom/learner/ServerPanel.tsx'
 import { UnfinishedAttempts } from './UnfinishedAttempts.tsx'
+
+// the class server's part of the library (joining, staff sign-in, the learner's assignments) is
+// downloaded only where there is a server: the static app never fetches it, and with a server it
+// comes while the library shows, as soon as the server answers (or at once for someone signed in)
+const ServerPanel = lazy(() =>
+  import('../classroom/learner/ServerPanel.tsx').then((m) => ({ default: m.ServerPanel })),
+)
+const AssignmentList = lazy(() =>
+  import('../classroom/learner/AssignmentList.tsx').then((m) => ({ default: m.AssignmentList })),
+)
+
+/** The server panel and the signed-in learner's assignments, where there is a server. */
+function ServerSection() {
+  const server = useStore(sessionStore, hasServerSide)
+  return (
+    server && (
+      <Suspense fallback={null}>
+        <ServerPanel />
+        <AssignmentList />
+      </Suspense>
+    )
+  )
+}
 
 /** Who is learning, and in which mode. */
 function LearnerSection() {
@@ -207,8 +229,7 @@ export function LibraryScreen() {
         </button>
         <LanguageSwitch />
       </header>
-      <ServerPanel />
-      <AssignmentList />
+      <ServerSection />
       <LearnerSection />
       <UnfinishedAttempts key={owner} />
       <h2>{t('library.title')}</h2>

@@ -1,0 +1,9 @@
+// The outbox's start, the module connect.ts loads by import() once there is a Practica server: a
+// module of its own, so that the static app (no server) never downloads the outbox. The outbox
+// itself is shared with the screens that show what the server holds (useSavedStatus).
+import { createOutbox, type Outbox } from './outbox.ts'
+
+/** Starts the page's outbox. */
+export function startOutbox(): Outbox {
+  return createOutbox()
+}

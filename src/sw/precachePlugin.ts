@@ -13,22 +13,28 @@ export function precachePlugin(): Plugin {
     configResolved(config) {
       root = config.root
     },
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'))
-      const list = ['./', ...files.map((f) => `./${f}`)].sort()
-      const version = createHash('sha256')
-        .update(JSON.stringify(list))
-        .update(
-          Object.values(bundle)
-            .map((b) => ('code' in b ? b.code : String(b.source.length)))
-            .join(),
-        )
-        .digest('hex')
-        .slice(0, 12)
-      const source = readFileSync(join(root, 'src/sw/serviceWorker.js'), 'utf8')
-        .replace('= __VERSION__', `= ${JSON.stringify(version)}`)
-        .replace('= __PRECACHE__', `= ${JSON.stringify(list)}`)
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source })
+    // after Vite's own generateBundle work (the CSS plugin deletes the empty JS chunks of CSS
+    // shared by lazy chunks, the HTML plugin adds the page): the list is what is written, else the
+    // worker's install fails on a file that is not there and nothing is cached
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'))
+        const list = ['./', ...files.map((f) => `./${f}`)].sort()
+        const version = createHash('sha256')
+          .update(JSON.stringify(list))
+          .update(
+            Object.values(bundle)
+              .map((b) => ('code' in b ? b.code : String(b.source.length)))
+              .join(),
+          )
+          .digest('hex')
+          .slice(0, 12)
+        const source = readFileSync(join(root, 'src/sw/serviceWorker.js'), 'utf8')
+          .replace('= __VERSION__', `= ${JSON.stringify(version)}`)
+          .replace('= __PRECACHE__', `= ${JSON.stringify(list)}`)
+        this.emitFile({ type: 'asset', fileName: 'sw.js', source })
+      },
     },
   }
 }

@@ -1,7 +1,7 @@
 // The bundle benchmark's counting (what a visit downloads) and the README table's medians.
 import type { Manifest } from 'vite'
 import { describe, expect, it } from 'vitest'
-import { reachableFiles } from './bundle.ts'
+import { dynamicChunkKey, reachableFiles } from './bundle.ts'
 import type { BenchResult } from './harness.ts'
 import { benchTable } from './table.ts'
 
@@ -50,6 +50,21 @@ describe('the files a visit downloads', () => {
 
   it('refuse a chunk the manifest does not have', () => {
     expect(() => reachableFiles(manifest, ['src/Missing.tsx'])).toThrow('no chunk src/Missing.tsx')
+  })
+})
+
+describe('the chunk an import() of a module loads', () => {
+  const shared: Manifest = {
+    'index.html': { file: 'assets/index.js', isEntry: true, dynamicImports: ['_sha256-x.js'] },
+    '_sha256-x.js': { file: 'assets/sha256-x.js', name: 'sha256' },
+    '_utils-y.js': { file: 'assets/utils-y.js', name: 'utils' },
+    'src/Play.tsx': { file: 'assets/Play.js', src: 'src/Play.tsx', isDynamicEntry: true },
+  }
+  it("is the module's own chunk, or the shared chunk named after it that some chunk loads", () => {
+    expect(dynamicChunkKey(shared, 'src/Play.tsx')).toBe('src/Play.tsx')
+    expect(dynamicChunkKey(shared, 'src/core/sha256.ts')).toBe('_sha256-x.js')
+    // a shared chunk no import() loads is not it
+    expect(dynamicChunkKey(shared, 'src/utils.ts')).toBeUndefined()
   })
 })
 

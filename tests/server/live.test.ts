@@ -474,6 +474,69 @@ forEachDatabase('live class view', (server) => {
     stream.close()
   })
 
+  it("gives a learner's latest attempt with its events from a seq on, to the class's staff only", async () => {
+    const w = await workClass(server())
+    const a = await w.learner('Ana')
+    const attemptPath = (userId: string, query = '') =>
+      `${livePath(w)}/learners/${userId}/attempt${query}`
+    const none = await w.instructor.get(attemptPath(a.userId))
+    expect(none.status).toBe(200)
+    expect(none.body).toEqual({
+      attemptId: null,
+      header: null,
+      from: 0,
+      events: [],
+      nextSeq: 0,
+      ended: false,
+    })
+    const events = generated(w.model, 31)
+    const header = headerFor(w.model, a)
+    await send(w, a, header, events, 0, 10)
+    const first = await w.instructor.get(attemptPath(a.userId, '?from=0'))
+    expect(first.body).toMatchObject({ attemptId: header.id, from: 0, nextSeq: 10, ended: false })
+    expect(first.body.header).toEqual({ ...header, faults: header.faults ?? [] })
+    expect(first.body.events).toEqual(events.slice(0, 10))
+    await send(w, a, header, events, 10, events.length)
+    const rest = await w.instructor.get(attemptPath(a.userId, '?from=10'))
+    expect(rest.body).toMatchObject({ from: 10, nextSeq: events.length, ended: true })
+    expect(rest.body.events).toEqual(events.slice(10))
+    // the header and the events put together replay as the stored attempt scores
+    const joined: Attempt = {
+      ...first.body.header,
+      events: [...first.body.events, ...rest.body.events],
+    }
+    expect(scoreAttempt(w.model, joined)).toEqual(scoreAttempt(w.model, { ...header, events }))
+    const past = await w.instructor.get(attemptPath(a.userId, `?from=${events.length}`))
+    expect(past.body).toMatchObject({ from: events.length, events: [], nextSeq: events.length })
+
+    // a bad `from`, someone not in the class, an id that is no id: said plainly
+    const bad = await w.instructor.get(attemptPath(a.userId, '?from=-1'))
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.message).toMatch(/"from" is the first event wanted/)
+    const stranger = await server().signIn('learner', {
+      classId: await server().makeClass((await server().signIn('instructor')).userId),
+    })
+    for (const userId of [stranger.userId, randomUUID(), 'not-an-id']) {
+      const answer = await w.instructor.get(attemptPath(userId))
+      expect(answer.status).toBe(404)
+      expect(answer.body.error.message).toBe("There is no such learner in this assignment's class.")
+    }
+    // the class's staff only
+    const classId = (
+      await server()
+        .db.selectFrom('assignments')
+        .select('class_id')
+        .where('id', '=', w.assignmentId)
+        .executeTakeFirstOrThrow()
+    ).class_id
+    const assessor = await server().signIn('assessor', { classId })
+    const other = await server().signIn('instructor')
+    expect((await assessor.client.get(attemptPath(a.userId))).status).toBe(200)
+    expect((await a.client.get(attemptPath(a.userId))).status).toBe(403)
+    expect((await other.client.get(attemptPath(a.userId))).status).toBe(403)
+    expect((await server().client().get(attemptPath(a.userId))).status).toBe(401)
+  })
+
   it('lets the class’s instructor, its assessor and an admin watch; not a learner or another class', async () => {
     const w = await workClass(server())
     const learner = await w.learner()

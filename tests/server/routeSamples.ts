@@ -365,6 +365,11 @@ export const SAMPLES: Readonly<Record<string, Sample>> = {
       body: { minutes: 5 },
     }),
   },
+  'GET /api/assignments/:assignmentId/live/learners/:userId/attempt': {
+    make: (w, t) => ({
+      path: `/api/assignments/${pick(w, t).assignmentId}/live/learners/${pick(w, t).learnerId}/attempt?from=0`,
+    }),
+  },
   'GET /api/classes/:classId/export': {
     make: (w, t) => ({ path: `/api/classes/${pick(w, t).id}/export?format=csv` }),
   },

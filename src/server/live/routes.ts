@@ -11,6 +11,7 @@ import { route } from '../http/route.ts'
 import { closeDueAssignments } from '../work/close.ts'
 import { param } from '../work/param.ts'
 import { computeGrid, DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES } from './grid.ts'
+import { learnerAttempt } from './attempt.ts'
 import { headOf, hubFor, publishAssignment, updatesAfter, type LiveSubscriber } from './hub.ts'
 
 /** A comment line this often keeps proxies from closing a quiet stream. */
@@ -217,6 +218,25 @@ export const liveRoutes = [
         .onConflict((oc) => oc.column('assignment_id').doUpdateSet({ idle_minutes: minutes }))
         .execute()
       return c.json({ idleMinutes: minutes ?? DEFAULT_IDLE_MINUTES, default: minutes === null })
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/assignments/:assignmentId/live/learners/:userId/attempt',
+    allow: STAFF,
+    scope: 'assignment',
+    summary:
+      "a learner's latest attempt on the assignment, its events from `from` on (the live 3D view)",
+    async handler(c) {
+      const deps = c.get('deps')
+      const from = wholeQuery(c, 'from', 0, 1_000_000_000, 'the first event wanted')
+      const answer = await learnerAttempt(
+        deps.db,
+        param(c, 'assignmentId'),
+        param(c, 'userId'),
+        from ?? 0,
+      )
+      return c.json(answer)
     },
   }),
 ]

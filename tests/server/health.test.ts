@@ -37,6 +37,7 @@ forEachDatabase('server basics', (server) => {
       '002_work',
       '003_learner_id_case',
       '004_live',
+      '005_live_messages',
     ])
   })
 })

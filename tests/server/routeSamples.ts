@@ -350,6 +350,30 @@ export const SAMPLES: Readonly<Record<string, Sample>> = {
   'GET /api/attempts/:attemptId/audit': {
     make: (w, t) => ({ path: `/api/attempts/${pick(w, t).attemptId}/audit` }),
   },
+  'POST /api/assignments/:assignmentId/messages': {
+    make: (w, t) => ({
+      path: `/api/assignments/${pick(w, t).assignmentId}/messages`,
+      body: { text: 'Check the guard before you start.', learnerId: pick(w, t).learnerId },
+    }),
+  },
+  'GET /api/assignments/:assignmentId/messages': {
+    make: (w, t) => ({ path: `/api/assignments/${pick(w, t).assignmentId}/messages` }),
+  },
+  'POST /api/assignments/:assignmentId/end': {
+    // a fresh assignment each time: ending closes it 30 s later
+    make: async (w, t) => ({
+      path: `/api/assignments/${await assignExample(w.server.db, pick(w, t).id)}/end`,
+    }),
+  },
+  'GET /api/assignments/:assignmentId/inbox/stream': {
+    // the stream ends once it sent what was there
+    make: (w, t) => ({
+      path: `/api/assignments/${pick(w, t).assignmentId}/inbox/stream?maxSeconds=0`,
+    }),
+  },
+  'GET /api/attempts/:attemptId/messages': {
+    make: (w, t) => ({ path: `/api/attempts/${pick(w, t).attemptId}/messages` }),
+  },
   'GET /api/assignments/:assignmentId/live': {
     make: (w, t) => ({ path: `/api/assignments/${pick(w, t).assignmentId}/live` }),
   },

@@ -169,6 +169,18 @@ export interface LiveUpdatesTable {
   at: Timestamp
 }
 
+export interface LiveMessagesTable {
+  assignment_id: string
+  /** 1, 2, 3 … per assignment, in commit order: the learner's stream's event id */
+  seq: ColumnType<string, number | string, never>
+  kind: 'message' | 'end'
+  /** the learner it is for; null: the whole class */
+  learner_id: string | null
+  text: string
+  sent_by: string | null
+  sent_at: Timestamp
+}
+
 export interface Database {
   users: UsersTable
   classes: ClassesTable
@@ -185,6 +197,7 @@ export interface Database {
   judgement_audit: JudgementAuditTable
   live_heads: LiveHeadsTable
   live_updates: LiveUpdatesTable
+  live_messages: LiveMessagesTable
 }
 
 export type User = Selectable<UsersTable>

@@ -5,6 +5,7 @@ import { peopleRoutes } from '../people/routes.ts'
 import { workRoutes } from '../work/routes.ts'
 import { reviewRoutes } from '../review/routes.ts'
 import { liveRoutes } from '../live/routes.ts'
+import { commandRoutes } from '../live/commands.ts'
 
 export const ROUTES: readonly Route[] = [
   ...healthRoutes,
@@ -12,4 +13,5 @@ export const ROUTES: readonly Route[] = [
   ...workRoutes,
   ...reviewRoutes,
   ...liveRoutes,
+  ...commandRoutes,
 ]

@@ -1,6 +1,8 @@
 // The assessor's routes: a class's (or an assignment's) attempts with their stored results,
 // judgement marks with their audit log, and the class's exports. Admins reach every class,
-// instructors their own, assessors the classes the admin assigned them; learners none.
+// instructors their own, assessors the classes the admin assigned them; learners none. A mark
+// rescores the attempt: the live grid is told. The messages the instructor sent the learner while
+// the attempt was under way are shown beside it.
 import type { Context } from 'hono'
 import { z } from 'zod'
 import { readJson } from '../http/body.ts'
@@ -11,6 +13,8 @@ import { route } from '../http/route.ts'
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/index.ts'
 import type { Role } from '../db/schema.ts'
 import { closeDueAssignments } from '../work/close.ts'
+import { messagesDuringAttempt } from '../live/commands.ts'
+import { publishAssignment } from '../live/hub.ts'
 import { exportClass } from './export.ts'
 import { auditOf, setMark } from './judgements.ts'
 import { listResults, type ClassResults } from './results.ts'
@@ -78,17 +82,19 @@ export const reviewRoutes = [
     scope: 'attempt',
     summary: 'mark a judgement of an attempt',
     async handler(c) {
-      const { db, now, log } = c.get('deps')
+      const deps = c.get('deps')
+      const { db, now, log } = deps
       const { mark } = await readJson(c, markSchema, 1_000)
       await closeDueAssignments(db, now(), { classId: classOf(c), log })
-      const outcome = await setMark(
-        db,
-        param(c, 'attemptId'),
-        param(c, 'judgementId'),
-        mark,
-        callerOf(c),
-        now,
-      )
+      const attemptId = param(c, 'attemptId')
+      const outcome = await setMark(db, attemptId, param(c, 'judgementId'), mark, callerOf(c), now)
+      // the new score on the live grid of the attempt's assignment
+      const owner = await db
+        .selectFrom('attempts')
+        .select('assignment_id')
+        .where('id', '=', attemptId)
+        .executeTakeFirst()
+      if (owner) await publishAssignment(deps, owner.assignment_id)
       return c.json(outcome)
     },
   }),
@@ -100,6 +106,16 @@ export const reviewRoutes = [
     summary: "the changes to an attempt's judgement marks",
     async handler(c) {
       return c.json(await auditOf(c.get('deps').db, param(c, 'attemptId')))
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/attempts/:attemptId/messages',
+    allow: REVIEWERS,
+    scope: 'attempt',
+    summary: 'the messages the instructor sent the learner while the attempt was under way',
+    async handler(c) {
+      return c.json(await messagesDuringAttempt(c.get('deps').db, param(c, 'attemptId')))
     },
   }),
   route({

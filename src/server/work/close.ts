@@ -1,23 +1,39 @@
 // Closing an assignment: once its close date has passed (noticed by any request that touches it,
 // and by a timer every minute) or when the instructor closes it, every attempt without an `end`
 // is scored as the spec says (it ends at its last event) and the close is recorded. An attempt
-// closed this way takes no more events.
+// closed this way takes no more events. Every close publishes the assignment's learners' rows to
+// the live grid (their scores), whoever processed it.
 import type { Kysely } from 'kysely'
-import type { Logger } from 'pino'
+import pino, { type Logger } from 'pino'
 import type { Database } from '../db/schema.ts'
+import { publishAssignment } from '../live/hub.ts'
 import { rescoreAttempt, ScoringError } from './score.ts'
 
 /**
  * Processes the close of assignment `assignmentId` if it is due at `now` (or `force`): scores
  * each of its unfinished attempts at its last event, marks them finished, sets `closed_at`. One
  * transaction; the assignment row is locked, so two closes at once do the work once. Returns
- * whether this call closed it.
+ * whether this call closed it; then, after the commit, the live grid is told (never failing).
  */
 export async function closeAssignment(
   db: Kysely<Database>,
   assignmentId: string,
   now: Date,
   options: { force?: boolean; log?: Logger } = {},
+): Promise<boolean> {
+  const closed = await closeIn(db, assignmentId, now, options)
+  if (closed)
+    await publishAssignment({ db, now: () => now, log: options.log ?? QUIET }, assignmentId)
+  return closed
+}
+
+const QUIET = pino({ level: 'silent' })
+
+function closeIn(
+  db: Kysely<Database>,
+  assignmentId: string,
+  now: Date,
+  options: { force?: boolean; log?: Logger },
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const row = await trx

@@ -7,12 +7,14 @@ import * as people from './001_people.ts'
 import * as work from './002_work.ts'
 import * as learnerIdCase from './003_learner_id_case.ts'
 import * as live from './004_live.ts'
+import * as liveMessages from './005_live_messages.ts'
 
 const MIGRATIONS: Record<string, { up: string }> = {
   '001_people': people,
   '002_work': work,
   '003_learner_id_case': learnerIdCase,
   '004_live': live,
+  '005_live_messages': liveMessages,
 }
 
 // one statement at a time: PGlite's query runs a single statement

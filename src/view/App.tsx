@@ -38,11 +38,18 @@ const LookSheetScreen = lazy(() =>
 const SHEET = new URLSearchParams(globalThis.location?.search).get('sheet') === 'looks'
 // the staff's screens on the Practica server, and its first-start setup link (`/?setup=<token>`)
 const StaffRoute = lazy(() =>
-  withTexts(['staff'], import('./classroom/staff/StaffRoute.tsx')).then((m) => ({
+  withTexts(['staff', 'live'], import('./classroom/staff/StaffRoute.tsx')).then((m) => ({
     default: m.StaffRoute,
   })),
 )
 const setupToken = () => new URLSearchParams(globalThis.location?.search).get('setup')
+// the live class view of an assignment (`?live=<assignment id>`), at its own address
+const LiveRoute = lazy(() =>
+  withTexts(['live', 'staff', 'review'], import('./live/LiveRoute.tsx')).then((m) => ({
+    default: m.LiveRoute,
+  })),
+)
+const liveAddress = () => new URLSearchParams(globalThis.location?.search).get('live')
 const EditorRoute = lazy(() =>
   withTexts(['editor', 'result'], import('./instructor/EditorRoute.tsx')).then((m) => ({
     default: m.EditorRoute,
@@ -74,6 +81,7 @@ export function App() {
 function ScreenOf({ screen }: { readonly screen: Screen }): ReactNode {
   if (SHEET) return <LookSheetScreen />
   if (setupToken()) return <StaffRoute setupToken={setupToken()} />
+  if (liveAddress()) return <LiveRoute />
   switch (screen.name) {
     case 'library':
       return <LibraryScreen />

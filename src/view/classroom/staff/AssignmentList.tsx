@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { reviewOnServer } from '../../../state/classroom/reviewServer.ts'
+import { openLive } from '../../../state/live/liveRoute.ts'
 import type { ApiRefusal, Assignment } from '../../../state/classroom/staffApi.ts'
 import type { StaffStore } from '../../../state/classroom/staffStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
@@ -67,6 +68,10 @@ export function AssignmentList({ store, classId, assignments }: AssignmentListPr
                     onClick={() => void reviewOnServer({ classId, assignmentId: a.id })}
                   >
                     {t('staff.assignments.review')}
+                    <span className="sr-only"> {title}</span>
+                  </button>{' '}
+                  <button type="button" onClick={() => openLive(a.id)}>
+                    {t('live.watch')}
                     <span className="sr-only"> {title}</span>
                   </button>{' '}
                   {!a.closedAt && confirming !== a.id && (

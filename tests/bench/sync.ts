@@ -65,14 +65,18 @@ interface Ours {
   readonly learners: { readonly learnerId: string; readonly cookie: string }[]
 }
 
-/** Our server on PGlite in `dir`: a class, the conveyor published and assigned, its learners. */
+/**
+ * Our server on PGlite in `where` (a folder), or on PostgreSQL (`{ url }`): a class, the conveyor
+ * published and assigned, its learners.
+ */
 export async function startOurs(
-  dir: string,
+  where: string | { readonly url: string },
   model: Model,
   bytes: Uint8Array,
   n: number,
 ): Promise<Ours> {
-  const database = await openDatabase({ dir })
+  const dir = typeof where === 'string' ? where : undefined
+  const database = await openDatabase(typeof where === 'string' ? { dir } : where)
   const running = await startServer(
     {
       ...readConfig({}),
@@ -80,7 +84,7 @@ export async function startOurs(
       host: '127.0.0.1',
       https: 'off',
       appDir: undefined,
-      dataDir: dir,
+      dataDir: dir ?? readConfig({}).dataDir,
       logLevel: 'silent',
     },
     { database, log: pino({ level: process.env['SYNC_LOG'] ?? 'silent' }) },

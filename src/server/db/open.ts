@@ -29,6 +29,41 @@ export interface DatabaseTarget {
 
 export class MigrationError extends Error {}
 
+/** Network error codes of a connection that could not be made or was cut. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+])
+/** node-postgres' own messages for a connection lost or never made */
+const CONNECTION_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|Client was closed/i
+
+/**
+ * Whether `e` says the database cannot be reached (rather than that a query was wrong): a
+ * connection refused or cut, PostgreSQL shutting down or starting (SQLSTATE 57P01–57P03), or a
+ * connection exception (class 08). The request can be tried again once the database is back.
+ */
+export function isDatabaseAway(e: unknown): boolean {
+  for (let depth = 0; e instanceof Error && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string') {
+      if (CONNECTION_CODES.has(code) || /^57P0[123]$/.test(code) || /^08/.test(code)) return true
+    }
+    if (CONNECTION_MESSAGES.test(e.message)) return true
+    // Node's connection to every address of a name failed: an AggregateError of each
+    if (e instanceof AggregateError && e.errors.some((x) => isDatabaseAway(x))) return true
+    e = (e as { cause?: unknown }).cause
+  }
+  return false
+}
+
 /** Runs every migration not yet run; throws MigrationError naming the one that failed. */
 export async function migrate(db: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider })
@@ -43,10 +78,20 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.url) {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 })
+    // a connection that cannot be made within 5 s fails the request (503) rather than hanging it
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      connectionTimeoutMillis: 5000,
+    })
     // an idle connection the server ended (a restart, an administrator) is dropped from the pool
     // and replaced at the next query; unhandled, its error would stop the whole process
     pool.on('error', (e) => target.onIdleError?.(e))
+    // a connection in use can be ended between two statements (PostgreSQL stopping, a
+    // transaction's JavaScript between its queries): pg then emits 'error' on the client, which
+    // the pool no longer listens to while it is lent out, and an unheard 'error' stops the whole
+    // process. Heard here, the next statement on it fails (503), and the pool drops it on release.
+    pool.on('connect', (client) => client.on('error', (e) => target.onIdleError?.(e)))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     try {
       await migrate(db)

@@ -4,7 +4,8 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
 import { CONTENT_SECURITY_POLICY } from '../../build/contentSecurityPolicy.ts'
 import type { AppEnv, Deps } from './context.ts'
-import { ApiError, errorBody } from './errors.ts'
+import { isDatabaseAway } from '../db/open.ts'
+import { ApiError, databaseAway, DATABASE_AWAY_RETRY_S, errorBody } from './errors.ts'
 import { guard } from './guard.ts'
 import { ROUTES } from './routes.ts'
 
@@ -80,6 +81,12 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   }
   app.onError((e, c) => {
     if (e instanceof ApiError) return c.json(errorBody(e), e.status)
+    if (isDatabaseAway(e)) {
+      // PostgreSQL stopped or unreachable: the pool makes new connections once it is back
+      deps.log.warn({ err: e, method: c.req.method, path: c.req.path }, 'database unreachable')
+      c.header('Retry-After', String(DATABASE_AWAY_RETRY_S))
+      return c.json(errorBody(databaseAway()), 503)
+    }
     deps.log.error({ err: e, method: c.req.method, path: c.req.path }, 'request failed')
     return c.json(
       errorBody(

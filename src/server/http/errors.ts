@@ -24,3 +24,18 @@ export const notFound = (what: string) =>
 export function errorBody(e: ApiError) {
   return { error: { code: e.code, message: e.message, ...(e.details ?? {}) } }
 }
+
+/** Seconds a client is told to wait (Retry-After) while the database cannot be reached. */
+export const DATABASE_AWAY_RETRY_S = 5
+
+/**
+ * The answer while the database cannot be reached (stopped, restarting, the network to it cut):
+ * 503 with Retry-After, so that apps wait and send again; nothing of the request was stored.
+ */
+export const databaseAway = () =>
+  new ApiError(
+    503,
+    'database-away',
+    `The server cannot reach its database right now; nothing was stored. Try again in ${DATABASE_AWAY_RETRY_S} seconds.`,
+    { retryAfter: DATABASE_AWAY_RETRY_S },
+  )

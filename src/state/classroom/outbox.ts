@@ -83,6 +83,19 @@ export async function saveSync(attemptId: string, patch: Partial<AttemptSync>): 
 /** What an attempt's sending came to. */
 type Outcome = 'done' | 'retry' | 'signed-out' | 'stopped'
 
+/**
+ * The milliseconds a busy or unavailable server asked to be left alone (a 503 or 429 answer's
+ * Retry-After, which the server also puts in the error's `retryAfter`, in seconds), capped at
+ * five minutes; undefined when it asked nothing. Pure.
+ */
+export function retryAfterMs(e: unknown): number | undefined {
+  if (!(e instanceof ApiError) || (e.status !== 503 && e.status !== 429)) return undefined
+  const seconds = e.details['retryAfter']
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0
+    ? Math.min(seconds, 300) * 1000
+    : undefined
+}
+
 export interface OutboxOptions {
   readonly session?: SessionStore
   readonly send?: typeof sendEvents
@@ -114,6 +127,8 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
   let gatherTimer: ReturnType<typeof setTimeout> | undefined
   let inFlight: AbortController | undefined
   let refreshedFor: string | undefined
+  /** what the server's last refusal asked to wait (Retry-After), for the next pause */
+  let askedToWait: number | undefined
 
   const signedInOwner = (): string | undefined => {
     const { status, user } = session.getState()
@@ -154,9 +169,12 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
           await session.getState().check()
           return signedInOwner() === owner ? 'retry' : 'signed-out'
         }
-        // an older server without the route, or a passing failure: try again later
-        if (isTransient(e) || (e instanceof ApiError && e.code === 'no-such-address'))
+        // an older server without the route, or a passing failure: try again later (no sooner
+        // than a server without its database, or too busy, asked)
+        if (isTransient(e) || (e instanceof ApiError && e.code === 'no-such-address')) {
+          askedToWait = retryAfterMs(e)
           return 'retry'
+        }
         // refused for good (no attempts left, assignment closed, …): it stays in this browser
         await saveSync(record.id, { refused: e instanceof ApiError ? e.code : 'refused' })
         return 'done'
@@ -214,7 +232,11 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
         if (outcome === 'retry') {
           again = false
           clearTimeout(retryTimer)
-          retryTimer = setTimeout(kick, backoff[Math.min(failures, backoff.length - 1)])
+          const pause = backoff[Math.min(failures, backoff.length - 1)]!
+          // a whole class told to wait the same seconds does not come back in the same instant
+          const asked = askedToWait === undefined ? 0 : askedToWait * (1 + Math.random() / 4)
+          askedToWait = undefined
+          retryTimer = setTimeout(kick, Math.max(pause, asked))
           failures++
           return
         }

@@ -135,6 +135,32 @@ describe('the outbox', () => {
     expect(kept?.sync).toMatchObject({ nextSeq: total + 1, ended: true })
   })
 
+  it('waits as long as a server without its database asks (503, Retry-After), then sends everything', async () => {
+    const server = fakeServer()
+    server.signInAs('u-9')
+    const journal = await openJournal(record('att-9', 'u-9'))
+    for (let seq = 0; seq < 5; seq++) await journal.append(seq, press(seq))
+    const tries: number[] = []
+    let away = true
+    const send: typeof server.send = (...args) => {
+      tries.push(performance.now())
+      return away
+        ? Promise.reject(new ApiError(503, 'database-away', 'away', { retryAfter: 0.4 }))
+        : server.send(...args)
+    }
+    outbox = createOutbox({ session: session(learner('u-9')), send, backoff: [20], gatherMs: 0 })
+    await settle(1000)
+    // its own 20 ms pause would have made some fifty tries; the server asked for 400 ms each
+    expect(tries.length).toBeGreaterThanOrEqual(2)
+    expect(tries.length).toBeLessThanOrEqual(3)
+    for (let i = 1; i < tries.length; i++)
+      expect(tries[i]! - tries[i - 1]!).toBeGreaterThanOrEqual(390)
+    away = false
+    for (let i = 0; i < 50 && (server.attempts.get('att-9')?.events.length ?? 0) < 5; i++)
+      await settle(20)
+    expect(server.attempts.get('att-9')!.events).toEqual([0, 1, 2, 3, 4].map(press))
+  })
+
   it("never sends an attempt under another person's sign-in; its owner's sign-in sends it", async () => {
     const server = fakeServer()
     const journal = await openJournal(record('att-2', 'u-2'))

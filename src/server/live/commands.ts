@@ -125,7 +125,8 @@ type Command =
 /**
  * Stores a command under the assignment row's lock (numbered in commit order) and notifies every
  * process at commit; `end` also moves the close date to now + the grace (never later than it
- * was). 409 on a closed assignment, 404 on a learner not of its class.
+ * was), once: an assignment ending already answers its first `end`. 409 on a closed assignment,
+ * 404 on a learner not of its class.
  */
 async function storeCommand(
   db: Kysely<Database>,
@@ -169,6 +170,12 @@ async function storeCommand(
     }
     let closesAt = assignment.closes_at
     if (command.kind === 'end') {
+      // ended already (its grace running): the same command, sent once
+      const { rows: sent } = await sql<MessageRow>`${SELECT}
+        WHERE m.assignment_id = ${assignmentId} AND m.kind = 'end' ORDER BY m.seq LIMIT 1`.execute(
+        trx,
+      )
+      if (sent[0]) return { message: viewOf(sent[0]), closesAt }
       const end = new Date(now.getTime() + END_GRACE_MS)
       if (closesAt === null || closesAt.getTime() > end.getTime()) {
         closesAt = end

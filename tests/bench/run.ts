@@ -15,10 +15,13 @@ import { runDrawcalls } from './drawcalls.ts'
 import { runFrame } from './frame.ts'
 import { formatLine, type BenchOptions, type BenchResult } from './harness.ts'
 import { runIdle } from './idle.ts'
+import { runLiveLatency } from './liveLatency.ts'
 import { runReplay } from './replay.ts'
 import { runRerender } from './rerender.ts'
 import { runScoring } from './scoring.ts'
+import { runSseMemory } from './sseMemory.ts'
 import { runSync } from './sync.ts'
+import { runSync500 } from './sync500.ts'
 import { runValidate } from './validate.ts'
 
 const loaded = loadScenario(
@@ -41,6 +44,9 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<BenchResult[
   'score-attempts': (options) => runScoring(conveyor, options),
   cohort: (options) => runCohort(conveyor, options),
   sync: runSync,
+  'sync-500': runSync500,
+  'live-latency': runLiveLatency,
+  'sse-memory': runSseMemory,
 }
 
 function readArgs(argv: string[]): {

@@ -1,17 +1,18 @@
 // `sse-memory`: what one open live stream costs the server. One Practica server in a process of
-// its own (PGlite in a temporary folder, its open-file limit raised), an admin watching one
-// assignment through N concurrent Server-Sent Events streams (each its own TCP connection, each
-// sent its `grid`); the figure is the server's resident memory after the N streams, less what it
-// was with a few open, divided by the streams added. Then a learner's batch is stored, and every
-// stream must receive its `learner` update: the streams are held, not merely counted. No peer.
-// tests/server/faults.test.ts holds 1,000 with the same code.
+// its own (on PostgreSQL, a throwaway cluster; in full runs on PGlite in a folder too), its
+// open-file limit raised, an admin watching one assignment through N concurrent Server-Sent
+// Events streams (each its own TCP connection, each sent its `grid`); the figure is the server's
+// resident memory after the N streams, less what it was with a few open, divided by the streams
+// added. Then a learner's batch is stored, and every stream must receive its `learner` update:
+// the streams are held, not merely counted. No peer. tests/server/connections.test.ts holds 1,000
+// with the same code.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ATTEMPT_FORMAT } from '../../src/core/index.ts'
-import { freePort } from '../server/pgCluster.ts'
+import { clusterForBench, createDatabase, freePort } from '../server/pgCluster.ts'
 import { spawnServer } from '../server/spawnServer.ts'
 import { seedClass } from '../server/syncLoad.ts'
 import { makeResult, type BenchOptions, type BenchResult } from './harness.ts'
@@ -89,14 +90,18 @@ export interface SseMeasure {
 const WARM = 20
 
 /** Holds `n` streams on one server process; see the file's head. */
-export async function measureSseMemory(n: number): Promise<SseMeasure> {
+export async function measureSseMemory(n: number, databaseUrl?: string): Promise<SseMeasure> {
   raiseOwnOpenFiles(n * 2 + 1024)
   const dir = mkdtempSync(join(tmpdir(), 'practica-sse-'))
   const streams: HeldStream[] = []
   let server: Awaited<ReturnType<typeof spawnServer>> | undefined
   try {
-    const seeded = await seedClass(dir, 1)
-    server = await spawnServer({ port: await freePort(), dataDir: dir, openFiles: n + 1024 })
+    const seeded = await seedClass(databaseUrl ? { url: databaseUrl } : dir, 1)
+    server = await spawnServer({
+      port: await freePort(),
+      ...(databaseUrl ? { databaseUrl } : { dataDir: dir }),
+      openFiles: n + 1024,
+    })
     const url = server.url
     const path = `/api/assignments/${seeded.assignmentId}/live/stream`
     const open = async (count: number) => {
@@ -167,16 +172,29 @@ export async function measureSseMemory(n: number): Promise<SseMeasure> {
 }
 
 export async function runSseMemory(options: BenchOptions): Promise<BenchResult[]> {
-  const n = options.quick ? 200 : 1000
-  const m = await measureSseMemory(n)
+  const n = options.quick ? 100 : 1000
+  const cluster = await clusterForBench('sse-memory')
+  if (!cluster) return []
+  let m: SseMeasure
+  try {
+    m = await measureSseMemory(n, await createDatabase(cluster, 'sse_memory'))
+  } finally {
+    cluster.destroy()
+  }
   if (m.delivered !== n) throw new Error(`${n - m.delivered} of ${n} streams missed the update`)
+  // the embedded database too (full runs): its WebAssembly memory grows with the queries of the
+  // streams' first grids and never shrinks, so the process grows more per stream there
+  const embedded = options.quick ? undefined : await measureSseMemory(n)
+  if (embedded && embedded.delivered !== n)
+    throw new Error(`${n - embedded.delivered} of ${n} streams on PGlite missed the update`)
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0)
   return [
     makeResult({
       name: 'sse-memory',
       unit: ' KB',
       ours: m.bytesPerStream / 1024,
       goals: [{ on: 'ours', op: '<=', value: 64 }],
-      note: `${n} live streams (Server-Sent Events, one connection each) held by one server process on PGlite: its resident memory ${(m.rssBefore / 2 ** 20).toFixed(0)} MB with ${WARM} open, ${(m.rssAfter / 2 ** 20).toFixed(0)} MB with ${n} (${((m.rssAfter - m.rssBefore) / 2 ** 20 / (n - WARM)).toFixed(3)} MB per stream); every stream then received a learner's update`,
+      note: `${n} live streams (Server-Sent Events, one connection each, every one sent its grid) held by one server process on PostgreSQL: its resident memory ${mb(m.rssBefore)} MB with ${WARM} open, ${mb(m.rssAfter)} MB with ${n}, ${(m.bytesPerStream / 2 ** 20).toFixed(3)} MB per stream; every stream then received a learner's update${embedded ? `. On PGlite in a folder (the lab default) ${mb(embedded.rssBefore)} → ${mb(embedded.rssAfter)} MB, ${(embedded.bytesPerStream / 1024).toFixed(0)} KB per stream: the embedded database's memory grows with the streams' first reads` : ''}`,
     }),
   ]
 }

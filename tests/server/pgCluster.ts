@@ -99,3 +99,30 @@ export async function startCluster(maxConnections = 200): Promise<Cluster> {
     },
   }
 }
+
+/**
+ * A cluster for a benchmark that needs PostgreSQL: undefined (after a loud warning) when none can
+ * be started outside CI, so that the benchmark prints no figure; under CI it throws.
+ */
+export async function clusterForBench(name: string): Promise<Cluster | undefined> {
+  const missing = postgresMissing()
+  if (!missing) return startCluster()
+  if (process.env['CI']) throw new Error(`${name}: no PostgreSQL under CI: ${missing}`)
+  console.warn(`\n!!! BENCHMARK ${name} SKIPPED: ${missing} !!!\n`)
+  return undefined
+}
+
+/** A new, empty database on `cluster`: its postgres://… address. */
+export async function createDatabase(cluster: Cluster, name: string): Promise<string> {
+  const { default: pg } = await import('pg')
+  const admin = new pg.Client({ connectionString: cluster.url })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(cluster.url)
+  url.pathname = `/${name}`
+  return url.toString()
+}

@@ -91,36 +91,53 @@ export function hubFor(db: Kysely<Database>): LiveHub {
 }
 
 /**
- * Stores a live update of `assignmentId` and notifies every process, in one statement: the
- * head's row lock numbers updates in commit order; pg_notify is delivered at commit. The grid
- * shows each learner's latest attempt, so a row of an older one (a late batch of an attempt
- * the learner has since started again) is not stored: undefined then.
+ * Stores live updates of `assignmentId` (learners' rows, in order) and notifies every process, in
+ * one statement: the head's row lock numbers updates in commit order; pg_notify is delivered at
+ * commit. The grid shows each learner's latest attempt, so a row of an older one (a late batch of
+ * an attempt the learner has since started again) is not stored. Returns the ids given to the
+ * rows stored, in order.
  */
+export async function insertUpdates(
+  db: Kysely<Database>,
+  assignmentId: string,
+  learners: readonly LiveLearner[],
+  at: Date,
+): Promise<number[]> {
+  if (learners.length === 0) return []
+  const { rows } = await sql<{ seq: number }>`
+    WITH latest AS (
+      SELECT e.payload, row_number() OVER (ORDER BY e.i) AS i
+        FROM jsonb_array_elements(${JSON.stringify(learners)}::jsonb) WITH ORDINALITY AS e(payload, i)
+       WHERE NOT EXISTS (
+         SELECT 1 FROM attempts t
+           JOIN attempts x ON x.assignment_id = t.assignment_id AND x.user_id = t.user_id
+          WHERE t.id = (e.payload->>'attemptId')::uuid
+            AND (x.created_at > t.created_at OR (x.created_at = t.created_at AND x.id > t.id)))),
+    counted AS (SELECT count(*)::integer AS n FROM latest),
+    head AS (
+      INSERT INTO live_heads (assignment_id, seq)
+      SELECT ${assignmentId}, n FROM counted WHERE n > 0
+      ON CONFLICT (assignment_id) DO UPDATE SET seq = live_heads.seq + EXCLUDED.seq
+      RETURNING seq),
+    stored AS (
+      INSERT INTO live_updates (assignment_id, seq, payload, at)
+      SELECT ${assignmentId}, head.seq - counted.n + latest.i, latest.payload, ${at}
+        FROM head, counted, latest
+      RETURNING seq)
+    SELECT seq::float8 AS seq, pg_notify(${CHANNEL}, ${assignmentId}) FROM stored ORDER BY seq`.execute(
+    db,
+  )
+  return rows.map((r) => r.seq)
+}
+
+/** Stores one live update (see insertUpdates): its id, or undefined if it was not stored. */
 export async function insertUpdate(
   db: Kysely<Database>,
   assignmentId: string,
   learner: LiveLearner,
   at: Date,
 ): Promise<number | undefined> {
-  const { rows } = await sql<{ seq: number }>`
-    WITH head AS (
-      INSERT INTO live_heads (assignment_id, seq)
-      SELECT ${assignmentId}, 1
-       WHERE NOT EXISTS (
-         SELECT 1 FROM attempts t
-           JOIN attempts x ON x.assignment_id = t.assignment_id AND x.user_id = t.user_id
-          WHERE t.id = ${learner.attemptId}
-            AND (x.created_at > t.created_at OR (x.created_at = t.created_at AND x.id > t.id)))
-      ON CONFLICT (assignment_id) DO UPDATE SET seq = live_heads.seq + 1
-      RETURNING seq),
-    stored AS (
-      INSERT INTO live_updates (assignment_id, seq, payload, at)
-      SELECT ${assignmentId}, head.seq, ${JSON.stringify(learner)}::jsonb, ${at} FROM head
-      RETURNING seq)
-    SELECT stored.seq::float8 AS seq, pg_notify(${CHANNEL}, ${assignmentId}) FROM stored`.execute(
-    db,
-  )
-  return rows[0]?.seq
+  return (await insertUpdates(db, assignmentId, [learner], at))[0]
 }
 
 /** The last update's id of `assignmentId` (0: none yet). */
@@ -159,24 +176,66 @@ export interface PublishDeps {
   readonly log: Logger
 }
 
+/** Rows waiting to be stored, by assignment, each with the request waiting for it. */
+interface PublishQueue {
+  pending: Map<string, { learners: LiveLearner[]; stored: (() => void)[] }>
+  draining: boolean
+}
+const QUEUES = new WeakMap<Kysely<Database>, PublishQueue>()
+
 /**
  * After sync stored a batch (or made an attempt, or ended one): the learner's new row, computed
- * by the engine, stored as a live update and announced. It never fails the sync, whose events
- * are stored already: a failure is logged, and the instructor's next grid shows the change.
+ * by the engine, stored as a live update and announced; resolves once it is stored. Rows that
+ * come while a write is under way wait for the next one, which stores them all (one statement per
+ * assignment): a class syncing at once costs a few writes, not one per batch. It never fails the
+ * sync, whose events are stored already: a failure is logged, and the instructor's next grid
+ * shows the change.
  */
 export async function publishBatch(deps: PublishDeps, batch: StoredBatch): Promise<void> {
+  let learner: LiveLearner | undefined
   try {
-    const now = deps.now()
-    const learner = await rowAfterBatch(deps.db, batch, now)
-    if (!learner) return
-    await insertUpdate(deps.db, batch.assignmentId, learner, now)
-    const hub = hubFor(deps.db)
-    // this process's own streams need no notification to come back
-    hub.wake(batch.assignmentId)
-    if (hub.pruneDue(now.getTime())) await pruneUpdates(deps.db, now)
+    learner = await rowAfterBatch(deps.db, batch, deps.now())
   } catch (err) {
     deps.log.warn({ err, attempt: batch.attemptId }, 'live update not published')
   }
+  if (!learner) return
+  let queue = QUEUES.get(deps.db)
+  if (!queue) {
+    queue = { pending: new Map(), draining: false }
+    QUEUES.set(deps.db, queue)
+  }
+  const waiting = queue.pending.get(batch.assignmentId) ?? { learners: [], stored: [] }
+  queue.pending.set(batch.assignmentId, waiting)
+  waiting.learners.push(learner)
+  const stored = new Promise<void>((resolve) => waiting.stored.push(resolve))
+  if (!queue.draining) void drain(deps, queue)
+  await stored
+}
+
+/** Stores the queue's rows until none is waiting. */
+async function drain(deps: PublishDeps, queue: PublishQueue): Promise<void> {
+  queue.draining = true
+  const hub = hubFor(deps.db)
+  while (queue.pending.size > 0) {
+    const work = queue.pending
+    queue.pending = new Map()
+    const now = deps.now()
+    for (const [assignmentId, { learners, stored }] of work) {
+      try {
+        await insertUpdates(deps.db, assignmentId, learners, now)
+        // this process's own streams need no notification to come back
+        hub.wake(assignmentId)
+      } catch (err) {
+        deps.log.warn({ err, assignment: assignmentId }, 'live updates not published')
+      }
+      for (const resolve of stored) resolve()
+    }
+    if (hub.pruneDue(now.getTime()))
+      await pruneUpdates(deps.db, now).catch((err: unknown) =>
+        deps.log.warn({ err }, 'old live updates not pruned'),
+      )
+  }
+  queue.draining = false
 }
 
 /**
@@ -187,8 +246,8 @@ export async function publishAssignment(deps: PublishDeps, assignmentId: string)
   try {
     const now = deps.now()
     const grid = await computeGrid(deps.db, assignmentId, now)
-    for (const learner of grid.learners)
-      if (learner.attemptId) await insertUpdate(deps.db, assignmentId, learner, now)
+    const started = grid.learners.filter((learner) => learner.attemptId)
+    await insertUpdates(deps.db, assignmentId, started, now)
     hubFor(deps.db).wake(assignmentId)
   } catch (err) {
     deps.log.warn({ err, assignment: assignmentId }, 'live updates not published')

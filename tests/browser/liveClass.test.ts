@@ -405,8 +405,10 @@ describe.skipIf(!hasBrowser)('the live class view', () => {
     await teacher.reload()
     await teacher.getByRole('heading', { name: 'Amina Phiri, live' }).waitFor()
     await expect.poll(() => replay.getAttribute('data-events')).toBe(String(aminaNow.events.length))
-    await teacher.getByRole('button', { name: 'Back to the whole class' }).click()
+    // the browser's Back: the grid again (the live 3D view's button is used in Chinese below)
+    await teacher.goBack()
     await expect.poll(() => teacher.locator('li.live-card').count()).toBe(3)
+    expect(new URL(teacher.url()).searchParams.get('learner')).toBeNull()
 
     // idle: after the minutes the instructor sets (1 here), on the page's clock moved on
     await teacher.getByLabel('Idle after (minutes)').fill('0')
@@ -450,7 +452,6 @@ describe.skipIf(!hasBrowser)('the live class view', () => {
     await teacher.getByRole('heading', { name: 'Chen Wei（实时）' }).waitFor()
     await teacher.locator('.live-replay').waitFor()
     await teacher.screenshot({ path: `${SHOTS}/learner-zh.png` })
-    await expectNoSeriousAxe(teacher)
     await teacher.getByRole('button', { name: '返回全班' }).click()
 
     // reduced motion: the red border stays, without the flash
@@ -461,5 +462,6 @@ describe.skipIf(!hasBrowser)('the live class view', () => {
     expect(await card(teacher, 'S-1').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(
       'rgb(176, 0, 32)',
     )
-  }, 60_000)
+    // ≈ 40 s alone on this machine; the limit leaves room for a busy one
+  }, 90_000)
 })

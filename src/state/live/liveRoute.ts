@@ -20,6 +20,9 @@ export function liveAddressOf(search: string): LiveAddress | null {
 export const currentLiveAddress = (): LiveAddress | null =>
   liveAddressOf(globalThis.location?.search ?? '')
 
+/** Whether the address named a live view when the app last drew (from here). */
+let wasLive = currentLiveAddress() !== null
+
 /** The app draws its screen again (it reads the address for the live view). */
 const redraw = () => appStore.getState().openStaff()
 
@@ -29,6 +32,7 @@ function go(address: LiveAddress): void {
   if (address.learnerId) url.searchParams.set('learner', address.learnerId)
   else url.searchParams.delete('learner')
   globalThis.history.pushState(null, '', url)
+  wasLive = true
   redraw()
 }
 
@@ -43,8 +47,14 @@ export function leaveLiveFor(open: () => void): void {
   url.searchParams.delete('live')
   url.searchParams.delete('learner')
   globalThis.history.replaceState(null, '', url)
+  wasLive = false
   open()
 }
 
-// the browser's Back and Forward move between the class, a learner and the staff's screens
-globalThis.addEventListener?.('popstate', redraw)
+// the browser's Back and Forward move between the class, a learner and the staff's screens;
+// other moves in the history are not the live view's
+globalThis.addEventListener?.('popstate', () => {
+  const live = currentLiveAddress() !== null
+  if (live || wasLive) redraw()
+  wasLive = live
+})

@@ -1,6 +1,7 @@
 // An instructor's live stream read event by event, each with the moment it arrived (for the
 // live-latency benchmark and the nginx test): `grid`, then `learner` updates with their ids.
-import { request } from 'node:http'
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 
 export interface ArrivedEvent {
   readonly event: string
@@ -17,15 +18,23 @@ export interface EventReader {
   close(): void
 }
 
-/** Opens the stream at `url + path` with `cookie`; resolves once it answered 200. */
-export function readEvents(url: string, path: string, cookie: string): Promise<EventReader> {
+/**
+ * Opens the stream at `url + path` with `cookie` (https:// trusting `ca`); resolves once it
+ * answered 200.
+ */
+export function readEvents(
+  url: string,
+  path: string,
+  cookie: string,
+  ca?: string,
+): Promise<EventReader> {
   return new Promise((resolve, reject) => {
     const events: ArrivedEvent[] = []
     let wake: () => void = () => undefined
-    const req = request(`${url}${path}`, {
-      agent: false,
-      headers: { cookie, accept: 'text/event-stream' },
-    })
+    const options = { agent: false, headers: { cookie, accept: 'text/event-stream' } } as const
+    const req = url.startsWith('https:')
+      ? httpsRequest(`${url}${path}`, { ...options, ca })
+      : httpRequest(`${url}${path}`, options)
     req.on('response', (res) => {
       if (res.statusCode !== 200) {
         req.destroy()

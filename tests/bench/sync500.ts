@@ -16,7 +16,7 @@ import { makeResult, type BenchOptions, type BenchResult } from './harness.ts'
 import { roundOfOurs, startOurs } from './sync.ts'
 
 const FULL = { learners: 500, events: 200 }
-const QUICK = { learners: 50, events: 120 }
+const QUICK = { learners: 40, events: 120 }
 
 export async function runSync500(options: BenchOptions): Promise<BenchResult[]> {
   const sizes = options.quick ? QUICK : FULL

@@ -149,8 +149,8 @@ describe('the database stopped during a sync [postgres]', () => {
   )
 })
 
-/** Acknowledged batches (of 4 events; 6 per learner) before the kill */
-const KILL_AFTER = 200
+/** Acknowledged batches (of 3 events; 4 per learner) before the kill */
+const KILL_AFTER = 150
 
 /**
  * 100 learners sync through a server process that is killed (`kill -9`) after `killAfter`
@@ -173,7 +173,7 @@ async function killDuringLoad(
       model: seeded.model,
       learners: seeded.learners,
       attempts,
-      batch: 4,
+      batch: 3,
       deadlineMs: 100_000,
       onAck(acks) {
         if (acks !== KILL_AFTER) return
@@ -205,7 +205,7 @@ describe('the server killed during a sync from 100 learners', () => {
     async () => {
       const url = await freshDatabase()
       const seeded = await seedClass({ url }, learners)
-      const attempts = generateAttempts(seeded.model, learners, 23, 600_000, 32).map(
+      const attempts = generateAttempts(seeded.model, learners, 11, 600_000, 32).map(
         (a) => a.events,
       )
       const stats = await killDuringLoad(
@@ -224,7 +224,7 @@ describe('the server killed during a sync from 100 learners', () => {
     const dir = mkdtempSync(join(tmpdir(), 'practica-fault-'))
     try {
       const seeded = await seedClass(dir, learners)
-      const attempts = generateAttempts(seeded.model, learners, 23, 600_000, 33).map(
+      const attempts = generateAttempts(seeded.model, learners, 11, 600_000, 33).map(
         (a) => a.events,
       )
       const lock = join(dir, 'practica.lock')

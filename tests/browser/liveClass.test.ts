@@ -192,6 +192,22 @@ async function expectRowFromEngine(
   return stored!
 }
 
+/** Signs `login` in through the API and gives `page`'s browser the session cookie. */
+async function staffCookie(page: Page, login: string, password: string): Promise<string> {
+  const signIn = await fetch(`${running.url}/api/session`, {
+    method: 'POST',
+    headers: { Origin: running.url, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  })
+  expect(signIn.status).toBe(200)
+  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
+  const at = cookie.indexOf('=')
+  await page
+    .context()
+    .addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: proxyUrl }])
+  return cookie
+}
+
 /** A learner joins the class with its code, then starts its assignment. */
 async function joinAndStart(page: Page, code: string, learnerId: string, name: string) {
   await page.getByLabel('Class code').fill(code)
@@ -453,6 +469,26 @@ describe.skipIf(!hasBrowser)('the live class view', () => {
     await teacher.locator('.live-replay').waitFor()
     await teacher.screenshot({ path: `${SHOTS}/learner-zh.png` })
     await teacher.getByRole('button', { name: '返回全班' }).click()
+
+    // the class's assessor finds the live view from their list of classes
+    const assessor = await createStaff(
+      database.db,
+      { role: 'assessor', login: 'asha', name: 'Asha Assessor', password: 'mark12345' },
+      new Date(),
+    )
+    await database.db
+      .insertInto('assessor_classes')
+      .values({ assessor_id: assessor.id, class_id: klass.id })
+      .execute()
+    const marker = await newAppPage('live assessor')
+    await staffCookie(marker, 'asha', 'mark12345')
+    await marker.goto(`${proxyUrl}?graphics=simple`)
+    await marker.getByRole('button', { name: 'Classes and administration' }).click()
+    await marker.getByRole('button', { name: 'Watch Workshop L live…' }).click()
+    await marker.getByRole('button', { name: /^Watch live: Lockout/ }).click()
+    await expect.poll(() => marker.locator('li.live-card').count()).toBe(3)
+    expect(await marker.getByLabel('Idle after (minutes)').count()).toBe(0)
+    expect(await marker.getByText('Learners show as idle after 1 min').count()).toBe(1)
 
     // reduced motion: the red border stays, without the flash
     await teacher.emulateMedia({ reducedMotion: 'reduce' })

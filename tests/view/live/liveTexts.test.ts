@@ -18,6 +18,7 @@ const SOURCES = [
     .filter((f) => /\.tsx?$/.test(f))
     .map((f) => join('src/view/live', f)),
   'src/view/classroom/staff/AssignmentList.tsx',
+  'src/view/classroom/staff/LiveEntries.tsx',
 ]
 
 describe('the live class view texts', () => {

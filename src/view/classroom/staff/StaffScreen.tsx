@@ -11,6 +11,7 @@ import { useTranslation } from '../../i18n/useTranslation.ts'
 import { LanguageSwitch } from '../../panels/LanguageSwitch.tsx'
 import { AdminScreen } from './AdminScreen.tsx'
 import { ClassesScreen } from './ClassesScreen.tsx'
+import { LiveEntries } from './LiveEntries.tsx'
 import { RefusalNote } from './RefusalNote.tsx'
 
 export interface StaffScreenProps {
@@ -36,7 +37,8 @@ function AssessorClassList() {
                 onClick={() => void reviewOnServer({ classId: c.id, assignmentId: null })}
               >
                 {t('staff.classes.review', { className: c.name })}
-              </button>
+              </button>{' '}
+              <LiveEntries classId={c.id} className={c.name} />
             </li>
           ))}
         </ul>

@@ -12,7 +12,7 @@ import { closeDueAssignments } from '../work/close.ts'
 import { param } from '../work/param.ts'
 import { computeGrid, DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES } from './grid.ts'
 import { learnerAttempt } from './attempt.ts'
-import { headOf, hubFor, publishAssignment, updatesAfter, type LiveSubscriber } from './hub.ts'
+import { headOf, hubFor, updatesAfter, type LiveSubscriber } from './hub.ts'
 
 /** A comment line this often keeps proxies from closing a quiet stream. */
 export const HEARTBEAT_MS = 15_000
@@ -52,13 +52,11 @@ function resumeId(c: Context<AppEnv>): number | undefined {
 }
 
 /**
- * Processes the assignment's close if it is due (as every route that reads attempts does), and
- * publishes the learners' rows it finished.
+ * Processes the assignment's close if it is due (as every route that reads attempts does); the
+ * close publishes the learners' rows it finished (close.ts).
  */
 async function closeIfDue(deps: Deps, assignmentId: string): Promise<void> {
-  const { db, log } = deps
-  if ((await closeDueAssignments(db, deps.now(), { assignmentId, log })) > 0)
-    await publishAssignment(deps, assignmentId)
+  await closeDueAssignments(deps.db, deps.now(), { assignmentId, log: deps.log })
 }
 
 const idleSchema = z.strictObject({

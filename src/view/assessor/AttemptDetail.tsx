@@ -10,6 +10,7 @@ import { useTranslation } from '../i18n/useTranslation.ts'
 import { ResultView } from '../panels/ResultView.tsx'
 import { ScreenErrorBoundary } from '../panels/ScreenErrorBoundary.tsx'
 import { RefusalNote } from '../classroom/staff/RefusalNote.tsx'
+import { AttemptMessages } from './AttemptMessages.tsx'
 import { JudgementPanel } from './JudgementPanel.tsx'
 import { MarkHistory } from './MarkHistory.tsx'
 import { ReplayView } from './ReplayView.tsx'
@@ -63,6 +64,7 @@ export function AttemptDetail({ item }: AttemptDetailProps) {
           <ReplayView model={model} attempt={attempt} jumpTo={jump} />
           <Timeline model={model} attempt={attempt} onJump={(ms) => setJump({ t: ms })} />
         </div>
+        {fromServer && <AttemptMessages attemptId={attempt.id} />}
         {result && (
           <>
             <JudgementPanel model={model} attempt={attempt} onMark={onMark} />

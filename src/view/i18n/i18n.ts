@@ -55,7 +55,16 @@ export const i18n = new Translator({
     if (!load) throw new Error(`no interface texts in ${language}`)
     return JSON.parse(await load()) as Dictionary
   },
-  sections: ['problems', 'result', 'editor', 'review', 'scenarioCards', 'staff', 'live'],
+  sections: [
+    'problems',
+    'result',
+    'editor',
+    'review',
+    'scenarioCards',
+    'staff',
+    'live',
+    'liveActions',
+  ],
   downloadSection: async (section, language) => {
     const load = sectionFiles[`./locales/${section}/${language}.json`]
     if (!load) throw new Error(`no ${section} texts in ${language}`)

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
 import { appStore } from '../../state/appStore.ts'
@@ -21,6 +21,17 @@ import { ViewBar } from '../scene/ViewBar.tsx'
 import { WornTray } from '../scene/WornTray.tsx'
 import { useScenarioText } from '../useScenarioText.ts'
 import { downloadJson, fileName } from '../download.ts'
+import { hasServerSide } from '../../state/classroom/connect.ts'
+import { sessionStore } from '../../state/classroom/sessionStore.ts'
+import { i18n } from '../i18n/i18n.ts'
+
+// the instructor's live messages, downloaded (with their texts) only by a signed-in learner
+const LiveInbox = lazy(() =>
+  Promise.all([
+    import('../classroom/learner/LiveInbox.tsx'),
+    i18n.loadSection('liveActions').catch(() => {}),
+  ]).then(([m]) => ({ default: m.LiveInbox })),
+)
 
 export interface PlayScreenProps {
   readonly store: AttemptStore
@@ -38,6 +49,10 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
   const endReason = useStore(store, (s) => s.sim.endReason)
   const closer = useStore(ui, (s) => s.closer)
   const runtimeError = useStore(store, (s) => s.runtimeError)
+  const learnerOnServer = useStore(
+    sessionStore,
+    (s) => hasServerSide(s) && s.user?.role === 'learner' && !editor,
+  )
 
   // the simulation runs live at the scenario's tick
   useEffect(() => {
@@ -95,6 +110,11 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
         </aside>
       </div>
       <Announcer store={store} />
+      {learnerOnServer && (
+        <Suspense fallback={null}>
+          <LiveInbox />
+        </Suspense>
+      )}
     </main>
   )
 }

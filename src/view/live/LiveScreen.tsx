@@ -11,6 +11,7 @@ import { useTranslation } from '../i18n/useTranslation.ts'
 import { LanguageSwitch } from '../panels/LanguageSwitch.tsx'
 import { soundAlarm } from './alarm.ts'
 import { LearnerCard } from './LearnerCard.tsx'
+import { LiveActions } from './LiveActions.tsx'
 import { LiveLearnerView } from './LiveLearnerView.tsx'
 import { WithLiveWords, type LiveWords } from './LiveWords.tsx'
 
@@ -81,8 +82,6 @@ function LiveBody({ store, learnerId }: { store: LiveStore; learnerId: string | 
                   : '…',
               })}
             </h1>
-            {/* livecmd's LiveActions (class-wide: a message to the class, end now) mounts here:
-                <LiveActions assignmentId={assignmentId} /> */}
             <LanguageSwitch />
           </header>
           <nav className="staff-nav" aria-label={t('live.navigation')}>
@@ -115,8 +114,7 @@ function LiveBody({ store, learnerId }: { store: LiveStore; learnerId: string | 
               model={model}
               words={words}
               onBack={back}
-              // livecmd's LiveActions for one learner (a message to them) mounts here:
-              // actions={<LiveActions assignmentId={assignmentId} learnerId={learnerId} />}
+              actions={<LiveActions assignmentId={assignmentId} learnerId={learnerId} />}
             />
           ) : (
             <>
@@ -130,6 +128,7 @@ function LiveBody({ store, learnerId }: { store: LiveStore; learnerId: string | 
                 }}
               />
               <LiveGrid store={store} words={words} onOpen={open} focus={lastOpened} />
+              <LiveActions assignmentId={assignmentId} />
             </>
           )}
         </main>

@@ -3,7 +3,8 @@
 // loopback, in front of two Practica processes on one PostgreSQL. An instructor's live streams
 // through nginx (round robin: one lands on each process) see every update of a learner whose
 // batches nginx spreads over both processes, in order, without gaps; nginx's log shows where each
-// request went. Without nginx (or PostgreSQL) the test is skipped with a loud message, or fails
+// request went. Then process B is killed: nginx sends everything to A, and the instructor's
+// stream, reconnecting with its last id, gets the rest without a gap. Without nginx (or PostgreSQL) the test is skipped with a loud message, or fails
 // under CI.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -171,6 +172,8 @@ describe('two server processes behind nginx [postgres]', () => {
         const { model } = seeded
         const learner = seeded.learners[0]!
         const events = generateAttempts(model, 1, 29, 300_000, 61)[0]!.events
+        /** events sent while both processes run; the rest after B is killed */
+        const HALF = 18
         const id = randomUUID()
         const header = {
           format: ATTEMPT_FORMAT,
@@ -185,9 +188,7 @@ describe('two server processes behind nginx [postgres]', () => {
           startedAt: new Date().toISOString(),
           faults: [],
         }
-        const sent: number[] = []
-        for (let from = 0; from < events.length; from += 3) {
-          const to = Math.min(from + 3, events.length)
+        const send = async (from: number, to: number) => {
           const answer = await httpsJson(
             `${front}/api/assignments/${seeded.assignmentId}/attempts/${id}/events`,
             'POST',
@@ -197,7 +198,11 @@ describe('two server processes behind nginx [postgres]', () => {
           )
           expect(answer.status, JSON.stringify(answer.body)).toBe(200)
           expect(answer.body.nextSeq).toBe(to)
-          sent.push(to)
+        }
+        const sent: number[] = []
+        for (let from = 0; from < HALF; from += 3) {
+          await send(from, from + 3)
+          sent.push(from + 3)
         }
         for (const stream of streams) {
           const updates = (await stream.take(1 + sent.length)).slice(1)
@@ -205,9 +210,29 @@ describe('two server processes behind nginx [postgres]', () => {
           expect(updates.map((u) => [u.event, Number(u.id), u.data.nextSeq])).toEqual(
             sent.map((nextSeq, k) => ['learner', k + 1, nextSeq]),
           )
-          expect(updates.at(-1)!.data).toMatchObject({ status: 'finished', attemptId: id })
           stream.close()
         }
+        streams.length = 0
+
+        // process B is killed: nginx sends every request to A, and the instructor's stream,
+        // reconnecting with the last id it had, gets the rest without a gap
+        await servers[1]!.kill9()
+        const resumed = await readEvents(front, path, seeded.staffCookie, ca, {
+          'last-event-id': String(sent.length),
+        })
+        streams.push(resumed)
+        const before = sent.length
+        for (let from = HALF; from < events.length; from += 3) {
+          const to = Math.min(from + 3, events.length)
+          await send(from, to)
+          sent.push(to)
+        }
+        const rest = await resumed.take(sent.length - before)
+        expect(rest.map((u) => [u.event, Number(u.id), u.data.nextSeq])).toEqual(
+          sent.slice(before).map((nextSeq, k) => ['learner', before + k + 1, nextSeq]),
+        )
+        expect(rest.at(-1)!.data).toMatchObject({ status: 'finished', attemptId: id })
+        resumed.close()
         streams.length = 0
         // nginx writes a stream's log line once it ends: stop it, then read where requests went
         nginx.kill('SIGQUIT')

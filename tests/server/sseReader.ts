@@ -19,19 +19,23 @@ export interface EventReader {
 }
 
 /**
- * Opens the stream at `url + path` with `cookie` (https:// trusting `ca`); resolves once it
- * answered 200.
+ * Opens the stream at `url + path` with `cookie` (https:// trusting `ca`; more `headers`, such as
+ * Last-Event-ID); resolves once it answered 200.
  */
 export function readEvents(
   url: string,
   path: string,
   cookie: string,
   ca?: string,
+  headers: Record<string, string> = {},
 ): Promise<EventReader> {
   return new Promise((resolve, reject) => {
     const events: ArrivedEvent[] = []
     let wake: () => void = () => undefined
-    const options = { agent: false, headers: { cookie, accept: 'text/event-stream' } } as const
+    const options = {
+      agent: false,
+      headers: { cookie, accept: 'text/event-stream', ...headers },
+    } as const
     const req = url.startsWith('https:')
       ? httpsRequest(`${url}${path}`, { ...options, ca })
       : httpRequest(`${url}${path}`, options)

@@ -1,7 +1,7 @@
 // The identifiers of the three file formats, and telling which one a parsed file claims to be.
 // Apart from the schemas so that code which only writes a format (the live attempt, the result)
 // does not carry the validator with it.
-import { isJsonObject, type JsonValue } from './json.ts'
+import { isJsonObject, type JsonValue } from './jsonValue.ts'
 import { problemAt, type Problem } from './problems.ts'
 
 export const SCENARIO_FORMAT = 'practica.scenario/1'

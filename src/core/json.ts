@@ -1,6 +1,7 @@
 // A strict JSON reader for untrusted files: line and column on every error, size and depth
 // limits, and no key that could reach an object's prototype. Knows nothing of any format.
 // `readJsonFile` is the one way from a file's bytes to JSON; every refusal is worded here.
+import type { JsonValue } from './jsonValue.ts'
 import { refuse, type Outcome } from './problems.ts'
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -8,13 +9,7 @@ export const MAX_DEPTH = 64
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
-export type JsonValue =
-  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
-
-/** Whether a JSON value is an object (not null, not a list). Pure. */
-export function isJsonObject(v: JsonValue | undefined): v is { [key: string]: JsonValue } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
+export { isJsonObject, type JsonValue } from './jsonValue.ts'
 
 class JsonSyntaxError extends Error {
   constructor(

@@ -49,6 +49,9 @@ export const NOT_BEFORE_PLAY: Readonly<Record<string, string>> = {
     "a signed-in learner's assignments, only where a Practica server is",
   'src/view/classroom/JoinForm.tsx':
     'the join form, in that panel or in the notice of a sign-in the server ended',
+  'src/view/classroom/learner/LiveInbox.tsx':
+    "the instructor's live messages, only while a signed-in learner plays an assignment",
+  'src/view/live/LiveRoute.tsx': "the staff's live class view, on the Practica server",
   'src/state/classroom/startOutbox.ts':
     'the outbox to the Practica server, started only where one answers or answered before',
   'src/view/scene/looks/LookSheetScreen.tsx':

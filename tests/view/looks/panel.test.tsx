@@ -16,8 +16,8 @@ import {
   positionAngles,
   stateMark,
 } from '../../../src/view/scene/looks/panel/common.tsx'
-import { sevenSegmentCells } from '../../../src/view/scene/looks/panel/displays.tsx'
-import { PEDESTAL_DROP } from '../../../src/view/scene/looks/panel/enclosures.tsx'
+import { sevenSegmentCells } from '../../../src/view/scene/looks/panel/sevenSegment.tsx'
+import { PEDESTAL_DROP } from '../../../src/view/scene/looks/panel/controlStation.tsx'
 import { getIsolatorAngle } from '../../../src/view/scene/looks/panel/isolator.tsx'
 import { loadTestModel, renderLook as renderLookOf } from './renderLook.tsx'
 

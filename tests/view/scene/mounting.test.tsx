@@ -14,7 +14,7 @@ import { getPartTree, Parts } from '../../../src/view/scene/Parts.tsx'
 import type { SceneSource } from '../../../src/state/sceneSource.ts'
 
 // the pilot lamp's module draws no lamp here: the lamp falls back to its kind's default part
-vi.mock('../../../src/view/scene/looks/panel/buttons.tsx', async (actual) => ({
+vi.mock('../../../src/view/scene/looks/panel/pilotLamp.tsx', async (actual) => ({
   ...(await actual<object>()),
   PilotLamp: undefined,
 }))

@@ -13,6 +13,7 @@ import {
 import { getLocalText, type Model, type Text } from '../../../../core/index.ts'
 import { Piece } from '../../Piece.tsx'
 import { geo, sharedGeometry, type Finish } from '../../resources.ts'
+import type { LookProps } from '../types.ts'
 
 type Triple = readonly [number, number, number]
 
@@ -102,6 +103,17 @@ export function Bezel22({ color = PANEL.chrome, finish = 'stainless' }: BezelPro
 /** The component's colour as the scenario gives it, else `fallback`. */
 export function partColor(model: Model, index: number, fallback: string): string {
   return model.components[index]!.source.color ?? fallback
+}
+
+/** What a display or gauge component says about its value: decimals, unit, range. */
+export function readingOf(props: LookProps) {
+  const s = props.model.components[props.index]!.source
+  return {
+    decimals: s.kind === 'display' ? s.decimals : s.kind === 'gauge' ? 1 : undefined,
+    unit: s.kind === 'display' || s.kind === 'gauge' ? s.unit : undefined,
+    min: s.kind === 'gauge' ? (s.min ?? 0) : 0,
+    max: s.kind === 'gauge' ? (s.max ?? 100) : 100,
+  }
 }
 
 const ON = /^(on|closed|close|1|i|in|run|running|start|engaged|connected|installed|live)$/i

@@ -2,13 +2,20 @@
 // lamps, turning switches, breakers, instruments and the enclosures they are mounted in.
 import type { LookFamily } from '../types.ts'
 import { Mccb, Mcb } from './breakers.tsx'
-import { EmergencyStop, FlushButton, IlluminatedButton, PilotLamp } from './buttons.tsx'
-import { BourdonGauge, PanelMeter, SevenSegment } from './displays.tsx'
-import { Cabinet, CabinetDoor, ControlStation } from './enclosures.tsx'
+import { BourdonGauge } from './bourdonGauge.tsx'
+import { Cabinet } from './cabinet.tsx'
+import { CabinetDoor } from './cabinetDoor.tsx'
+import { ControlStation } from './controlStation.tsx'
+import { EmergencyStop } from './emergencyStop.tsx'
+import { FlushButton } from './flushButton.tsx'
+import { IlluminatedButton } from './illuminatedButton.tsx'
 import { RotaryIsolator } from './isolator.tsx'
 import { KeySwitch } from './keySwitch.tsx'
 import { SelectorLever } from './lever.tsx'
+import { PanelMeter } from './panelMeter.tsx'
+import { PilotLamp } from './pilotLamp.tsx'
 import { SelectorLegend } from './selector.tsx'
+import { SevenSegment } from './sevenSegment.tsx'
 
 export const looks: LookFamily = {
   'button.emergency-stop': EmergencyStop,

@@ -261,7 +261,7 @@ export interface ListenTarget {
   /** PGlite: the embedded database (one process; its own notifications) */
   readonly pglite?: PGlite | undefined
   readonly log: Logger
-  /** the first wait before connecting again after a lost connection (doubles up to 30 s) */
+  /** the first wait before connecting again after a lost connection (doubles up to 5 s) */
   readonly retryMs?: number
 }
 
@@ -327,7 +327,9 @@ export async function startLiveListener(target: ListenTarget): Promise<LiveListe
   }
   const schedule = () => {
     timer = setTimeout(() => void connect(), retry)
-    retry = Math.min(retry * 2, 30_000)
+    // at most 5 s: once the database is back, other processes' updates flow again within seconds
+    // (a try every 5 s while it is away costs nothing)
+    retry = Math.min(retry * 2, 5000)
   }
   const connect = async () => {
     if (stopped) return

@@ -61,7 +61,6 @@ export function LiveLearnerView(props: LiveLearnerViewProps) {
         <button type="button" onClick={onBack}>
           {t('live.learner.back')}
         </button>
-        {actions}
       </div>
       {learner && (
         <div className="live-card live-learner-facts" data-status={learner.status}>
@@ -80,11 +79,16 @@ export function LiveLearnerView(props: LiveLearnerViewProps) {
                 ? t('live.learner.ended', { name })
                 : t('live.learner.following')}
       </p>
-      {attempt && model && (
-        <div className="live-replay" data-events={attempt.events.length}>
-          <ReplayView model={model} attempt={attempt} jumpTo={newest} />
-        </div>
-      )}
+      <div className="live-learner-body">
+        {attempt && model ? (
+          <div className="live-replay" data-events={attempt.events.length}>
+            <ReplayView model={model} attempt={attempt} jumpTo={newest} />
+          </div>
+        ) : (
+          <div />
+        )}
+        {actions && <div className="live-learner-actions">{actions}</div>}
+      </div>
     </section>
   )
 }

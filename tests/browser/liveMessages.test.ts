@@ -2,7 +2,8 @@
 // in-memory PGlite serving this build): the instructor, in the live view, sends the class a
 // message and ends the assignment now; a learner's real app, in another browser context, playing
 // the assignment, shows the message and the "ended" notice, appends `end` itself and sends it, and
-// the server's result is the engine's scoreAttempt of the events it stored. Both languages,
+// the server's result is the engine's scoreAttempt of the events it stored; the assessor then
+// sees the messages beside the attempt. Both languages,
 // keyboard, axe-clean, screenshots at 1280×720 under /tmp/livecmd/.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -27,6 +28,7 @@ describe.skipIf(!hasBrowser)("the instructor's live actions reach the learner's 
   let assignmentId: string
   let instructorToken: string
   let learnerToken: string
+  let assessorToken: string
 
   beforeAll(async () => {
     if (!hasBrowser) return
@@ -51,6 +53,8 @@ describe.skipIf(!hasBrowser)("the instructor's live actions reach the learner's 
     const learner = await server.signIn('learner', { classId, name: 'Amina Phiri' })
     instructorToken = instructor.client.cookies.get('practica_session')!
     learnerToken = learner.client.cookies.get('practica_session')!
+    const assessor = await server.signIn('assessor', { classId, name: 'Asha Assessor' })
+    assessorToken = assessor.client.cookies.get('practica_session')!
     mkdirSync(SHOTS, { recursive: true })
   }, 60_000)
 
@@ -196,5 +200,34 @@ describe.skipIf(!hasBrowser)("the instructor's live actions reach the learner's 
       .executeTakeFirstOrThrow()
     expect(assignment.closed_at).toBeNull()
     expect(assignment.closes_at!.getTime()).toBeGreaterThan(Date.now())
+
+    // (the learner's scene and the live view stop drawing: the lab machine is shared)
+    await learner.context().close()
+    await instructor.context().close()
+  }, 60_000)
+
+  it('shows the assessor, beside the attempt, what its learner was sent while it was under way', async () => {
+    expect((await attemptRow())?.ended).toBe(true)
+    const review = await signedInPage('live messages: assessor', assessorToken)
+    await review.goto(appUrl(`${server.url}/`, { graphics: 'simple' }))
+    await review.getByRole('button', { name: 'Classes and administration' }).click()
+    await review.getByRole('button', { name: 'Review Workshop 2B' }).click()
+    await review
+      .locator('tr[data-attempt]')
+      .first()
+      .getByRole('button', { name: 'Amina Phiri' })
+      .click()
+    const beside = review.locator('.attempt-messages')
+    await beside.getByText('Messages sent during this attempt (2)').waitFor()
+    await beside.getByText(MESSAGE).waitFor()
+    await beside.getByText('The instructor ended the assignment.').waitFor()
+    await beside.scrollIntoViewIfNeeded()
+    await review.screenshot({ path: `${SHOTS}/assessor-messages-en.png` })
+    await expectNoSeriousAxe(review)
+    await language(review, 'zh-CN')
+    await beside.getByText('这次尝试期间发送的消息（2）').waitFor()
+    await beside.getByText('讲师结束了这项作业。').waitFor()
+    await review.screenshot({ path: `${SHOTS}/assessor-messages-zh.png` })
+    await expectNoSeriousAxe(review)
   }, 60_000)
 })

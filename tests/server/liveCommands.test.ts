@@ -4,12 +4,17 @@
 // apps, whose own `end` is taken within the grace while the attempts that never send one are
 // scored at their last event when the assignment closes (the engine's scoreAttempt of the stored
 // events both ways), the live grid told of the close, and the assessor seeing the messages sent
-// while an attempt was under way.
-import { expect, it } from 'vitest'
+// while an attempt was under way. On PostgreSQL, a learner listening through one server process
+// gets what the instructor sends through another.
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { describe, expect, inject, it } from 'vitest'
 import { scoreAttempt, type Attempt, type AttemptEvent } from '../../src/core/index.ts'
+import { readConfig } from '../../src/server/config.ts'
+import type { Role } from '../../src/server/db/schema.ts'
 import { END_GRACE_MS, MESSAGE_MAX } from '../../src/server/live/commands.ts'
+import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { generateAttempts } from '../bench/generate.ts'
-import { type Client, forEachDatabase } from './harness.ts'
+import { Client, forEachDatabase, freshPostgres, type TestServer } from './harness.ts'
 import { eventsPath, headerFor, workClass, type Learner, type WorkClass } from './workSetup.ts'
 
 interface SseEvent {
@@ -366,4 +371,115 @@ forEachDatabase('live commands', (server) => {
     expect(row?.data.score.raw).toBe(engineResult(header, events, w).score.raw)
     grid.close()
   })
+})
+
+/** The people and classes workClass needs, made straight in the database of `running`. */
+function peopleOn(running: RunningServer, url: string): TestServer {
+  const db = running.database.db
+  return {
+    async signIn(
+      role: Role,
+      options: { classId?: string; learnerId?: string; name?: string } = {},
+    ) {
+      const userId = randomUUID()
+      await db
+        .insertInto('users')
+        .values({
+          id: userId,
+          role,
+          name: options.name ?? role,
+          login: role === 'learner' ? null : `${role}-${userId.slice(0, 8)}`,
+          password_hash: null,
+        })
+        .execute()
+      if (role === 'learner')
+        await db
+          .insertInto('class_learners')
+          .values({
+            class_id: options.classId!,
+            user_id: userId,
+            learner_id: options.learnerId ?? `L-${userId.slice(0, 6)}`,
+            pin_hash: null,
+          })
+          .execute()
+      const token = randomBytes(32).toString('base64url')
+      await db
+        .insertInto('sessions')
+        .values({
+          id: createHash('sha256').update(token).digest('hex'),
+          user_id: userId,
+          expires_at: new Date(Date.now() + 3_600_000),
+        })
+        .execute()
+      const client = new Client(url)
+      client.cookies.set('practica_session', token)
+      return { userId, client }
+    },
+    async makeClass(instructorId: string) {
+      const id = randomUUID()
+      await db
+        .insertInto('classes')
+        .values({
+          id,
+          code: randomBytes(3).toString('hex').toUpperCase(),
+          name: 'Class',
+          instructor_id: instructorId,
+          pin_hash: null,
+        })
+        .execute()
+      return id
+    },
+  } as unknown as TestServer
+}
+
+describe('live commands across server processes [postgres]', () => {
+  const missing = inject('postgresMissing')
+  it.skipIf(missing !== '' && !process.env['CI'])(
+    'a learner listening through process B gets the message and the end sent through process A',
+    async () => {
+      if (missing) throw new Error(`No PostgreSQL server for the tests under CI: ${missing}`)
+      const database = await freshPostgres()
+      const config = {
+        ...readConfig({}),
+        databaseUrl: database.url,
+        port: 0,
+        host: '127.0.0.1',
+        https: 'off' as const,
+        appDir: undefined,
+        logLevel: 'silent' as const,
+      }
+      const a = await startServer(config)
+      const b = await startServer(config)
+      try {
+        const urlA = `http://127.0.0.1:${a.port}`
+        const urlB = `http://127.0.0.1:${b.port}`
+        const w = await workClass(peopleOn(a, urlA))
+        const learner = await w.learner()
+        const viaB = new Client(urlB)
+        for (const [k, v] of learner.client.cookies) viaB.cookies.set(k, v)
+        const inbox = new Stream(viaB, inboxPath(w))
+        expect(await inbox.status).toBe(200)
+        // the stream is open (and B listens) before anything is sent through A
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        expect(inbox.events).toEqual([])
+        const sent = await w.instructor.post(messagesPath(w), {
+          text: 'Hands off the belt.',
+          learnerId: learner.userId,
+        })
+        expect(sent.status).toBe(201)
+        expect((await w.instructor.post(endPath(w))).status).toBe(202)
+        const got = await inbox.take(2)
+        expect(got.map((e) => [e.event, e.id, e.data.text])).toEqual([
+          ['message', '1', 'Hands off the belt.'],
+          ['end', '2', ''],
+        ])
+        inbox.close()
+      } finally {
+        await a.close()
+        await b.close()
+        await database.drop()
+      }
+    },
+    60_000,
+  )
 })

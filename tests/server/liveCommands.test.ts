@@ -307,8 +307,20 @@ forEachDatabase('live commands', (server) => {
     expect(again.status).toBe(202)
     expect(again.body.closesAt).toBe(ended.body.closesAt)
 
-    // the grace is over: the offline attempt is scored at its last event, as the spec says
+    // the grace is over: the server process closes the assignment by itself (no request needed),
+    // and the offline attempt is scored at its last event, as the spec says
     s.advance(6000)
+    const closedAt = async () =>
+      (
+        await s.db
+          .selectFrom('assignments')
+          .select('closed_at')
+          .where('id', '=', w.assignmentId)
+          .executeTakeFirstOrThrow()
+      ).closed_at
+    for (let waited = 0; !(await closedAt()) && waited < 5000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(await closedAt()).not.toBeNull()
     const results = await w.instructor.get(`/api/assignments/${w.assignmentId}/results`)
     expect(results.status).toBe(200)
     const offlineResult = results.body.attempts.find((a: any) => a.attempt.id === offlineHeader.id)

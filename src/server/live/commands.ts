@@ -201,29 +201,40 @@ async function storeCommand(
   })
 }
 
+/** How often a process looks whether an ending assignment's grace is over (its clock only). */
+const GRACE_CHECK_MS = 1000
+/** The assignments whose close this process waits for, by database. */
+const WAITING = new WeakMap<Kysely<Database>, Set<string>>()
+
 /**
- * Processes the close of `assignmentId` once its grace is over (plus a moment), in this process;
- * the close publishes the grid. The server's stop cancels it (the hub ends it): then the next
- * request touching the assignment, or the minute timer of any process, closes it.
+ * Processes the close of `assignmentId` once its grace is over, in this process (its clock is
+ * looked at every second; nothing is read meanwhile); the close publishes the grid. The server's
+ * stop cancels it (the hub ends it): then the next request touching the assignment, or the
+ * minute timer of any process, closes it.
  */
 function closeAfterGrace(deps: Deps, assignmentId: string, at: Date): void {
+  const waiting = WAITING.get(deps.db) ?? new Set<string>()
+  WAITING.set(deps.db, waiting)
+  if (waiting.has(assignmentId)) return
+  waiting.add(assignmentId)
   const hub = hubFor(deps.db)
-  const key = `close:${assignmentId}`
-  const delay = Math.max(0, at.getTime() - deps.now().getTime()) + 250
-  const timer = setTimeout(() => {
+  const stop = () => {
+    clearInterval(timer)
     hub.remove(waiter)
+    waiting.delete(assignmentId)
+  }
+  const timer = setInterval(() => {
+    if (deps.now().getTime() < at.getTime()) return
+    stop()
     closeDueAssignments(deps.db, deps.now(), { assignmentId, log: deps.log }).catch(
       (err: unknown) => deps.log.warn({ err, assignment: assignmentId }, 'ending: close failed'),
     )
-  }, delay)
+  }, GRACE_CHECK_MS)
   timer.unref()
   const waiter: LiveSubscriber = {
-    assignmentId: key,
-    wake: () => undefined,
-    end: () => {
-      clearTimeout(timer)
-      hub.remove(waiter)
-    },
+    assignmentId: `close:${assignmentId}`,
+    wake: () => {},
+    end: stop,
   }
   hub.add(waiter)
 }

@@ -18,18 +18,21 @@ const withTexts = <T,>(sections: readonly string[], load: Promise<T>): Promise<T
     ([loaded]) => loaded,
   )
 // the result is downloaded while the learner plays, so it is there when the attempt ends
-const loadResultScreen = () => withTexts(['result'], import('./learner/ResultScreen.tsx'))
+// (with the class server's texts: it says whether the attempt reached the server)
+const loadResultScreen = () => withTexts(['result', 'server'], import('./learner/ResultScreen.tsx'))
 const ResultScreen = lazy(() => loadResultScreen().then((m) => ({ default: m.ResultScreen })))
 // the history and the other roles' screens are only downloaded by those who open them
 const HistoryScreen = lazy(() =>
-  withTexts(['result'], import('./learner/HistoryScreen.tsx')).then((m) => ({
+  withTexts(['result', 'server'], import('./learner/HistoryScreen.tsx')).then((m) => ({
     default: m.HistoryScreen,
   })),
 )
 const ReviewScreen = lazy(() =>
-  withTexts(['review', 'result', 'staff'], import('./assessor/ReviewScreen.tsx')).then((m) => ({
-    default: m.ReviewScreen,
-  })),
+  withTexts(['review', 'result', 'staff', 'server'], import('./assessor/ReviewScreen.tsx')).then(
+    (m) => ({
+      default: m.ReviewScreen,
+    }),
+  ),
 )
 // the look sheet (`?sheet=looks`): the catalogue shown for its makers and the README's pictures
 const LookSheetScreen = lazy(() =>
@@ -38,20 +41,20 @@ const LookSheetScreen = lazy(() =>
 const SHEET = new URLSearchParams(globalThis.location?.search).get('sheet') === 'looks'
 // the staff's screens on the Practica server, and its first-start setup link (`/?setup=<token>`)
 const StaffRoute = lazy(() =>
-  withTexts(['staff', 'live'], import('./classroom/staff/StaffRoute.tsx')).then((m) => ({
+  withTexts(['staff', 'live', 'server'], import('./classroom/staff/StaffRoute.tsx')).then((m) => ({
     default: m.StaffRoute,
   })),
 )
 const setupToken = () => new URLSearchParams(globalThis.location?.search).get('setup')
 // the live class view of an assignment (`?live=<assignment id>`), at its own address
 const LiveRoute = lazy(() =>
-  withTexts(['live', 'staff', 'review'], import('./live/LiveRoute.tsx')).then((m) => ({
+  withTexts(['live', 'staff', 'review', 'server'], import('./live/LiveRoute.tsx')).then((m) => ({
     default: m.LiveRoute,
   })),
 )
 const liveAddress = () => new URLSearchParams(globalThis.location?.search).get('live')
 const EditorRoute = lazy(() =>
-  withTexts(['editor', 'result'], import('./instructor/EditorRoute.tsx')).then((m) => ({
+  withTexts(['editor', 'result', 'server'], import('./instructor/EditorRoute.tsx')).then((m) => ({
     default: m.EditorRoute,
   })),
 )

@@ -3,7 +3,8 @@
 // is downloaded when it is chosen, and switches only once it has arrived. The problems' texts
 // (./locales/problems, one file per language) are downloaded, English too, when a screen first
 // says a problem, and the result's, the editor's and the review's (./locales/result, ...) with
-// the screens that say them, and the bundled scenarios' cards in a language other than English
+// the screens that say them, the class server's (./locales/server) with the screens that talk to
+// one, and the bundled scenarios' cards in a language other than English
 // (./locales/scenarioCards, filled when built) when the library first shows one: the learner's
 // first download carries only the learner's texts.
 import en from './locales/en.json'
@@ -64,6 +65,7 @@ export const i18n = new Translator({
     'staff',
     'live',
     'liveActions',
+    'server',
   ],
   downloadSection: async (section, language) => {
     const load = sectionFiles[`./locales/${section}/${language}.json`]

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState, type DragEvent } from 'react'
+import { i18n } from '../i18n/i18n.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { useStore } from 'zustand'
 import { getLocalText, type Model, type Problem, type Text } from '../../core/index.ts'
@@ -17,11 +18,18 @@ import { UnfinishedAttempts } from './UnfinishedAttempts.tsx'
 // the class server's part of the library (joining, staff sign-in, the learner's assignments) is
 // downloaded only where there is a server: the static app never fetches it, and with a server it
 // comes while the library shows, as soon as the server answers (or at once for someone signed in)
+// (with the class server's texts, kept apart in ./locales/server)
+const withServerTexts = <T,>(load: Promise<T>): Promise<T> =>
+  Promise.all([load, i18n.loadSection('server').catch(() => {})]).then(([loaded]) => loaded)
 const ServerPanel = lazy(() =>
-  import('../classroom/learner/ServerPanel.tsx').then((m) => ({ default: m.ServerPanel })),
+  withServerTexts(import('../classroom/learner/ServerPanel.tsx')).then((m) => ({
+    default: m.ServerPanel,
+  })),
 )
 const AssignmentList = lazy(() =>
-  import('../classroom/learner/AssignmentList.tsx').then((m) => ({ default: m.AssignmentList })),
+  withServerTexts(import('../classroom/learner/AssignmentList.tsx')).then((m) => ({
+    default: m.AssignmentList,
+  })),
 )
 
 /** The server panel and the signed-in learner's assignments, where there is a server. */

@@ -8,6 +8,7 @@ import { useStore } from 'zustand'
 import { appStore } from '../../state/appStore.ts'
 import { databaseHoldStore } from '../../state/database.ts'
 import { sessionStore } from '../../state/classroom/sessionStore.ts'
+import { i18n } from '../i18n/i18n.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import './access.css'
 
@@ -36,9 +37,13 @@ export function DatabaseNotice() {
   )
 }
 
-// downloaded only when a learner asks to join again from outside the library
+// downloaded only when a learner asks to join again from outside the library, with the class
+// server's texts (kept apart in ./locales/server)
 const JoinForm = lazy(() =>
-  import('../classroom/JoinForm.tsx').then((m) => ({ default: m.JoinForm })),
+  Promise.all([
+    import('../classroom/JoinForm.tsx'),
+    i18n.loadSection('server').catch(() => {}),
+  ]).then(([m]) => ({ default: m.JoinForm })),
 )
 
 /** Puts the keyboard in the first field of `within` once it is on the page (after the lazy form). */

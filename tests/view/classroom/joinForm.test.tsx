@@ -45,6 +45,8 @@ beforeEach(async () => {
   localStorage.clear()
   sessionStore.setState({ status: 'online', user: null })
   await i18n.changeLanguage('en')
+  // the class server's texts, a section apart (the app loads it with the form)
+  await i18n.loadSection('server')
 })
 afterEach(() => {
   cleanup()

@@ -123,8 +123,9 @@ describe('the language files', () => {
     expect(problems.size).toBeGreaterThan(100)
   })
 
-  // the result's, the editor's and the review's texts, files apart downloaded with those screens
-  const screens = ['result', 'editor', 'review'].flatMap((section) =>
+  // the result's, the editor's, the review's and the class server's texts, files apart downloaded
+  // with those screens
+  const screens = ['result', 'editor', 'review', 'server'].flatMap((section) =>
     others.map((f) => [section, f]),
   )
   it.each(screens)('%s/%s translates every text of that screen', (section, file) => {

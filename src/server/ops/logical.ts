@@ -23,6 +23,8 @@ export const EXPORTED_TABLES: readonly (keyof Database)[] = [
   'attempt_events',
   'results',
   'judgement_audit',
+  // the instructor's live messages, shown to the assessor beside an attempt
+  'live_messages',
 ]
 /** Tables deliberately left out of an export. */
 export const NOT_EXPORTED: readonly string[] = [
@@ -140,7 +142,8 @@ export async function importData(
     throw new OpsError(
       'This database already holds people: import only into a new, empty database.',
     )
-  const counts: Record<string, number> = {}
+  // every exported table is counted, an empty one as 0 (as the export counts it)
+  const counts: Record<string, number> = Object.fromEntries(EXPORTED_TABLES.map((t) => [t, 0]))
   await db.transaction().execute(async (tx) => {
     const types = new Map<string, Map<string, string>>()
     const batch: { table: string; rows: Record<string, unknown>[] } = { table: '', rows: [] }

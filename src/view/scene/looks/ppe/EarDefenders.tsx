@@ -2,7 +2,7 @@ import { Piece } from '../../Piece.tsx'
 import { geo } from '../../resources.ts'
 import type { LookProps } from '../types.ts'
 import { HangingItem } from './HangingItem.tsx'
-import { lathe, torusArc } from './ppeShapes.ts'
+import { lathe, torusArc } from './wornShapes.ts'
 
 const BAND = 0.072
 const BAND_Y = -0.088

@@ -2,7 +2,8 @@ import { Piece } from '../../Piece.tsx'
 import { geo } from '../../resources.ts'
 import type { LookProps } from '../types.ts'
 import { HangingItem } from './HangingItem.tsx'
-import { bentSheet, torusArc, tubeThrough } from './ppeShapes.ts'
+import { bentSheet, tubeThrough } from './ppeShapes.ts'
+import { torusArc } from './wornShapes.ts'
 
 const ARC = 0.34
 const RADIUS = 0.13

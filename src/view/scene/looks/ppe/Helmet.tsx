@@ -1,7 +1,7 @@
 import type { LookProps } from '../types.ts'
 import { Piece } from '../../Piece.tsx'
 import { HangingItem } from './HangingItem.tsx'
-import { getHalfEllipse, lathe, plate, torusArc } from './ppeShapes.ts'
+import { getHalfEllipse, lathe, plate, torusArc } from './wornShapes.ts'
 
 const RIM = 0.105
 const HEIGHT = 0.125

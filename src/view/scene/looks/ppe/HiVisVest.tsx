@@ -2,7 +2,7 @@ import { Piece } from '../../Piece.tsx'
 import { geo } from '../../resources.ts'
 import type { LookProps } from '../types.ts'
 import { HangingItem } from './HangingItem.tsx'
-import { torusArc, vest } from './ppeShapes.ts'
+import { torusArc, vest } from './wornShapes.ts'
 
 const WIDTH = 0.46
 const HEIGHT = 0.5

@@ -5,7 +5,8 @@ import { FACING } from '../../parts/types.ts'
 import type { LookProps } from '../types.ts'
 import { HangingItem } from './HangingItem.tsx'
 import { METER_MODES, meterFaceTexture, type MeterMode } from './ppeTextures.ts'
-import { roundedBox, torusArc, tubeThrough } from './ppeShapes.ts'
+import { roundedBox, tubeThrough } from './ppeShapes.ts'
+import { torusArc } from './wornShapes.ts'
 import { useToolScreen } from './useToolScreen.ts'
 
 const BODY_Y = -0.12

@@ -111,6 +111,30 @@ forEachDatabase('privacy: export, delete, retention', (server) => {
     const { userId } = await joinedLearner(server(), code, 'EX-1', { name: 'Zanele Mokoena' })
     const assignmentId = await assignmentIn(server(), classId)
     const attemptId = await attemptOf(server(), assignmentId, userId, new Date())
+    const sentAt = new Date()
+    await server()
+      .db.insertInto('live_messages')
+      .values([
+        {
+          assignment_id: assignmentId,
+          seq: 1,
+          kind: 'message',
+          learner_id: userId,
+          text: 'Check the isolator',
+          sent_by: null,
+          sent_at: sentAt,
+        },
+        {
+          assignment_id: assignmentId,
+          seq: 2,
+          kind: 'message',
+          learner_id: null,
+          text: 'Ten minutes left',
+          sent_by: null,
+          sent_at: sentAt,
+        },
+      ])
+      .execute()
     const admin = await server().signIn('admin')
     const answer = await admin.client.get(`/api/learners/${userId}/export`)
     expect(answer.status).toBe(200)
@@ -141,6 +165,10 @@ forEachDatabase('privacy: export, delete, retention', (server) => {
       result: { revision: 2, result: { score: 0.5 } },
       audit: [expect.objectContaining({ judgement: 'j1', oldMark: null, newMark: 1 })],
     })
+    // the messages sent to this learner alone, not the class's
+    expect(data.messages).toEqual([
+      { assignmentId, kind: 'message', text: 'Check the isolator', sentAt: sentAt.toISOString() },
+    ])
     // no secrets in it: PIN and password hashes stay out
     expect(JSON.stringify(data)).not.toContain('scrypt$')
   })

@@ -89,6 +89,13 @@ export async function exportLearner(db: Kysely<Database>, userId: string, now: D
     .orderBy('created_at')
     .execute()
   const attempts = await attemptsOf(db, userId)
+  const messages = await db
+    .selectFrom('live_messages')
+    .select(['assignment_id', 'kind', 'text', 'sent_at'])
+    .where('learner_id', '=', userId)
+    .orderBy('sent_at')
+    .orderBy('seq')
+    .execute()
   return {
     format: 'practica-learner-export',
     exportedAt: now.toISOString(),
@@ -111,6 +118,13 @@ export async function exportLearner(db: Kysely<Database>, userId: string, now: D
       expiresAt: s.expires_at.toISOString(),
     })),
     attempts,
+    // the instructor's messages to this learner alone (those to the whole class are not theirs)
+    messages: messages.map((m) => ({
+      assignmentId: m.assignment_id,
+      kind: m.kind,
+      text: m.text,
+      sentAt: m.sent_at.toISOString(),
+    })),
   }
 }
 

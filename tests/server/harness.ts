@@ -148,6 +148,26 @@ export async function startTestServer(
     advance(ms) {
       offset += ms
     },
+    ...peopleOn(db, url, () => offset),
+    async close() {
+      await running.close()
+      await database.close()
+      await pgDb?.drop()
+    },
+  }
+}
+
+/**
+ * Clients and people of the server at `url` whose database is `db`: made straight in the
+ * database (a signed-in person, a class), sessions valid an hour past the server's clock
+ * (`offset`: its lead over the real one).
+ */
+export function peopleOn(
+  db: Kysely<Database>,
+  url: string,
+  offset: () => number = () => 0,
+): Pick<TestServer, 'client' | 'signIn' | 'makeClass'> {
+  return {
     client: () => new Client(url),
     async signIn(role, options = {}) {
       const userId = randomUUID()
@@ -185,7 +205,7 @@ export async function startTestServer(
         .values({
           id: createHash('sha256').update(token).digest('hex'),
           user_id: userId,
-          expires_at: new Date(Date.now() + offset + 3_600_000),
+          expires_at: new Date(Date.now() + offset() + 3_600_000),
         })
         .execute()
       const client = new Client(url)
@@ -205,11 +225,6 @@ export async function startTestServer(
         })
         .execute()
       return id
-    },
-    async close() {
-      await running.close()
-      await database.close()
-      await pgDb?.drop()
     },
   }
 }

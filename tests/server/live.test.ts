@@ -4,7 +4,7 @@
 // missed, only the class's staff may watch, and on PostgreSQL an instructor streaming from one
 // server process sees the batches a learner stores through another, even after the listening
 // connection was cut.
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import pg from 'pg'
@@ -17,7 +17,6 @@ import {
   type Model,
 } from '../../src/core/index.ts'
 import { readConfig } from '../../src/server/config.ts'
-import type { Role } from '../../src/server/db/schema.ts'
 import { hubFor, insertUpdate } from '../../src/server/live/hub.ts'
 import { HEARTBEAT_MS } from '../../src/server/live/routes.ts'
 import { forgetProgress, keptProgress } from '../../src/server/live/progress.ts'
@@ -27,6 +26,7 @@ import {
   Client,
   forEachDatabase,
   freshPostgres,
+  peopleOn,
   startTestServer,
   type TestServer,
 } from './harness.ts'
@@ -571,62 +571,8 @@ forEachDatabase('live class view', (server) => {
 })
 
 /** A class, a signed-in person: made straight in the database of `running`. */
-function peopleOn(running: RunningServer, url: string): TestServer {
-  const db = running.database.db
-  return {
-    async signIn(
-      role: Role,
-      options: { classId?: string; learnerId?: string; name?: string } = {},
-    ) {
-      const userId = randomUUID()
-      await db
-        .insertInto('users')
-        .values({
-          id: userId,
-          role,
-          name: options.name ?? role,
-          login: role === 'learner' ? null : `${role}-${userId.slice(0, 8)}`,
-          password_hash: null,
-        })
-        .execute()
-      if (role === 'learner')
-        await db
-          .insertInto('class_learners')
-          .values({
-            class_id: options.classId!,
-            user_id: userId,
-            learner_id: options.learnerId ?? `L-${userId.slice(0, 6)}`,
-            pin_hash: null,
-          })
-          .execute()
-      const token = randomBytes(32).toString('base64url')
-      await db
-        .insertInto('sessions')
-        .values({
-          id: createHash('sha256').update(token).digest('hex'),
-          user_id: userId,
-          expires_at: new Date(Date.now() + 3_600_000),
-        })
-        .execute()
-      const client = new Client(url)
-      client.cookies.set('practica_session', token)
-      return { userId, client }
-    },
-    async makeClass(instructorId: string) {
-      const id = randomUUID()
-      await db
-        .insertInto('classes')
-        .values({
-          id,
-          code: randomBytes(3).toString('hex').toUpperCase(),
-          name: 'Class',
-          instructor_id: instructorId,
-          pin_hash: null,
-        })
-        .execute()
-      return id
-    },
-  } as unknown as TestServer
+function peopleOfServer(running: RunningServer, url: string): TestServer {
+  return { url, db: running.database.db, ...peopleOn(running.database.db, url) } as TestServer
 }
 
 describe('live updates across server processes [postgres]', () => {
@@ -650,7 +596,7 @@ describe('live updates across server processes [postgres]', () => {
       try {
         const urlA = `http://127.0.0.1:${a.port}`
         const urlB = `http://127.0.0.1:${b.port}`
-        const w = await workClass(peopleOn(a, urlA))
+        const w = await workClass(peopleOfServer(a, urlA))
         const learner = await w.learner()
         // the learner's requests go to B; the instructor's stream comes from A
         const viaB = new Client(urlB)

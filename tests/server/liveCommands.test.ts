@@ -6,15 +6,13 @@
 // events both ways), the live grid told of the close, and the assessor seeing the messages sent
 // while an attempt was under way. On PostgreSQL, a learner listening through one server process
 // gets what the instructor sends through another.
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { describe, expect, inject, it } from 'vitest'
 import { scoreAttempt, type Attempt, type AttemptEvent } from '../../src/core/index.ts'
 import { readConfig } from '../../src/server/config.ts'
-import type { Role } from '../../src/server/db/schema.ts'
 import { END_GRACE_MS, MESSAGE_MAX } from '../../src/server/live/commands.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { generateAttempts } from '../bench/generate.ts'
-import { Client, forEachDatabase, freshPostgres, type TestServer } from './harness.ts'
+import { Client, forEachDatabase, freshPostgres, peopleOn, type TestServer } from './harness.ts'
 import { eventsPath, headerFor, workClass, type Learner, type WorkClass } from './workSetup.ts'
 
 interface SseEvent {
@@ -386,62 +384,8 @@ forEachDatabase('live commands', (server) => {
 })
 
 /** The people and classes workClass needs, made straight in the database of `running`. */
-function peopleOn(running: RunningServer, url: string): TestServer {
-  const db = running.database.db
-  return {
-    async signIn(
-      role: Role,
-      options: { classId?: string; learnerId?: string; name?: string } = {},
-    ) {
-      const userId = randomUUID()
-      await db
-        .insertInto('users')
-        .values({
-          id: userId,
-          role,
-          name: options.name ?? role,
-          login: role === 'learner' ? null : `${role}-${userId.slice(0, 8)}`,
-          password_hash: null,
-        })
-        .execute()
-      if (role === 'learner')
-        await db
-          .insertInto('class_learners')
-          .values({
-            class_id: options.classId!,
-            user_id: userId,
-            learner_id: options.learnerId ?? `L-${userId.slice(0, 6)}`,
-            pin_hash: null,
-          })
-          .execute()
-      const token = randomBytes(32).toString('base64url')
-      await db
-        .insertInto('sessions')
-        .values({
-          id: createHash('sha256').update(token).digest('hex'),
-          user_id: userId,
-          expires_at: new Date(Date.now() + 3_600_000),
-        })
-        .execute()
-      const client = new Client(url)
-      client.cookies.set('practica_session', token)
-      return { userId, client }
-    },
-    async makeClass(instructorId: string) {
-      const id = randomUUID()
-      await db
-        .insertInto('classes')
-        .values({
-          id,
-          code: randomBytes(3).toString('hex').toUpperCase(),
-          name: 'Class',
-          instructor_id: instructorId,
-          pin_hash: null,
-        })
-        .execute()
-      return id
-    },
-  } as unknown as TestServer
+function peopleOfServer(running: RunningServer, url: string): TestServer {
+  return { url, db: running.database.db, ...peopleOn(running.database.db, url) } as TestServer
 }
 
 describe('live commands across server processes [postgres]', () => {
@@ -465,7 +409,7 @@ describe('live commands across server processes [postgres]', () => {
       try {
         const urlA = `http://127.0.0.1:${a.port}`
         const urlB = `http://127.0.0.1:${b.port}`
-        const w = await workClass(peopleOn(a, urlA))
+        const w = await workClass(peopleOfServer(a, urlA))
         const learner = await w.learner()
         const viaB = new Client(urlB)
         for (const [k, v] of learner.client.cookies) viaB.cookies.set(k, v)

@@ -229,6 +229,57 @@ export function peopleOn(
   }
 }
 
+/** Two server processes' worth of servers on one fresh PostgreSQL database (the scale-out). */
+export interface TwoProcesses {
+  readonly a: RunningServer
+  readonly b: RunningServer
+  readonly urlA: string
+  readonly urlB: string
+  readonly databaseUrl: string
+  /** people and classes made in the database, clients of A */
+  readonly onA: TestServer
+  /** a client of B signed in as `client` is (the same session cookie) */
+  viaB(client: Client): Client
+  close(): Promise<void>
+}
+
+export async function twoProcesses(): Promise<TwoProcesses> {
+  const database = await freshPostgres()
+  const config: ServerConfig = {
+    ...readConfig({}),
+    databaseUrl: database.url,
+    port: 0,
+    host: '127.0.0.1',
+    https: 'off',
+    appDir: undefined,
+    logLevel: 'silent',
+  }
+  const a = await startServer(config)
+  const b = await startServer(config)
+  const urlA = `http://127.0.0.1:${a.port}`
+  const urlB = `http://127.0.0.1:${b.port}`
+  const db = a.database.db
+  return {
+    a,
+    b,
+    urlA,
+    urlB,
+    databaseUrl: database.url,
+    // what workClass needs of a test server
+    onA: { url: urlA, db, ...peopleOn(db, urlA) } as TestServer,
+    viaB(client) {
+      const onB = new Client(urlB)
+      for (const [k, v] of client.cookies) onB.cookies.set(k, v)
+      return onB
+    },
+    async close() {
+      await a.close()
+      await b.close()
+      await database.drop()
+    },
+  }
+}
+
 /**
  * Runs `body` once per database (PGlite, PostgreSQL), each with its own server. Without a
  * PostgreSQL server the second run skips loudly, or fails under CI.

@@ -16,20 +16,11 @@ import {
   type AttemptEvent,
   type Model,
 } from '../../src/core/index.ts'
-import { readConfig } from '../../src/server/config.ts'
 import { hubFor, insertUpdate } from '../../src/server/live/hub.ts'
 import { HEARTBEAT_MS } from '../../src/server/live/routes.ts'
 import { forgetProgress, keptProgress } from '../../src/server/live/progress.ts'
-import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { generateAttempts } from '../bench/generate.ts'
-import {
-  Client,
-  forEachDatabase,
-  freshPostgres,
-  peopleOn,
-  startTestServer,
-  type TestServer,
-} from './harness.ts'
+import { Client, forEachDatabase, startTestServer, twoProcesses } from './harness.ts'
 import { cli, scratchFolder } from '../cli/runCli.ts'
 import {
   CONVEYOR_FILE,
@@ -570,37 +561,18 @@ forEachDatabase('live class view', (server) => {
   })
 })
 
-/** A class, a signed-in person: made straight in the database of `running`. */
-function peopleOfServer(running: RunningServer, url: string): TestServer {
-  return { url, db: running.database.db, ...peopleOn(running.database.db, url) } as TestServer
-}
-
 describe('live updates across server processes [postgres]', () => {
   const missing = inject('postgresMissing')
   it.skipIf(missing !== '' && !process.env['CI'])(
     'an instructor on process A sees every batch a learner stores through process B, in order, also after the listening connection is cut',
     async () => {
       if (missing) throw new Error(`No PostgreSQL server for the tests under CI: ${missing}`)
-      const database = await freshPostgres()
-      const config = {
-        ...readConfig({}),
-        databaseUrl: database.url,
-        port: 0,
-        host: '127.0.0.1',
-        https: 'off' as const,
-        appDir: undefined,
-        logLevel: 'silent' as const,
-      }
-      const a = await startServer(config)
-      const b = await startServer(config)
+      const two = await twoProcesses()
       try {
-        const urlA = `http://127.0.0.1:${a.port}`
-        const urlB = `http://127.0.0.1:${b.port}`
-        const w = await workClass(peopleOfServer(a, urlA))
+        const w = await workClass(two.onA)
         const learner = await w.learner()
         // the learner's requests go to B; the instructor's stream comes from A
-        const viaB = new Client(urlB)
-        for (const [k, v] of learner.client.cookies) viaB.cookies.set(k, v)
+        const viaB = two.viaB(learner.client)
         const onB = { ...learner, client: viaB }
         const stream = new Stream(w.instructor, streamPath(w))
         expect(await stream.status).toBe(200)
@@ -620,7 +592,7 @@ describe('live updates across server processes [postgres]', () => {
 
         // the database drops both processes' listening connections: what B stores meanwhile
         // reaches A's stream once A listens again
-        const admin = new pg.Client({ connectionString: database.url })
+        const admin = new pg.Client({ connectionString: two.databaseUrl })
         await admin.connect()
         const { rowCount } = await admin.query(
           `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -638,9 +610,7 @@ describe('live updates across server processes [postgres]', () => {
         })
         stream.close()
       } finally {
-        await a.close()
-        await b.close()
-        await database.drop()
+        await two.close()
       }
     },
     60_000,

@@ -8,11 +8,9 @@
 // gets what the instructor sends through another.
 import { describe, expect, inject, it } from 'vitest'
 import { scoreAttempt, type Attempt, type AttemptEvent } from '../../src/core/index.ts'
-import { readConfig } from '../../src/server/config.ts'
 import { END_GRACE_MS, MESSAGE_MAX } from '../../src/server/live/commands.ts'
-import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { generateAttempts } from '../bench/generate.ts'
-import { Client, forEachDatabase, freshPostgres, peopleOn, type TestServer } from './harness.ts'
+import { Client, forEachDatabase, twoProcesses } from './harness.ts'
 import { eventsPath, headerFor, workClass, type Learner, type WorkClass } from './workSetup.ts'
 
 interface SseEvent {
@@ -383,36 +381,17 @@ forEachDatabase('live commands', (server) => {
   })
 })
 
-/** The people and classes workClass needs, made straight in the database of `running`. */
-function peopleOfServer(running: RunningServer, url: string): TestServer {
-  return { url, db: running.database.db, ...peopleOn(running.database.db, url) } as TestServer
-}
-
 describe('live commands across server processes [postgres]', () => {
   const missing = inject('postgresMissing')
   it.skipIf(missing !== '' && !process.env['CI'])(
     'a learner listening through process B gets the message and the end sent through process A',
     async () => {
       if (missing) throw new Error(`No PostgreSQL server for the tests under CI: ${missing}`)
-      const database = await freshPostgres()
-      const config = {
-        ...readConfig({}),
-        databaseUrl: database.url,
-        port: 0,
-        host: '127.0.0.1',
-        https: 'off' as const,
-        appDir: undefined,
-        logLevel: 'silent' as const,
-      }
-      const a = await startServer(config)
-      const b = await startServer(config)
+      const two = await twoProcesses()
       try {
-        const urlA = `http://127.0.0.1:${a.port}`
-        const urlB = `http://127.0.0.1:${b.port}`
-        const w = await workClass(peopleOfServer(a, urlA))
+        const w = await workClass(two.onA)
         const learner = await w.learner()
-        const viaB = new Client(urlB)
-        for (const [k, v] of learner.client.cookies) viaB.cookies.set(k, v)
+        const viaB = two.viaB(learner.client)
         const inbox = new Stream(viaB, inboxPath(w))
         expect(await inbox.status).toBe(200)
         // the stream is open (and B listens) before anything is sent through A
@@ -431,9 +410,7 @@ describe('live commands across server processes [postgres]', () => {
         ])
         inbox.close()
       } finally {
-        await a.close()
-        await b.close()
-        await database.drop()
+        await two.close()
       }
     },
     60_000,

@@ -20,7 +20,8 @@ import { hubFor, insertUpdate } from '../../src/server/live/hub.ts'
 import { HEARTBEAT_MS } from '../../src/server/live/routes.ts'
 import { forgetProgress, keptProgress } from '../../src/server/live/progress.ts'
 import { generateAttempts } from '../bench/generate.ts'
-import { Client, forEachDatabase, startTestServer, twoProcesses } from './harness.ts'
+import { forEachDatabase, startTestServer, twoProcesses } from './harness.ts'
+import { Stream } from './sseReader.ts'
 import { cli, scratchFolder } from '../cli/runCli.ts'
 import {
   CONVEYOR_FILE,
@@ -30,95 +31,6 @@ import {
   type Learner,
   type WorkClass,
 } from './workSetup.ts'
-
-interface SseEvent {
-  readonly event: string
-  readonly id: string | undefined
-  readonly data: any
-}
-
-/** An open event stream of `client` at `path`, read event by event. */
-class Stream {
-  private readonly events: SseEvent[] = []
-  private waiters: (() => void)[] = []
-  readonly status: Promise<number>
-  headers: Headers | undefined
-  /** comment lines (heartbeats) received */
-  comments = 0
-  private readonly abort = new AbortController()
-  ended = false
-
-  constructor(client: Client, path: string, headers: Record<string, string> = {}) {
-    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-    this.status = fetch(client.base + path, {
-      headers: { cookie, accept: 'text/event-stream', ...headers },
-      signal: this.abort.signal,
-    }).then((response) => {
-      this.headers = response.headers
-      void this.read(response)
-      return response.status
-    })
-  }
-
-  private async read(response: Response): Promise<void> {
-    const reader = response.body!.getReader()
-    const decoder = new TextDecoder()
-    let buffer = ''
-    try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        buffer += decoder.decode(value, { stream: true })
-        let end: number
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end)
-          buffer = buffer.slice(end + 2)
-          const fields = new Map<string, string>()
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) {
-              this.comments++
-              continue
-            }
-            const at = line.indexOf(': ')
-            if (at > 0) fields.set(line.slice(0, at), line.slice(at + 2))
-          }
-          if (!fields.has('data')) continue
-          this.events.push({
-            event: fields.get('event') ?? 'message',
-            id: fields.get('id'),
-            data: JSON.parse(fields.get('data')!),
-          })
-        }
-        this.notify()
-      }
-    } catch {
-      // aborted
-    }
-    this.ended = true
-    this.notify()
-  }
-
-  private notify(): void {
-    const waiters = this.waiters
-    this.waiters = []
-    for (const w of waiters) w()
-  }
-
-  /** Waits until `n` events came (or the stream ended), at most `ms`; returns them all. */
-  async take(n: number, ms = 15_000): Promise<SseEvent[]> {
-    const until = Date.now() + ms
-    while (this.events.length < n && !this.ended && Date.now() < until)
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve)
-        setTimeout(resolve, 200)
-      })
-    return [...this.events]
-  }
-
-  close(): void {
-    this.abort.abort()
-  }
-}
 
 const livePath = (w: WorkClass) => `/api/assignments/${w.assignmentId}/live`
 const streamPath = (w: WorkClass, query = '') => `${livePath(w)}/stream${query}`

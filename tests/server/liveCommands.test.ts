@@ -10,77 +10,9 @@ import { describe, expect, inject, it } from 'vitest'
 import { scoreAttempt, type Attempt, type AttemptEvent } from '../../src/core/index.ts'
 import { END_GRACE_MS, MESSAGE_MAX } from '../../src/server/live/commands.ts'
 import { generateAttempts } from '../bench/generate.ts'
-import { Client, forEachDatabase, twoProcesses } from './harness.ts'
+import { forEachDatabase, twoProcesses } from './harness.ts'
+import { Stream, type SseEvent } from './sseReader.ts'
 import { eventsPath, headerFor, workClass, type Learner, type WorkClass } from './workSetup.ts'
-
-interface SseEvent {
-  readonly event: string
-  readonly id: string | undefined
-  readonly data: any
-}
-
-/** An open event stream of `client` at `path`, read event by event. */
-class Stream {
-  readonly events: SseEvent[] = []
-  readonly status: Promise<number>
-  ended = false
-  private readonly abort = new AbortController()
-
-  constructor(client: Client, path: string, headers: Record<string, string> = {}) {
-    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-    this.status = fetch(client.base + path, {
-      headers: { cookie, accept: 'text/event-stream', ...headers },
-      signal: this.abort.signal,
-    }).then((response) => {
-      void this.read(response)
-      return response.status
-    })
-  }
-
-  private async read(response: Response): Promise<void> {
-    const reader = response.body!.getReader()
-    const decoder = new TextDecoder()
-    let buffer = ''
-    try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        buffer += decoder.decode(value, { stream: true })
-        let end: number
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end)
-          buffer = buffer.slice(end + 2)
-          const fields = new Map<string, string>()
-          for (const line of block.split('\n')) {
-            const at = line.indexOf(': ')
-            if (!line.startsWith(':') && at > 0) fields.set(line.slice(0, at), line.slice(at + 2))
-          }
-          if (fields.has('data'))
-            this.events.push({
-              event: fields.get('event') ?? 'message',
-              id: fields.get('id'),
-              data: JSON.parse(fields.get('data')!),
-            })
-        }
-      }
-    } catch {
-      // aborted
-    }
-    this.ended = true
-  }
-
-  /** Waits until `n` events came (or the stream ended), at most `ms`. */
-  async take(n: number, ms = 10_000): Promise<SseEvent[]> {
-    const until = Date.now() + ms
-    while (this.events.length < n && !this.ended && Date.now() < until)
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    return [...this.events]
-  }
-
-  close(): void {
-    this.abort.abort()
-  }
-}
 
 const messagesPath = (w: WorkClass) => `/api/assignments/${w.assignmentId}/messages`
 const endPath = (w: WorkClass) => `/api/assignments/${w.assignmentId}/end`

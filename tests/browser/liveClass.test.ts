@@ -8,8 +8,6 @@
 // a finished attempt shows scoreAttempt's score; a learner's live 3D view follows new events;
 // both languages, axe-clean, with screenshots at 1280×720 under /tmp/livegrid/.
 import { mkdirSync, readFileSync } from 'node:fs'
-import { createServer, request, type Server } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
 import { resolve } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import pino from 'pino'
@@ -29,6 +27,7 @@ import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { storedAttempt } from '../../src/server/work/score.ts'
 import { loadScenarioFile } from '../helpers.ts'
 import { expectNoSeriousAxe } from './axe.ts'
+import { CuttableProxy } from './cuttableProxy.ts'
 import {
   clickPart,
   expectStep,
@@ -43,61 +42,6 @@ setupBrowser()
 
 const CONVEYOR = 'scenarios/conveyor-loto.json'
 const SHOTS = '/tmp/livegrid'
-
-/** A proxy in front of the server that the test switches off (it then drops every connection). */
-class CuttableProxy {
-  online = true
-  private readonly sockets = new Set<Socket>()
-  private readonly server: Server
-
-  constructor(target: number) {
-    this.server = createServer((req, res) => {
-      if (!this.online) return void req.socket.destroy()
-      const upstream = request(
-        {
-          host: '127.0.0.1',
-          port: target,
-          method: req.method,
-          path: req.url,
-          headers: req.headers,
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers)
-          answer.pipe(res)
-        },
-      )
-      upstream.on('error', () => res.destroy())
-      req.pipe(upstream)
-    })
-    this.server.on('connection', (socket) => {
-      if (!this.online) return void socket.destroy()
-      this.sockets.add(socket)
-      socket.on('close', () => this.sockets.delete(socket))
-    })
-  }
-
-  listen(): Promise<string> {
-    return new Promise((done) =>
-      this.server.listen(0, '127.0.0.1', () =>
-        done(`http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`),
-      ),
-    )
-  }
-
-  cut(): void {
-    this.online = false
-    for (const socket of this.sockets) socket.destroy()
-  }
-
-  restore(): void {
-    this.online = true
-  }
-
-  close(): Promise<void> {
-    this.cut()
-    return new Promise((done) => this.server.close(() => done()))
-  }
-}
 
 let database: OpenDatabase
 let running: RunningServer
@@ -236,7 +180,7 @@ describe.skipIf(!hasBrowser)('the live class view', () => {
       { database, log: pino({ level: 'silent' }) },
     )
     proxy = new CuttableProxy(running.port)
-    proxyUrl = await proxy.listen()
+    proxyUrl = `${await proxy.listen()}/`
   })
   afterAll(async () => {
     await proxy?.close()

@@ -5,8 +5,6 @@
 // class code and do attempts, one of them losing the network in the middle and coming back; the
 // assessor opens the class in the review screen and sees both attempts scored as the engine
 // scores the events the server holds, which are the events the learners' browsers recorded.
-import { createServer, request, type Server } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import pino from 'pino'
@@ -18,6 +16,7 @@ import { prepareSetup } from '../../src/server/people/setup.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { loadScenarioFile } from '../helpers.ts'
 import { expectNoSeriousAxe } from './axe.ts'
+import { CuttableProxy } from './cuttableProxy.ts'
 import {
   clickPart,
   downloadAttempt,
@@ -32,72 +31,6 @@ import {
 setupBrowser()
 
 const CONVEYOR = 'scenarios/conveyor-loto.json'
-
-/**
- * A proxy in front of the server that the test switches off: then it takes no connection and
- * drops every open one, as a lab's network does when its switch goes down. The page, its fetches
- * and the service worker all go through it (Chromium's offline switch can miss the worker's).
- */
-class CuttableProxy {
-  online = true
-  private readonly sockets = new Set<Socket>()
-  private readonly server: Server
-
-  constructor(private readonly target: number) {
-    this.server = createServer((req, res) => {
-      if (!this.online) {
-        req.socket.destroy()
-        return
-      }
-      // the Host header goes through as the browser sent it: the server checks Origin against it
-      const upstream = request(
-        {
-          host: '127.0.0.1',
-          port: this.target,
-          method: req.method,
-          path: req.url,
-          headers: req.headers,
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers)
-          answer.pipe(res)
-        },
-      )
-      upstream.on('error', () => res.destroy())
-      req.pipe(upstream)
-    })
-    this.server.on('connection', (socket) => {
-      if (!this.online) {
-        socket.destroy()
-        return
-      }
-      this.sockets.add(socket)
-      socket.on('close', () => this.sockets.delete(socket))
-    })
-  }
-
-  listen(): Promise<string> {
-    return new Promise((done) =>
-      this.server.listen(0, '127.0.0.1', () =>
-        done(`http://127.0.0.1:${(this.server.address() as AddressInfo).port}`),
-      ),
-    )
-  }
-
-  cut(): void {
-    this.online = false
-    for (const socket of this.sockets) socket.destroy()
-  }
-
-  restore(): void {
-    this.online = true
-  }
-
-  close(): Promise<void> {
-    this.cut()
-    return new Promise((done) => this.server.close(() => done()))
-  }
-}
 
 let database: OpenDatabase
 let running: RunningServer

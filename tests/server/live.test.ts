@@ -17,7 +17,7 @@ import {
   type Model,
 } from '../../src/core/index.ts'
 import { hubFor, insertUpdate } from '../../src/server/live/hub.ts'
-import { HEARTBEAT_MS } from '../../src/server/live/routes.ts'
+import { HEARTBEAT_MS } from '../../src/server/live/stream.ts'
 import { forgetProgress, keptProgress } from '../../src/server/live/progress.ts'
 import { generateAttempts } from '../bench/generate.ts'
 import { forEachDatabase, startTestServer, twoProcesses } from './harness.ts'

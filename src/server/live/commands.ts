@@ -11,7 +11,6 @@
 // timer), scoring the attempts that never sent `end` at their last event, as the spec says.
 import { streamSSE } from 'hono/streaming'
 import { type Kysely, sql } from 'kysely'
-import type { Logger } from 'pino'
 import { z } from 'zod'
 import type { Database } from '../db/schema.ts'
 import { readJson } from '../http/body.ts'
@@ -22,15 +21,12 @@ import { route } from '../http/route.ts'
 import { closeDueAssignments } from '../work/close.ts'
 import { param } from '../work/param.ts'
 import { CHANNEL, hubFor, type LiveSubscriber } from './hub.ts'
+import { holdStream, maxSecondsOf, pumper, RECONNECT_MS, resumeId } from './stream.ts'
 
 /** The longest message, in characters. */
 export const MESSAGE_MAX = 500
 /** How long after "end now" the assignment closes: the apps' own `end` is accepted until then. */
 export const END_GRACE_MS = 30_000
-/** A comment line this often keeps proxies from closing a quiet stream. */
-const HEARTBEAT_MS = 15_000
-/** How long a browser waits before reconnecting a dropped stream. */
-const RECONNECT_MS = 2000
 
 /** The hub key a learner's inbox streams of an assignment wait on (NOTIFY's payload). */
 export const inboxKey = (assignmentId: string) => `inbox:${assignmentId}`
@@ -253,55 +249,6 @@ const messageSchema = z.strictObject({
 const STAFF = ['admin', 'instructor', 'assessor'] as const
 const RUNNERS = ['admin', 'instructor'] as const
 
-/** The id a reconnecting EventSource sends (or `lastEventId` in the query), if it is one. */
-function resumeId(header: string | undefined, query: string | undefined): number {
-  const raw = header ?? query
-  return raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : 0
-}
-
-/** Sends the learner's commands after `after` with `write`, in order, each time it is called. */
-function pumpInbox(
-  db: Kysely<Database>,
-  log: Logger,
-  assignmentId: string,
-  userId: string,
-  after: number,
-  write: (m: LiveMessage) => Promise<void>,
-): { pump: () => Promise<void>; close: () => void } {
-  let lastId = after
-  let closed = false
-  let pumping = false
-  let again = false
-  const pump = async (): Promise<void> => {
-    if (closed) return
-    if (pumping) {
-      again = true
-      return
-    }
-    pumping = true
-    try {
-      do {
-        again = false
-        for (;;) {
-          const batch = await inboxAfter(db, assignmentId, userId, lastId)
-          if (batch.length === 0 || closed) break
-          for (const m of batch) {
-            if (closed) return
-            await write(m)
-            lastId = m.seq
-          }
-        }
-      } while (again && !closed)
-    } catch (err) {
-      // the database is away: the next wake (or the listener's catch-up) tries again
-      log.warn({ err, assignment: assignmentId }, 'inbox stream could not read messages')
-    } finally {
-      pumping = false
-    }
-  }
-  return { pump, close: () => (closed = true) }
-}
-
 export const commandRoutes = [
   route({
     method: 'POST',
@@ -375,46 +322,32 @@ export const commandRoutes = [
       const { db, log } = c.get('deps')
       const assignmentId = param(c, 'assignmentId')
       const userId = callerOf(c).id
-      const rawMax = c.req.query('maxSeconds')
-      if (rawMax !== undefined && !/^\d{1,5}$/.test(rawMax))
-        throw new ApiError(
-          400,
-          'bad-request',
-          '"maxSeconds" is how long the stream lasts: a whole number of seconds (0: only what was sent already).',
-          { field: 'maxSeconds' },
-        )
-      const maxSeconds = rawMax === undefined ? undefined : Number(rawMax)
-      const after = resumeId(c.req.header('last-event-id'), c.req.query('lastEventId'))
+      const maxSeconds = maxSecondsOf(c)
+      const after = resumeId(c) ?? 0
       c.header('X-Accel-Buffering', 'no')
       return streamSSE(c, async (stream) => {
-        let finish: () => void = () => undefined
-        const done = new Promise<void>((resolve) => (finish = resolve))
-        const inbox = pumpInbox(db, log, assignmentId, userId, after, (m) =>
-          stream.writeSSE({ event: m.kind, id: String(m.seq), data: JSON.stringify(m) }),
+        let lastId = after
+        // sends the learner's commands after lastId, in order
+        const inbox = pumper(
+          async (closed) => {
+            const batch = await inboxAfter(db, assignmentId, userId, lastId)
+            for (const m of batch) {
+              if (closed()) return false
+              await stream.writeSSE({ event: m.kind, id: String(m.seq), data: JSON.stringify(m) })
+              lastId = m.seq
+            }
+            return batch.length > 0
+          },
+          (err) =>
+            log.warn({ err, assignment: assignmentId }, 'inbox stream could not read messages'),
         )
-        const subscriber: LiveSubscriber = {
-          assignmentId: inboxKey(assignmentId),
-          wake: () => void inbox.pump(),
-          end: () => finish(),
-        }
-        stream.onAbort(() => finish())
-        const hub = hubFor(db)
-        hub.add(subscriber)
-        const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n'), HEARTBEAT_MS)
-        const limit =
-          maxSeconds !== undefined && maxSeconds > 0
-            ? setTimeout(() => finish(), maxSeconds * 1000)
-            : undefined
         try {
-          await stream.write(`retry: ${RECONNECT_MS}\n\n`)
-          await inbox.pump()
-          if (maxSeconds === 0) finish()
-          await done
+          await holdStream(stream, db, inboxKey(assignmentId), maxSeconds, inbox.pump, async () => {
+            await stream.write(`retry: ${RECONNECT_MS}\n\n`)
+            await inbox.pump()
+          })
         } finally {
           inbox.close()
-          clearInterval(heartbeat)
-          clearTimeout(limit)
-          hub.remove(subscriber)
         }
       })
     },

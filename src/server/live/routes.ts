@@ -6,50 +6,18 @@ import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import { readJson } from '../http/body.ts'
 import type { AppEnv, Deps } from '../http/context.ts'
-import { ApiError } from '../http/errors.ts'
 import { route } from '../http/route.ts'
 import { closeDueAssignments } from '../work/close.ts'
 import { param } from '../work/param.ts'
 import { computeGrid, DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES } from './grid.ts'
 import { learnerAttempt } from './attempt.ts'
-import { headOf, hubFor, updatesAfter, type LiveSubscriber } from './hub.ts'
-
-/** A comment line this often keeps proxies from closing a quiet stream. */
-export const HEARTBEAT_MS = 15_000
-/** How long a browser waits before reconnecting a dropped stream. */
-const RECONNECT_MS = 2000
+import { headOf, updatesAfter } from './hub.ts'
+import { holdStream, maxSecondsOf, pumper, RECONNECT_MS, resumeId, wholeQuery } from './stream.ts'
 
 const STAFF = ['admin', 'instructor', 'assessor'] as const
 
-/** A whole number query parameter in [min, max], or undefined when absent; 400 otherwise. */
-function wholeQuery(
-  c: Context<AppEnv>,
-  name: string,
-  min: number,
-  max: number,
-  what: string,
-): number | undefined {
-  const raw = c.req.query(name)
-  if (raw === undefined || raw === '') return undefined
-  const n = Number(raw)
-  if (!/^\d+$/.test(raw) || n < min || n > max)
-    throw new ApiError(
-      400,
-      'bad-request',
-      `"${name}" is ${what}: a whole number from ${min} to ${max}.`,
-      { field: name },
-    )
-  return n
-}
-
 const idleOf = (c: Context<AppEnv>) =>
   wholeQuery(c, 'idle', 1, MAX_IDLE_MINUTES, 'the minutes without an event that count as idle')
-
-/** The id a reconnecting EventSource sends (or `lastEventId` in the query), if it is one of ours. */
-function resumeId(c: Context<AppEnv>): number | undefined {
-  const raw = c.req.header('last-event-id') ?? c.req.query('lastEventId')
-  return raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined
-}
 
 /**
  * Processes the assignment's close if it is due (as every route that reads attempts does); the
@@ -98,20 +66,13 @@ export const liveRoutes = [
       const idle = idleOf(c)
       // the stream ends after this long (0: once the grid and the missed updates are sent); the
       // browser reconnects with the last id
-      const maxSeconds = wholeQuery(c, 'maxSeconds', 0, 86_400, 'how long the stream lasts')
+      const maxSeconds = maxSecondsOf(c)
       const resume = resumeId(c)
       // nginx (and proxies like it) pass each event on at once instead of buffering the answer
       c.header('X-Accel-Buffering', 'no')
       return streamSSE(c, async (stream) => {
-        const hub = hubFor(db)
         /** the id of the last event sent; -1 until the first one */
         let lastId = -1
-        let closed = false
-        let pumping = false
-        let again = false
-        let finish: () => void = () => undefined
-        const done = new Promise<void>((resolve) => (finish = resolve))
-
         const sendGrid = async () => {
           await closeIfDue(deps, assignmentId)
           const head = await headOf(db, assignmentId)
@@ -124,78 +85,51 @@ export const liveRoutes = [
           })
           lastId = head
         }
-        // sends every update after lastId, in order; a wake while it runs makes it look again
-        const pump = async (): Promise<void> => {
-          if (lastId < 0 || closed) return
-          if (pumping) {
-            again = true
-            return
-          }
-          pumping = true
-          try {
-            do {
-              again = false
-              for (;;) {
-                const updates = await updatesAfter(db, assignmentId, lastId)
-                if (updates.length === 0 || closed) break
-                // ids are 1, 2, 3 …: a hole means pruned rows, so the whole grid again
-                if (updates[0]!.seq !== lastId + 1) {
-                  await sendGrid()
-                  continue
-                }
-                for (const u of updates) {
-                  if (closed) return
-                  await stream.writeSSE({
-                    event: 'learner',
-                    id: String(u.seq),
-                    data: JSON.stringify(u.learner),
-                  })
-                  lastId = u.seq
-                }
-              }
-            } while (again && !closed)
-          } catch (err) {
-            // the database is away: the next wake (or the listener's catch-up) tries again
-            log.warn({ err, assignment: assignmentId }, 'live stream could not read updates')
-          } finally {
-            pumping = false
-          }
-        }
-        const subscriber: LiveSubscriber = {
-          assignmentId,
-          wake: () => void pump(),
-          end: () => finish(),
-        }
-        stream.onAbort(() => finish())
-        hub.add(subscriber)
-        const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n'), HEARTBEAT_MS)
-        const limit =
-          maxSeconds !== undefined && maxSeconds > 0
-            ? setTimeout(() => finish(), maxSeconds * 1000)
-            : undefined
+        // sends every update after lastId, in order
+        const updates = pumper(
+          async (closed) => {
+            if (lastId < 0) return false
+            const next = await updatesAfter(db, assignmentId, lastId)
+            if (next.length === 0) return false
+            // ids are 1, 2, 3 …: a hole means pruned rows, so the whole grid again
+            if (next[0]!.seq !== lastId + 1) {
+              await sendGrid()
+              return true
+            }
+            for (const u of next) {
+              if (closed()) return false
+              await stream.writeSSE({
+                event: 'learner',
+                id: String(u.seq),
+                data: JSON.stringify(u.learner),
+              })
+              lastId = u.seq
+            }
+            return true
+          },
+          (err) =>
+            log.warn({ err, assignment: assignmentId }, 'live stream could not read updates'),
+        )
         try {
-          const head = await headOf(db, assignmentId)
-          const first =
-            resume !== undefined && resume < head
-              ? await updatesAfter(db, assignmentId, resume, 1)
-              : []
-          // resume only from an id this assignment gave whose next update is still kept
-          if (resume !== undefined && (resume === head || first[0]?.seq === resume + 1)) {
-            await stream.write(`retry: ${RECONNECT_MS}\n\n`)
-            lastId = resume
-          } else await sendGrid()
-          await pump()
-          if (maxSeconds === 0) finish()
-          await done
+          await holdStream(stream, db, assignmentId, maxSeconds, updates.pump, async () => {
+            const head = await headOf(db, assignmentId)
+            const first =
+              resume !== undefined && resume < head
+                ? await updatesAfter(db, assignmentId, resume, 1)
+                : []
+            // resume only from an id this assignment gave whose next update is still kept
+            if (resume !== undefined && (resume === head || first[0]?.seq === resume + 1)) {
+              await stream.write(`retry: ${RECONNECT_MS}\n\n`)
+              lastId = resume
+            } else await sendGrid()
+            await updates.pump()
+          })
         } catch (err) {
           log.warn({ err, assignment: assignmentId }, 'live stream failed')
           const message = 'The live view stopped on the server; it reconnects by itself.'
           await stream.writeSSE({ event: 'failed', data: JSON.stringify({ message }) })
         } finally {
-          closed = true
-          clearInterval(heartbeat)
-          clearTimeout(limit)
-          hub.remove(subscriber)
+          updates.close()
         }
       })
     },

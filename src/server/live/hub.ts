@@ -176,6 +176,14 @@ export interface PublishDeps {
   readonly log: Logger
 }
 
+/**
+ * How long rows are gathered before they are written. The embedded database runs one statement
+ * at a time, so without a wait the first row's write goes alone and every later row waits for
+ * it; gathered, a class syncing at once costs a write per 10 ms instead of one per batch (the
+ * sync benchmark: about 4 rows a write, ≈ 12,600 events/s instead of ≈ 9,300).
+ */
+const GATHER_MS = 10
+
 /** Rows waiting to be stored, by assignment, each with the request waiting for it. */
 interface PublishQueue {
   pending: Map<string, { learners: LiveLearner[]; stored: (() => void)[] }>
@@ -185,11 +193,10 @@ const QUEUES = new WeakMap<Kysely<Database>, PublishQueue>()
 
 /**
  * After sync stored a batch (or made an attempt, or ended one): the learner's new row, computed
- * by the engine, stored as a live update and announced; resolves once it is stored. Rows that
- * come while a write is under way wait for the next one, which stores them all (one statement per
- * assignment): a class syncing at once costs a few writes, not one per batch. It never fails the
- * sync, whose events are stored already: a failure is logged, and the instructor's next grid
- * shows the change.
+ * by the engine, stored as a live update and announced; resolves once it is stored, so a batch is
+ * acknowledged after its row. Rows are gathered for GATHER_MS, or while a write is under way, and
+ * then stored together (one statement per assignment). It never fails the sync, whose events are
+ * stored already: a failure is logged, and the instructor's next grid shows the change.
  */
 export async function publishBatch(deps: PublishDeps, batch: StoredBatch): Promise<void> {
   let learner: LiveLearner | undefined
@@ -208,7 +215,10 @@ export async function publishBatch(deps: PublishDeps, batch: StoredBatch): Promi
   queue.pending.set(batch.assignmentId, waiting)
   waiting.learners.push(learner)
   const stored = new Promise<void>((resolve) => waiting.stored.push(resolve))
-  if (!queue.draining) void drain(deps, queue)
+  if (!queue.draining) {
+    queue.draining = true
+    setTimeout(() => void drain(deps, queue), GATHER_MS)
+  }
   await stored
 }
 

@@ -10,6 +10,7 @@ import { loadScenarioJson, readJsonFile, type Model } from '../../core/index.ts'
 import { ApiError, apiPath, apiRequest } from '../classroom/api.ts'
 import { sessionStore } from '../classroom/sessionStore.ts'
 import { staffApi } from '../classroom/staffApi.ts'
+import { followLiveStream, type StreamHandlers, type StreamOptions } from './liveStream.ts'
 
 export type StepStatus = 'done' | 'ready' | 'waiting' | 'outOfOrder'
 
@@ -89,36 +90,16 @@ export interface LiveState {
 
 export type LiveStore = StoreApi<LiveState>
 
-/** An EventSource as the store uses it (tests may give their own). */
-export interface EventSourceLike {
-  readonly readyState: number
-  onopen: ((event: Event) => void) | null
-  onerror: ((event: Event) => void) | null
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void
-  close(): void
-}
-
-export interface LiveOptions {
-  readonly openStream?: (url: string) => EventSourceLike
+export interface LiveOptions extends StreamOptions {
   readonly clock?: () => number
   /** ms between the idle timer's ticks */
   readonly tickMs?: number
-  /** ms before a stream the browser gave up on is opened again (doubled each time, to 30 s) */
-  readonly retryMs?: number
 }
-
-const CLOSED = 2
 
 /** Whether `learner` has been idle longer than the setting, at the server's time `serverNow`. Pure. */
 export function isIdle(learner: LiveLearner, serverNow: number, idleMinutes: number): boolean {
   if (learner.status !== 'working' || learner.lastActivityAt === null) return false
   return serverNow - Date.parse(learner.lastActivityAt) > idleMinutes * 60_000
-}
-
-/** The stream's address; `lastEventId` resumes from an update this assignment sent. */
-export function streamUrl(assignmentId: string, lastEventId: string | null): string {
-  const base = `${apiPath('assignments', assignmentId, 'live', 'stream')}`
-  return lastEventId === null ? base : `${base}?lastEventId=${encodeURIComponent(lastEventId)}`
 }
 
 /** Reads the scenario's published bytes into a model (its looks checked for form only). */
@@ -141,15 +122,51 @@ async function modelOf(
   return { ok: true, model: loaded.value }
 }
 
+/** How the stream's opening, failing, dropping and refusal move the store's `connection`. */
+function connectionOf(
+  store: LiveStore,
+): Pick<StreamHandlers, 'opened' | 'failed' | 'dropped' | 'refused'> {
+  const { getState: get, setState: set } = store
+  return {
+    opened() {
+      if (get().order.length > 0 || get().lastEventId !== null) set({ connection: 'live' })
+    },
+    failed() {
+      if (get().connection === 'live') set({ connection: 'reconnecting' })
+    },
+    dropped() {
+      if (get().connection !== 'refused' && get().connection !== 'connecting')
+        set({ connection: 'reconnecting' })
+    },
+    refused(e) {
+      if (e.status === 401) sessionStore.getState().sessionLost()
+      set({ connection: 'refused', refusal: e })
+    },
+  }
+}
+
+/** Saves the assignment's idle setting on the server (null: back to the default). */
+async function saveIdleMinutes(
+  assignmentId: string,
+  minutes: number | null,
+): Promise<{ ok: true; idleMinutes: number } | { ok: false; error: ApiError }> {
+  try {
+    const answer = await apiRequest<{ idleMinutes: number }>(
+      'PUT',
+      apiPath('assignments', assignmentId, 'live', 'idle'),
+      { body: { minutes } },
+    )
+    return { ok: true, idleMinutes: answer.idleMinutes }
+  } catch (e) {
+    const error = e instanceof ApiError ? e : new ApiError(0, 'network', String(e))
+    if (error.status === 401) sessionStore.getState().sessionLost()
+    return { ok: false, error }
+  }
+}
+
 /** The live view of one assignment: opens its stream at once. */
 export function createLiveStore(assignmentId: string, options: LiveOptions = {}): LiveStore {
-  const openStream =
-    options.openStream ?? ((url: string) => new EventSource(url) as unknown as EventSourceLike)
   const clock = options.clock ?? (() => Date.now())
-  const firstRetry = options.retryMs ?? 2000
-  let source: EventSourceLike | null = null
-  let retryTimer: ReturnType<typeof setTimeout> | undefined
-  let retryMs = firstRetry
   let stopped = false
   let modelFor = ''
 
@@ -170,25 +187,13 @@ export function createLiveStore(assignmentId: string, options: LiveOptions = {})
     alertFor: null,
     lastEventId: null,
     async setIdleMinutes(minutes) {
-      try {
-        const answer = await apiRequest<{ idleMinutes: number }>(
-          'PUT',
-          apiPath('assignments', assignmentId, 'live', 'idle'),
-          { body: { minutes } },
-        )
-        set({ idleMinutes: answer.idleMinutes })
-        return { ok: true }
-      } catch (e) {
-        const error = e instanceof ApiError ? e : new ApiError(0, 'network', String(e))
-        if (error.status === 401) sessionStore.getState().sessionLost()
-        return { ok: false, error }
-      }
+      const saved = await saveIdleMinutes(assignmentId, minutes)
+      if (saved.ok) set({ idleMinutes: saved.idleMinutes })
+      return saved.ok ? { ok: true } : saved
     },
     stop() {
       stopped = true
-      source?.close()
-      source = null
-      clearTimeout(retryTimer)
+      stream.stop()
       clearInterval(ticker)
     },
   }))
@@ -244,57 +249,14 @@ export function createLiveStore(assignmentId: string, options: LiveOptions = {})
     if (row.critical && !before?.critical) alert(row.userId)
   }
 
-  /** Asks the server why the stream was refused: a refusal stops, anything else tries again. */
-  const afterClosed = async () => {
-    try {
-      await apiRequest('GET', apiPath('assignments', assignmentId, 'live'))
-    } catch (e) {
-      if (
-        e instanceof ApiError &&
-        (e.status === 401 || e.status === 403 || e.status === 404 || e.status === 400)
-      ) {
-        if (e.status === 401) sessionStore.getState().sessionLost()
-        set({ connection: 'refused', refusal: e })
-        return
-      }
-    }
-    if (stopped) return
-    retryTimer = setTimeout(connect, retryMs)
-    retryMs = Math.min(retryMs * 2, 30_000)
-  }
-
-  function connect(): void {
-    if (stopped) return
-    const es = openStream(streamUrl(assignmentId, get().lastEventId))
-    source = es
-    es.onopen = () => {
-      retryMs = firstRetry
-      if (get().order.length > 0 || get().lastEventId !== null) set({ connection: 'live' })
-    }
-    es.addEventListener('grid', (e) => {
-      if (source === es) applyGrid(JSON.parse(e.data) as LiveGrid, e.lastEventId)
-    })
-    es.addEventListener('learner', (e) => {
-      if (source === es) applyLearner(JSON.parse(e.data) as LiveLearner, e.lastEventId)
-    })
-    es.addEventListener('failed', () => {
-      if (source === es && get().connection === 'live') set({ connection: 'reconnecting' })
-    })
-    es.onerror = () => {
-      if (source !== es || stopped) return
-      if (get().connection !== 'refused' && get().connection !== 'connecting')
-        set({ connection: 'reconnecting' })
-      // the browser tries again by itself (with Last-Event-ID) unless it gave up on this stream
-      if (es.readyState === CLOSED) {
-        es.close()
-        source = null
-        void afterClosed()
-      }
-    }
-  }
-
+  const stream = followLiveStream(assignmentId, () => get().lastEventId, {
+    openStream: options.openStream,
+    retryMs: options.retryMs,
+    grid: applyGrid,
+    learner: applyLearner,
+    ...connectionOf(store),
+  })
   const ticker = setInterval(() => set({ now: clock() }), options.tickMs ?? 5000)
-  connect()
   return store
 }
 

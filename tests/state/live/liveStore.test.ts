@@ -9,12 +9,11 @@ import {
   createLiveStore,
   isIdle,
   serverNow,
-  streamUrl,
-  type EventSourceLike,
   type LiveGrid,
   type LiveLearner,
   type LiveStore,
 } from '../../../src/state/live/liveStore.ts'
+import { streamUrl, type EventSourceLike } from '../../../src/state/live/liveStream.ts'
 
 class FakeStream implements EventSourceLike {
   readyState = 0

@@ -312,8 +312,20 @@ export async function startLiveListener(target: ListenTarget): Promise<LiveListe
       stop: async () => hub.endAll(),
     }
   }
-  const url = target.url
-  const firstRetry = target.retryMs ?? 500
+  return listenOnPostgres(hub, target.url, log, target.retryMs ?? 500)
+}
+
+/**
+ * LISTENs on a dedicated PostgreSQL connection to `url`, made again after it is lost (first
+ * after `firstRetry` ms, doubling up to 5 s): LISTEN again, then every open stream of `hub`
+ * catches up from its last id.
+ */
+async function listenOnPostgres(
+  hub: LiveHub,
+  url: string,
+  log: Logger,
+  firstRetry: number,
+): Promise<LiveListener> {
   let stopped = false
   let client: pg.Client | undefined
   let pid: number | undefined

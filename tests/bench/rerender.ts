@@ -198,7 +198,9 @@ export async function runRerender(options: BenchOptions): Promise<BenchResult[]>
         name: 'rerender',
         unit: 'components',
         ours: acted.names.length,
-        goals: [{ on: 'ours', op: '<=', value: 2 }],
+        // the act changes three things a learner sees or hears: its checklist step, the worn-PPE
+        // tray (the glasses are worn now) and the screen reader's announcement; nothing else
+        goals: [{ on: 'ours', op: '<=', value: 3 }],
         note:
           `one act (click on the glasses: step "ppe-glasses" done) in practice mode, conveyor, ` +
           `page clock held mid-second, then run 400 ms; ${acted.commits} commit(s), react-dom ` +

@@ -11,7 +11,7 @@ import { openDatabase, type OpenDatabase } from './db/open.ts'
 import { createApp } from './http/app.ts'
 import { scheduleRetention } from './people/privacy.ts'
 import { startCloseTimer } from './work/close.ts'
-import { startLiveListener } from './live/hub.ts'
+import { startLiveListener } from './live/listener.ts'
 import { lanAddresses, loadTls } from './tls.ts'
 
 export interface RunningServer {

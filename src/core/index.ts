@@ -88,6 +88,7 @@ export { MAX_LOOK_PARAMS, type LooksCheck } from './checkLooks.ts'
 export { getScenarioJsonSchema } from './jsonSchema.ts'
 export * from './edit/index.ts'
 export * from './export/index.ts'
+export * from './authoring/index.ts'
 export { checkGltfReferences } from './gltfReferences.ts'
 export { getLocalText, toLanguageMap, type Text } from './text.ts'
 export {

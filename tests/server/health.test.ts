@@ -38,6 +38,7 @@ forEachDatabase('server basics', (server) => {
       '003_learner_id_case',
       '004_live',
       '005_live_messages',
+      '006_lrs',
     ])
   })
 })

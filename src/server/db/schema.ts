@@ -181,6 +181,49 @@ export interface LiveMessagesTable {
   sent_at: Timestamp
 }
 
+/** A client of the xAPI LRS: HTTP Basic `key` and the scrypt hash of its secret. */
+export interface LrsClientsTable {
+  id: string
+  name: string
+  key: string
+  secret_hash: string
+  created_by: string | null
+  created_at: Timestamp
+  revoked_at: NullableTimestamp
+}
+
+/** One stored xAPI statement, with the columns the Statements resource filters on. */
+export interface LrsStatementsTable {
+  id: string
+  /** storage order (bigint: read it cast) */
+  seq: ColumnType<string, never, never>
+  /** the statement as stored (stored, authority, version, timestamp filled in) */
+  statement: Json<Record<string, unknown>>
+  stored: Timestamp
+  client_id: string | null
+  verb_id: string
+  /** the actor's and an Agent or Group object's identifier keys (see lrs/agents key) */
+  agents: string[]
+  /** every agent of the statement: also authority, instructor, team, a sub-statement's */
+  related_agents: string[]
+  /** the object, when it is an Activity */
+  activity_id: string | null
+  /** the object's and every context activity's id, a sub-statement's too */
+  related_activities: string[]
+  registration: string | null
+  /** a voiding statement: the id of the statement it voids */
+  voids: string | null
+  voided: Generated<boolean>
+  /** statements the server stored from a Practica attempt */
+  attempt_id: string | null
+}
+
+export interface LrsAttachmentsTable {
+  sha2: string
+  content_type: string
+  bytes: Uint8Array
+}
+
 export interface Database {
   users: UsersTable
   classes: ClassesTable
@@ -198,6 +241,9 @@ export interface Database {
   live_heads: LiveHeadsTable
   live_updates: LiveUpdatesTable
   live_messages: LiveMessagesTable
+  lrs_clients: LrsClientsTable
+  lrs_statements: LrsStatementsTable
+  lrs_attachments: LrsAttachmentsTable
 }
 
 export type User = Selectable<UsersTable>

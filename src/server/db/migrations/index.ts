@@ -8,6 +8,7 @@ import * as work from './002_work.ts'
 import * as learnerIdCase from './003_learner_id_case.ts'
 import * as live from './004_live.ts'
 import * as liveMessages from './005_live_messages.ts'
+import * as lrs from './006_lrs.ts'
 
 const MIGRATIONS: Record<string, { up: string }> = {
   '001_people': people,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, { up: string }> = {
   '003_learner_id_case': learnerIdCase,
   '004_live': live,
   '005_live_messages': liveMessages,
+  '006_lrs': lrs,
 }
 
 // one statement at a time: PGlite's query runs a single statement

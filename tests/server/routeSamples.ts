@@ -397,6 +397,32 @@ export const SAMPLES: Readonly<Record<string, Sample>> = {
   'GET /api/classes/:classId/export': {
     make: (w, t) => ({ path: `/api/classes/${pick(w, t).id}/export?format=csv` }),
   },
+  'GET /api/lrs/clients': { make: () => ({ path: '/api/lrs/clients' }) },
+  'POST /api/lrs/clients': { make: () => ({ path: '/api/lrs/clients', body: { name: 'An LMS' } }) },
+  'DELETE /api/lrs/clients/:clientId': {
+    make: async (w) => {
+      const id = randomUUID()
+      await w.server.db
+        .insertInto('lrs_clients')
+        .values({
+          id,
+          name: 'To revoke',
+          key: `k-${id}`,
+          secret_hash: 'none',
+          created_by: null,
+          created_at: new Date(),
+        })
+        .execute()
+      return { path: `/api/lrs/clients/${id}` }
+    },
+  },
+  'GET /api/lrs/settings': { make: () => ({ path: '/api/lrs/settings' }) },
+  'PUT /api/lrs/settings': {
+    make: () => ({
+      path: '/api/lrs/settings',
+      body: { activityBase: 'https://school.test/practica/xapi' },
+    }),
+  },
 }
 
 /**

@@ -8,6 +8,7 @@ import { isDatabaseAway } from '../db/open.ts'
 import { ApiError, databaseAway, DATABASE_AWAY_RETRY_S, errorBody } from './errors.ts'
 import { guard } from './guard.ts'
 import { ROUTES } from './routes.ts'
+import { createLrsApp } from '../lrs/app.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -58,6 +59,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
       await guard(c, r)
       return r.handler(c)
     })
+  // the xAPI LRS: its own credentials, outside /api and its Origin check (lrs/app.ts)
+  app.route('/xapi', createLrsApp())
   app.all('/api/*', (c) =>
     c.json(errorBody(new ApiError(404, 'no-such-address', `No API at ${c.req.path}.`)), 404),
   )

@@ -25,6 +25,10 @@ export const EXPORTED_TABLES: readonly (keyof Database)[] = [
   'judgement_audit',
   // the instructor's live messages, shown to the assessor beside an attempt
   'live_messages',
+  // the xAPI LRS: its clients, statements and their attachments
+  'lrs_clients',
+  'lrs_statements',
+  'lrs_attachments',
 ]
 /** Tables deliberately left out of an export. */
 export const NOT_EXPORTED: readonly string[] = [
@@ -175,6 +179,9 @@ export async function importData(
     // the audit log's serial ids go on after the imported ones
     await sql`select setval(pg_get_serial_sequence('judgement_audit', 'id'),
       coalesce((select max(id) from judgement_audit), 0) + 1, false)`.execute(tx)
+    // and the LRS's storage order after the imported statements'
+    await sql`select setval(pg_get_serial_sequence('lrs_statements', 'seq'),
+      coalesce((select max(seq) from lrs_statements), 0) + 1, false)`.execute(tx)
   })
   return counts
 }

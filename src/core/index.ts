@@ -82,7 +82,18 @@ export {
   type EndReason,
   type Trigger,
 } from './simulation.ts'
-export { solve, type SolveOutcome } from './solve.ts'
+export { solve, type SolveBlock, type SolveOutcome } from './solve.ts'
+export { findTrivialSteps, type TrivialSteps } from './trivialSteps.ts'
+export { scoreExample, type ExampleScore, type Slips } from './exampleScore.ts'
+export {
+  readExprForm,
+  writeExprForm,
+  type Comparison,
+  type ExprForm,
+  type ExprTerm,
+} from './exprForm.ts'
+export { FIELD_NAMES } from './fieldNames.ts'
+export { findMissingTexts, type MissingText } from './missingTexts.ts'
 export { validateScenario, type ValidateOptions } from './validateScenario.ts'
 export { MAX_LOOK_PARAMS, type LooksCheck } from './checkLooks.ts'
 export { getScenarioJsonSchema } from './jsonSchema.ts'

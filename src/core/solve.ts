@@ -19,6 +19,8 @@ export type SolveOutcome =
   | {
       ok: false
       reason: string
+      /** What blocks a solution, as data, for the editor to say in the author's language. */
+      block?: SolveBlock
       /** The scenario's mistake at run time that stopped the search, and the run that met it. */
       mistake?: {
         readonly message: string
@@ -26,6 +28,24 @@ export type SolveOutcome =
         readonly path: readonly PathSegment[]
         readonly attempt: Attempt
       }
+    }
+
+/** What stops every clean run, read off the search (the `reason` says the same in English). */
+export type SolveBlock =
+  | { readonly kind: 'hazardAtStart'; readonly hazard: string }
+  | {
+      readonly kind: 'search'
+      /** The first step no clean run completed, and the steps it still waited for. */
+      readonly step: string | undefined
+      readonly stepIsState: boolean
+      readonly waitsFor: readonly string[]
+      /** The hazard that fired on most of the paths tried, and on how many. */
+      readonly hazard: { readonly id: string; readonly paths: number } | undefined
+      readonly outOfOrderPaths: number
+      /** The search stopped at its limit rather than exploring every state. */
+      readonly gaveUp: boolean
+      readonly furthest: number
+      readonly steps: number
     }
 
 /** Time between two acts of the reference run: about the pace of a careful learner. */
@@ -56,6 +76,7 @@ export function solve(model: Model, maxExpansions = DEFAULT_MAX_EXPANSIONS): Sol
     return {
       ok: false,
       reason: `hazard "${h.id}" is already true at the start, so every attempt triggers it`,
+      block: { kind: 'hazardAtStart', hazard: h.id },
     }
   }
   const root: Node = { st: start, events: [], t: 0 }
@@ -73,6 +94,7 @@ export function solve(model: Model, maxExpansions = DEFAULT_MAX_EXPANSIONS): Sol
       return {
         ok: false,
         reason: explain(model, stats, `the search gave up after ${maxExpansions} states`),
+        block: blockOf(model, stats, true),
       }
     const node = stack.pop()!
     const children: Node[] = []
@@ -97,7 +119,11 @@ export function solve(model: Model, maxExpansions = DEFAULT_MAX_EXPANSIONS): Sol
     // depth first, best child on top
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!)
   }
-  return { ok: false, reason: explain(model, stats, 'every reachable state was explored') }
+  return {
+    ok: false,
+    reason: explain(model, stats, 'every reachable state was explored'),
+    block: blockOf(model, stats, false),
+  }
 }
 
 function allDone(st: SimState): boolean {
@@ -138,7 +164,7 @@ function isClean(model: Model, parent: SimState, st: SimState, stats: Stats): bo
  * The acts worth trying from a node: those that complete a ready action step, and every other
  * act that changes something (or presses a button), tried after waiting.
  */
-function candidateEvents(
+export function candidateEvents(
   model: Model,
   st: SimState,
   t: number,
@@ -251,6 +277,29 @@ function explain(model: Model, stats: Stats, how: string): string {
     `${how}; the furthest run completed ${doneCount(stats.furthest)} of ${model.steps.length} steps`,
   )
   return parts.join('; ')
+}
+
+function blockOf(model: Model, stats: Stats, gaveUp: boolean): SolveBlock {
+  const missing = model.steps.findIndex((_, i) => !stats.everDone[i])
+  const step = model.steps[missing]
+  const worst = stats.hazardPrunes.reduce(
+    (best, n, i) => (n > (stats.hazardPrunes[best] ?? 0) ? i : best),
+    0,
+  )
+  const paths = stats.hazardPrunes[worst] ?? 0
+  return {
+    kind: 'search',
+    step: step?.id,
+    stepIsState: step?.state !== undefined,
+    waitsFor: step
+      ? getWaitingFor(model, stats.everDone, missing).map((a) => model.steps[a]!.id)
+      : [],
+    hazard: paths > 0 ? { id: model.hazards[worst]!.id, paths } : undefined,
+    outOfOrderPaths: stats.outOfOrderPrunes,
+    gaveUp,
+    furthest: doneCount(stats.furthest),
+    steps: model.steps.length,
+  }
 }
 
 function toAttempt(model: Model, node: Node): Attempt {

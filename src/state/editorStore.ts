@@ -9,20 +9,31 @@ import {
   createHistory,
   createStart,
   ExpressionCache,
+  findMissingTexts,
   pushCommand,
   redo,
+  scoreExample,
   undo,
   validateScenario,
   type Collection,
   type EditCommand,
+  type ExampleScore,
   type History,
   type JsonObject,
+  type MissingText,
   type Model,
   type Problem,
+  type Slips,
 } from '../core/index.ts'
 import { runtimeMessage } from './runtimeError.ts'
 import { saveDraft } from './drafts.ts'
 import type { SceneSource, SceneState } from './sceneSource.ts'
+import {
+  createSolveRunner,
+  spawnSolveWorker,
+  type SolverStatus,
+  type SolverWorker,
+} from './solveRunner.ts'
 
 export interface Selection {
   /** A collection of elements with ids, the rules (which have none), or the scenario's own settings. */
@@ -59,6 +70,14 @@ export interface EditorState {
   readonly picking: ((componentId: string) => void) | null
   /** A named view (`scene.views` id) the editor's camera was asked to go to, and how often. */
   readonly viewRequest: { readonly id: string; readonly n: number } | null
+  /** The background solver on the draft as it stands (see solveRunner.ts). */
+  readonly solver: SolverStatus
+  /** Texts missing in one of the scenario's languages (warnings: the format does not require them). */
+  readonly missingTexts: readonly MissingText[]
+  /** The slips of the example attempt that shows what the penalties and levels do. */
+  readonly slips: Slips
+  /** The example attempt's score: the reference run with `slips`, scored by the engine. */
+  readonly example: ExampleScore | undefined
   run(command: EditCommand): void
   undo(): void
   redo(): void
@@ -66,6 +85,26 @@ export interface EditorState {
   pick(onPick: ((componentId: string) => void) | null): void
   /** Moves the editor's camera to a named view of the draft. */
   goToView(id: string): void
+  setSlips(slips: Slips): void
+}
+
+export interface EditorOptions {
+  /** A worker for the background solver; none turns it off (Node, where there are no workers). */
+  readonly spawnSolver?: () => SolverWorker | undefined
+  /** The author's pause after which the solver starts. */
+  readonly solveDelayMs?: number
+}
+
+const EXAMPLE_SLIPS: Slips = { outOfOrder: 1, hints: 1, unexpected: 0, blocked: 0 }
+
+/** The example attempt's score on `model`, when the solver has a reference run. */
+function exampleOf(
+  model: Model | undefined,
+  solver: SolverStatus,
+  slips: Slips,
+): ExampleScore | undefined {
+  const reply = solver.reply
+  return model && reply?.ok ? scoreExample(model, reply.events, slips) : undefined
 }
 
 export type EditorStore = StoreApi<EditorState>
@@ -106,8 +145,16 @@ function followStart(): (model: Model | undefined) => StartScene {
   }
 }
 
-/** An editor on `doc`; every change is saved as draft `meta.id` (after `delayMs` of quiet). */
-export function createEditorStore(meta: DraftMeta, doc: JsonObject, delayMs = 300): EditorStore {
+/**
+ * An editor on `doc`; every change is saved as draft `meta.id` (after `delayMs` of quiet) and
+ * solved in the background (`options`).
+ */
+export function createEditorStore(
+  meta: DraftMeta,
+  doc: JsonObject,
+  delayMs = 300,
+  options: EditorOptions = {},
+): EditorStore {
   let timer: ReturnType<typeof setTimeout> | undefined
   const cache = new ExpressionCache()
   const sceneOf = followStart()
@@ -117,9 +164,12 @@ export function createEditorStore(meta: DraftMeta, doc: JsonObject, delayMs = 30
   }
   const store = createStore<EditorState>()((set, get) => {
     const update = (history: History) => {
+      const checked = check(history.doc, get().model)
       set({
         history,
-        ...check(history.doc, get().model),
+        ...checked,
+        missingTexts: findMissingTexts(history.doc),
+        example: exampleOf(checked.model, get().solver, get().slips),
         canUndo: canUndo(history),
         canRedo: canRedo(history),
       })
@@ -140,10 +190,26 @@ export function createEditorStore(meta: DraftMeta, doc: JsonObject, delayMs = 30
       pick: (picking) => set({ picking }),
       viewRequest: null,
       goToView: (id) => set({ viewRequest: { id, n: (get().viewRequest?.n ?? 0) + 1 } }),
+      solver: { state: 'waiting', reply: undefined },
+      missingTexts: findMissingTexts(doc),
+      slips: EXAMPLE_SLIPS,
+      example: undefined,
+      setSlips: (slips) => set({ slips, example: exampleOf(get().model, get().solver, slips) }),
     }
   })
+  const runner = createSolveRunner(
+    options.spawnSolver ?? spawnSolveWorker,
+    (solver) =>
+      store.setState({
+        solver,
+        example: exampleOf(store.getState().model, solver, store.getState().slips),
+      }),
+    options.solveDelayMs,
+  )
+  runner.schedule(doc)
   store.subscribe((s, prev) => {
     if (s.history.doc === prev.history.doc) return
+    runner.schedule(s.history.doc)
     clearTimeout(timer)
     timer = setTimeout(() => void persist(store), delayMs)
   })

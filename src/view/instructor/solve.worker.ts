@@ -1,4 +1,5 @@
-// "Check solvable" off the main thread: the editor's solve action, so the editor stays responsive.
+// The editor's background solver off the main thread (solveRunner.ts starts one per change and
+// ends it when a newer change comes), so the editor stays responsive.
 import type { JsonValue } from '../../core/index.ts'
 import { solveDraft } from '../../state/solveDraft.ts'
 

@@ -54,9 +54,11 @@ const LiveRoute = lazy(() =>
 )
 const liveAddress = () => new URLSearchParams(globalThis.location?.search).get('live')
 const EditorRoute = lazy(() =>
-  withTexts(['editor', 'result', 'server'], import('./instructor/EditorRoute.tsx')).then((m) => ({
-    default: m.EditorRoute,
-  })),
+  withTexts(['editor', 'result', 'server', 'record'], import('./instructor/EditorRoute.tsx')).then(
+    (m) => ({
+      default: m.EditorRoute,
+    }),
+  ),
 )
 
 /** The app: the learner's library, play and result screens, the instructor's editor, the assessor's review. */

@@ -19,6 +19,7 @@ import {
   type Component,
   type JsonObject,
   type PartWords,
+  type RecordedAct,
   type RecordedStep,
 } from '../../src/core/index.ts'
 import { readText } from '../helpers.ts'
@@ -37,7 +38,7 @@ describe('titles proposed for a recorded act', () => {
   it.each(kinds)('%s: every action in every language is a sentence without raw ids', (kind) => {
     const part = partOf(kind)
     const comp = { id: 'q1', kind, label, lockable: true, taggable: true } as unknown as Component
-    const acts = getActions(comp).flatMap((action) =>
+    const acts = getActions(comp).flatMap((action): RecordedAct[] =>
       action === 'set'
         ? part.states.map((value) => ({ action, target: 'q1', value }))
         : [{ action, target: 'q1' }],

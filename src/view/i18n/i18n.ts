@@ -66,6 +66,7 @@ export const i18n = new Translator({
     'live',
     'liveActions',
     'server',
+    'record',
   ],
   downloadSection: async (section, language) => {
     const load = sectionFiles[`./locales/${section}/${language}.json`]

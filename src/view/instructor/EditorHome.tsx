@@ -10,6 +10,7 @@ import { readFileBytes } from '../../state/fileBytes.ts'
 import { readEditorDoc, setEditorFile } from './editorFile.ts'
 import { RefusedFileProblems } from '../panels/RefusedFileProblems.tsx'
 import { useTranslation } from '../i18n/useTranslation.ts'
+import { TemplateStart } from './record/TemplateStart.tsx'
 
 /** Opens a document in the editor as a new draft. */
 function openDoc(doc: JsonObject, source: string, handle?: FileSystemFileHandle): void {
@@ -121,6 +122,7 @@ function StartSection() {
           if (file) void readFileBytes(file).then((b) => open(b, `file:${file.name}`))
         }}
       />
+      <TemplateStart onOpen={(doc) => openDoc(doc, 'template')} />
       {refused && (
         <div className="problems" role="alert">
           <p>{t('editor.cannotOpen')}</p>

@@ -12,6 +12,8 @@ import { CameraProbe, type CameraProbeHandle } from './CameraProbe.tsx'
 import { Gizmo } from './Gizmo.tsx'
 import { PipeHandles, type Point } from './PipeHandles.tsx'
 import { SaveView } from './SaveView.tsx'
+import { RecordingScene } from './record/RecordingScene.tsx'
+import { recorderStore } from '../../state/recorder.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 
 export interface EditorSceneProps {
@@ -25,6 +27,9 @@ export function EditorView({ store }: { readonly store: EditorStore }) {
   const { t } = useTranslation()
   const scene = useStore(store, (s) => s.scene)
   const sceneError = useStore(store, (s) => s.sceneError)
+  // while recording steps, the view operates the equipment as the learner's does
+  const recording = useStore(recorderStore, (s) => (s.editor === store ? s.attempt : null))
+  if (recording) return <RecordingScene attempt={recording} />
   return (
     <>
       {sceneError !== null && <RuntimeErrorNotice kind="scenario" detail={sceneError} />}

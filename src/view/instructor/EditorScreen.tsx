@@ -15,6 +15,10 @@ import { PickingHint } from './PickingHint.tsx'
 import { StepGraph } from './StepGraph.tsx'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { sectionName } from './words.ts'
+import { RecordButton } from './record/RecordButton.tsx'
+import { RecordPanel } from './record/RecordPanel.tsx'
+import { ScoreSummary } from './record/ScoreSummary.tsx'
+import { recorderStore } from '../../state/recorder.ts'
 
 export interface EditorScreenProps {
   readonly store: EditorStore
@@ -30,6 +34,7 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
   const selected = useStore(store, (s) => s.selected)
   const canUndo = useStore(store, (s) => s.canUndo)
   const canRedo = useStore(store, (s) => s.canRedo)
+  const recording = useStore(recorderStore, (s) => s.editor === store)
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -75,6 +80,7 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
         <SaveControls store={store} fileHandle={fileHandle} />
         <PublishToClass store={store} />
         <PickingHint store={store} />
+        <RecordButton store={store} />
         <button
           type="button"
           disabled={model === undefined || problems.length > 0}
@@ -93,27 +99,34 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
           <div className="editor-bottom">
             <ProblemsPanel store={store} />
             <SolvePanel store={store} />
+            <ScoreSummary store={store} />
           </div>
         </div>
-        <aside className="properties" aria-label={t('editor.properties')}>
-          <h2>
-            {selected?.collection === 'scenario' || !selected
-              ? t('editor.settings')
-              : `${sectionName(t, selected.collection)} › ${String((doc[selected.collection] as { id?: string }[] | undefined)?.[selected.index]?.id ?? selected.index + 1)}`}
-          </h2>
-          {selected?.collection === 'steps' && <StepGraph doc={doc} selectedId={selectedStep} />}
-          {!selected || selected.collection === 'scenario' ? (
-            <ScenarioForm store={store} doc={doc} problems={problems} />
-          ) : (
-            <ElementForm
-              key={`${selected.collection}-${selected.index}`}
-              store={store}
-              doc={doc}
-              selection={selected as { collection: Collection | 'rules'; index: number }}
-              problems={problems}
-            />
-          )}
-        </aside>
+        {recording ? (
+          <aside className="properties" aria-label={t('record.recording')}>
+            <RecordPanel store={store} />
+          </aside>
+        ) : (
+          <aside className="properties" aria-label={t('editor.properties')}>
+            <h2>
+              {selected?.collection === 'scenario' || !selected
+                ? t('editor.settings')
+                : `${sectionName(t, selected.collection)} › ${String((doc[selected.collection] as { id?: string }[] | undefined)?.[selected.index]?.id ?? selected.index + 1)}`}
+            </h2>
+            {selected?.collection === 'steps' && <StepGraph doc={doc} selectedId={selectedStep} />}
+            {!selected || selected.collection === 'scenario' ? (
+              <ScenarioForm store={store} doc={doc} problems={problems} />
+            ) : (
+              <ElementForm
+                key={`${selected.collection}-${selected.index}`}
+                store={store}
+                doc={doc}
+                selection={selected as { collection: Collection | 'rules'; index: number }}
+                problems={problems}
+              />
+            )}
+          </aside>
+        )}
       </div>
     </main>
   )

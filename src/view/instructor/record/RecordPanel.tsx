@@ -135,7 +135,7 @@ function NameState({ missing, doc }: { readonly missing: MissingName; readonly d
 
 /** While recording: the steps so far, to title, group, mark and score, and the way to keep them. */
 export function RecordPanel({ store }: { readonly store: EditorStore }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const doc = useStore(store, (s) => s.history.doc)
   const steps = useStore(recorderStore, (s) => s.steps)
   const replace = useStore(recorderStore, (s) => s.replace)
@@ -147,6 +147,8 @@ export function RecordPanel({ store }: { readonly store: EditorStore }) {
   const oldSteps = Array.isArray(doc['steps']) ? doc['steps'].length : 0
   const untitled = steps.findIndex((s) => locales.some((l) => (s.titles[l] ?? '').trim() === ''))
   const last = steps[steps.length - 1]
+  // the scenario's texts in the interface language where the scenario has it
+  const shown = locales.includes(i18n.language) ? i18n.language : locales[0]!
   return (
     <section className="record-panel" aria-labelledby="record-title">
       <h2 id="record-title">{t('record.recording')}</h2>
@@ -163,7 +165,7 @@ export function RecordPanel({ store }: { readonly store: EditorStore }) {
       )}
       <p role="status" className="record-status">
         {last
-          ? t('record.recorded', { n: steps.length, title: last.titles[locales[0]!] ?? '' })
+          ? t('record.recorded', { n: steps.length, title: last.titles[shown] ?? '' })
           : t('record.nothingYet')}
       </p>
       {reading && <ReadingCheck reading={reading} doc={doc} />}
@@ -239,7 +241,7 @@ export function RecordPanel({ store }: { readonly store: EditorStore }) {
               typeof title === 'string'
                 ? title
                 : title && typeof title === 'object' && !Array.isArray(title)
-                  ? String(title[locales[0]!] ?? '')
+                  ? String(title[shown] ?? '')
                   : ''
             return (
               <label key={String(h.proposal.hazard['id'])} className="record-check">

@@ -57,6 +57,8 @@ export const NOT_BEFORE_PLAY: Readonly<Record<string, string>> = {
   'src/view/scene/looks/LookSheetScreen.tsx':
     'the look sheet (?sheet=looks), for tests and pictures',
   'src/view/scene/parts/ModelPart.tsx': 'glTF models, which no bundled scenario has',
+  'src/view/scene/LockTag.tsx':
+    'the padlock and danger tag, hidden until a part is locked or tagged: the scene shows without waiting for them',
   'src/state/openScenarioFile.ts':
     'the validator, for a scenario opened from disk or resumed (bundled ones were checked at build)',
 }

@@ -1,12 +1,17 @@
 import type { ThreeEvent } from '@react-three/fiber'
-import { useEffect, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import type { Model } from '../../core/index.ts'
 import type { SceneSource } from '../../state/sceneSource.ts'
 import type { SceneUiStore } from '../../state/sceneUiStore.ts'
 import { HitVolume } from './HitVolume.tsx'
-import { LockTag } from './LockTag.tsx'
 import type { PartController } from './partController.ts'
 import { PartHalo } from './PartHalo.tsx'
+
+/**
+ * The padlock and danger tag, hidden until a part is locked or tagged: fetched while the scene
+ * shows, which draws the parts without them meanwhile (tests/bench/bundle.ts counts it apart).
+ */
+const LockTag = lazy(() => import('./LockTag.tsx').then((m) => ({ default: m.LockTag })))
 
 export interface PartShellProps {
   readonly model: Model
@@ -86,13 +91,15 @@ export function PartShell({
       <HitVolume model={model} index={index} />
       <PartHalo model={model} index={index} store={store} ui={ui} radius={halo} fit={fitHalo} />
       {(c.lockable || c.taggable) && (
-        <LockTag
-          store={store}
-          index={index}
-          offset={halo}
-          lockable={c.lockable}
-          taggable={c.taggable}
-        />
+        <Suspense fallback={null}>
+          <LockTag
+            store={store}
+            index={index}
+            offset={halo}
+            lockable={c.lockable}
+            taggable={c.taggable}
+          />
+        </Suspense>
       )}
     </group>
   )

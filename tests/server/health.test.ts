@@ -39,6 +39,7 @@ forEachDatabase('server basics', (server) => {
       '004_live',
       '005_live_messages',
       '006_lrs',
+      '007_lrs_documents',
     ])
   })
 })

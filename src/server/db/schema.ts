@@ -224,6 +224,27 @@ export interface LrsAttachmentsTable {
   bytes: Uint8Array
 }
 
+/** The xAPI document resources (migration 007) */
+export type LrsDocumentKind = 'state' | 'activity-profile' | 'agent-profile'
+
+/** One xAPI document: a State, an Activity Profile or an Agent Profile document. */
+export interface LrsDocumentsTable {
+  kind: LrsDocumentKind
+  /** '' for an Agent Profile document */
+  activity_id: string
+  /** the agent's identifier (lrs/agents.ts agentKey); '' for an Activity Profile document */
+  agent_key: string
+  /** a State document's registration, lower case; '' when none */
+  registration: string
+  /** the stateId or profileId */
+  doc_id: string
+  content: Uint8Array
+  content_type: string
+  /** SHA-1 of the content, hexadecimal */
+  etag: string
+  updated: Timestamp
+}
+
 export interface Database {
   users: UsersTable
   classes: ClassesTable
@@ -244,6 +265,7 @@ export interface Database {
   lrs_clients: LrsClientsTable
   lrs_statements: LrsStatementsTable
   lrs_attachments: LrsAttachmentsTable
+  lrs_documents: LrsDocumentsTable
 }
 
 export type User = Selectable<UsersTable>

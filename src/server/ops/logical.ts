@@ -29,6 +29,8 @@ export const EXPORTED_TABLES: readonly (keyof Database)[] = [
   'lrs_clients',
   'lrs_statements',
   'lrs_attachments',
+  // the xAPI document resources (State, Activity Profile, Agent Profile)
+  'lrs_documents',
 ]
 /** Tables deliberately left out of an export. */
 export const NOT_EXPORTED: readonly string[] = [

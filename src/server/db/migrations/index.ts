@@ -9,6 +9,7 @@ import * as learnerIdCase from './003_learner_id_case.ts'
 import * as live from './004_live.ts'
 import * as liveMessages from './005_live_messages.ts'
 import * as lrs from './006_lrs.ts'
+import * as lrsDocuments from './007_lrs_documents.ts'
 
 const MIGRATIONS: Record<string, { up: string }> = {
   '001_people': people,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, { up: string }> = {
   '004_live': live,
   '005_live_messages': liveMessages,
   '006_lrs': lrs,
+  '007_lrs_documents': lrsDocuments,
 }
 
 // one statement at a time: PGlite's query runs a single statement

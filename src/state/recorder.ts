@@ -260,9 +260,11 @@ export function createRecorderStore(clock: () => number = () => performance.now(
         const { model, meta, history } = editor.getState()
         if (!model) return
         const t0 = clock()
+        // the instructor takes the time they need: no time limit ends a recording
+        const untimed: Model = { ...model, scoring: { ...model.scoring, timeLimitMs: undefined } }
         const attempt = createAttemptStore(
           {
-            model,
+            model: untimed,
             mode: 'practice',
             learner: { id: 'instructor', name: '' },
             faults: [],
@@ -418,10 +420,13 @@ export function createRecorderStore(clock: () => number = () => performance.now(
 /** The app's recorder: one recording at a time, on the draft open in the editor. */
 export const recorderStore: RecorderStore = createRecorderStore()
 
-// a "Try it" of a draft that reaches its result: kept to say, back in the editor, how it would score
+// a "Try it" of a draft that reaches its result: kept to say, back in the editor, how it would score;
+// leaving the editor for its home or the library ends a recording without keeping it
 appStore.subscribe((s, prev) => {
   const screen = s.screen
-  if (screen === prev.screen || screen.name !== 'result' || !screen.editor) return
+  if (screen === prev.screen) return
+  if (screen.name === 'editor-home' || screen.name === 'library') recorderStore.getState().cancel()
+  if (screen.name !== 'result' || !screen.editor) return
   const run: ScoredRun = {
     kind: 'try',
     model: screen.model,

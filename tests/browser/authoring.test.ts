@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers.ts'
 import { expectNoSeriousAxe } from './axe.ts'
-import { downloadText, hasBrowser, openApp, partPoint } from './browser.ts'
+import { downloadText, finishAndShowResult, hasBrowser, openApp, partPoint } from './browser.ts'
 import { setupBrowser } from './browser.ts'
 
 setupBrowser()
@@ -128,7 +128,22 @@ describe.skipIf(!hasBrowser)('authoring by recording', () => {
 
     const file = join(mkdtempSync(join(tmpdir(), 'authoring-')), 'panel-lockout.json')
     writeFileSync(file, saved)
-    const [valid, solved] = await Promise.all([cli('validate', file), cli('solve', file)])
+    const checks = Promise.all([cli('validate', file), cli('solve', file)])
+
+    // try it as the learner: one step of three, then how that attempt would score
+    await user.click('Try it')
+    await user.clickPart('isolator')
+    await page.locator('li[data-step="isolator-off"][data-status="done"]').waitFor()
+    await finishAndShowResult(page)
+    await user.click('Back to the editor')
+    await page.getByText('How your last try would score').waitFor()
+    await expect
+      .poll(() => page.getByTestId('score-line').textContent())
+      .toBe('1 of 3 points (33 %): not passed, the pass mark is 80 %')
+    await page.getByText('Steps not done: Lock the main isolator Q1, Press START').waitFor()
+    await page.screenshot({ path: `${SHOTS}/try-score-en.png` })
+
+    const [valid, solved] = await checks
     expect(valid, valid.out).toMatchObject({ status: 0 })
     expect(solved.status, solved.out).toBe(0)
     expect(JSON.parse(solved.out).events.map((e: { target?: string }) => e.target)).toEqual([

@@ -8,7 +8,7 @@ export function RecordButton({ store }: { readonly store: EditorStore }) {
   const { t } = useTranslation()
   const model = useStore(store, (s) => s.model)
   const sceneError = useStore(store, (s) => s.sceneError)
-  const recording = useStore(recorderStore, (s) => s.editor !== null)
+  const recording = useStore(recorderStore, (s) => s.editor === store)
   return (
     <button
       type="button"

@@ -6,6 +6,8 @@ import { exportCommand } from './export.ts'
 import { EXPORT_DATABASE_USAGE, exportFromDatabase, wantsDatabase } from './exportDatabase.ts'
 import { openAttempt, openScenario, reportScoring, type Io } from './files.ts'
 import { readSecretFromStdin, serverCommand, serverUsage, type ServerIo } from './server.ts'
+import { VERIFY_USAGE, verifyCommand } from './verify.ts'
+import { PACKAGE_USAGE, packageCommand } from '../package/node/command.ts'
 
 const USAGE = `usage: npm run -s cli -- <command> …
   validate FILE…             check scenario files
@@ -19,6 +21,8 @@ const USAGE = `usage: npm run -s cli -- <command> …
   export --format moodle SCENARIO
                              print the scenario's competencies as a Moodle framework (CSV)
   ${EXPORT_DATABASE_USAGE}
+  ${VERIFY_USAGE}
+  ${PACKAGE_USAGE}
 ${serverUsage()}`
 
 /** The options any command accepts; which command may use which is checked by the command. */
@@ -138,6 +142,8 @@ export function runCli(args: readonly string[], io: Io): number {
 /** Runs a command line, the server's commands (which work on its database) included. */
 export async function runCommandLine(args: readonly string[], io: ServerIo): Promise<number> {
   if (args[0] === 'server') return serverCommand(args.slice(1), io)
+  if (args[0] === 'verify') return verifyCommand(args.slice(1), io, USAGE)
+  if (args[0] === 'package') return packageCommand(args.slice(1), io, USAGE)
   if (args[0] === 'export' && wantsDatabase(args.slice(1)))
     return exportFromDatabase(args.slice(1), io)
   return runCli(args, io)

@@ -67,6 +67,7 @@ export const i18n = new Translator({
     'liveActions',
     'server',
     'record',
+    'package',
   ],
   downloadSection: async (section, language) => {
     const load = sectionFiles[`./locales/${section}/${language}.json`]

@@ -14,6 +14,7 @@ import type { AppEnv } from '../http/context.ts'
 import { ApiError } from '../http/errors.ts'
 import { aboutRoutes, XAPI_VERSION } from './about.ts'
 import { lrsAuth, type LrsClient } from './auth.ts'
+import { statementRoutes } from './statementsRoutes.ts'
 import { documentAgentActivityRoutes } from './documents.ts'
 
 export interface LrsEnv {
@@ -29,7 +30,7 @@ export type LrsApp = Hono<LrsEnv>
 const PUBLIC_RESOURCES: readonly ((app: LrsApp) => void)[] = [aboutRoutes]
 
 /** The resources behind the credentials and version checks. */
-const RESOURCES: readonly ((app: LrsApp) => void)[] = [documentAgentActivityRoutes]
+const RESOURCES: readonly ((app: LrsApp) => void)[] = [statementRoutes, documentAgentActivityRoutes]
 
 /** The headers a browser may send to the LRS, and those it may read from its answers. */
 const ALLOW_HEADERS = [

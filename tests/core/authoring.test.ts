@@ -182,7 +182,7 @@ describe('a recorded run in the scenario', () => {
     }
   })
 
-  it('proposes "guard open before the isolator is locked", which spares the recorded run', () => {
+  it('proposes "guard open before the isolator is locked" and "while it is not off", sparing the recorded run', () => {
     const doc = JSON.parse(readText('scenarios/conveyor-loto.json')) as JsonObject
     const at = (t: number, action: string, target: string, value?: string): AttemptEvent =>
       value === undefined ? { t, action, target } : { t, action, target, value }
@@ -191,12 +191,19 @@ describe('a recorded run in the scenario', () => {
       at(2000, 'lock', 'isolator'),
       at(3000, 'set', 'guard', 'open'),
     ]
-    const [proposal, ...more] = proposeHazards(doc, run, usedIds(doc))
+    const [proposal, isolation, ...more] = proposeHazards(doc, run, usedIds(doc))
     expect(more).toEqual([])
     expect(proposal!.hazard).toMatchObject({
       severity: 'critical',
       when: "guard == 'open' && !isolator.locked",
       title: { en: 'Tail pulley guard “open” before the main isolator Q1 is locked' },
+    })
+    expect(isolation!.hazard).toMatchObject({
+      when: "guard == 'open' && isolator != 'off'",
+      title: {
+        en: 'Tail pulley guard “open” while the main isolator Q1 is not “off”',
+        'zh-CN': '主隔离开关 Q1未处于“断开”时尾轮防护罩处于“打开”',
+      },
     })
     const withIt = { ...doc, hazards: [...(doc['hazards'] as JsonObject[]), proposal!.hazard] }
     expect(validateScenario(withIt).ok).toBe(true)
@@ -204,13 +211,19 @@ describe('a recorded run in the scenario', () => {
     // the same hazard fires on a run that opens the guard first: it is worth having
     const early = [at(1000, 'set', 'guard', 'open'), at(2000, 'lock', 'isolator')]
     expect(firesOnRun(doc, proposal!.hazard, early)).toBe(true)
-    // a run that unlocks before opening the guard proposes nothing for that lock
-    expect(
-      proposeHazards(
-        doc,
-        [run[0]!, run[1]!, at(2500, 'unlock', 'isolator'), run[2]!],
-        usedIds(doc),
-      ),
-    ).toEqual([])
+    // a run that unlocks with the guard still open would trigger the lock's hazard: not proposed
+    const unlocked = [...run, at(4000, 'unlock', 'isolator')]
+    expect(proposeHazards(doc, unlocked, usedIds(doc)).map((p) => p.hazard['when'])).toEqual([
+      "guard == 'open' && isolator != 'off'",
+    ])
+    // a run that unlocks and switches back on before opening the guard proposes nothing
+    const back = [
+      run[0]!,
+      run[1]!,
+      at(2400, 'unlock', 'isolator'),
+      at(2500, 'set', 'isolator', 'on'),
+      run[2]!,
+    ]
+    expect(proposeHazards(doc, back, usedIds(doc))).toEqual([])
   })
 })

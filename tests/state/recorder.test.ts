@@ -71,7 +71,10 @@ describe('recording steps', () => {
     // the guard opened after the lock: opening it before the lock is the hazard proposed
     expect(recorder.getState().hazards.map((h) => h.proposal.hazard['when'])).toEqual([
       "guard == 'open' && !isolator.locked",
+      "guard == 'open' && isolator != 'off'",
     ])
+    // the teacher keeps the first only
+    recorder.getState().chooseHazard(1, false)
     // the guard and the gauge check may be done in any order; the gauge check is critical
     recorder.getState().update(4, { anyOrder: true, critical: true, points: 3 })
     recorder.getState().finish()

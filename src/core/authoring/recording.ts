@@ -168,11 +168,19 @@ const componentsOf = (doc: JsonObject): JsonObject[] =>
 
 const wordsOf = (c: JsonObject): PartWords => c as unknown as PartWords
 
+/** The isolating states: a switch or breaker switched off, a valve closed. */
+const ISOLATING: Readonly<Record<string, string>> = {
+  switch: 'off',
+  breaker: 'off',
+  valve: 'closed',
+}
+
 /**
  * The hazards the order of the recorded acts suggests: a door, guard or cover set to a state
- * after a part was locked is unsafe before that lock ("guard open and isolator not locked").
- * Each is added to the document and the recorded run replayed through the engine: one that
- * triggers on the run itself is not proposed. `doc` must be valid with the recorded steps in it.
+ * after a part was locked is unsafe before that lock ("guard open and isolator not locked"), and
+ * after a switch or breaker was switched off (a valve closed), unsafe while it is not. Each is
+ * added to the document and the recorded run replayed through the engine: one that triggers on
+ * the run itself is not proposed. `doc` must be valid with the recorded steps in it.
  */
 export function proposeHazards(
   doc: JsonObject,
@@ -185,37 +193,54 @@ export function proposeHazards(
   const candidates: HazardProposal[] = []
   const seen = new Set<string>()
   const locked = new Set<string>()
+  // the parts isolated so far, and the state that isolates them
+  const isolated = new Map<string, string>()
+  const propose = (door: JsonObject, value: string, part: string, other?: string) => {
+    const target = String(door['id'])
+    const key = `${target}=${value}/${part}${other === undefined ? '' : `=${other}`}`
+    if (seen.has(key)) return
+    seen.add(key)
+    const titles: Record<string, string> = {}
+    for (const l of locales) {
+      const t = hazardTitle(wordsOf(door), value, wordsOf(comps.get(part)!), l, first, other)
+      if (t.ok) titles[l] = t.text
+    }
+    if ((titles[first] ?? '') === '') return
+    const base =
+      other === undefined
+        ? `${target}-${value}-before-${part}-locked`
+        : `${target}-${value}-while-${part}-not-${other}`
+    const when =
+      other === undefined
+        ? `${target} == '${value}' && !${part}.locked`
+        : `${target} == '${value}' && ${part} != '${other}'`
+    candidates.push({
+      part: target,
+      lock: part,
+      hazard: {
+        id: uniqueId(base.replace(/_/g, '-'), taken),
+        title: toText(titles, locales),
+        severity: 'critical',
+        when,
+      },
+    })
+  }
   for (const e of events) {
     const c = e.target === undefined ? undefined : comps.get(e.target)
     if (!c || e.target === undefined) continue
     if (e.action === 'lock') locked.add(e.target)
     if (e.action === 'unlock') locked.delete(e.target)
-    if (e.action !== 'set' || c['kind'] !== 'door' || e.value === undefined) continue
+    if (e.action !== 'set' || e.value === undefined) continue
+    const kind = String(c['kind'])
+    if (kind in ISOLATING) {
+      if (e.value === ISOLATING[kind]) isolated.set(e.target, e.value)
+      else isolated.delete(e.target)
+    }
+    if (kind !== 'door') continue
     const initial = c['initial'] ?? (Array.isArray(c['states']) ? c['states'][0] : 'closed')
     if (e.value === initial) continue
-    for (const lock of locked) {
-      const key = `${e.target}=${e.value}/${lock}`
-      if (seen.has(key)) continue
-      seen.add(key)
-      const lockPart = comps.get(lock)!
-      const titles: Record<string, string> = {}
-      for (const l of locales) {
-        const t = hazardTitle(wordsOf(c), e.value, wordsOf(lockPart), l, first)
-        if (t.ok) titles[l] = t.text
-      }
-      if ((titles[first] ?? '') === '') continue
-      const id = uniqueId(`${e.target}-${e.value}-before-${lock}-locked`.replace(/_/g, '-'), taken)
-      candidates.push({
-        part: e.target,
-        lock,
-        hazard: {
-          id,
-          title: toText(titles, locales),
-          severity: 'critical',
-          when: `${e.target} == '${e.value}' && !${lock}.locked`,
-        },
-      })
-    }
+    for (const lock of locked) propose(c, e.value, lock)
+    for (const [part, state] of isolated) propose(c, e.value, part, state)
   }
   return candidates.filter((p) => !firesOnRun(doc, p.hazard, events))
 }

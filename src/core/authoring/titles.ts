@@ -129,6 +129,11 @@ const THRESHOLD_VERBS: Readonly<Record<ThresholdComparison, Words>> = {
   },
 }
 
+const ISOLATION_WORDS: Words = {
+  en: '{part} “{state}” while the {lock} is not “{other}”',
+  'zh-CN': '{lock}未处于“{other}”时{part}处于“{state}”',
+}
+
 const HAZARD_WORDS: Words = {
   en: '{part} “{state}” before the {lock} is locked',
   'zh-CN': '{lock}上锁之前{part}处于“{state}”',
@@ -242,23 +247,33 @@ export function thresholdTitle(
   }
 }
 
-/** The title of a proposed hazard: a part put in a state before another part is locked. */
+/**
+ * The title of a proposed hazard: a part put in a state before another part is locked, or, with
+ * `other`, while the other part is not in that state ("guard open while the isolator is not off").
+ */
 export function hazardTitle(
   part: PartWords,
   state: string,
   lock: PartWords,
   locale: string,
   defaultLocale: string,
+  other?: string,
 ): TitleProposal {
   if (!isTitleLanguage(locale)) return { ok: false, reason: 'language' }
-  const name = stateName(part, state, locale, defaultLocale) ?? COMMON_STATE_WORDS[locale][state]
-  if (name === undefined) return { ok: false, reason: 'state', state }
+  const name = (p: PartWords, s: string) =>
+    stateName(p, s, locale, defaultLocale) ?? COMMON_STATE_WORDS[locale][s]
+  const own = name(part, state)
+  if (own === undefined) return { ok: false, reason: 'state', state }
+  const otherName = other === undefined ? '' : name(lock, other)
+  if (otherName === undefined) return { ok: false, reason: 'state', state: other! }
   const words = {
     part: partName(part, locale, defaultLocale),
     lock: partName(lock, locale, defaultLocale),
-    state: name,
+    state: own,
+    other: otherName,
   }
-  return { ok: true, text: capitalize(fill(HAZARD_WORDS[locale], words)) }
+  const template = other === undefined ? HAZARD_WORDS : ISOLATION_WORDS
+  return { ok: true, text: capitalize(fill(template[locale], words)) }
 }
 
 /** The states that have verbs of their own (on, off, open, closed) named as adjectives. */

@@ -30,6 +30,27 @@ function partLabel(doc: JsonObject, id: string, language: string): string {
   return id
 }
 
+/**
+ * How to name a state to the instructor when it has no name in one language: its name in
+ * another language (the interface's first), else the value the scenario gives it.
+ */
+function knownStateName(doc: JsonObject, m: MissingName, language: string): string {
+  const list = Array.isArray(doc['components']) ? doc['components'] : []
+  const c = list.find(
+    (x) => x !== null && typeof x === 'object' && !Array.isArray(x) && x['id'] === m.target,
+  ) as JsonObject | undefined
+  const labels = c?.['stateLabels']
+  const text =
+    labels && typeof labels === 'object' && !Array.isArray(labels) ? labels[m.state] : undefined
+  if (typeof text === 'string') return text
+  if (text && typeof text === 'object' && !Array.isArray(text)) {
+    const names = Object.entries(text).filter(([l, v]) => l !== m.locale && typeof v === 'string')
+    const found = names.find(([l]) => l === language) ?? names[0]
+    if (found) return String(found[1])
+  }
+  return m.state
+}
+
 const COMPARISONS: readonly (readonly [ThresholdComparison, string])[] = [
   ['<', 'record.below'],
   ['<=', 'record.atMost'],
@@ -104,6 +125,7 @@ function NameState({ missing, doc }: { readonly missing: MissingName; readonly d
   const { t, i18n } = useTranslation()
   const [name, setName] = useState('')
   const language = languageName(t, missing.locale)
+  const state = knownStateName(doc, missing, i18n.language)
   return (
     <form
       className="record-name"
@@ -114,13 +136,13 @@ function NameState({ missing, doc }: { readonly missing: MissingName; readonly d
     >
       <p>
         {t('record.nameState', {
-          state: missing.state,
+          state,
           part: partLabel(doc, missing.target, i18n.language),
           language,
         })}
       </p>
       <label>
-        {t('record.nameStateField', { state: missing.state, language })}{' '}
+        {t('record.nameStateField', { state, language })}{' '}
         <input
           value={name}
           lang={missing.locale}

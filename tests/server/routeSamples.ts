@@ -423,6 +423,43 @@ export const SAMPLES: Readonly<Record<string, Sample>> = {
       body: { activityBase: 'https://school.test/practica/xapi' },
     }),
   },
+  // Open Badges: confirming a fresh ended attempt that failed (recorded, nothing to sign); the
+  // downloads and revocations of a credential the sample names by a fresh id (404 once allowed:
+  // tests/server/badges.test.ts issues real ones)
+  'POST /api/attempts/:attemptId/confirm': {
+    async make(w, t) {
+      const c = pick(w, t)
+      const attemptId = await storeAttempt(w.server.db, {
+        assignmentId: c.assignmentId,
+        userId: c.learnerId,
+        learner: { id: c.learnerCode, name: 'Learner' },
+        end: true,
+        eventCount: 3,
+      })
+      return { path: `/api/attempts/${attemptId}/confirm` }
+    },
+  },
+  'GET /api/attempts/:attemptId/credentials': {
+    make: (w, t) => ({ path: `/api/attempts/${pick(w, t).attemptId}/credentials` }),
+  },
+  'GET /api/attempts/:attemptId/credentials/:credentialId': {
+    make: (w, t) => ({
+      path: `/api/attempts/${pick(w, t).attemptId}/credentials/${randomUUID()}`,
+      ok: 404,
+    }),
+  },
+  'POST /api/attempts/:attemptId/credentials/:credentialId/revoke': {
+    make: (w, t) => ({
+      path: `/api/attempts/${pick(w, t).attemptId}/credentials/${randomUUID()}/revoke`,
+      ok: 404,
+    }),
+  },
+  'GET /api/me/credentials': { make: () => ({ path: '/api/me/credentials' }) },
+  'GET /api/credentials/status/:listId': {
+    make: () => ({ path: '/api/credentials/status/999', ok: 404 }),
+  },
+  'GET /api/badges/keys': { make: () => ({ path: '/api/badges/keys' }) },
+  'POST /api/badges/keys/rotate': { make: () => ({ path: '/api/badges/keys/rotate' }) },
 }
 
 /**

@@ -266,7 +266,65 @@ export interface Database {
   lrs_statements: LrsStatementsTable
   lrs_attachments: LrsAttachmentsTable
   lrs_documents: LrsDocumentsTable
+  badge_keys: BadgeKeysTable
+  badge_status_lists: BadgeStatusListsTable
+  badge_confirmations: BadgeConfirmationsTable
+  badge_credentials: BadgeCredentialsTable
 }
 
 export type User = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>
+
+/** The school's Open Badges signing keys: one current (retired_at null), the retired ones kept. */
+export interface BadgeKeysTable {
+  id: string
+  /** did:key of the public key */
+  did: string
+  /** the public key, multibase (z6Mk…) */
+  public_key: string
+  /** the secret key, AES-GCM sealed under the server's secret (badges/secret.ts) */
+  sealed_secret: string
+  created_at: Timestamp
+  created_by: string | null
+  retired_at: NullableTimestamp
+}
+
+/** A Bitstring Status List the server publishes at `url`, signed by key `key_id`. */
+export interface BadgeStatusListsTable {
+  id: number
+  key_id: string
+  url: string
+  length: number
+  /** the next place to give a credential */
+  next_index: number
+  /** the signed BitstringStatusListCredential as published */
+  credential: Json<Record<string, unknown>>
+  updated_at: Timestamp
+}
+
+/** An assessor's confirmation of an attempt's result: who, when, and the result's revision. */
+export interface BadgeConfirmationsTable {
+  attempt_id: string
+  revision: number
+  confirmed_by: string | null
+  confirmed_at: Timestamp
+}
+
+/** An OpenBadgeCredential issued for a confirmed attempt: its scenario or one competency. */
+export interface BadgeCredentialsTable {
+  id: string
+  attempt_id: string
+  user_id: string
+  kind: 'scenario' | 'competency'
+  /** the scenario's or the competency's id */
+  achievement: string
+  /** the achievement's name, in the scenario's first language */
+  name: string
+  key_id: string
+  list_id: number
+  list_index: number
+  credential: Json<Record<string, unknown>>
+  issued_at: Timestamp
+  revoked_at: NullableTimestamp
+  revoked_by: string | null
+}

@@ -6,6 +6,7 @@ import { workRoutes } from '../work/routes.ts'
 import { reviewRoutes } from '../review/routes.ts'
 import { liveRoutes } from '../live/routes.ts'
 import { commandRoutes } from '../live/commands.ts'
+import { badgeRoutes } from '../badges/routes.ts'
 import { lrsAdminRoutes } from '../lrs/clients.ts'
 
 export const ROUTES: readonly Route[] = [
@@ -15,5 +16,6 @@ export const ROUTES: readonly Route[] = [
   ...reviewRoutes,
   ...liveRoutes,
   ...commandRoutes,
+  ...badgeRoutes,
   ...lrsAdminRoutes,
 ]

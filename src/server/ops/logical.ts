@@ -31,6 +31,11 @@ export const EXPORTED_TABLES: readonly (keyof Database)[] = [
   'lrs_attachments',
   // the xAPI document resources (State, Activity Profile, Agent Profile)
   'lrs_documents',
+  // Open Badges: signing keys (secrets sealed), status lists, confirmations, credentials
+  'badge_keys',
+  'badge_status_lists',
+  'badge_confirmations',
+  'badge_credentials',
 ]
 /** Tables deliberately left out of an export. */
 export const NOT_EXPORTED: readonly string[] = [

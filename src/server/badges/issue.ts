@@ -1,0 +1,297 @@
+// Confirming an attempt's result and issuing its credentials. The server re-scores the attempt
+// from the events it stored (never a client's numbers), refuses one still under way or with
+// judgements unmarked, records who confirmed it and when, and issues one signed
+// OpenBadgeCredential per achievement earned (credential.ts), each with its place in a status
+// list. Confirming again changes nothing. Revoking sets the credential's bit in its list.
+import { randomUUID } from 'node:crypto'
+import * as vc from '@digitalcredentials/vc'
+import type { Kysely } from 'kysely'
+import type { Result } from '../../core/index.ts'
+import type { Database } from '../db/schema.ts'
+import type { Caller } from '../http/context.ts'
+import { ApiError, forbidden, notFound } from '../http/errors.ts'
+import { modelFor } from '../work/models.ts'
+import { rescoreAttempt } from '../work/score.ts'
+import { achievementsOf, buildCredential } from './credential.ts'
+import { EddsaRdfc2022Proof } from './dataIntegrity.ts'
+import { currentKey, keyPairOf } from './keys.ts'
+import { offlineLoader } from './loader.ts'
+import { allocatePlace, signList } from './status.ts'
+
+export interface BadgeDeps {
+  readonly db: Kysely<Database>
+  readonly dataDir: string
+  readonly now: () => Date
+}
+
+export interface CredentialSummary {
+  readonly id: string
+  readonly kind: 'scenario' | 'competency'
+  readonly achievement: string
+  readonly name: string
+  readonly issuedAt: string
+  readonly revokedAt: string | null
+}
+
+export interface AttemptCredentials {
+  /** who confirmed the result and when; null while it is not confirmed */
+  readonly confirmation: {
+    readonly by: string | null
+    readonly byId: string | null
+    readonly at: string
+    readonly revision: number
+  } | null
+  readonly credentials: readonly CredentialSummary[]
+}
+
+/** The attempt's confirmation and the credentials issued for it. */
+export async function credentialsOf(
+  db: Kysely<Database>,
+  attemptId: string,
+): Promise<AttemptCredentials> {
+  const confirmation = await db
+    .selectFrom('badge_confirmations')
+    .leftJoin('users', 'users.id', 'badge_confirmations.confirmed_by')
+    .select([
+      'badge_confirmations.confirmed_at',
+      'badge_confirmations.confirmed_by',
+      'badge_confirmations.revision',
+      'users.name',
+    ])
+    .where('badge_confirmations.attempt_id', '=', attemptId)
+    .executeTakeFirst()
+  const rows = await db
+    .selectFrom('badge_credentials')
+    .select(['id', 'kind', 'achievement', 'name', 'issued_at', 'revoked_at'])
+    .where('attempt_id', '=', attemptId)
+    .orderBy('kind', 'desc')
+    .orderBy('achievement')
+    .execute()
+  return {
+    confirmation: confirmation
+      ? {
+          by: confirmation.name ?? null,
+          byId: confirmation.confirmed_by,
+          at: confirmation.confirmed_at.toISOString(),
+          revision: confirmation.revision,
+        }
+      : null,
+    credentials: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      achievement: r.achievement,
+      name: r.name,
+      issuedAt: r.issued_at.toISOString(),
+      revokedAt: r.revoked_at?.toISOString() ?? null,
+    })),
+  }
+}
+
+/**
+ * Confirms the result of attempt `attemptId` as `caller` and issues its credentials, their status
+ * lists at `origin` (the server's address as the caller reached it). Refuses 409 an attempt not
+ * ended or with judgements to mark; an attempt confirmed already is left as it was.
+ */
+export async function confirmAttempt(
+  deps: BadgeDeps,
+  attemptId: string,
+  caller: Caller,
+  origin: string,
+): Promise<AttemptCredentials> {
+  const { db } = deps
+  const known = await credentialsOf(db, attemptId)
+  if (known.confirmation) return known
+  const row = await db
+    .selectFrom('attempts')
+    .innerJoin('assignments', 'assignments.id', 'attempts.assignment_id')
+    .innerJoin('scenarios', (join) =>
+      join
+        .onRef('scenarios.id', '=', 'assignments.scenario_id')
+        .onRef('scenarios.version', '=', 'assignments.scenario_version'),
+    )
+    .innerJoin('users', 'users.id', 'attempts.user_id')
+    .select([
+      'attempts.ended',
+      'attempts.header',
+      'attempts.updated_at',
+      'attempts.user_id',
+      'users.name',
+      'scenarios.sha256',
+    ])
+    .where('attempts.id', '=', attemptId)
+    .executeTakeFirst()
+  if (!row) throw notFound('attempt')
+  if (!row.ended)
+    throw new ApiError(
+      409,
+      'attempt-not-ended',
+      'This attempt has not ended yet: confirm its result once the learner has finished it (or the assignment has closed).',
+    )
+  // the result as the engine gives it from the stored events and marks, now
+  const { result, revision } = await rescoreAttempt(db, attemptId, deps.now())
+  if (result.status === 'pending')
+    throw new ApiError(
+      409,
+      'judgements-unmarked',
+      'Some judgements of this attempt are not marked yet: mark them all, then confirm the result.',
+    )
+  const model = await modelFor(db, row.sha256)
+  const staff = await db
+    .selectFrom('users')
+    .select('name')
+    .where('id', '=', caller.id)
+    .executeTakeFirst()
+  const earned = achievementsOf(result)
+  const key = earned.length > 0 ? await currentKey(deps) : undefined
+  const pair = key ? await keyPairOf(key, deps.dataDir) : undefined
+  const now = deps.now()
+  const startedAt = row.header.startedAt ? Date.parse(row.header.startedAt) : NaN
+  const endedAt = Number.isNaN(startedAt) ? row.updated_at : new Date(startedAt + result.durationMs)
+
+  await db.transaction().execute(async (trx) => {
+    const confirmed = await trx
+      .insertInto('badge_confirmations')
+      .values({ attempt_id: attemptId, revision, confirmed_by: caller.id, confirmed_at: now })
+      .onConflict((oc) => oc.column('attempt_id').doNothing())
+      .returning('attempt_id')
+      .executeTakeFirst()
+    // confirmed at the same moment by someone else: theirs stands
+    if (!confirmed || !key || !pair) return
+    for (const achievement of earned) {
+      const place = await allocatePlace(trx, { key, pair, origin, now })
+      const credentialId = randomUUID()
+      const unsigned = buildCredential(
+        {
+          credentialId,
+          issuer: key.did,
+          issuedAt: now,
+          scenario: model.scenario,
+          result: result as Result,
+          attemptId,
+          endedAt,
+          learnerName: row.name,
+          confirmedBy: staff?.name ?? caller.name,
+          status: { listUrl: place.url, index: place.index },
+        },
+        achievement,
+      )
+      const signed = await vc.issue({
+        credential: unsigned,
+        suite: new EddsaRdfc2022Proof({ signer: pair.signer(), date: now }),
+        documentLoader: offlineLoader(),
+        now,
+      })
+      await trx
+        .insertInto('badge_credentials')
+        .values({
+          id: credentialId,
+          attempt_id: attemptId,
+          user_id: row.user_id,
+          kind: achievement.kind,
+          achievement:
+            achievement.kind === 'scenario' ? model.scenario.id : achievement.competencyId,
+          name: String(unsigned['name']),
+          key_id: key.id,
+          list_id: place.listId,
+          list_index: place.index,
+          credential: JSON.stringify(signed),
+          issued_at: now,
+        })
+        .execute()
+    }
+  })
+  return credentialsOf(db, attemptId)
+}
+
+/** The signed credential `credentialId` of attempt `attemptId`, or undefined. */
+export async function credentialFile(
+  db: Kysely<Database>,
+  attemptId: string,
+  credentialId: string,
+): Promise<{ credential: Record<string, unknown>; name: string } | undefined> {
+  const row = await db
+    .selectFrom('badge_credentials')
+    .select(['credential', 'name'])
+    .where('id', '=', credentialId)
+    .where('attempt_id', '=', attemptId)
+    .executeTakeFirst()
+  return row ? { credential: row.credential, name: row.name } : undefined
+}
+
+/**
+ * Revokes credential `credentialId` of attempt `attemptId`: an admin, or the one who confirmed
+ * the result. Its bit is set and its status list signed anew. Revoking twice changes nothing.
+ */
+export async function revokeCredential(
+  deps: BadgeDeps,
+  attemptId: string,
+  credentialId: string,
+  caller: Caller,
+): Promise<CredentialSummary> {
+  const { db } = deps
+  const target = await db
+    .selectFrom('badge_credentials')
+    .innerJoin(
+      'badge_confirmations',
+      'badge_confirmations.attempt_id',
+      'badge_credentials.attempt_id',
+    )
+    .innerJoin('badge_keys', 'badge_keys.id', 'badge_credentials.key_id')
+    .select([
+      'badge_credentials.list_id',
+      'badge_confirmations.confirmed_by',
+      'badge_keys.id as keyId',
+    ])
+    .where('badge_credentials.id', '=', credentialId)
+    .where('badge_credentials.attempt_id', '=', attemptId)
+    .executeTakeFirst()
+  if (!target) throw notFound('credential')
+  if (caller.role !== 'admin' && caller.id !== target.confirmed_by)
+    throw forbidden('revoke a credential: only an admin or the person who confirmed the result can')
+  const key = await db
+    .selectFrom('badge_keys')
+    .selectAll()
+    .where('id', '=', target.keyId)
+    .executeTakeFirstOrThrow()
+  const pair = await keyPairOf(key, deps.dataDir)
+  const now = deps.now()
+  await db.transaction().execute(async (trx) => {
+    const list = await trx
+      .selectFrom('badge_status_lists')
+      .select(['url', 'length'])
+      .where('id', '=', target.list_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    const changed = await trx
+      .updateTable('badge_credentials')
+      .set({ revoked_at: now, revoked_by: caller.id })
+      .where('id', '=', credentialId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
+    if (changed.numUpdatedRows === 0n) return
+    const revoked = await trx
+      .selectFrom('badge_credentials')
+      .select('list_index')
+      .where('list_id', '=', target.list_id)
+      .where('revoked_at', 'is not', null)
+      .execute()
+    const credential = await signList({
+      url: list.url,
+      length: list.length,
+      revoked: revoked.map((r) => r.list_index),
+      did: key.did,
+      pair,
+      now,
+    })
+    await trx
+      .updateTable('badge_status_lists')
+      .set({ credential: JSON.stringify(credential), updated_at: now })
+      .where('id', '=', target.list_id)
+      .execute()
+  })
+  const summary = (await credentialsOf(db, attemptId)).credentials.find(
+    (c) => c.id === credentialId,
+  )
+  if (!summary) throw notFound('credential')
+  return summary
+}

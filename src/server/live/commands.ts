@@ -10,6 +10,7 @@
 // processed (by this process's timer, by any request touching the assignment, or by the minute
 // timer), scoring the attempts that never sent `end` at their last event, as the spec says.
 import { streamSSE } from 'hono/streaming'
+import type { LiveMessage } from '../../api/live.ts'
 import { type Kysely, sql } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../db/schema.ts'
@@ -30,23 +31,6 @@ export const END_GRACE_MS = 30_000
 
 /** The hub key a learner's inbox streams of an assignment wait on (NOTIFY's payload). */
 export const inboxKey = (assignmentId: string) => `inbox:${assignmentId}`
-
-/** A command as the learner's app and the staff receive it. */
-export interface LiveMessage {
-  /** its id in the assignment's commands (the stream's event id) */
-  readonly seq: number
-  readonly kind: 'message' | 'end'
-  /** the instructor's words ('' for `end`) */
-  readonly text: string
-  /** to the whole class (else to the learner alone) */
-  readonly toClass: boolean
-  /** the learner's user id it was sent to; null: the class */
-  readonly learnerId: string | null
-  /** when it was sent (ISO) */
-  readonly sentAt: string
-  /** the name of who sent it; null when that account was deleted since */
-  readonly sentBy: string | null
-}
 
 interface MessageRow {
   seq: number

@@ -6,22 +6,12 @@ import type { AttemptEvent, Result } from '../../core/index.ts'
 import type { AttemptHeader, Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { modelFor } from '../work/models.ts'
-import { learnerRow, progressOf, type LiveLearner } from './progress.ts'
+import type { LiveGrid, LiveLearner } from '../../api/live.ts'
+import { learnerRow, progressOf } from './progress.ts'
 
 /** After how many minutes without an event a learner shows as idle, unless set otherwise. */
 export const DEFAULT_IDLE_MINUTES = 3
 export const MAX_IDLE_MINUTES = 600
-
-export interface LiveGrid {
-  readonly assignmentId: string
-  readonly scenario: { readonly id: string; readonly version: string }
-  /** the server's clock when the grid was computed (ISO) */
-  readonly serverTime: string
-  readonly idleMinutes: number
-  readonly stepsTotal: number
-  /** every learner of the class, by learner ID */
-  readonly learners: readonly LiveLearner[]
-}
 
 /** The assignment's scenario and its idle setting; 404 if there is no such assignment. */
 async function assignmentOf(db: Kysely<Database>, assignmentId: string) {

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import type { Database } from '../db/schema.ts'
 import { computeGrid, rowAfterBatch, type StoredBatch } from './grid.ts'
-import type { LiveLearner } from './progress.ts'
+import type { LiveLearner } from '../../api/live.ts'
 
 export const CHANNEL = 'practica_live'
 /** Updates older than this are pruned (a stream resuming from one gets a fresh grid). */

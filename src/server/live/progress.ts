@@ -15,50 +15,9 @@ import {
   type Model,
   type Result,
   type SimState,
-  type StepStatus,
 } from '../../core/index.ts'
+import type { LiveLearner } from '../../api/live.ts'
 import type { AttemptHeader, Database } from '../db/schema.ts'
-
-/** One learner's row of the live grid (and the payload of a `learner` update). */
-export interface LiveLearner {
-  readonly userId: string
-  /** the learner ID the school gave */
-  readonly learnerId: string
-  readonly name: string
-  /** `not-started`: no attempt on this assignment yet */
-  readonly status: 'not-started' | 'working' | 'finished'
-  /** the latest attempt on the assignment */
-  readonly attemptId: string | null
-  /** the events the server stored of it (0 … nextSeq − 1) */
-  readonly nextSeq: number
-  /** the step the learner does next (the engine's next ready step), null when none is */
-  readonly currentStep: string | null
-  /** each step's status, in the scenario's order */
-  readonly steps: readonly { readonly id: string; readonly status: StepStatus }[]
-  readonly stepsDone: number
-  readonly stepsTotal: number
-  /** the attempt's time: its last event's t, in milliseconds */
-  readonly elapsedMs: number
-  /** hazards the learner raised, in the order first raised */
-  readonly hazards: readonly string[]
-  /** whether any of them is critical */
-  readonly critical: boolean
-  /** when the server last stored an event of the attempt (ISO), null when not started */
-  readonly lastActivityAt: string | null
-  /** no event for longer than the idle minutes (false once finished) */
-  readonly idle: boolean
-  /** the server's score, once the attempt is finished and scored */
-  readonly score: LiveScore | null
-}
-
-export interface LiveScore {
-  readonly status: Result['status']
-  readonly passed: boolean
-  readonly raw: number
-  readonly max: number
-  readonly percent: number
-  readonly revision: number
-}
 
 /** The fold's state after the first `nextSeq` events of an attempt. */
 interface Progress {

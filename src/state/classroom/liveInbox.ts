@@ -4,6 +4,7 @@
 // itself with the last id, so nothing is missed or shown twice). Messages are kept for the screen
 // until dismissed. On "end now" the app ends its own attempt, as the learner's "finish" does: the
 // `end` is appended by the attempt's store and sent by the outbox, the one writer of the log.
+import type { LiveMessage } from '../../api/live.ts'
 import { createStore } from 'zustand/vanilla'
 import { appStore, type AppState } from '../appStore.ts'
 import type { AttemptStore } from '../attemptStore.ts'
@@ -12,13 +13,8 @@ import { apiPath } from './api.ts'
 import { sessionStore } from './sessionStore.ts'
 
 /** A message or command as the inbox stream sends it (server: live/commands.ts LiveMessage). */
-export interface InboxMessage {
-  readonly seq: number
-  readonly kind: 'message' | 'end'
-  readonly text: string
-  readonly toClass: boolean
-  readonly sentAt: string
-}
+/** A message as a learner receives it (who sent it and to whom are the staff's). */
+export type InboxMessage = Pick<LiveMessage, 'seq' | 'kind' | 'text' | 'toClass' | 'sentAt'>
 
 /** Messages sent this long before the attempt started are still shown (the lesson's). */
 export const SHOW_BEFORE_START_MS = 15 * 60_000

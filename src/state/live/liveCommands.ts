@@ -3,23 +3,13 @@
 // messages an assessor sees beside an attempt. Each call answers an outcome: the data, or the
 // server's refusal (its stable code, which the screens translate).
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { LiveMessage } from '../../api/live.ts'
 import { ApiError, apiPath, apiRequest } from '../classroom/api.ts'
 import { sessionStore } from '../classroom/sessionStore.ts'
 import type { ApiOutcome, ApiRefusal } from '../classroom/staffApi.ts'
 
 /** The longest message the server takes, in characters (MESSAGE_MAX on the server). */
 export const MESSAGE_MAX = 500
-
-/** A message or command as the server keeps it. */
-export interface LiveMessage {
-  readonly seq: number
-  readonly kind: 'message' | 'end'
-  readonly text: string
-  readonly toClass: boolean
-  readonly learnerId: string | null
-  readonly sentAt: string
-  readonly sentBy: string | null
-}
 
 /** The server's answer to "end now": when the assignment closes. */
 export interface EndAnswer {

@@ -6,49 +6,12 @@
 // missed and the grid stays right. Idleness is worked out here, against the server's clock (its
 // offset from this one, taken from each grid), with a timer.
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { LiveGrid, LiveLearner } from '../../api/live.ts'
 import { loadScenarioJson, readJsonFile, type Model } from '../../core/index.ts'
 import { ApiError, apiPath, apiRequest } from '../classroom/api.ts'
 import { sessionStore } from '../classroom/sessionStore.ts'
 import { staffApi } from '../classroom/staffApi.ts'
 import { followLiveStream, type StreamHandlers, type StreamOptions } from './liveStream.ts'
-
-export type StepStatus = 'done' | 'ready' | 'waiting' | 'outOfOrder'
-
-/** A learner's row of the grid, as the server sends it (src/server/live/progress.ts). */
-export interface LiveLearner {
-  readonly userId: string
-  readonly learnerId: string
-  readonly name: string
-  readonly status: 'not-started' | 'working' | 'finished'
-  readonly attemptId: string | null
-  readonly nextSeq: number
-  readonly currentStep: string | null
-  readonly steps: readonly { readonly id: string; readonly status: StepStatus }[]
-  readonly stepsDone: number
-  readonly stepsTotal: number
-  readonly elapsedMs: number
-  readonly hazards: readonly string[]
-  readonly critical: boolean
-  readonly lastActivityAt: string | null
-  readonly idle: boolean
-  readonly score: {
-    readonly status: string
-    readonly passed: boolean
-    readonly raw: number
-    readonly max: number
-    readonly percent: number
-    readonly revision: number
-  } | null
-}
-
-export interface LiveGrid {
-  readonly assignmentId: string
-  readonly scenario: { readonly id: string; readonly version: string }
-  readonly serverTime: string
-  readonly idleMinutes: number
-  readonly stepsTotal: number
-  readonly learners: readonly LiveLearner[]
-}
 
 /**
  * - `connecting`: the first grid has not come yet;

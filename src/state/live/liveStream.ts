@@ -3,7 +3,7 @@
 // away), this asks the server why: a refusal stops, anything else opens a new stream from the
 // last id seen (after a wait that doubles up to 30 s), so no update is missed.
 import { ApiError, apiPath, apiRequest } from '../classroom/api.ts'
-import type { LiveGrid, LiveLearner } from './liveStore.ts'
+import type { LiveGrid, LiveLearner } from '../../api/live.ts'
 
 /** An EventSource as the store uses it (tests may give their own). */
 export interface EventSourceLike {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ApiRefusal } from '../../state/classroom/staffApi.ts'
-import { liveCommandsApi, type LiveMessage } from '../../state/live/liveCommands.ts'
+import type { LiveMessage } from '../../api/live.ts'
+import { liveCommandsApi } from '../../state/live/liveCommands.ts'
 import { RefusalNote } from '../classroom/staff/RefusalNote.tsx'
 import { formatWhen } from '../classroom/staff/words.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'

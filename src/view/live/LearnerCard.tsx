@@ -1,5 +1,6 @@
 import { memo } from 'react'
-import { isIdle, type LiveLearner } from '../../state/live/liveStore.ts'
+import type { LiveLearner } from '../../api/live.ts'
+import { isIdle } from '../../state/live/liveStore.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { formatDuration } from '../panels/AttemptClock.tsx'
 import type { LiveWords } from './LiveWords.tsx'

@@ -11,8 +11,8 @@ import {
   draftProblem,
   liveCommandsApi,
   MESSAGE_MAX,
-  type LiveMessage,
 } from '../../../src/state/live/liveCommands.ts'
+import type { LiveMessage } from '../../../src/api/live.ts'
 
 /** The routes' contract, in memory: messages numbered 1, 2, 3 …; a closed assignment refuses. */
 function fakeServer() {

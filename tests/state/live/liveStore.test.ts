@@ -9,10 +9,9 @@ import {
   createLiveStore,
   isIdle,
   serverNow,
-  type LiveGrid,
-  type LiveLearner,
   type LiveStore,
 } from '../../../src/state/live/liveStore.ts'
+import type { LiveGrid, LiveLearner } from '../../../src/api/live.ts'
 import { streamUrl, type EventSourceLike } from '../../../src/state/live/liveStream.ts'
 
 class FakeStream implements EventSourceLike {

@@ -2,9 +2,15 @@
 // Tests are named after the requirements of xAPI 1.0.3 Part Three (and the data rules of Part
 // Two) in the spec's words.
 import { randomUUID } from 'node:crypto'
+import validateXapi from '@learninglocker/xapi-validation'
+import { exportXapi, type Result } from '../../src/core/index.ts'
+import { validateStatement } from '../../src/server/lrs/validate.ts'
+import { modelFor } from '../../src/server/work/models.ts'
+import { storedAttempt } from '../../src/server/work/score.ts'
 import { describe, expect, it } from 'vitest'
 import { forEachDatabase } from './harness.ts'
 import { makeLrsClient, type LrsTestClient } from './lrsClient.ts'
+import { assignExample, publishExample, SCENARIO_SHA256, storeAttempt } from './reviewFixtures.ts'
 
 const V = 'http://adlnet.gov/expapi/verbs/'
 const ACT = 'http://practica.test/activities/'
@@ -599,6 +605,130 @@ forEachDatabase('xAPI LRS', (server) => {
       expect(head.status).toBe(200)
       expect(head.text).toBe('')
       expect(head.headers.get('x-experience-api-consistent-through')).toBeTruthy()
+    })
+  })
+
+  describe("learners' attempts as statements", () => {
+    const base = 'https://school.test/practica'
+    let attemptId = ''
+    /** What exportXapi writes for the attempt's stored result, at its revision. */
+    const expected = async () => {
+      const db = server().db
+      const stored = (await storedAttempt(db, attemptId))!
+      const row = await db
+        .selectFrom('results')
+        .selectAll()
+        .where('attempt_id', '=', attemptId)
+        .executeTakeFirstOrThrow()
+      const model = await modelFor(db, SCENARIO_SHA256)
+      return exportXapi(
+        { model, attempt: stored.attempt, result: row.result as Result, revision: row.revision },
+        { activityBase: base, homePage: `${base}/learners` },
+      )
+    }
+    const scored = async (mark: number | null) => {
+      const { client } = await server().signIn('admin')
+      const answer = await client.put(`/api/attempts/${attemptId}/judgements/housekeeping`, {
+        mark,
+      })
+      expect(answer.status).toBe(200)
+      return answer.body as { revision: number }
+    }
+    /** The statement stored under each id, as the exporter wrote it (without what the LRS adds). */
+    const lrsCopy = async (id: string, voided = false) => {
+      const answer = await lrs.get(
+        `/xapi/statements?${voided ? 'voidedStatementId' : 'statementId'}=${id}`,
+      )
+      expect(answer.status, id).toBe(200)
+      const { authority, ...statement } = answer.body
+      delete statement.stored
+      expect(authority.account.name).toBe('practica-server')
+      return statement
+    }
+
+    it('The server stores no attempt as statements until the admin sets the base IRI, and never takes the example domain', async () => {
+      const { userId: instructor } = await server().signIn('instructor')
+      const classId = await server().makeClass(instructor)
+      await publishExample(server().db)
+      const assignmentId = await assignExample(server().db, classId)
+      const { userId } = await server().signIn('learner', { classId, learnerId: 'L-77' })
+      const before = await storeAttempt(server().db, {
+        assignmentId,
+        userId,
+        learner: { id: 'L-77', name: 'Lee' },
+        end: true,
+      })
+      const none = await server()
+        .db.selectFrom('lrs_statements')
+        .select('id')
+        .where('attempt_id', '=', before)
+        .execute()
+      expect(none).toEqual([])
+      const { client: admin } = await server().signIn('admin')
+      expect((await admin.get('/api/lrs/settings')).body.activityBase).toBeNull()
+      const example = await admin.put('/api/lrs/settings', {
+        activityBase: 'https://practica.example/xapi',
+      })
+      expect(example.status).toBe(400)
+      expect(example.body.error.message).toMatch(/practica\.example/)
+      expect(
+        (await admin.put('/api/lrs/settings', { activityBase: `${base}/` })).body.activityBase,
+      ).toBe(base)
+      attemptId = await storeAttempt(server().db, {
+        assignmentId,
+        userId,
+        learner: { id: 'L-77', name: 'Lee' },
+        end: true,
+      })
+    })
+    it('A scored attempt becomes in the LRS exactly the statements the exporter writes, each valid xAPI', async () => {
+      const statements = await expected()
+      expect(statements.length).toBeGreaterThan(4)
+      for (const s of statements) {
+        const copy = await lrsCopy(s.id)
+        expect(copy).toEqual(s)
+        expect(validateXapi(copy)).toEqual([])
+        expect(() => validateStatement(copy)).not.toThrow()
+      }
+      const byRegistration = await lrs.get(
+        `/xapi/statements?registration=${attemptId}&ascending=true`,
+      )
+      expect(byRegistration.body.statements.map((s: { id: string }) => s.id).sort()).toEqual(
+        statements.map((s) => s.id).sort(),
+      )
+    })
+    it('When a revision changes the verdict, the old verdict statements are voided and the new ones stored', async () => {
+      const pending = await expected()
+      expect(pending.some((s) => /passed|failed/.test(s.verb.id))).toBe(false)
+      expect((await scored(2)).revision).toBe(2)
+      const passed = await expected()
+      expect(passed.some((s) => s.verb.id.endsWith('/passed'))).toBe(true)
+      expect((await scored(0)).revision).toBe(3)
+      const failed = await expected()
+      expect(failed.some((s) => s.verb.id.endsWith('/failed'))).toBe(true)
+      for (const s of failed) expect(await lrsCopy(s.id)).toEqual(s)
+      const current = new Set(failed.map((s) => s.id))
+      const replaced = [...pending, ...passed].filter((s) => !current.has(s.id))
+      expect(replaced.map((s) => s.verb.id.split('/').pop())).toEqual(
+        expect.arrayContaining(['passed', 'completed', 'terminated']),
+      )
+      for (const s of replaced) {
+        expect((await lrs.get(`/xapi/statements?statementId=${s.id}`)).status).toBe(404)
+        expect(await lrsCopy(s.id, true)).toEqual(s)
+      }
+      // the step statements did not change: stored once, never voided
+      const steps = failed.filter((s) => s.context.contextActivities !== undefined)
+      expect(steps.length).toBeGreaterThan(0)
+      for (const s of steps) expect(pending.map((p) => p.id)).toContain(s.id)
+      const voiding = await lrs.get(
+        `/xapi/statements?verb=${encodeURIComponent('http://adlnet.gov/expapi/verbs/voided')}&limit=0`,
+      )
+      const voidedIds = voiding.body.statements.map((s: { object: { id: string } }) => s.object.id)
+      for (const s of replaced) expect(voidedIds).toContain(s.id)
+      const now = await lrs.get(`/xapi/statements?registration=${attemptId}`)
+      expect(now.body.statements.map((s: { id: string }) => s.id).sort()).toEqual(
+        [...current].sort(),
+      )
     })
   })
 })

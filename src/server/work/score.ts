@@ -13,6 +13,7 @@ import {
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { modelFor } from './models.ts'
+import { recordAttemptStatements } from '../lrs/attempts.ts'
 
 export interface ScoredAttempt {
   readonly result: Result
@@ -105,7 +106,12 @@ async function rescoreIn(
       SET revision = results.revision + 1, result = excluded.result, scored_at = excluded.scored_at
       WHERE results.result IS DISTINCT FROM excluded.result
     RETURNING revision`.execute(trx)
-  if (rows[0]) return { result, revision: rows[0].revision }
+  if (rows[0]) {
+    // a new revision: its statements in the LRS, the replaced verdict's voided (lrs/attempts.ts)
+    const { revision } = rows[0]
+    await recordAttemptStatements(trx, attemptId, { ...stored, model, result, revision }, at)
+    return { result, revision }
+  }
   const same = await trx
     .selectFrom('results')
     .select('revision')
@@ -154,7 +160,16 @@ export async function scoreFirst(
     VALUES (${attemptId}, 1, ${JSON.stringify(scored.value)}::jsonb, ${at})
     ON CONFLICT (attempt_id) DO NOTHING
     RETURNING revision`.execute(db)
-  if (rows[0]) return { result: scored.value, revision: rows[0].revision }
+  if (rows[0]) {
+    const { revision } = rows[0]
+    await recordAttemptStatements(
+      db,
+      attemptId,
+      { ...stored, model, result: scored.value, revision },
+      at,
+    )
+    return { result: scored.value, revision }
+  }
   const there = await db
     .selectFrom('results')
     .select(['result', 'revision'])

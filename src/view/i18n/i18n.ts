@@ -68,6 +68,7 @@ export const i18n = new Translator({
     'server',
     'record',
     'package',
+    'lrs',
   ],
   downloadSection: async (section, language) => {
     const load = sectionFiles[`./locales/${section}/${language}.json`]

@@ -1,6 +1,7 @@
 import type { StaffStore } from '../../../state/classroom/staffStore.ts'
 import { AssessorClasses } from './AssessorClasses.tsx'
 import { LearnerData } from './LearnerData.tsx'
+import { LrsClients } from './LrsClients.tsx'
 import { RetentionSetting } from './RetentionSetting.tsx'
 import { StaffAccounts } from './StaffAccounts.tsx'
 
@@ -18,6 +19,7 @@ export function AdminScreen({ store, self }: AdminScreenProps) {
       <AssessorClasses store={store} />
       <RetentionSetting store={store} />
       <LearnerData store={store} />
+      <LrsClients />
     </div>
   )
 }

@@ -1,0 +1,82 @@
+// The admin's calls for the server's xAPI LRS (server module lrs/clients.ts): its address and the
+// activity base IRI, and its clients (make one: its secret is answered this once; revoke one).
+// Each call answers an outcome: the data, or the server's refusal (its stable code). Also the
+// check of a base IRI before it is sent, so that the screen can say what to fix in plain words.
+import { ApiError, apiPath, apiRequest } from './api.ts'
+import { sessionStore } from './sessionStore.ts'
+import type { ApiOutcome } from './staffApi.ts'
+
+export interface LrsSettings {
+  /** the LRS's address as this server is reached, e.g. https://school:8443/xapi/ */
+  readonly endpoint: string
+  /** null: not set yet, and attempts are not sent as statements */
+  readonly activityBase: string | null
+}
+
+export interface LrsClientRow {
+  readonly id: string
+  readonly name: string
+  readonly key: string
+  readonly createdAt: string
+  readonly createdBy: string | null
+  readonly revokedAt: string | null
+}
+
+/** A client just made: its secret, answered this once. */
+export interface NewLrsClient {
+  readonly id: string
+  readonly name: string
+  readonly key: string
+  readonly secret: string
+  readonly endpoint: string
+}
+
+/** The documentation's example domain, which the server refuses as the base IRI. */
+export const EXAMPLE_DOMAIN = 'practica.example'
+
+async function outcomeOf<T>(request: () => Promise<T>): Promise<ApiOutcome<T>> {
+  try {
+    return { ok: true, value: await request() }
+  } catch (e) {
+    const error =
+      e instanceof ApiError ? e : new ApiError(0, 'network', e instanceof Error ? e.message : '')
+    if (error.status === 401) sessionStore.getState().sessionLost()
+    return { ok: false, error }
+  }
+}
+
+export const lrsAdminApi = {
+  settings: () => outcomeOf(() => apiRequest<LrsSettings>('GET', apiPath('lrs', 'settings'))),
+  saveActivityBase: (activityBase: string) =>
+    outcomeOf(() =>
+      apiRequest<LrsSettings>('PUT', apiPath('lrs', 'settings'), { body: { activityBase } }),
+    ),
+  clients: () => outcomeOf(() => apiRequest<LrsClientRow[]>('GET', apiPath('lrs', 'clients'))),
+  makeClient: (name: string) =>
+    outcomeOf(() =>
+      apiRequest<NewLrsClient>('POST', apiPath('lrs', 'clients'), { body: { name } }),
+    ),
+  revokeClient: (id: string) =>
+    outcomeOf(() =>
+      apiRequest<{ id: string; revokedAt: string }>('DELETE', apiPath('lrs', 'clients', id)),
+    ),
+}
+
+/** What is wrong with a base IRI typed by the admin, before sending it; undefined when nothing. Pure. */
+export function activityBaseProblem(
+  text: string,
+): 'empty' | 'not-web-address' | 'example' | undefined {
+  const value = text.trim()
+  if (value === '') return 'empty'
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return 'not-web-address'
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash)
+    return 'not-web-address'
+  if (url.hostname === EXAMPLE_DOMAIN || url.hostname.endsWith(`.${EXAMPLE_DOMAIN}`))
+    return 'example'
+  return undefined
+}

@@ -189,5 +189,11 @@ describe.skipIf(!hasBrowser)('authoring by recording', () => {
     await page.getByText('主隔离开关 Q1未处于“断开”时尾轮防护罩处于“打开”').waitFor()
     await page.screenshot({ path: `${SHOTS}/recording-zh.png` })
     await expectNoSeriousAxe(page, '.record-panel')
+    await page.getByRole('button', { name: '将录制的步骤放入场景（3 个）' }).click()
+    await expect
+      .poll(() => page.getByTestId('score-line').textContent())
+      .toBe('3 / 3 分（100 %）：通过，及格线为 80 %')
+    await page.screenshot({ path: `${SHOTS}/recorded-zh.png` })
+    await expectNoSeriousAxe(page, '.score-summary')
   })
 })

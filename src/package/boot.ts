@@ -37,7 +37,7 @@ async function openSession(
     return opened === 'no-lms' ? 'no-lms' : opened === 'refused' ? 'lms-refused' : opened
   }
   const { openCmi5 } = await import('./cmi5.ts')
-  return openCmi5(model, new URL(location.href))
+  return openCmi5(model)
 }
 
 /** Loads the package at `base` and opens its LMS session; the store shows the outcome. */
@@ -46,5 +46,6 @@ export async function bootPackage(store: PackageStore, base: URL): Promise<void>
   if (!loaded) return store.getState().fail('scenario-unreadable')
   const session = await openSession(loaded.config, loaded.model)
   if (typeof session === 'string') return store.getState().fail(session)
-  store.getState().ready(loaded.model, loaded.config.mode, session)
+  // a launch that does not count (SCORM's browse, cmi5's Browse and Review) is for practice
+  store.getState().ready(loaded.model, session.credit ? loaded.config.mode : 'practice', session)
 }

@@ -14,6 +14,8 @@ export interface LmsSession {
   readonly resume: SuspendedAttempt | undefined
   /** Whether this launch counts (false in cmi5's Browse and Review modes: no verdict is sent). */
   readonly credit: boolean
+  /** Where the LMS wants the learner taken back once done, if it said (cmi5's returnURL). */
+  readonly returnUrl?: string | undefined
   /** After each event is recorded. */
   record(setup: AttemptSetup, events: readonly AttemptEvent[]): void
   /** Once the attempt has ended, with the engine's result. */

@@ -2,7 +2,7 @@
 // into a folder of the tests' own), unzipped and served from a deep path, as Moodle serves one
 // (/pluginfile.php/12/mod_scorm/content/1/), by a small web server that answers nothing else but
 // the test's own pages; every request outside the package's folder is recorded.
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -63,21 +63,31 @@ const TYPES: Record<string, string> = {
   gltf: 'model/gltf+json',
 }
 
-/** Serves `files` under DEEP_PATH and `pages` (path → HTML or script) on 127.0.0.1. */
-export async function hostPackage(
-  files: Record<string, Uint8Array>,
-  pages: Record<string, { type: string; body: string | Uint8Array }>,
+/** The test's own pages (path → content), or a handler that answers a request it knows. */
+export type HostPages =
+  | Record<string, { type: string; body: string | Uint8Array }>
+  | ((req: IncomingMessage, res: ServerResponse, path: string) => boolean)
+
+/**
+ * Serves each package's files under its deep path (`packages`: deep path → files) and the test's
+ * `pages` on 127.0.0.1.
+ */
+export async function hostPackages(
+  packages: Record<string, Record<string, Uint8Array>>,
+  pages: HostPages,
 ): Promise<PackageHost> {
   const strays: string[] = []
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://host').pathname
-    const page = pages[path]
-    const file = path.startsWith(DEEP_PATH) ? files[path.slice(DEEP_PATH.length)] : undefined
-    if (page) {
-      res.writeHead(200, { 'content-type': page.type })
-      res.end(page.body)
+    if (typeof pages === 'function') {
+      if (pages(req, res, path)) return
+    } else if (pages[path]) {
+      res.writeHead(200, { 'content-type': pages[path].type })
+      res.end(pages[path].body)
       return
     }
+    const root = Object.keys(packages).find((p) => path.startsWith(p))
+    const file = root === undefined ? undefined : packages[root]![path.slice(root.length)]
     if (!file) {
       strays.push(path)
       res.writeHead(404)
@@ -96,6 +106,14 @@ export async function hostPackage(
     strays,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+}
+
+/** Serves one package's `files` under DEEP_PATH and the test's `pages`. */
+export function hostPackage(
+  files: Record<string, Uint8Array>,
+  pages: HostPages,
+): Promise<PackageHost> {
+  return hostPackages({ [DEEP_PATH]: files }, pages)
 }
 
 /** A real mouse click on a part of the scene of the package's frame, which fills the page. */

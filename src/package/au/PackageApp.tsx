@@ -19,6 +19,7 @@ export function PackageApp({ store }: PackageAppProps) {
   const { t } = useTranslation()
   const screen = useStore(store, (s) => s.screen)
   const model = useStore(store, (s) => s.model)
+  const returnUrl = useStore(store, (s) => s.session?.returnUrl)
   switch (screen.name) {
     case 'loading':
       return (
@@ -42,7 +43,7 @@ export function PackageApp({ store }: PackageAppProps) {
     case 'play':
       return <PackagePlay store={screen.store} onResult={() => store.getState().showResult()} />
     case 'result':
-      return <ResultScreen screen={screen} model={model!} />
+      return <ResultScreen screen={screen} model={model!} returnUrl={returnUrl} />
     case 'left':
       return (
         <main className="package-screen">
@@ -88,9 +89,11 @@ type ResultScreenState = Extract<PackageState['screen'], { name: 'result' }>
 function ResultScreen({
   screen,
   model,
+  returnUrl,
 }: {
   readonly screen: ResultScreenState
   readonly model: Model
+  readonly returnUrl: string | undefined
 }) {
   const { t } = useTranslation()
   const names = useScenarioText(model)
@@ -119,6 +122,11 @@ function ResultScreen({
         >
           {t('package.download')}
         </button>
+        {returnUrl && reported !== undefined && (
+          <a className="button primary" href={returnUrl} target="_top">
+            {t('package.backToCourse')}
+          </a>
+        )}
       </div>
     </main>
   )

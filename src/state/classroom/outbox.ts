@@ -96,6 +96,137 @@ export function retryAfterMs(e: unknown): number | undefined {
     : undefined
 }
 
+/**
+ * What to do after the server refused a batch of the attempt `attemptId`: go on from the number
+ * it answers (the server holds less than noted here, or nothing); `retry` later (a passing failure,
+ * an older server without the route, or a sign-in the server ended while the owner is still signed
+ * in here after `stillSignedIn` checked); `signed-out` (the batch stays here, unsent, and goes from
+ * the server's nextSeq once the owner signs in again); or `done` with the attempt marked refused for
+ * good (no attempts left, assignment closed, …): it stays in this browser.
+ */
+async function afterRefusal(
+  e: unknown,
+  attemptId: string,
+  stillSignedIn: () => Promise<boolean>,
+): Promise<number | Exclude<Outcome, 'stopped'>> {
+  if (
+    e instanceof ApiError &&
+    (e.code === 'gap' || e.code === 'header-needed') &&
+    typeof e.details['nextSeq'] === 'number'
+  ) {
+    await saveSync(attemptId, { nextSeq: e.details['nextSeq'] })
+    return e.details['nextSeq']
+  }
+  if (e instanceof ApiError && e.status === 401)
+    return (await stillSignedIn()) ? 'retry' : 'signed-out'
+  if (isTransient(e) || (e instanceof ApiError && e.code === 'no-such-address')) return 'retry'
+  await saveSync(attemptId, { refused: e instanceof ApiError ? e.code : 'refused' })
+  return 'done'
+}
+
+/**
+ * Notes in each attempt's record what the server already holds of it; false when the server
+ * could not be asked (the events' answers then say the same, attempt by attempt).
+ */
+async function noteServerHeld(mine: readonly StoredAttempt[]): Promise<boolean> {
+  try {
+    const held = new Map((await listMyAttempts()).map((a) => [a.id, a]))
+    for (const record of mine) {
+      const server = held.get(record.id)
+      if (!server) continue
+      await saveSync(record.id, {
+        nextSeq: server.nextSeq,
+        ended: server.ended,
+        ...(server.result ? { result: server.result } : {}),
+        ...(typeof server.revision === 'number' ? { revision: server.revision } : {}),
+      })
+    }
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The pause before trying again after `failures` failed tries in a row: the backoff's step, or
+ * longer where the server asked to be left alone (`asked` ms), then by up to a quarter more, so
+ * that a whole class told to wait the same seconds does not come back in the same instant.
+ */
+function pauseAfter(backoff: readonly number[], failures: number, asked: number | undefined) {
+  const pause = backoff[Math.min(failures, backoff.length - 1)]!
+  return Math.max(pause, asked === undefined ? 0 : asked * (1 + Math.random() / 4))
+}
+
+/** The id of the person signed in, while their session is online. */
+function signedInOwner(session: SessionStore): string | undefined {
+  const { status, user } = session.getState()
+  return status === 'online' ? user?.id : undefined
+}
+
+/** The owner's assignment attempts kept in this browser, newest first. */
+async function assignmentAttemptsOf(owner: string): Promise<StoredAttempt[]> {
+  return (await listStoredAttempts())
+    .filter((a) => a.owner === owner && a.assignmentId !== undefined)
+    .reverse()
+}
+
+/** What sending an attempt needs of its outbox. */
+interface Sending {
+  readonly send: typeof sendEvents
+  readonly session: SessionStore
+  /** the request in flight, which a change of sign-in aborts */
+  track(controller: AbortController): void
+  untrack(controller: AbortController): void
+  /** what a busy or unavailable server asked to be left alone, for the next pause */
+  askedToWait(ms: number | undefined): void
+}
+
+/** Sends one attempt's waiting events, batch after batch, while its owner is signed in. */
+async function sendAttempt(
+  sending: Sending,
+  record: StoredAttempt,
+  owner: string,
+): Promise<Outcome> {
+  const assignmentId = record.assignmentId!
+  let from = record.sync?.nextSeq ?? 0
+  for (;;) {
+    if (signedInOwner(sending.session) !== owner) return 'stopped'
+    const events = await loadEventsFrom(record.id, from)
+    if (events.length === 0) return 'done'
+    const batch: EventBatch =
+      from === 0 ? { header: headerOf(record), from, events } : { from, events }
+    let ack: EventsAck
+    const controller = new AbortController()
+    sending.track(controller)
+    try {
+      ack = await sending.send(assignmentId, record.id, batch, { signal: controller.signal })
+    } catch (e) {
+      if (controller.signal.aborted) return 'stopped'
+      const next = await afterRefusal(e, record.id, async () => {
+        await sending.session.getState().check()
+        return signedInOwner(sending.session) === owner
+      })
+      if (typeof next === 'number') {
+        from = next
+        continue
+      }
+      if (next === 'retry') sending.askedToWait(retryAfterMs(e))
+      return next
+    } finally {
+      sending.untrack(controller)
+    }
+    await saveSync(record.id, {
+      nextSeq: ack.nextSeq,
+      ended: ack.ended,
+      ...(ack.result ? { result: ack.result } : {}),
+      ...(ack.revision !== undefined ? { revision: ack.revision } : {}),
+    })
+    // the server took nothing of the batch: not a loop to spin in
+    if (ack.nextSeq <= from) return 'retry'
+    from = ack.nextSeq
+  }
+}
+
 export interface OutboxOptions {
   readonly session?: SessionStore
   readonly send?: typeof sendEvents
@@ -114,6 +245,43 @@ export interface Outbox {
   stop(): void
 }
 
+/**
+ * Calls the outbox when there is something to send: an event stored (`gather`), the signed-in
+ * person or their session's status changed, or the browser back online (after checking the
+ * session). Returns what stops listening.
+ */
+function listenForWork(
+  session: SessionStore,
+  on: {
+    gather(): void
+    kick(): void
+    online(): void
+    userChanged(): void
+    beforeIdentityChange(): Promise<void>
+  },
+): () => void {
+  const online = () => {
+    on.online()
+    void session
+      .getState()
+      .check()
+      .then(() => on.kick())
+  }
+  const stops = [
+    onJournalWrite(on.gather),
+    session.subscribe((s, before) => {
+      if (s.user?.id !== before.user?.id) on.userChanged()
+      if (s.user?.id !== before.user?.id || s.status !== before.status) on.kick()
+    }),
+    onBeforeIdentityChange(on.beforeIdentityChange),
+  ]
+  globalThis.addEventListener?.('online', online)
+  return () => {
+    stops.forEach((s) => s())
+    globalThis.removeEventListener?.('online', online)
+  }
+}
+
 /** The outbox of one page: listens to the journal, the session and the network. */
 export function createOutbox(options: OutboxOptions = {}): Outbox {
   const session = options.session ?? sessionStore
@@ -130,114 +298,36 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
   /** what the server's last refusal asked to wait (Retry-After), for the next pause */
   let askedToWait: number | undefined
 
-  const signedInOwner = (): string | undefined => {
-    const { status, user } = session.getState()
-    return status === 'online' ? user?.id : undefined
-  }
-
-  /** Sends one attempt's waiting events, batch after batch. */
-  async function sendAttempt(record: StoredAttempt, owner: string): Promise<Outcome> {
-    const assignmentId = record.assignmentId!
-    let from = record.sync?.nextSeq ?? 0
-    for (;;) {
-      if (signedInOwner() !== owner) return 'stopped'
-      const events = await loadEventsFrom(record.id, from)
-      if (events.length === 0) return 'done'
-      const batch: EventBatch =
-        from === 0 ? { header: headerOf(record), from, events } : { from, events }
-      let ack: EventsAck
-      const controller = new AbortController()
-      inFlight = controller
-      try {
-        ack = await send(assignmentId, record.id, batch, { signal: controller.signal })
-      } catch (e) {
-        if (controller.signal.aborted) return 'stopped'
-        if (
-          e instanceof ApiError &&
-          (e.code === 'gap' || e.code === 'header-needed') &&
-          typeof e.details['nextSeq'] === 'number'
-        ) {
-          // the server holds less than noted here (or nothing): go on from its end
-          from = e.details['nextSeq']
-          await saveSync(record.id, { nextSeq: from })
-          continue
-        }
-        if (e instanceof ApiError && e.status === 401) {
-          // the sign-in ended on the server: the batch stays here, unsent, and goes (from the
-          // server's nextSeq) once the owner signs in again; if the server still knows them after
-          // all, it is tried again after a pause rather than dropped or spun on
-          await session.getState().check()
-          return signedInOwner() === owner ? 'retry' : 'signed-out'
-        }
-        // an older server without the route, or a passing failure: try again later (no sooner
-        // than a server without its database, or too busy, asked)
-        if (isTransient(e) || (e instanceof ApiError && e.code === 'no-such-address')) {
-          askedToWait = retryAfterMs(e)
-          return 'retry'
-        }
-        // refused for good (no attempts left, assignment closed, …): it stays in this browser
-        await saveSync(record.id, { refused: e instanceof ApiError ? e.code : 'refused' })
-        return 'done'
-      } finally {
-        if (inFlight === controller) inFlight = undefined
-      }
-      await saveSync(record.id, {
-        nextSeq: ack.nextSeq,
-        ended: ack.ended,
-        ...(ack.result ? { result: ack.result } : {}),
-        ...(ack.revision !== undefined ? { revision: ack.revision } : {}),
-      })
-      // the server took nothing of the batch: not a loop to spin in
-      if (ack.nextSeq <= from) return 'retry'
-      from = ack.nextSeq
-    }
-  }
-
-  /** Notes what the server already holds of the owner's attempts (once per sign-in). */
-  async function refresh(owner: string, mine: readonly StoredAttempt[]): Promise<void> {
-    // nothing of theirs to compare (staff have no assignment attempts): no request at all
-    if (refreshedFor === owner || mine.length === 0) return
-    try {
-      const held = new Map((await listMyAttempts()).map((a) => [a.id, a]))
-      for (const record of mine) {
-        const server = held.get(record.id)
-        if (!server) continue
-        await saveSync(record.id, {
-          nextSeq: server.nextSeq,
-          ended: server.ended,
-          ...(server.result ? { result: server.result } : {}),
-          ...(typeof server.revision === 'number' ? { revision: server.revision } : {}),
-        })
-      }
-      refreshedFor = owner
-    } catch {
-      // the events' answers say the same, attempt by attempt
-    }
+  const sending: Sending = {
+    send,
+    session,
+    track: (controller) => (inFlight = controller),
+    untrack: (controller) => {
+      if (inFlight === controller) inFlight = undefined
+    },
+    askedToWait: (ms) => (askedToWait = ms),
   }
 
   async function round(): Promise<void> {
     do {
       again = false
-      const owner = signedInOwner()
+      const owner = signedInOwner(session)
       if (owner === undefined) return
-      const mine = (await listStoredAttempts())
-        .filter((a) => a.owner === owner && a.assignmentId !== undefined)
-        .reverse()
-      await refresh(owner, mine)
+      const mine = await assignmentAttemptsOf(owner)
+      // what the server already holds, once per sign-in (staff have no assignment attempts: no
+      // request at all)
+      if (refreshedFor !== owner && mine.length > 0 && (await noteServerHeld(mine)))
+        refreshedFor = owner
       for (const stale of mine) {
-        if (signedInOwner() !== owner) return
+        if (signedInOwner(session) !== owner) return
         const record = (await (await getDatabase()).get('attempts', stale.id)) ?? stale
         if (record.sync?.refused) continue
-        const outcome = await sendAttempt(record, owner)
+        const outcome = await sendAttempt(sending, record, owner)
         if (outcome === 'retry') {
           again = false
           clearTimeout(retryTimer)
-          const pause = backoff[Math.min(failures, backoff.length - 1)]!
-          // a whole class told to wait the same seconds does not come back in the same instant
-          const asked = askedToWait === undefined ? 0 : askedToWait * (1 + Math.random() / 4)
+          retryTimer = setTimeout(kick, pauseAfter(backoff, failures++, askedToWait))
           askedToWait = undefined
-          retryTimer = setTimeout(kick, Math.max(pause, asked))
-          failures++
           return
         }
         if (outcome !== 'done') return
@@ -266,28 +356,19 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
     clearTimeout(gatherTimer)
     gatherTimer = setTimeout(kick, gatherMs)
   }
-  const online = () => {
-    failures = 0
-    void session
-      .getState()
-      .check()
-      .then(() => kick())
-  }
-  const stops = [
-    onJournalWrite(gather),
-    session.subscribe((s, before) => {
-      if (s.user?.id !== before.user?.id) refreshedFor = undefined
-      if (s.user?.id !== before.user?.id || s.status !== before.status) kick()
-    }),
-    onBeforeIdentityChange(async () => {
+  const stopListening = listenForWork(session, {
+    gather,
+    kick,
+    online: () => (failures = 0),
+    userChanged: () => (refreshedFor = undefined),
+    beforeIdentityChange: async () => {
       // a request in flight was sent under the person still signed in; wait it out or drop it
       inFlight?.abort()
       clearTimeout(retryTimer)
       clearTimeout(gatherTimer)
       await running
-    }),
-  ]
-  globalThis.addEventListener?.('online', online)
+    },
+  })
   kick()
   return {
     kick,
@@ -295,8 +376,7 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
       while (running) await running
     },
     stop() {
-      stops.forEach((s) => s())
-      globalThis.removeEventListener?.('online', online)
+      stopListening()
       clearTimeout(retryTimer)
       clearTimeout(gatherTimer)
       inFlight?.abort()

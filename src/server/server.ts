@@ -12,6 +12,7 @@ import { createApp } from './http/app.ts'
 import { scheduleRetention } from './people/privacy.ts'
 import { startCloseTimer } from './work/close.ts'
 import { startLiveListener } from './live/listener.ts'
+import { startForwarder, type ForwarderOptions } from './lrs/forward/forwarder.ts'
 import { lanAddresses, loadTls } from './tls.ts'
 
 export interface RunningServer {
@@ -33,6 +34,8 @@ export interface StartOptions {
   readonly log?: Logger
   /** an open database (tests bring one per suite); else opened from the config */
   readonly database?: OpenDatabase
+  /** the LRS forwarder's timings (tests shorten them); false: no forwarder in this process */
+  readonly forward?: Partial<ForwarderOptions> | false
 }
 
 export async function startServer(
@@ -81,6 +84,9 @@ export async function startServer(
     pglite: database.pglite,
     log,
   })
+  // sends the LRS's statements to the school's LRS, when the admin set one (lrs/forward)
+  const forwarder =
+    options.forward === false ? undefined : startForwarder(database.db, log, options.forward)
   const port = (server.address() as AddressInfo).port
   const protocol = tls ? 'https' : 'http'
   let closing: Promise<void> | undefined
@@ -96,7 +102,8 @@ export async function startServer(
       // open live streams would keep the HTTP server from closing: they end first
       const stoppedLive = live.stop()
       const closed = stopClosing()
-      closing ??= Promise.all([retention.first, closed, stoppedLive])
+      const forwarded = forwarder?.stop()
+      closing ??= Promise.all([retention.first, closed, stoppedLive, forwarded])
         .then(() => new Promise<void>((resolve) => server.close(() => resolve())))
         .then(() => (options.database ? undefined : database.close()))
       return closing

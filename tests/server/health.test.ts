@@ -40,6 +40,8 @@ forEachDatabase('server basics', (server) => {
       '005_live_messages',
       '006_lrs',
       '007_lrs_documents',
+      '008_lrs_forward',
+      '009_badges',
     ])
   })
 })

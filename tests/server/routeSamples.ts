@@ -423,6 +423,39 @@ export const SAMPLES: Readonly<Record<string, Sample>> = {
       body: { activityBase: 'https://school.test/practica/xapi' },
     }),
   },
+  'GET /api/lrs/forward': { make: () => ({ path: '/api/lrs/forward' }) },
+  'PUT /api/lrs/forward': {
+    make: () => ({
+      path: '/api/lrs/forward',
+      // paused: the test server sends nothing to this address
+      body: {
+        endpoint: 'https://lrs.school.test/xapi',
+        username: 'practica',
+        secret: 'a secret',
+        paused: true,
+      },
+    }),
+  },
+  'DELETE /api/lrs/forward': { make: () => ({ path: '/api/lrs/forward' }) },
+  'POST /api/lrs/forward/retry': {
+    make: async (w) => {
+      // forwarding set (paused), so that there is something to try again
+      await w.server.db
+        .insertInto('lrs_forward')
+        .values({
+          id: 1,
+          endpoint: 'https://lrs.school.test/xapi/',
+          username: 'practica',
+          secret: 'a secret',
+          paused: true,
+          updated_by: null,
+          updated_at: new Date(),
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute()
+      return { path: '/api/lrs/forward/retry', body: {} }
+    },
+  },
   // Open Badges: confirming a fresh ended attempt that failed (recorded, nothing to sign); the
   // downloads and revocations of a credential the sample names by a fresh id (404 once allowed:
   // tests/server/badges.test.ts issues real ones)

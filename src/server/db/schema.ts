@@ -245,6 +245,41 @@ export interface LrsDocumentsTable {
   updated: Timestamp
 }
 
+/** The external LRS the statements are forwarded to (migration 008): one row, id 1. */
+export interface LrsForwardTable {
+  id: number
+  /** the receiving LRS's xAPI base address, ending with / */
+  endpoint: string
+  username: string
+  /** the Basic secret: sent to the receiver, never answered back */
+  secret: string
+  paused: Generated<boolean>
+  /** grows each time the endpoint changes */
+  generation: Generated<number>
+  /** bigint: read it cast */
+  delivered: ColumnType<string, never, string | number>
+  last_delivered_at: NullableTimestamp
+  /** failed sends in a row (the backoff's exponent) */
+  failures: Generated<number>
+  next_attempt_at: NullableTimestamp
+  last_error_status: number | null
+  last_error_message: string | null
+  last_error_at: NullableTimestamp
+  lease_holder: string | null
+  lease_until: NullableTimestamp
+  updated_by: string | null
+  updated_at: Timestamp
+}
+
+/** A statement still to forward, by its storage order (lrs_statements.seq). */
+export interface LrsOutboxTable {
+  seq: ColumnType<string, string | number, never>
+  statement_id: string
+  /** the receiver refused it as invalid: kept, passed over */
+  refused_status: number | null
+  refused_message: string | null
+}
+
 export interface Database {
   users: UsersTable
   classes: ClassesTable
@@ -265,11 +300,13 @@ export interface Database {
   lrs_clients: LrsClientsTable
   lrs_statements: LrsStatementsTable
   lrs_attachments: LrsAttachmentsTable
-  lrs_documents: LrsDocumentsTable
   badge_keys: BadgeKeysTable
   badge_status_lists: BadgeStatusListsTable
   badge_confirmations: BadgeConfirmationsTable
   badge_credentials: BadgeCredentialsTable
+  lrs_documents: LrsDocumentsTable
+  lrs_forward: LrsForwardTable
+  lrs_outbox: LrsOutboxTable
 }
 
 export type User = Selectable<UsersTable>
@@ -320,6 +357,8 @@ export interface BadgeCredentialsTable {
   achievement: string
   /** the achievement's name, in the scenario's first language */
   name: string
+  /** the achievement's name in each of the scenario's languages (locale → text) */
+  names: Json<Record<string, string>>
   key_id: string
   list_id: number
   list_index: number

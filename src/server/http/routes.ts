@@ -8,6 +8,7 @@ import { liveRoutes } from '../live/routes.ts'
 import { commandRoutes } from '../live/commands.ts'
 import { badgeRoutes } from '../badges/routes.ts'
 import { lrsAdminRoutes } from '../lrs/clients.ts'
+import { forwardRoutes } from '../lrs/forward/routes.ts'
 
 export const ROUTES: readonly Route[] = [
   ...healthRoutes,
@@ -18,4 +19,5 @@ export const ROUTES: readonly Route[] = [
   ...commandRoutes,
   ...badgeRoutes,
   ...lrsAdminRoutes,
+  ...forwardRoutes,
 ]

@@ -31,6 +31,9 @@ export const EXPORTED_TABLES: readonly (keyof Database)[] = [
   'lrs_attachments',
   // the xAPI document resources (State, Activity Profile, Agent Profile)
   'lrs_documents',
+  // forwarding to the school's LRS: the endpoint and what is still to send
+  'lrs_forward',
+  'lrs_outbox',
   // Open Badges: signing keys (secrets sealed), status lists, confirmations, credentials
   'badge_keys',
   'badge_status_lists',

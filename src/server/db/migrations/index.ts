@@ -10,6 +10,7 @@ import * as live from './004_live.ts'
 import * as liveMessages from './005_live_messages.ts'
 import * as lrs from './006_lrs.ts'
 import * as lrsDocuments from './007_lrs_documents.ts'
+import * as lrsForward from './008_lrs_forward.ts'
 import * as badges from './009_badges.ts'
 
 const MIGRATIONS: Record<string, { up: string }> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, { up: string }> = {
   '005_live_messages': liveMessages,
   '006_lrs': lrs,
   '007_lrs_documents': lrsDocuments,
+  '008_lrs_forward': lrsForward,
   '009_badges': badges,
 }
 

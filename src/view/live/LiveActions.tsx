@@ -2,7 +2,11 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { useStore } from 'zustand'
 import { sessionStore } from '../../state/classroom/sessionStore.ts'
 import type { LiveMessage } from '../../api/live.ts'
-import { createLiveActions, MESSAGE_MAX } from '../../state/live/liveCommands.ts'
+import {
+  createLiveActions,
+  MESSAGE_MAX,
+  type LiveActionsStore,
+} from '../../state/live/liveCommands.ts'
 import { ConfirmBox } from '../classroom/staff/ConfirmBox.tsx'
 import { RefusalNote } from '../classroom/staff/RefusalNote.tsx'
 import { formatWhen } from '../classroom/staff/words.ts'
@@ -31,10 +35,7 @@ export function LiveActions({ assignmentId, learnerId }: LiveActionsProps) {
   )
   const state = useStore(store)
   const [draft, setDraft] = useState('')
-  const [confirming, setConfirming] = useState(false)
   const [lastSent, setLastSent] = useState<string | null>(null)
-  const endButton = useRef<HTMLButtonElement>(null)
-  const wasConfirming = useRef(false)
   const id = useId()
   const ready = i18n.hasSection('liveActions')
   // an assessor watches the class; the class's instructor and admins act on it
@@ -51,12 +52,6 @@ export function LiveActions({ assignmentId, learnerId }: LiveActionsProps) {
     setLastSent(null)
     setDraft('')
   }, [store])
-  // the focus comes back to the button once the confirmation is gone
-  useEffect(() => {
-    if (wasConfirming.current && !confirming) endButton.current?.focus()
-    wasConfirming.current = confirming
-  }, [confirming])
-
   if (!ready || !mayAct) return null
   const when = (iso: string) => formatWhen(iso, i18n.language)
   const submit = (e: FormEvent) => {
@@ -71,10 +66,6 @@ export function LiveActions({ assignmentId, learnerId }: LiveActionsProps) {
         setLastSent(sent ? sent.sentAt : null)
         setDraft('')
       })
-  }
-  const end = () => {
-    setConfirming(false)
-    void store.getState().end()
   }
   const problem =
     state.draftProblem === 'empty'
@@ -121,46 +112,85 @@ export function LiveActions({ assignmentId, learnerId }: LiveActionsProps) {
         </p>
       )}
       <RefusalNote refusal={state.refusal} />
-      <details className="live-actions-sent">
-        <summary>{t('liveActions.sentList', { count: state.sent.length })}</summary>
-        {state.sent.length === 0 ? (
-          <p>{t('liveActions.noneSent')}</p>
-        ) : (
-          <ul>
-            {state.sent.map((m) => (
-              <SentLine key={m.seq} message={m} when={when(m.sentAt)} />
-            ))}
-          </ul>
-        )}
-      </details>
-      {!learnerId && !state.closed && (
-        <div className="live-actions-end">
-          {state.closesAt ? (
-            <p role="status">{t('liveActions.ending', { time: when(state.closesAt) })}</p>
-          ) : state.endSent ? (
-            <p role="status">{t('liveActions.endSent')}</p>
-          ) : confirming ? (
-            <ConfirmBox
-              label={t('liveActions.endNow')}
-              warning={t('liveActions.endWarning', { seconds: GRACE_SECONDS })}
-              confirm={t('liveActions.endConfirm')}
-              onConfirm={end}
-              onCancel={() => setConfirming(false)}
-            />
-          ) : (
-            <button
-              ref={endButton}
-              type="button"
-              className="danger"
-              disabled={state.busy !== null}
-              onClick={() => setConfirming(true)}
-            >
-              {t('liveActions.endNow')}
-            </button>
-          )}
-        </div>
-      )}
+      <SentList sent={state.sent} when={when} />
+      {!learnerId && !state.closed && <EndNow store={store} when={when} />}
     </section>
+  )
+}
+
+/** What was sent to this learner or class so far, folded away. */
+function SentList({
+  sent,
+  when,
+}: {
+  readonly sent: readonly LiveMessage[]
+  readonly when: (iso: string) => string
+}) {
+  const { t } = useTranslation()
+  return (
+    <details className="live-actions-sent">
+      <summary>{t('liveActions.sentList', { count: sent.length })}</summary>
+      {sent.length === 0 ? (
+        <p>{t('liveActions.noneSent')}</p>
+      ) : (
+        <ul>
+          {sent.map((m) => (
+            <SentLine key={m.seq} message={m} when={when(m.sentAt)} />
+          ))}
+        </ul>
+      )}
+    </details>
+  )
+}
+
+/** "End the assignment now", after a confirmation; then when it closes. */
+function EndNow({
+  store,
+  when,
+}: {
+  readonly store: LiveActionsStore
+  readonly when: (iso: string) => string
+}) {
+  const { t } = useTranslation()
+  const state = useStore(store)
+  const [confirming, setConfirming] = useState(false)
+  const endButton = useRef<HTMLButtonElement>(null)
+  const wasConfirming = useRef(false)
+  // the focus comes back to the button once the confirmation is gone
+  useEffect(() => {
+    if (wasConfirming.current && !confirming) endButton.current?.focus()
+    wasConfirming.current = confirming
+  }, [confirming])
+  const end = () => {
+    setConfirming(false)
+    void store.getState().end()
+  }
+  return (
+    <div className="live-actions-end">
+      {state.closesAt ? (
+        <p role="status">{t('liveActions.ending', { time: when(state.closesAt) })}</p>
+      ) : state.endSent ? (
+        <p role="status">{t('liveActions.endSent')}</p>
+      ) : confirming ? (
+        <ConfirmBox
+          label={t('liveActions.endNow')}
+          warning={t('liveActions.endWarning', { seconds: GRACE_SECONDS })}
+          confirm={t('liveActions.endConfirm')}
+          onConfirm={end}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <button
+          ref={endButton}
+          type="button"
+          className="danger"
+          disabled={state.busy !== null}
+          onClick={() => setConfirming(true)}
+        >
+          {t('liveActions.endNow')}
+        </button>
+      )}
+    </div>
   )
 }
 

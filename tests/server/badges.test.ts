@@ -125,6 +125,14 @@ forEachDatabase(
       expect(reached.length).toBeGreaterThan(0)
       expect(reached.length).toBeLessThan(result.competencies.length)
       s.credentials = answer.body.credentials
+      // each named in the scenario's languages, for the screens
+      expect(s.credentials.find((c) => c.kind === 'scenario')).toMatchObject({
+        name: 'Lockout/tagout of a belt conveyor drive',
+        names: {
+          en: 'Lockout/tagout of a belt conveyor drive',
+          'zh-CN': '带式输送机驱动的上锁挂牌',
+        },
+      })
       expect(s.credentials.map((c) => `${c.kind} ${c.achievement}`).sort()).toEqual(
         ['scenario conveyor-loto', ...reached.map((id) => `competency ${id}`)].sort(),
       )

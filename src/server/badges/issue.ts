@@ -12,7 +12,7 @@ import type { Caller } from '../http/context.ts'
 import { ApiError, forbidden, notFound } from '../http/errors.ts'
 import { modelFor } from '../work/models.ts'
 import { rescoreAttempt } from '../work/score.ts'
-import { achievementsOf, buildCredential } from './credential.ts'
+import { achievementNames, achievementsOf, buildCredential } from './credential.ts'
 import { EddsaRdfc2022Proof } from './dataIntegrity.ts'
 import { currentKey, keyPairOf } from './keys.ts'
 import { offlineLoader } from './loader.ts'
@@ -29,6 +29,8 @@ export interface CredentialSummary {
   readonly kind: 'scenario' | 'competency'
   readonly achievement: string
   readonly name: string
+  /** the name in each of the scenario's languages */
+  readonly names: Readonly<Record<string, string>>
   readonly issuedAt: string
   readonly revokedAt: string | null
 }
@@ -62,7 +64,7 @@ export async function credentialsOf(
     .executeTakeFirst()
   const rows = await db
     .selectFrom('badge_credentials')
-    .select(['id', 'kind', 'achievement', 'name', 'issued_at', 'revoked_at'])
+    .select(['id', 'kind', 'achievement', 'name', 'names', 'issued_at', 'revoked_at'])
     .where('attempt_id', '=', attemptId)
     .orderBy('kind', 'desc')
     .orderBy('achievement')
@@ -81,6 +83,7 @@ export async function credentialsOf(
       kind: r.kind,
       achievement: r.achievement,
       name: r.name,
+      names: r.names,
       issuedAt: r.issued_at.toISOString(),
       revokedAt: r.revoked_at?.toISOString() ?? null,
     })),
@@ -191,6 +194,7 @@ export async function confirmAttempt(
           achievement:
             achievement.kind === 'scenario' ? model.scenario.id : achievement.competencyId,
           name: String(unsigned['name']),
+          names: JSON.stringify(achievementNames(model.scenario, achievement)),
           key_id: key.id,
           list_id: place.listId,
           list_index: place.index,

@@ -107,7 +107,16 @@ export const badgeRoutes = [
       const rows = await c
         .get('deps')
         .db.selectFrom('badge_credentials')
-        .select(['id', 'attempt_id', 'kind', 'achievement', 'name', 'issued_at', 'revoked_at'])
+        .select([
+          'id',
+          'attempt_id',
+          'kind',
+          'achievement',
+          'name',
+          'names',
+          'issued_at',
+          'revoked_at',
+        ])
         .where('user_id', '=', callerOf(c).id)
         .orderBy('issued_at', 'desc')
         .orderBy('kind', 'desc')
@@ -120,6 +129,7 @@ export const badgeRoutes = [
           kind: r.kind,
           achievement: r.achievement,
           name: r.name,
+          names: r.names,
           issuedAt: r.issued_at.toISOString(),
           revokedAt: r.revoked_at?.toISOString() ?? null,
         })),

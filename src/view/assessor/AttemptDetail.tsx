@@ -11,6 +11,7 @@ import { ResultView } from '../panels/ResultView.tsx'
 import { ScreenErrorBoundary } from '../panels/ScreenErrorBoundary.tsx'
 import { RefusalNote } from '../classroom/staff/RefusalNote.tsx'
 import { AttemptMessages } from './AttemptMessages.tsx'
+import { ConfirmResult } from './ConfirmResult.tsx'
 import { JudgementPanel } from './JudgementPanel.tsx'
 import { MarkHistory } from './MarkHistory.tsx'
 import { ReplayView } from './ReplayView.tsx'
@@ -75,6 +76,7 @@ export function AttemptDetail({ item }: AttemptDetailProps) {
                 {(model.scenario.judgements ?? []).length > 0 && (
                   <MarkHistory model={model} attemptId={attempt.id} revision={revision} />
                 )}
+                <ConfirmResult attemptId={attempt.id} status={result.status} revision={revision} />
               </>
             )}
             <ResultView model={model} result={result} attempt={attempt} />

@@ -68,6 +68,7 @@ export const i18n = new Translator({
     'server',
     'record',
     'package',
+    'badges',
     'lrs',
   ],
   downloadSection: async (section, language) => {

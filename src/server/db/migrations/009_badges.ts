@@ -37,6 +37,7 @@ CREATE TABLE badge_credentials (
   kind text NOT NULL CHECK (kind IN ('scenario', 'competency')),
   achievement text NOT NULL,
   name text NOT NULL,
+  names jsonb NOT NULL,
   key_id uuid NOT NULL REFERENCES badge_keys (id),
   list_id integer NOT NULL REFERENCES badge_status_lists (id),
   list_index integer NOT NULL,

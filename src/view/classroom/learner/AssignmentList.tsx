@@ -12,6 +12,7 @@ import {
 } from '../../../state/classroom/assignments.ts'
 import { sessionStore } from '../../../state/classroom/sessionStore.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
+import { MyCredentials } from './MyCredentials.tsx'
 import './server.css'
 
 /** One assignment: its scenario, mode, due date, attempts left, and Start (in its mode). */
@@ -113,6 +114,7 @@ export function AssignmentList() {
           <AssignmentCard key={a.id} assignment={a} unsent={unsent[a.id] ?? 0} />
         ))}
       </ul>
+      <MyCredentials online={online} />
     </section>
   )
 }

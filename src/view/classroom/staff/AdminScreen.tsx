@@ -3,6 +3,7 @@ import { AssessorClasses } from './AssessorClasses.tsx'
 import { LearnerData } from './LearnerData.tsx'
 import { LrsClients } from './LrsClients.tsx'
 import { RetentionSetting } from './RetentionSetting.tsx'
+import { SigningKey } from './SigningKey.tsx'
 import { StaffAccounts } from './StaffAccounts.tsx'
 
 export interface AdminScreenProps {
@@ -19,6 +20,7 @@ export function AdminScreen({ store, self }: AdminScreenProps) {
       <AssessorClasses store={store} />
       <RetentionSetting store={store} />
       <LearnerData store={store} />
+      <SigningKey />
       <LrsClients />
     </div>
   )

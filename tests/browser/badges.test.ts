@@ -1,0 +1,159 @@
+// Open Badges in the browser (issue 16 §5): the assessor confirms a result in the review of an
+// attempt (by keyboard) and sees the credentials issued; the learner sees theirs in the library
+// and downloads one, which verifies offline; the admin makes a new signing key. Each screen in
+// both languages, axe-clean.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { verifyBadge } from '../../src/server/badges/verify.ts'
+import { readConfig } from '../../src/server/config.ts'
+import { openDatabase, type OpenDatabase } from '../../src/server/db/open.ts'
+import { createStaff } from '../../src/server/people/users.ts'
+import { startServer, type RunningServer } from '../../src/server/server.ts'
+import { peopleOn } from '../server/harness.ts'
+import { assignExample, publishExample, storeAttempt } from '../server/reviewFixtures.ts'
+import { expectNoSeriousAxe } from './axe.ts'
+import { downloadJson, hasBrowser, openApp, setupBrowser } from './browser.ts'
+
+setupBrowser()
+
+let database: OpenDatabase
+let running: RunningServer
+const SHOTS = process.env['PRACTICA_SHOTS']
+
+async function signIn(page: Page, login: string, password: string): Promise<void> {
+  await page.getByLabel('Sign-in name').fill(login)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await page.getByRole('button', { name: 'Classes and administration' }).click()
+}
+
+/** axe on the section `within` in English and in Chinese (with a screenshot of each when asked). */
+async function bothLanguages(page: Page, name: string, within: string, chinese: string) {
+  const shoot = async (language: string) => {
+    if (!SHOTS) return
+    await page.locator(within).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${SHOTS}/${name}-${language}.png` })
+  }
+  await expectNoSeriousAxe(page, within)
+  await shoot('en')
+  await page.locator('.language-switch select').first().selectOption('zh-CN')
+  await page.locator(within).getByText(chinese).first().waitFor()
+  await expectNoSeriousAxe(page, within)
+  await shoot('zh')
+  await page.locator('.language-switch select').first().selectOption('en')
+}
+
+describe.skipIf(!hasBrowser)('Open Badges credentials in the app', () => {
+  const s = {} as { learnerCookie: string; attemptId: string }
+  beforeAll(async () => {
+    database = await openDatabase({})
+    running = await startServer(
+      {
+        ...readConfig({}),
+        port: 0,
+        host: '127.0.0.1',
+        https: 'off',
+        appDir: resolve(process.env['PRACTICA_DIST'] ?? 'dist'),
+        dataDir: mkdtempSync(join(tmpdir(), 'practica-badges-ui-')),
+      },
+      { database, log: pino({ level: 'silent' }) },
+    )
+    const db = database.db
+    const people = peopleOn(db, running.url)
+    const admin = await createStaff(
+      db,
+      { role: 'admin', login: 'ada', name: 'Ada Admin', password: 'admin12345' },
+      new Date(),
+    )
+    const classId = await people.makeClass(admin.id, { name: 'Workshop A' })
+    const assessor = await createStaff(
+      db,
+      { role: 'assessor', login: 'jing', name: 'Jing Chen', password: 'mark12345' },
+      new Date(),
+    )
+    await db
+      .insertInto('assessor_classes')
+      .values({ assessor_id: assessor.id, class_id: classId })
+      .execute()
+    const amina = await people.signIn('learner', {
+      classId,
+      name: 'Amina Phiri',
+      learnerId: 's-1042',
+    })
+    s.learnerCookie = amina.client.cookies.get('practica_session')!
+    await publishExample(db)
+    const assignmentId = await assignExample(db, classId)
+    s.attemptId = await storeAttempt(db, {
+      assignmentId,
+      userId: amina.userId,
+      learner: { id: 's-1042', name: 'Amina Phiri' },
+      end: true,
+    })
+  })
+  afterAll(async () => {
+    await running?.close()
+    await database?.close()
+  })
+
+  it('the assessor confirms a result by keyboard; the learner downloads a credential that verifies; the admin rotates the key', async () => {
+    const url = `${running.url}/`
+    const review = await openApp('badges assessor', { url })
+    await signIn(review, 'jing', 'mark12345')
+    await review.getByRole('button', { name: 'Review Workshop A' }).click()
+    await review.getByRole('button', { name: 'Amina Phiri' }).click()
+    const section = review.getByRole('region', { name: 'Credentials (Open Badges)' })
+    const confirm = section.getByRole('button', { name: 'Confirm result' })
+    // a judgement to mark first: the button waits for it
+    await expect.poll(() => confirm.isDisabled()).toBe(true)
+    await review.locator('fieldset[data-judgement=housekeeping]').getByLabel('2').click()
+    await expect.poll(() => confirm.isDisabled()).toBe(false)
+    await confirm.focus()
+    await review.keyboard.press('Enter')
+    await section
+      .getByRole('status')
+      .getByText(/Credentials issued: \d+/)
+      .waitFor()
+    await section.getByText('Result confirmed by Jing Chen').waitFor()
+    const issued = await section.locator('li.credential').count()
+    expect(issued).toBeGreaterThan(1)
+    expect(await section.getByRole('button', { name: /^Revoke the credential/ }).count()).toBe(
+      issued,
+    )
+    await bothLanguages(review, 'assessor', '.confirm-result', '带式输送机驱动的上锁挂牌')
+
+    const learner = await openApp('badges learner', { url })
+    await learner.context().addCookies([{ name: 'practica_session', value: s.learnerCookie, url }])
+    await learner.reload()
+    const mine = learner.getByRole('region', { name: 'Your credentials' })
+    await mine
+      .getByRole('listitem')
+      .nth(issued - 1)
+      .waitFor()
+    const credential = await downloadJson(learner, () =>
+      mine.getByRole('link', { name: /^Download the credential “Lockout\/tagout/ }).click(),
+    )
+    const checked = await verifyBadge(credential, { now: new Date(Date.now() + 60_000) })
+    expect([checked.signature, checked.status]).toEqual([true, 'unchecked'])
+    await bothLanguages(learner, 'learner', '.my-credentials', '带式输送机驱动的上锁挂牌')
+
+    const admin = await openApp('badges admin', { url })
+    await signIn(admin, 'ada', 'admin12345')
+    await admin.getByRole('button', { name: 'Administration' }).click()
+    const keys = admin.getByRole('region', { name: 'Credential signing key' })
+    await keys.getByText(/^Current key, made/).waitFor()
+    await keys.getByRole('button', { name: 'Make a new key' }).click()
+    await keys.getByRole('alertdialog').getByRole('button', { name: 'Make a new key' }).click()
+    await keys.getByRole('status').getByText('A new signing key is in use.').waitFor()
+    await keys.getByText('Earlier keys: 1').waitFor()
+    await bothLanguages(
+      admin,
+      'admin',
+      'section[aria-labelledby=signing-key-title]',
+      '已启用新的签名密钥。',
+    )
+  }, 90_000)
+})

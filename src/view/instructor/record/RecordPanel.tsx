@@ -187,7 +187,10 @@ export function RecordPanel({ store }: { readonly store: EditorStore }) {
       )}
       <p role="status" className="record-status">
         {last
-          ? t('record.recorded', { n: steps.length, title: last.titles[shown] ?? '' })
+          ? t('record.recorded', {
+              n: steps.length,
+              title: last.titles[shown] || (last.titles[locales[0]!] ?? ''),
+            })
           : t('record.nothingYet')}
       </p>
       {reading && <ReadingCheck reading={reading} doc={doc} />}

@@ -70,6 +70,7 @@ export const i18n = new Translator({
     'package',
     'badges',
     'lrs',
+    'lrsForward',
   ],
   downloadSection: async (section, language) => {
     const load = sectionFiles[`./locales/${section}/${language}.json`]

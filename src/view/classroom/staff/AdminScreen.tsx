@@ -2,6 +2,7 @@ import type { StaffStore } from '../../../state/classroom/staffStore.ts'
 import { AssessorClasses } from './AssessorClasses.tsx'
 import { LearnerData } from './LearnerData.tsx'
 import { LrsClients } from './LrsClients.tsx'
+import { LrsForwarding } from './LrsForwarding.tsx'
 import { RetentionSetting } from './RetentionSetting.tsx'
 import { SigningKey } from './SigningKey.tsx'
 import { StaffAccounts } from './StaffAccounts.tsx'
@@ -22,6 +23,7 @@ export function AdminScreen({ store, self }: AdminScreenProps) {
       <LearnerData store={store} />
       <SigningKey />
       <LrsClients />
+      <LrsForwarding />
     </div>
   )
 }

@@ -16,6 +16,7 @@ import { runFrame } from './frame.ts'
 import { formatLine, type BenchOptions, type BenchResult } from './harness.ts'
 import { runIdle } from './idle.ts'
 import { runLiveLatency } from './liveLatency.ts'
+import { runLrsIngest } from './lrsIngest.ts'
 import { runReplay } from './replay.ts'
 import { runRerender } from './rerender.ts'
 import { runScoring } from './scoring.ts'
@@ -47,6 +48,7 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<BenchResult[
   'sync-500': runSync500,
   'live-latency': runLiveLatency,
   'sse-memory': runSseMemory,
+  'lrs-ingest': runLrsIngest,
 }
 
 function readArgs(argv: string[]): {

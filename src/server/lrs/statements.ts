@@ -195,29 +195,35 @@ export async function storeStatements(
   const run = async (trx: Kysely<Database>) => {
     const targets = batch.flatMap((p) => (p.columns.voids ? [p.columns.voids] : []))
     if (targets.length > 0) await checkVoidingTargets(trx, batch, targets)
-    const inserted = await trx
-      .insertInto('lrs_statements')
-      .values(
-        batch.map((p) => ({
-          id: p.id,
-          statement: JSON.stringify(p.statement),
-          stored: p.statement['stored'] as string,
-          client_id: options.clientId,
-          verb_id: p.columns.verbId,
-          agents: p.columns.agents,
-          related_agents: p.columns.relatedAgents,
-          activity_id: p.columns.activityId,
-          related_activities: p.columns.relatedActivities,
-          registration: p.columns.registration,
-          voids: p.columns.voids,
-          // voided already when its voiding statement came first
-          voided: sql<boolean>`EXISTS (SELECT 1 FROM lrs_statements v WHERE v.voids = ${p.id}::uuid)`,
-          attempt_id: options.attemptId ?? null,
-        })),
-      )
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .execute()
+    // every row as one JSON parameter: one parameter per value would cost more than the rows
+    const rows = batch.map((p) => ({
+      id: p.id,
+      statement: p.statement,
+      stored: p.statement['stored'],
+      client_id: options.clientId,
+      verb_id: p.columns.verbId,
+      agents: p.columns.agents,
+      related_agents: p.columns.relatedAgents,
+      activity_id: p.columns.activityId,
+      related_activities: p.columns.relatedActivities,
+      registration: p.columns.registration,
+      voids: p.columns.voids,
+      attempt_id: options.attemptId ?? null,
+    }))
+    const { rows: inserted } = await sql<{ id: string }>`
+      INSERT INTO lrs_statements (id, statement, stored, client_id, verb_id, agents, related_agents,
+                                  activity_id, related_activities, registration, voids, voided,
+                                  attempt_id)
+      SELECT r.id, r.statement, r.stored, r.client_id, r.verb_id, r.agents, r.related_agents,
+             r.activity_id, r.related_activities, r.registration, r.voids,
+             -- voided already when its voiding statement came first
+             EXISTS (SELECT 1 FROM lrs_statements v WHERE v.voids = r.id), r.attempt_id
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+               id uuid, statement jsonb, stored timestamptz, client_id uuid, verb_id text,
+               agents text[], related_agents text[], activity_id text, related_activities text[],
+               registration uuid, voids uuid, attempt_id uuid)
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id`.execute(trx)
     if (inserted.length < batch.length) {
       const fresh = new Set(inserted.map((r) => r.id))
       const again = batch.filter((p) => !fresh.has(p.id))
@@ -314,7 +320,8 @@ export async function queryStatements(
     q = q.where(
       query.relatedAgents
         ? sql<boolean>`related_agents @> ARRAY[${query.agent}]::text[]`
-        : sql<boolean>`agents @> ARRAY[${query.agent}]::text[]`,
+        : // found by the related agents' index (which holds the actor's and object's keys too)
+          sql<boolean>`related_agents @> ARRAY[${query.agent}]::text[] AND ${query.agent} = ANY (agents)`,
     )
   if (query.verb !== undefined) q = q.where('verb_id', '=', query.verb)
   if (query.activity !== undefined)

@@ -33,7 +33,7 @@ async function openSession(
   model: Model,
 ): Promise<LmsSession | PackageProblem> {
   if (config.kind === 'scorm12') {
-    const opened = openScorm12(findScorm12Api(), () => performance.now())
+    const opened = await openScorm12(findScorm12Api(), () => performance.now())
     return opened === 'no-lms' ? 'no-lms' : opened === 'refused' ? 'lms-refused' : opened
   }
   const { openCmi5 } = await import('./cmi5.ts')

@@ -12,6 +12,8 @@ export interface LmsSession {
   readonly learner: Learner
   /** The attempt the learner left unfinished last time, to go on with. */
   readonly resume: SuspendedAttempt | undefined
+  /** The LMS names an unfinished attempt whose events another browser keeps: a new one starts. */
+  readonly resumeLost?: boolean
   /** Whether this launch counts (false in cmi5's Browse and Review modes: no verdict is sent). */
   readonly credit: boolean
   /** Where the LMS wants the learner taken back once done, if it said (cmi5's returnURL). */

@@ -5,9 +5,11 @@
 import type { AttemptEvent } from '../core/index.ts'
 import type { AttemptSetup } from '../state/attemptStore.ts'
 import type { LmsSession, Reported } from './lmsSession.ts'
+import { keepEvents, keptEvents } from './keptEvents.ts'
 import {
   decodeSuspendData,
   encodeSuspendData,
+  encodeSuspendReference,
   SUSPEND_DATA_LIMIT,
   type SuspendedAttempt,
 } from './suspendData.ts'
@@ -67,28 +69,44 @@ export function formatSessionTime(ms: number): string {
 export type Scorm12Refusal = 'no-lms' | 'refused'
 
 /**
+ * The attempt kept in `cmi.suspend_data`: whole, or by reference with its events in this browser
+ * ('elsewhere' when they are not here: the learner started on another computer).
+ */
+async function resumeFrom(text: string): Promise<SuspendedAttempt | 'elsewhere' | undefined> {
+  const kept = decodeSuspendData(text)
+  if (!kept || 'events' in kept) return kept
+  const events = await keptEvents(kept.id)
+  if (!events || events.length < kept.count) return 'elsewhere'
+  const { count, ...setup } = kept
+  return { ...setup, events: events.slice(0, count) }
+}
+
+/**
  * Starts the SCORM 1.2 session with the LMS (`now` gives milliseconds, for the session time).
  * The learner is the LMS's student; an attempt is resumed from `cmi.suspend_data` when
  * `cmi.core.entry` is `resume`.
  */
-export function openScorm12(
+export async function openScorm12(
   api: Scorm12Api | undefined,
   now: () => number,
-): LmsSession | Scorm12Refusal {
+): Promise<LmsSession | Scorm12Refusal> {
   if (!api) return 'no-lms'
   if (api.LMSInitialize('') !== 'true') return 'refused'
   const startedAt = now()
   const get = (element: string) => api.LMSGetValue(element) ?? ''
   const set = (element: string, value: string) => api.LMSSetValue(element, value) === 'true'
-  const resume: SuspendedAttempt | undefined =
-    get('cmi.core.entry') === 'resume' ? decodeSuspendData(get('cmi.suspend_data')) : undefined
+  const resumed =
+    get('cmi.core.entry') === 'resume' ? await resumeFrom(get('cmi.suspend_data')) : undefined
   const credit = get('cmi.core.lesson_mode') !== 'browse' && get('cmi.core.credit') !== 'no-credit'
   let open = true
   let lastCommit = 0
   const keep = (setup: AttemptSetup, events: readonly AttemptEvent[]) => {
-    const data = encodeSuspendData({ ...setup, id: setup.attemptId, events })
-    // the attempt beyond the limit is not kept: the LMS would refuse it or cut it (invalid)
-    if (data.length <= SUSPEND_DATA_LIMIT) set('cmi.suspend_data', data)
+    const attempt = { ...setup, id: setup.attemptId, events }
+    const data = encodeSuspendData(attempt)
+    if (data.length <= SUSPEND_DATA_LIMIT) return set('cmi.suspend_data', data)
+    // too long for the LMS: a reference there, the events in this browser
+    void keepEvents(attempt.id, events).catch(() => undefined)
+    return set('cmi.suspend_data', encodeSuspendReference({ ...attempt, count: events.length }))
   }
   const close = (exit: 'suspend' | '') => {
     set('cmi.core.exit', exit)
@@ -101,7 +119,8 @@ export function openScorm12(
   if (get('cmi.core.lesson_status') === 'not attempted') set('cmi.core.lesson_status', 'incomplete')
   return {
     learner: { id: get('cmi.core.student_id'), name: get('cmi.core.student_name') },
-    resume,
+    resume: resumed === 'elsewhere' ? undefined : resumed,
+    resumeLost: resumed === 'elsewhere',
     credit,
     record(setup, events) {
       if (!open) return

@@ -1,7 +1,9 @@
 // The attempt kept in the LMS between sessions (SCORM 1.2 `cmi.suspend_data`, at most 4,096
 // characters): the attempt's setup and its events, as compact arrays, deflated (fflate) and
 // written in base64. A learner who leaves goes on where they were on any computer, since the LMS
-// holds the attempt, not the browser. Pure.
+// holds the attempt, not the browser. Some 500 acts fit; an attempt longer than that keeps only a
+// reference in the LMS (its setup and how many events), the events in this browser's IndexedDB
+// (keptEvents.ts), so that it resumes on the same computer. Pure.
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate'
 import type { AttemptEvent, Mode } from '../core/index.ts'
 
@@ -14,10 +16,16 @@ export interface SuspendedAttempt {
   readonly events: readonly AttemptEvent[]
 }
 
+/** A longer attempt's reference: its setup and how many events this browser keeps of it. */
+export interface SuspendedReference extends Omit<SuspendedAttempt, 'events'> {
+  readonly count: number
+}
+
 /** SCORM 1.2's limit on `cmi.suspend_data` (CMIString4096). */
 export const SUSPEND_DATA_LIMIT = 4096
 
 const PREFIX = 'P1:'
+const REFERENCE = 'P1R:'
 
 /** One event as [t since the event before, action, target?, value?]. */
 type PackedEvent = [number, string, string?, string?]
@@ -56,32 +64,42 @@ function fromBase64(text: string): Uint8Array {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
 }
 
-/** The attempt as `cmi.suspend_data` text (ASCII); its length may pass the limit. */
-export function encodeSuspendData(attempt: SuspendedAttempt): string {
-  const json = JSON.stringify([
-    attempt.id,
-    attempt.mode,
-    attempt.startedAt,
-    attempt.faults,
-    pack(attempt.events),
-  ])
-  return PREFIX + toBase64(deflateSync(strToU8(json), { level: 9 }))
+function deflated(value: unknown): string {
+  return toBase64(deflateSync(strToU8(JSON.stringify(value)), { level: 9 }))
 }
 
-/** The attempt kept in `cmi.suspend_data`, or undefined when the text holds none (or is damaged). */
-export function decodeSuspendData(text: string): SuspendedAttempt | undefined {
-  if (!text.startsWith(PREFIX)) return undefined
+/** The attempt as `cmi.suspend_data` text (ASCII); its length may pass the limit. */
+export function encodeSuspendData(attempt: SuspendedAttempt): string {
+  const { id, mode, startedAt, faults, events } = attempt
+  return PREFIX + deflated([id, mode, startedAt, faults, pack(events)])
+}
+
+/** A reference to an attempt whose events this browser keeps, as `cmi.suspend_data` text. */
+export function encodeSuspendReference(reference: SuspendedReference): string {
+  const { id, mode, startedAt, faults, count } = reference
+  return REFERENCE + deflated([id, mode, startedAt, faults, count])
+}
+
+/**
+ * The attempt (or the reference to one) kept in `cmi.suspend_data`, or undefined when the text
+ * holds none, or is damaged.
+ */
+export function decodeSuspendData(text: string): SuspendedAttempt | SuspendedReference | undefined {
+  const prefix = text.startsWith(PREFIX) ? PREFIX : text.startsWith(REFERENCE) ? REFERENCE : ''
+  if (!prefix) return undefined
   try {
-    const [id, mode, startedAt, faults, events] = JSON.parse(
-      strFromU8(inflateSync(fromBase64(text.slice(PREFIX.length)))),
-    ) as [string, Mode, string, string[], PackedEvent[]]
+    const [id, mode, startedAt, faults, rest] = JSON.parse(
+      strFromU8(inflateSync(fromBase64(text.slice(prefix.length)))),
+    ) as [string, Mode, string, string[], PackedEvent[] | number]
     const valid =
       typeof id === 'string' &&
       (mode === 'practice' || mode === 'assessment') &&
       typeof startedAt === 'string' &&
-      Array.isArray(faults) &&
-      Array.isArray(events)
-    return valid ? { id, mode, startedAt, faults, events: unpack(events) } : undefined
+      Array.isArray(faults)
+    if (!valid) return undefined
+    if (prefix === REFERENCE)
+      return typeof rest === 'number' ? { id, mode, startedAt, faults, count: rest } : undefined
+    return Array.isArray(rest) ? { id, mode, startedAt, faults, events: unpack(rest) } : undefined
   } catch {
     return undefined
   }

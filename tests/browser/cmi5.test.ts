@@ -3,10 +3,13 @@
 // writes LMS.LaunchData to the LRS's State resource and answers the fetch URL with the auth token;
 // the AU is served from another origin than the LRS, from a deep path. The statements the LRS
 // received are read back and checked against cmi5's rules, each one by a published validator.
+import { mkdirSync } from 'node:fs'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { startTestServer, type TestServer } from '../server/harness.ts'
 import { makeLrsClient } from '../server/lrsClient.ts'
+import { expectNoSeriousAxe } from './axe.ts'
 import { hasBrowser, setupBrowser } from './browser.ts'
 import { Cmi5Lms, expectCmi5Statements, VERB } from './cmi5Launch.ts'
 import {
@@ -17,6 +20,13 @@ import {
 } from './scormPackageHost.ts'
 
 setupBrowser()
+
+const SHOTS = '/tmp/packages'
+/** A picture of the page for a person to look at (not compared). */
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true })
+  await page.screenshot({ path: `${SHOTS}/${name}.png` })
+}
 
 describe.skipIf(!hasBrowser)('a cmi5 package launched by an LMS', () => {
   let server: TestServer
@@ -59,6 +69,8 @@ describe.skipIf(!hasBrowser)('a cmi5 package launched by an LMS', () => {
     )
     const { page, frame } = launch
     await frame.getByText('Learner: Amina Phiri').waitFor()
+    await expectNoSeriousAxe(frame as unknown as Page)
+    await shoot(page, 'cmi5-start')
     await frame.getByRole('button', { name: 'Start the scenario' }).click()
     await frame.locator('canvas').waitFor()
     // the critical steps only: the verdict then waits for the assessor alone
@@ -74,6 +86,13 @@ describe.skipIf(!hasBrowser)('a cmi5 package launched by an LMS', () => {
     await frame.getByRole('button', { name: 'See the result' }).click()
     await frame.getByText('Your result was sent to your course.').waitFor()
     await frame.getByText("Waiting for the assessor's marks").waitFor()
+    await expectNoSeriousAxe(frame as unknown as Page)
+    await shoot(page, 'cmi5-result')
+    // the package's own texts in Chinese too
+    await frame.getByLabel('Language').selectOption('zh-CN')
+    await frame.getByText('你的结果已发送到课程。').waitFor()
+    await shoot(page, 'cmi5-result-zh')
+    await frame.getByLabel('语言').selectOption('en')
     expect(await frame.getByRole('link', { name: 'Back to the course' }).getAttribute('href')).toBe(
       launch.returnUrl,
     )

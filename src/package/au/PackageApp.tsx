@@ -9,6 +9,7 @@ import { ResultView } from '../../view/panels/ResultView.tsx'
 import { useScenarioText } from '../../view/useScenarioText.ts'
 import type { Model } from '../../core/index.ts'
 import { PackagePlay } from './PackagePlay.tsx'
+import './package.css'
 
 export interface PackageAppProps {
   readonly store: PackageStore
@@ -24,7 +25,9 @@ export function PackageApp({ store }: PackageAppProps) {
     case 'loading':
       return (
         <main className="package-screen">
-          <p role="status">{t('package.loading')}</p>
+          <p role="status" className="package-body">
+            {t('package.loading')}
+          </p>
         </main>
       )
     case 'problem':
@@ -34,8 +37,10 @@ export function PackageApp({ store }: PackageAppProps) {
             <h1>{t('package.problem.heading')}</h1>
             <LanguageSwitch />
           </header>
-          <p role="alert">{t(`package.problem.${screen.problem}`)}</p>
-          {screen.detail && <p>{screen.detail}</p>}
+          <div className="package-body">
+            <p role="alert">{t(`package.problem.${screen.problem}`)}</p>
+            {screen.detail && <p>{screen.detail}</p>}
+          </div>
         </main>
       )
     case 'start':
@@ -47,7 +52,9 @@ export function PackageApp({ store }: PackageAppProps) {
     case 'left':
       return (
         <main className="package-screen">
-          <p role="status">{t('package.left')}</p>
+          <p role="status" className="package-body">
+            {t('package.left')}
+          </p>
         </main>
       )
   }
@@ -58,14 +65,20 @@ function StartScreen({ store, model }: { readonly store: PackageStore; readonly 
   const names = useScenarioText(model)
   const mode = useStore(store, (s) => s.mode)
   const learner = useStore(store, (s) => s.session?.learner)
+  const resumeLost = useStore(store, (s) => s.session?.resumeLost === true)
   return (
     <main className="package-screen">
       <header className="bar">
         <h1>{names.text(model.scenario.title)}</h1>
         <LanguageSwitch />
       </header>
-      <section aria-labelledby="package-start">
+      <section aria-labelledby="package-start" className="package-body">
         <h2 id="package-start">{t('package.startHeading')}</h2>
+        {resumeLost && (
+          <p className="banner" role="alert">
+            {t('package.resumeLost')}
+          </p>
+        )}
         {model.scenario.description !== undefined && (
           <p>{names.text(model.scenario.description)}</p>
         )}
@@ -106,7 +119,10 @@ function ResultScreen({
         </h1>
         <LanguageSwitch />
       </header>
-      <p role="status" className={reported === 'failed' ? 'banner bad' : 'saved-line'}>
+      <p
+        role="status"
+        className={`package-body ${reported === 'failed' ? 'banner bad' : 'saved-line'}`}
+      >
         {t(`package.reported.${reported ?? 'sending'}`)}
       </p>
       <ResultView model={model} result={result} attempt={attempt} />

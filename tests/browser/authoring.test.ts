@@ -154,7 +154,7 @@ describe.skipIf(!hasBrowser)('authoring by recording', () => {
     ])
   })
 
-  it('speaks Chinese on the same screens, records by keyboard, proposes a limit and a hazard, and passes axe-core', async () => {
+  it('speaks Chinese on the same screens, records by keyboard, proposes a hazard, and passes axe-core', async () => {
     const page = await openApp('authoring zh', { locale: 'zh-CN' })
     await page.getByRole('button', { name: '编辑场景' }).click()
     await page.getByText('从模板开始：').waitFor()
@@ -171,29 +171,11 @@ describe.skipIf(!hasBrowser)('authoring by recording', () => {
     await expect
       .poll(() => page.locator('.record-status').textContent())
       .toBe('已录制第 1 步：断开主隔离开关 Q1')
-    // a gauge read: a limit to confirm, never the value read
-    const gauge = await partPoint(page, 'air_gauge')
-    await page.mouse.click(gauge.x, gauge.y)
-    await page.getByText('您读取了张紧气压：6').waitFor()
-    await page.screenshot({ path: `${SHOTS}/reading-zh.png` })
-    await expectNoSeriousAxe(page, '.record-panel')
-    await page.getByRole('button', { name: '添加此检查' }).click()
-    await page.getByRole('textbox', { name: '中文标题' }).nth(1).waitFor()
-    expect(await page.getByRole('textbox', { name: '中文标题' }).nth(1).inputValue()).toBe(
-      '确认张紧气压读数高于5.5 bar',
-    )
     // the guard opened after the isolator was switched off: the hazard of opening it before
-    await page.getByRole('button', { name: '返回全景' }).click()
     const guard = await partPoint(page, 'guard')
     await page.mouse.click(guard.x, guard.y)
     await page.getByText('主隔离开关 Q1未处于“断开”时尾轮防护罩处于“打开”').waitFor()
     await page.screenshot({ path: `${SHOTS}/recording-zh.png` })
     await expectNoSeriousAxe(page, '.record-panel')
-    await page.getByRole('button', { name: '将录制的步骤放入场景（3 个）' }).click()
-    await expect
-      .poll(() => page.getByTestId('score-line').textContent())
-      .toBe('3 / 3 分（100 %）：通过，及格线为 80 %')
-    await page.screenshot({ path: `${SHOTS}/recorded-zh.png` })
-    await expectNoSeriousAxe(page, '.score-summary')
   })
 })

@@ -39,7 +39,7 @@ afterEach(async () => {
 })
 
 describe('the recording panel', () => {
-  it('says what was recorded and what each field is for, in English and Chinese', async () => {
+  it('says what was recorded and what each field is for, a limit and a hazard, in English and Chinese', async () => {
     const store = editor('scenarios/templates/panel-lockout.json')
     recorderStore.getState().start(store)
     render(<RecordPanel store={store} />)
@@ -72,9 +72,36 @@ describe('the recording panel', () => {
       screen.getByRole('button', { name: 'Put the recorded steps into the scenario (1)' }),
     ).toHaveProperty('disabled', true)
 
+    // a gauge read: a limit in plain words, to confirm, never the value read
+    act(() => recorderStore.getState().attempt!.getState().act('inspect', 'air_gauge'))
+    await screen.findByText('You read the take-up pressure: 6')
+    expect(screen.getByRole('combobox', { name: 'The reading must be' })).toHaveProperty(
+      'value',
+      '>',
+    )
+    expect(screen.getByRole('spinbutton', { name: 'Limit' })).toHaveProperty('value', '5.5')
+    fireEvent.change(screen.getByRole('combobox', { name: 'The reading must be' }), {
+      target: { value: '<=' },
+    })
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Limit' }), { target: { value: '7' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add this check' }))
+    expect(recorderStore.getState().steps[1]).toMatchObject({
+      threshold: { target: 'air_gauge', comparison: '<=', value: 7 },
+      titles: { en: 'Check that the take-up pressure reads at most 7 bar' },
+    })
+    // the guard opened after switching off: the hazard of opening it while not off, ticked
+    act(() => recorderStore.getState().attempt!.getState().act('set', 'guard', 'open'))
+    const hazard = await screen.findByRole('checkbox', {
+      name: 'Tail pulley guard “open” while the main isolator Q1 is not “off”',
+    })
+    expect(hazard).toHaveProperty('checked', true)
+    fireEvent.click(hazard)
+    expect(recorderStore.getState().hazards[0]!.chosen).toBe(false)
+
     await act(() => i18n.changeLanguage('zh-CN'))
-    await screen.findByText('已录制第 1 步：Switch the main isolator Q1 off')
-    screen.getByRole('textbox', { name: '英文标题' })
+    await screen.findByText('已录制第 3 步：打开尾轮防护罩')
+    screen.getByRole('checkbox', { name: '主隔离开关 Q1未处于“断开”时尾轮防护罩处于“打开”' })
+    expect(screen.getAllByRole('textbox', { name: '英文标题' })).toHaveLength(3)
     screen.getByText('请填写第 1 步的中文标题。')
     // no key of the format or of the texts on screen
     expect(document.body.textContent).not.toMatch(/record\.|stateLabels|after\b|\{\{/)

@@ -1,6 +1,11 @@
 import { useState } from 'react'
 import { useStore } from 'zustand'
-import type { JsonObject, ThresholdComparison } from '../../../core/index.ts'
+import {
+  partName,
+  type JsonObject,
+  type PartWords,
+  type ThresholdComparison,
+} from '../../../core/index.ts'
 import type { EditorStore } from '../../../state/editorStore.ts'
 import { recorderStore, type MissingName, type PendingReading } from '../../../state/recorder.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
@@ -14,20 +19,15 @@ export function languageName(t: T, locale: string): string {
   return typeof name === 'string' && name !== '' ? name : locale
 }
 
-/** The label of a component of the draft in the interface language (its id when it has none). */
+/** The name of a component of the draft inside a sentence in the interface language. */
 function partLabel(doc: JsonObject, id: string, language: string): string {
   const list = Array.isArray(doc['components']) ? doc['components'] : []
   const c = list.find(
     (x) => x !== null && typeof x === 'object' && !Array.isArray(x) && x['id'] === id,
   ) as JsonObject | undefined
-  const label = c?.['label']
-  if (typeof label === 'string') return label
-  if (label && typeof label === 'object' && !Array.isArray(label)) {
-    const first = Array.isArray(doc['locales']) ? String(doc['locales'][0]) : 'en'
-    const text = label[language] ?? label[first]
-    if (typeof text === 'string') return text
-  }
-  return id
+  const first = Array.isArray(doc['locales']) ? String(doc['locales'][0]) : 'en'
+  const name = c ? partName(c as unknown as PartWords, language, first) : ''
+  return name || id
 }
 
 /**

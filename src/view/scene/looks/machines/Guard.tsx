@@ -15,6 +15,48 @@ export const GUARD_SWING = (100 * Math.PI) / 180
 const BAR = 0.03
 const MESH = '#1f2224'
 
+/** The wire mesh inside the frame, one merged geometry: wires `pitch` apart both ways. */
+function meshPanel(width: number, height: number, pitch: number) {
+  return mergedBoxes(`guard-mesh:${width}:${height}:${pitch}`, () => {
+    const w = width - 2 * BAR
+    const h = height - 2 * BAR
+    const boxes: [[number, number, number], [number, number, number]][] = []
+    for (let x = -w / 2 + pitch / 2; x < w / 2; x += pitch)
+      boxes.push([
+        [x, 0, 0],
+        [0.003, h, 0.003],
+      ])
+    for (let y = -h / 2 + pitch / 2; y < h / 2; y += pitch)
+      boxes.push([
+        [0, y, 0.003],
+        [w, 0.003, 0.003],
+      ])
+    return boxes
+  })
+}
+
+/** The square tube frame around the mesh, one merged geometry. */
+function tubeFrame(width: number, height: number) {
+  return mergedBoxes(`guard-frame:${width}:${height}`, () => [
+    [
+      [0, height / 2 - BAR / 2, 0],
+      [width, BAR, BAR],
+    ],
+    [
+      [0, -height / 2 + BAR / 2, 0],
+      [width, BAR, BAR],
+    ],
+    [
+      [-width / 2 + BAR / 2, 0, 0],
+      [BAR, height - 2 * BAR, BAR],
+    ],
+    [
+      [width / 2 - BAR / 2, 0, 0],
+      [BAR, height - 2 * BAR, BAR],
+    ],
+  ])
+}
+
 export function GuardLook(props: LookProps) {
   const { model, index, store, detail } = props
   const c = model.components[index]!
@@ -33,40 +75,8 @@ export function GuardLook(props: LookProps) {
   })
   const painted = finishFor(detail, 'painted')
   const pitch = detail === 'simple' ? 0.1 : 0.04
-  const mesh = mergedBoxes(`guard-mesh:${width}:${height}:${pitch}`, () => {
-    const w = width - 2 * BAR
-    const h = height - 2 * BAR
-    const boxes: [[number, number, number], [number, number, number]][] = []
-    for (let x = -w / 2 + pitch / 2; x < w / 2; x += pitch)
-      boxes.push([
-        [x, 0, 0],
-        [0.003, h, 0.003],
-      ])
-    for (let y = -h / 2 + pitch / 2; y < h / 2; y += pitch)
-      boxes.push([
-        [0, y, 0.003],
-        [w, 0.003, 0.003],
-      ])
-    return boxes
-  })
-  const frame = mergedBoxes(`guard-frame:${width}:${height}`, () => [
-    [
-      [0, height / 2 - BAR / 2, 0],
-      [width, BAR, BAR],
-    ],
-    [
-      [0, -height / 2 + BAR / 2, 0],
-      [width, BAR, BAR],
-    ],
-    [
-      [-width / 2 + BAR / 2, 0, 0],
-      [BAR, height - 2 * BAR, BAR],
-    ],
-    [
-      [width / 2 - BAR / 2, 0, 0],
-      [BAR, height - 2 * BAR, BAR],
-    ],
-  ])
+  const mesh = meshPanel(width, height, pitch)
+  const frame = tubeFrame(width, height)
   const post = height + 0.08
   return (
     <group>

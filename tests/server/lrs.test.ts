@@ -730,5 +730,16 @@ forEachDatabase('xAPI LRS', (server) => {
         [...current].sort(),
       )
     })
+    it('An attempt deleted (retention, a learner deleted) takes its statements out of the LRS', async () => {
+      await server().db.deleteFrom('attempts').where('id', '=', attemptId).execute()
+      const left = await lrs.get(`/xapi/statements?registration=${attemptId}`)
+      expect(left.body.statements).toEqual([])
+      const rows = await server()
+        .db.selectFrom('lrs_statements')
+        .select('id')
+        .where('attempt_id', '=', attemptId)
+        .execute()
+      expect(rows).toEqual([])
+    })
   })
 })

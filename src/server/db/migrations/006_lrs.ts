@@ -2,7 +2,8 @@
 // admin makes; the secret kept only as an scrypt hash), its statements (the statement as stored in
 // `statement`, and beside it the columns the Statements resource filters on), the attachments'
 // bytes (by SHA-2, shared by the statements naming them). The activity base IRI the admin sets is
-// a row of `settings` ('lrs.activityBase'), not a table.
+// a row of `settings` ('lrs.activityBase'), not a table. The statements of a Practica attempt go
+// with it when it is deleted (retention, a learner's deletion).
 export const up = `
 CREATE TABLE lrs_clients (
   id uuid PRIMARY KEY,
@@ -27,7 +28,7 @@ CREATE TABLE lrs_statements (
   registration uuid,
   voids uuid,
   voided boolean NOT NULL DEFAULT false,
-  attempt_id uuid
+  attempt_id uuid REFERENCES attempts (id) ON DELETE CASCADE
 );
 CREATE INDEX lrs_statements_stored ON lrs_statements (stored, seq);
 CREATE INDEX lrs_statements_verb ON lrs_statements (verb_id, stored);

@@ -132,7 +132,9 @@ function fieldWords(
   if (PLAIN_FIELDS.has(seg)) return said(`editor.place.${seg}`, seg)
   if (VIEW_FIELDS.has(seg) && rest[i - 2] === 'views') return said(`editor.place.${seg}`, seg)
   if (seg === 'views' && before === 'scene') return said('editor.place.views', seg)
-  return seg
+  // other fields by the editor's names for them, where its texts are loaded
+  if (before === 'action') return said(`editor.act.${seg}`, seg)
+  return said(`editor.fields.${seg}`, said(`editor.scenarioFields.${seg}`, seg))
 }
 
 /** A problem as one line in the language of `t`: where it is, then what is wrong. */

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import {
   getActions,
   getKindInfo,
+  getStates,
   isAt,
   isUnder,
   type Collection,
@@ -14,6 +15,7 @@ import type { EditorStore } from '../../state/editorStore.ts'
 import { ActionField } from './fields/ActionField.tsx'
 import { ChoicesField } from './fields/ChoicesField.tsx'
 import { EffectsField } from './fields/EffectsField.tsx'
+import type { Subject } from './fields/ConditionBuilder.tsx'
 import { ExprField } from './fields/ExprField.tsx'
 import { pathKey } from './fields/fieldProps.ts'
 import { InputField } from './fields/InputField.tsx'
@@ -28,7 +30,7 @@ import { LookField, ParamsField, ParentField, StateLabelsField } from './fields/
 import { problemText } from '../i18n/problemText.ts'
 import type { Translate } from '../i18n/translator.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
-import { choiceWords, fieldLabel } from './words.ts'
+import { choiceWords, fieldHelp, fieldLabel, partName, stateWords } from './words.ts'
 
 export interface ElementFormProps {
   readonly store: EditorStore
@@ -52,6 +54,45 @@ export function expressionNames(doc: JsonObject): string[] {
   return names
 }
 
+/** The fields that hold a condition (true or false), which the condition builder can show. */
+const CONDITIONS: ReadonlySet<string> = new Set(['state', 'when', 'lit', 'running'])
+
+/** What a condition of this document can test, in the instructor's words. */
+export function conditionSubjects(t: Translate, doc: JsonObject, language: string): Subject[] {
+  const components = (Array.isArray(doc['components']) ? doc['components'] : []) as Obj[]
+  const subjects: Subject[] = []
+  for (const c of components) {
+    const info = getKindInfo(c['kind'])
+    if (info === undefined || info.value === 'none' || typeof c['id'] !== 'string') continue
+    const id = c['id']
+    const states =
+      info.value === 'state'
+        ? getStates(c as unknown as Component).map((value) => ({
+            value,
+            words: stateWords(t, doc, id, value, language),
+          }))
+        : []
+    subjects.push({
+      name: id,
+      label: partName(doc, id, language),
+      states,
+      lockable: c['lockable'] === true,
+      taggable: c['taggable'] === true,
+      numeric: info.value !== 'state',
+    })
+  }
+  for (const v of ids(doc, 'variables'))
+    subjects.push({
+      name: v,
+      label: v,
+      states: [],
+      lockable: false,
+      taggable: false,
+      numeric: true,
+    })
+  return subjects
+}
+
 /** What every field of one element's form needs to know. */
 interface FormContext {
   readonly store: EditorStore
@@ -62,6 +103,8 @@ interface FormContext {
   readonly problems: readonly Problem[]
   readonly locales: readonly string[]
   readonly names: readonly string[]
+  readonly subjects: readonly Subject[]
+  readonly language: string
   readonly targets: readonly string[]
   /** Says, below the kind, that fields of the old kind are now reported. */
   readonly kindNote: ReactNode
@@ -71,7 +114,7 @@ interface FormContext {
 
 /** The properties of one element of the scenario, each field one undoable edit. */
 export function ElementForm({ store, doc, selection, problems }: ElementFormProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [kindChanged, setKindChanged] = useState(false)
   const { collection, index } = selection
   const element = ((doc[collection] as JsonValue[] | undefined)?.[index] ?? {}) as Obj
@@ -84,6 +127,8 @@ export function ElementForm({ store, doc, selection, problems }: ElementFormProp
     problems,
     locales: Array.isArray(doc['locales']) ? (doc['locales'] as string[]) : ['en'],
     names: expressionNames(doc),
+    subjects: conditionSubjects(t, doc, i18n.language),
+    language: i18n.language,
     targets: [
       ...ids(doc, 'variables'),
       ...((doc['components'] ?? []) as Obj[])
@@ -135,6 +180,7 @@ function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
     })
   const common = {
     label: fieldLabel(ctx.t, collection, spec.key),
+    help: fieldHelp(ctx.t, collection, spec.key),
     path,
     value: element[spec.key],
     problems: problems.filter((p) => isUnder(p, path)),
@@ -164,7 +210,14 @@ function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
     case 'text':
       return <TextField {...common} locales={ctx.locales} multiline={spec.multiline === true} />
     case 'expr':
-      return <ExprField {...common} names={names} required={spec.required === true} />
+      return (
+        <ExprField
+          {...common}
+          names={names}
+          required={spec.required === true}
+          subjects={CONDITIONS.has(spec.key) ? ctx.subjects : undefined}
+        />
+      )
     case 'select':
       if (spec.key === 'kind') {
         return (
@@ -183,7 +236,11 @@ function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
         <SelectField
           {...common}
           options={spec.options}
-          optionText={choiceWords(ctx.t, spec.key)}
+          optionText={
+            spec.key === 'initial'
+              ? (o) => stateWords(ctx.t, doc, String(element['id']), o, ctx.language)
+              : choiceWords(ctx.t, spec.key)
+          }
           optional={spec.optional === true}
         />
       )
@@ -230,6 +287,7 @@ function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
           actions={getActions(element as unknown as Component)}
           targets={targets}
           names={names}
+          subjects={ctx.subjects}
           allProblems={problems}
         />
       )

@@ -4,7 +4,7 @@ import type { EditorStore } from '../../state/editorStore.ts'
 import { FieldProblems } from './fields/FieldProblems.tsx'
 import { pathKey } from './fields/fieldProps.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
-import { fieldLabel } from './words.ts'
+import { fieldHelp, fieldLabel } from './words.ts'
 
 export interface IdFieldProps {
   readonly store: EditorStore
@@ -40,7 +40,7 @@ export function IdField({ store, collection, index, id, problems }: IdFieldProps
         aria-describedby={`${inputId}-hint`}
       />
       <small id={`${inputId}-hint`} className="muted">
-        {t('editor.renameHint')}
+        {fieldHelp(t, collection, 'id')} {t('editor.renameHint')}
       </small>
       <FieldProblems id={`${inputId}-problems`} problems={problems} />
     </div>

@@ -45,7 +45,10 @@ describe('the warning before a delete', () => {
   it('says in plain English who refers to the isolator and how', async () => {
     const { store } = conveyor()
     render(<OutlinePanel store={store} />)
-    fireEvent.click(await screen.findByRole('button', { name: 'delete isolator' }))
+    // the first test of the file waits for the editor's texts to arrive: allow a busy machine
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'delete isolator' }, { timeout: 10_000 }),
+    )
     const dialog = await screen.findByRole('alertdialog', {
       name: 'Delete it and break these references?',
     })

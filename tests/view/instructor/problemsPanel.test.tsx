@@ -40,7 +40,7 @@ describe('the problems panel', () => {
     )
     // the panel waits for the problems' texts, downloaded when it first has a problem
     const problem = await screen.findByRole('button', {
-      name: `Step “${title}” › action › target: unknown component "isolater" (did you mean "isolator"?)`,
+      name: `Step “${title}” › Learner act › Part: unknown component "isolater" (did you mean "isolator"?)`,
     })
     fireEvent.click(problem)
     expect(store.getState().selected).toEqual({ collection: 'steps', index: 4 })
@@ -64,7 +64,7 @@ describe('the problems panel', () => {
     await act(() => i18n.changeLanguage('zh-CN'))
     render(<ProblemsPanel store={store} />)
     await screen.findByRole('button', {
-      name: /^步骤“.+” › action › target: 未知部件“isolater”（是否想写“isolator”？）$/,
+      name: /^步骤“.+” › 学员操作 › 部件: 未知部件“isolater”（是否想写“isolator”？）$/,
     })
   })
 })

@@ -1,9 +1,10 @@
 import type { JsonObject, JsonValue } from '../../../core/index.ts'
 import { actionsOf } from '../formSpecs.ts'
+import { FieldHelp } from './FieldHelp.tsx'
 import { FieldProblems } from './FieldProblems.tsx'
 import { pathKey, type FieldProps } from './fieldProps.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
-import { actionWords } from '../words.ts'
+import { actionWords, partName, stateWords } from '../words.ts'
 
 export interface ActionFieldProps extends FieldProps {
   readonly doc: JsonObject
@@ -14,6 +15,7 @@ export interface ActionFieldProps extends FieldProps {
 /** A step's or hazard's action: the target part, an action that kind accepts, and a state for `set`. */
 export function ActionField({
   label,
+  help,
   path,
   value,
   problems,
@@ -21,7 +23,7 @@ export function ActionField({
   doc,
   onPick,
 }: ActionFieldProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const ref = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<
     string,
     JsonValue
@@ -38,8 +40,13 @@ export function ActionField({
     onChange(next)
   }
   return (
-    <fieldset className="field field-action" data-path={pathKey(path)}>
+    <fieldset
+      className="field field-action"
+      data-path={pathKey(path)}
+      aria-describedby={help ? `${pathKey(path)}-help` : undefined}
+    >
       <legend>{label}</legend>
+      <FieldHelp id={`${pathKey(path)}-help`} help={help} />
       <label>
         {t('editor.act.target')}
         <select
@@ -52,7 +59,7 @@ export function ActionField({
             .filter((c) => c['kind'] !== 'static')
             .map((c) => (
               <option key={String(c['id'])} value={String(c['id'])}>
-                {String(c['id'])}
+                {partName(doc, String(c['id']), i18n.language)}
               </option>
             ))}
         </select>
@@ -96,7 +103,7 @@ export function ActionField({
             <option value="">{t('editor.act.anyState')}</option>
             {states.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {stateWords(t, doc, String(ref['target']), s, i18n.language)}
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../../../core/index.ts'
+import { FieldHelp } from './FieldHelp.tsx'
 import { FieldProblems } from './FieldProblems.tsx'
 import { pathKey, type FieldProps } from './fieldProps.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
@@ -14,6 +15,7 @@ type Choice = { id: string; weight: number }
 /** Several ids picked from a list: a step's prerequisites, the competencies of a step or hazard. */
 export function ChoicesField({
   label,
+  help,
   path,
   value,
   problems,
@@ -39,8 +41,13 @@ export function ChoicesField({
     onChange(out.length === 0 ? undefined : out)
   }
   return (
-    <fieldset className="field field-choices" data-path={pathKey(path)}>
+    <fieldset
+      className="field field-choices"
+      data-path={pathKey(path)}
+      aria-describedby={help ? `${pathKey(path)}-help` : undefined}
+    >
       <legend>{label}</legend>
+      <FieldHelp id={`${pathKey(path)}-help`} help={help} />
       {options.length === 0 && <span className="muted">—</span>}
       {options.map((o) => {
         const c = chosen.find((x) => x.id === o)

@@ -1,6 +1,8 @@
 import { isAt, isUnder, type JsonValue, type Problem } from '../../../core/index.ts'
+import type { Subject } from './ConditionBuilder.tsx'
 import { ExprField } from './ExprField.tsx'
-import type { FieldProps } from './fieldProps.ts'
+import { FieldHelp } from './FieldHelp.tsx'
+import { pathKey, type FieldProps } from './fieldProps.ts'
 import { SetMapField } from './SetMapField.tsx'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 import { actionWords } from '../words.ts'
@@ -9,6 +11,8 @@ export interface EffectsFieldProps extends FieldProps {
   readonly actions: readonly string[]
   readonly targets: readonly string[]
   readonly names: readonly string[]
+  /** What the condition of an effect can test, for the condition builder. */
+  readonly subjects?: readonly Subject[]
   readonly allProblems: readonly Problem[]
 }
 
@@ -17,12 +21,14 @@ type Effect = { if?: string; set: Record<string, JsonValue> }
 /** A component's `on` effects: for an action, what it sets, each effect with an optional condition. */
 export function EffectsField({
   label,
+  help,
   path,
   value,
   onChange,
   actions,
   targets,
   names,
+  subjects,
   allProblems,
 }: EffectsFieldProps) {
   const { t } = useTranslation()
@@ -37,8 +43,12 @@ export function EffectsField({
   const at = (p: (string | number)[]) => allProblems.filter((x) => isUnder(x, [...path, ...p]))
   const free = actions.filter((a) => !(a in on))
   return (
-    <fieldset className="field field-effects">
+    <fieldset
+      className="field field-effects"
+      aria-describedby={help ? `${pathKey(path)}-help` : undefined}
+    >
       <legend>{label}</legend>
+      <FieldHelp id={`${pathKey(path)}-help`} help={help} />
       {Object.entries(on).map(([action, effects]) =>
         effects.map((effect, i) => (
           <div key={`${action}-${i}`} className="effect">
@@ -48,6 +58,7 @@ export function EffectsField({
               path={[...path, action, i, 'if']}
               value={effect.if}
               names={names}
+              subjects={subjects}
               problems={at([action, i, 'if'])}
               onChange={(v) =>
                 write({

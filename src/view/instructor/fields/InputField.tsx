@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { describedBy, FieldHelp } from './FieldHelp.tsx'
 import { FieldProblems } from './FieldProblems.tsx'
 import { pathKey, type FieldProps } from './fieldProps.ts'
 
@@ -10,6 +11,7 @@ export interface InputFieldProps extends FieldProps {
 /** A text, number or yes/no field. An emptied optional field is removed from the file. */
 export function InputField({
   label,
+  help,
   path,
   value,
   problems,
@@ -18,7 +20,7 @@ export function InputField({
   required,
 }: InputFieldProps) {
   const id = useId()
-  const describedBy = problems.length > 0 ? `${id}-problems` : undefined
+  const described = describedBy(id, help, problems)
   if (type === 'boolean') {
     return (
       <div className="field field-check">
@@ -28,10 +30,11 @@ export function InputField({
             data-path={pathKey(path)}
             checked={value === true}
             onChange={(e) => onChange(e.target.checked ? true : undefined)}
-            aria-describedby={describedBy}
+            aria-describedby={described}
           />
           {label}
         </label>
+        <FieldHelp id={`${id}-help`} help={help} />
         <FieldProblems id={`${id}-problems`} problems={problems} />
       </div>
     )
@@ -40,6 +43,7 @@ export function InputField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      <FieldHelp id={`${id}-help`} help={help} />
       <input
         id={id}
         data-path={pathKey(path)}
@@ -47,7 +51,7 @@ export function InputField({
         step="any"
         value={text}
         aria-invalid={problems.length > 0}
-        aria-describedby={describedBy}
+        aria-describedby={described}
         onChange={(e) => {
           const raw = e.target.value
           if (raw === '') onChange(required ? (type === 'number' ? 0 : '') : undefined)

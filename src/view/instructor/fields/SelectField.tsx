@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { describedBy, FieldHelp } from './FieldHelp.tsx'
 import { FieldProblems } from './FieldProblems.tsx'
 import { pathKey, type FieldProps } from './fieldProps.ts'
 
@@ -13,6 +14,7 @@ export interface SelectFieldProps extends FieldProps {
 /** A choice among known values: a kind, a state, a target, a severity. */
 export function SelectField({
   label,
+  help,
   path,
   value,
   problems,
@@ -26,11 +28,13 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      <FieldHelp id={`${id}-help`} help={help} />
       <select
         id={id}
         data-path={pathKey(path)}
         value={current}
         aria-invalid={problems.length > 0}
+        aria-describedby={describedBy(id, help, problems)}
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
       >
         {(optional || !options.includes(current)) && (

@@ -1,5 +1,6 @@
 import { isAt, type JsonValue, type Problem } from '../../../core/index.ts'
 import { ExprField } from './ExprField.tsx'
+import { FieldHelp } from './FieldHelp.tsx'
 import { FieldProblems } from './FieldProblems.tsx'
 import { pathKey, type FieldProps } from './fieldProps.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
@@ -14,6 +15,7 @@ export interface SetMapFieldProps extends FieldProps {
 /** A `set` map: which component or variable gets which expression, applied in order. */
 export function SetMapField({
   label,
+  help,
   path,
   value,
   problems,
@@ -30,8 +32,12 @@ export function SetMapField({
   const write = (next: [string, JsonValue][]) => onChange(Object.fromEntries(next))
   const unused = targets.filter((name) => !entries.some(([k]) => k === name))
   return (
-    <fieldset className="field field-setmap">
+    <fieldset
+      className="field field-setmap"
+      aria-describedby={help ? `${pathKey(path)}-help` : undefined}
+    >
       <legend>{label}</legend>
+      <FieldHelp id={`${pathKey(path)}-help`} help={help} />
       {entries.map(([key, expr], i) => (
         <div key={key} className="setmap-row">
           <select

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { JsonValue } from '../../../core/index.ts'
+import { FieldHelp } from './FieldHelp.tsx'
 import { FieldProblems } from './FieldProblems.tsx'
 import { pathKey, type FieldProps } from './fieldProps.ts'
 
@@ -11,6 +12,7 @@ export interface TextFieldProps extends FieldProps {
 /** A localized text: one input per locale of the scenario, the default locale first. */
 export function TextField({
   label,
+  help,
   path,
   value,
   problems,
@@ -37,8 +39,12 @@ export function TextField({
     )
   }
   return (
-    <fieldset className="field field-text">
+    <fieldset
+      className="field field-text"
+      aria-describedby={help ? `${pathKey(path)}-help` : undefined}
+    >
       <legend>{label}</legend>
+      <FieldHelp id={`${pathKey(path)}-help`} help={help} />
       {locales.map((locale) => {
         const Input = multiline ? 'textarea' : 'input'
         return (

@@ -4,6 +4,8 @@ import type { JsonPath, JsonValue, Problem } from '../../../core/index.ts'
 
 export interface FieldProps<T extends JsonValue | undefined = JsonValue | undefined> {
   readonly label: string
+  /** One line under the label that says in plain words what the field does. */
+  readonly help?: string | undefined
   readonly path: JsonPath
   readonly value: T
   /** Problems whose path is this field's (or below it). */

@@ -173,9 +173,11 @@ export function LrsForwarding() {
         />
       )}
 
+      {/* noValidate: the card's own check says what to fix, in the admin's language */}
       <form
         className="staff-form"
         aria-labelledby="lrs-forward-title"
+        noValidate
         onSubmit={(e) => void save(e)}
       >
         <Field

@@ -109,6 +109,9 @@ describe.skipIf(!hasBrowser)('a cmi5 package launched by an LMS', () => {
     const { page, frame } = launch
     await frame.getByRole('button', { name: 'Start the scenario' }).click()
     await frame.locator('canvas').waitFor()
+    // the belt stopped (a still scene answers clicks sooner), the isolator still on
+    await clickPartIn(page, frame, 'stop_btn')
+    await expectStepIn(frame, 'stop', 'outOfOrder')
     await clickPartIn(page, frame, 'guard')
     await frame.getByText(/Guard opened while the drive is energised/).waitFor()
     await frame.getByRole('button', { name: 'Finish', exact: true }).click()

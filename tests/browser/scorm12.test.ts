@@ -153,13 +153,9 @@ describe.skipIf(!hasBrowser)('a SCORM 1.2 package in an LMS', () => {
     await expectStepIn(frame, 'tag')
     await clickPartIn(page, frame, 'air_dump')
     await expectStepIn(frame, 'zero-pressure')
-    await clickPartIn(page, frame, 'voltmeter')
-    await expectStepIn(frame, 'verify-zero')
-    await frame.getByRole('button', { name: 'Back to the full view' }).click()
     await clickPartIn(page, frame, 'start_btn')
     await expectStepIn(frame, 'verify')
-    await clickPartIn(page, frame, 'guard')
-    await expectStepIn(frame, 'open-guard')
+    // the voltage reading and the guard left out: 50 of 60 points, above the pass mark of 80 %
     await frame.getByRole('button', { name: 'Finish', exact: true }).click()
     await frame.getByRole('group').getByRole('button', { name: 'Finish', exact: true }).click()
     await frame.getByRole('button', { name: 'See the result' }).click()
@@ -171,7 +167,7 @@ describe.skipIf(!hasBrowser)('a SCORM 1.2 package in an LMS', () => {
     expect(finished.id).toBe(suspended(kept.suspend_data).id)
     expect(finished.events.map((e) => e.action)).toEqual([
       ...['wear', 'wear', 'press', 'press', 'set'],
-      ...['lock', 'tag', 'set', 'inspect', 'press', 'set', 'end'],
+      ...['lock', 'tag', 'set', 'press', 'end'],
     ])
     // the verdict and score are the engine's, for the attempt the LMS holds
     const attempt: Attempt = {

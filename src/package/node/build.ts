@@ -13,16 +13,18 @@ export function packageBuildFolder(env: NodeJS.ProcessEnv = process.env): string
   return join(ROOT, env['PRACTICA_PACKAGE_DIST'] ?? 'dist-package')
 }
 
+/** What the AU is built from: the app's sources, the shipped models, the config, the lock file. */
+const INPUTS = ['src', 'assets', 'vite.package.config.ts', 'package-lock.json']
+/** Sources the AU never imports: the server, the command line, the service worker. */
+const NOT_INPUTS = new Set(['src/server', 'src/cli', 'src/sw'].map((p) => join(ROOT, p)))
+
 /** The newest modification time under `path` (a file or a folder), in ms. */
 function newest(path: string): number {
-  if (!existsSync(path)) return 0
+  if (!existsSync(path) || NOT_INPUTS.has(path)) return 0
   const stat = statSync(path)
   if (!stat.isDirectory()) return stat.mtimeMs
   return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), stat.mtimeMs)
 }
-
-/** What the AU is built from: the app's sources, the shipped models, the config, the lock file. */
-const INPUTS = ['src', 'assets', 'vite.package.config.ts', 'package-lock.json']
 
 /** Whether `folder` holds a build newer than every source it is made from. */
 export function isUpToDate(folder: string): boolean {

@@ -5,7 +5,7 @@
 // 503 after storing a batch, 429 with Retry-After, answers too late (a timeout, after storing),
 // and refuses a batch holding a statement it has with 409, storing none of it, as a strict LRS
 // does. At the end the receiver holds exactly the local statements, each once, in storage order.
-import { randomBytes, randomUUID } from 'node:crypto'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Kysely } from 'kysely'
@@ -73,7 +73,11 @@ function forEachDatabase(title: string, body: (world: () => World) => void) {
 }
 
 /** A statement stored in the LRS as the Statements resource keeps one; returns its id. */
-async function storeStatement(db: Kysely<Database>, n: number): Promise<string> {
+async function storeStatement(
+  db: Kysely<Database>,
+  n: number,
+  attachment?: { sha2: string; contentType: string; length: number },
+): Promise<string> {
   const id = randomUUID()
   const stored = new Date().toISOString()
   const activityId = `https://school.example/activities/forward-${n}`
@@ -86,6 +90,17 @@ async function storeStatement(db: Kysely<Database>, n: number): Promise<string> 
     timestamp: stored,
     authority: { objectType: 'Agent', account: { homePage: 'https://school.example', name: 'x' } },
     version: '1.0.0',
+    ...(attachment
+      ? {
+          attachments: [
+            {
+              usageType: 'http://id.tincanapi.com/attachment/supporting_media',
+              display: { en: 'The panel after lockout' },
+              ...attachment,
+            },
+          ],
+        }
+      : {}),
   }
   await db
     .insertInto('lrs_statements')
@@ -124,6 +139,7 @@ class LrsDouble {
   readonly log: { method: string; at: number; status: number | 'late'; count: number }[] = []
   readonly auth = new Set<string>()
   readonly versions = new Set<string>()
+  readonly attachments: { headers: Record<string, string>; bytes: Buffer }[] = []
   private server: Server | undefined
   url = ''
 
@@ -145,7 +161,32 @@ class LrsDouble {
   private async handle(req: IncomingMessage, res: import('node:http').ServerResponse) {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
+    const type = req.headers['content-type'] ?? ''
+    let body: unknown
+    if (type.startsWith('multipart/mixed')) {
+      // the statements first, then each attachment's bytes with its hash
+      const boundary = /boundary=([^;\s]+)/.exec(type)![1]!
+      const raw = Buffer.concat(chunks).toString('latin1')
+      const parts = raw
+        .split(`--${boundary}`)
+        .slice(1, -1)
+        .map((piece) => {
+          const text = piece.slice(2, -2)
+          const at = text.indexOf('\r\n\r\n')
+          const headers = Object.fromEntries(
+            text
+              .slice(0, at)
+              .split('\r\n')
+              .map((l) => [
+                l.slice(0, l.indexOf(':')).toLowerCase(),
+                l.slice(l.indexOf(':') + 1).trim(),
+              ]),
+          )
+          return { headers, bytes: Buffer.from(text.slice(at + 4), 'latin1') }
+        })
+      body = JSON.parse(parts[0]!.bytes.toString('utf8'))
+      this.attachments.push(...parts.slice(1))
+    } else body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
     this.auth.add(req.headers.authorization ?? '')
     this.versions.add(String(req.headers['x-experience-api-version']))
     const url = new URL(req.url ?? '/', 'http://double')
@@ -360,4 +401,38 @@ forEachDatabase('LRS forwarding', (world) => {
       await double.close()
     }
   }, 30_000)
+
+  it('a statement with attachment data is sent as multipart/mixed with the bytes and their hash', async () => {
+    const { admin, db } = world()
+    await db.deleteFrom('lrs_statements').execute()
+    const double = new LrsDouble([])
+    await double.start()
+    try {
+      const bytes = Buffer.from('a photo\u0000\u00ff of the locked panel', 'latin1')
+      const sha2 = createHash('sha256').update(bytes).digest('hex')
+      await db
+        .insertInto('lrs_attachments')
+        .values({ sha2, content_type: 'image/jpeg', bytes })
+        .onConflict((oc) => oc.column('sha2').doNothing())
+        .execute()
+      const plain = await storeStatement(db, 1)
+      const withData = await storeStatement(db, 2, {
+        sha2,
+        contentType: 'image/jpeg',
+        length: bytes.length,
+      })
+      await admin.put('/api/lrs/forward', { endpoint: double.url, username: 'u', secret: 's' })
+      await until(async () => double.stored.length === 2, 10_000, 'both statements')
+      expect(double.stored.map((s) => s.id)).toEqual([plain, withData])
+      expect(double.attachments).toHaveLength(1)
+      const part = double.attachments[0]!
+      expect(part.headers['x-experience-api-hash']).toBe(sha2)
+      expect(part.headers['content-type']).toBe('image/jpeg')
+      expect(part.headers['content-transfer-encoding']).toBe('binary')
+      expect(part.bytes.equals(bytes)).toBe(true)
+    } finally {
+      await admin.delete('/api/lrs/forward')
+      await double.close()
+    }
+  })
 })

@@ -50,7 +50,8 @@ export function packageCommand(args: readonly string[], io: Io, usage: string): 
       strict: true,
     })
   } catch (e) {
-    io.err(`${(e as Error).message}\n${usage}`)
+    // node's message goes on about positionals starting with '-': its first sentence says it
+    io.err(`package: ${(e as Error).message.split('. ')[0]}\n${usage}`)
     return 2
   }
   const [kind, scenarioFile, ...rest] = parsed.positionals

@@ -16,9 +16,16 @@ function readJsonFile(io: Io, file: string, what: string): unknown {
   try {
     text = readFileSync(file, 'utf8')
   } catch (e) {
-    io.err(
-      `${file}: cannot read the ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    )
+    const code = (e as NodeJS.ErrnoException).code
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'this user may not read it'
+            : (e as Error).message
+    io.err(`${file}: cannot read the ${what}: ${why}.`)
     return undefined
   }
   try {
@@ -27,6 +34,12 @@ function readJsonFile(io: Io, file: string, what: string): unknown {
     io.err(`${file}: the ${what} is not JSON; give the file the server offered for download.`)
     return undefined
   }
+}
+
+/** Whether `list` is the status list at `url` (undefined when no list was given). */
+function isListFor(list: unknown, url: string | undefined): boolean | undefined {
+  if (list === undefined) return undefined
+  return typeof list === 'object' && list !== null && (list as { id?: unknown }).id === url
 }
 
 export async function verifyCommand(
@@ -62,6 +75,8 @@ export async function verifyCommand(
       break
     case 'unchecked':
       for (const p of result.problems) io.out(`  ${p}`)
+      if (isListFor(list, statusListUrl(credential)) === false)
+        io.out(`${args[1]}: not the status list this credential names`)
       io.out(
         `${file}: revocation not checked: save ${statusListUrl(credential)} as a file and give it after the credential`,
       )

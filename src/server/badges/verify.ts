@@ -32,6 +32,20 @@ export function statusListUrl(credential: unknown): string | undefined {
   return typeof url === 'string' ? url : undefined
 }
 
+/** The verifier's messages a person may not follow, said plainly. */
+const PLAIN: readonly (readonly [RegExp, string])[] = [
+  [
+    /^Invalid signature\.?$/,
+    'Invalid signature: the credential was changed after it was signed, or signed by another key.',
+  ],
+  [
+    /^No matching proofs found/,
+    'The file carries no proof this verifier checks (a DataIntegrityProof of the eddsa-rdfc-2022 cryptosuite): it is not a credential signed by a Practica server.',
+  ],
+]
+
+const plain = (message: string) => PLAIN.find(([re]) => re.test(message))?.[1] ?? message
+
 function messagesOf(error: unknown): string[] {
   if (!isObject(error) && !(error instanceof Error)) return []
   const e = error as { message?: unknown; errors?: unknown; details?: { cause?: unknown } }
@@ -40,7 +54,7 @@ function messagesOf(error: unknown): string[] {
   // a JSON-LD error carries the loader's own (plainer) message as its cause
   const cause = e.details?.cause === undefined ? [] : messagesOf(e.details.cause)
   if (cause.length > 0) return cause
-  return typeof e.message === 'string' ? [e.message] : []
+  return typeof e.message === 'string' ? [plain(e.message)] : []
 }
 
 /**

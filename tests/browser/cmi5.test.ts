@@ -100,6 +100,42 @@ describe.skipIf(!hasBrowser)('a cmi5 package launched by an LMS', () => {
     expectCmi5Statements(statements, launch, [VERB.initialized, VERB.completed, VERB.terminated])
   })
 
+  it('passed: completed, then passed with the score, which meets the mastery score', async () => {
+    const launch = await lms.launch(
+      'cmi5 passed',
+      '/pluginfile.php/13/mod_cmi5launch/content/',
+      'Normal',
+    )
+    const { page, frame } = launch
+    await frame.getByRole('button', { name: 'Start the scenario' }).click()
+    await frame.locator('canvas').waitFor()
+    for (const part of ['glasses', 'gloves', 'radio', 'stop_btn', 'isolator'])
+      await clickPartIn(page, frame, part)
+    await expectStepIn(frame, 'isolate')
+    for (const item of ['Apply lock', 'Attach tag']) {
+      await clickPartIn(page, frame, 'isolator', 'right')
+      await frame.getByRole('menuitem', { name: item }).click()
+    }
+    await expectStepIn(frame, 'tag')
+    await clickPartIn(page, frame, 'air_dump')
+    await expectStepIn(frame, 'zero-pressure')
+    await clickPartIn(page, frame, 'start_btn')
+    await expectStepIn(frame, 'verify')
+    // 50 of 60 points: above the mastery score of 0.8
+    await frame.getByRole('button', { name: 'Finish', exact: true }).click()
+    await frame.getByRole('group').getByRole('button', { name: 'Finish', exact: true }).click()
+    await frame.getByRole('button', { name: 'See the result' }).click()
+    await frame.getByText('Your result was sent to your course.').waitFor()
+    const statements = await lms.statements(launch)
+    expectCmi5Statements(statements, launch, [
+      VERB.initialized,
+      VERB.completed,
+      VERB.passed,
+      VERB.terminated,
+    ])
+    expect(statements[2]!.result.score).toEqual({ scaled: 0.8333, raw: 50, min: 0, max: 60 })
+  })
+
   it('a critical hazard: completed, then failed with a score below the mastery score', async () => {
     const launch = await lms.launch(
       'cmi5 failed',

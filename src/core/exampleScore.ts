@@ -1,6 +1,7 @@
 // "How would an attempt score": the editor shows the effect of the penalties and levels on an
 // example attempt, the reference run with a few slips added (a step out of order, a hint, an
 // unexpected act, a refused act), scored by the engine's own result function. Pure.
+import { checkAttempt } from './attempt.ts'
 import { ATTEMPT_FORMAT } from './formats.ts'
 import type { Model } from './model.ts'
 import type { Attempt, AttemptEvent, Level, Status } from './recordSchemas.ts'
@@ -50,6 +51,8 @@ export function scoreExample(
     events: [...events],
     judgements: Object.fromEntries(model.judgements.map((j) => [j.id, { mark: j.maxMark }])),
   }
+  // a run of an older draft may name a part or step renamed or removed since
+  if (!checkAttempt(model, attempt).empty) return undefined
   let st
   try {
     st = replayAttempt(model, attempt)

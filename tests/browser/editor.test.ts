@@ -75,6 +75,8 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     await addComponent(page, 'Lamp')
     expect(await count('components')).toBe(components + 2)
     // the lamp is selected: make it follow the switch, with a typo first
+    // the condition builder shows it; the formula is a toggle away
+    await page.getByRole('button', { name: 'Write it as a formula' }).click()
     const lit = field(page, `components[${components + 1}].lit`)
     await lit.fill("swich_1 == 'on'")
     await page
@@ -89,18 +91,19 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
 
     // two steps: an action and a state
     const steps = await count('steps')
-    await page.getByRole('button', { name: '+ add to steps' }).click()
+    await page.getByRole('button', { name: '+ add to Steps' }).click()
     await page.getByRole('button', { name: 'Done by a learner act instead' }).click()
     await field(page, `steps[${steps}].action.target`).selectOption('switch_1')
     await field(page, `steps[${steps}].action.action`).selectOption('set')
     await field(page, `steps[${steps}].action.value`).selectOption('on')
-    await page.getByRole('button', { name: '+ add to steps' }).click()
+    await page.getByRole('button', { name: '+ add to Steps' }).click()
+    await page.getByRole('button', { name: 'Write it as a formula' }).click()
     await field(page, `steps[${steps + 1}].state`).fill('lamp_1')
     // a hazard
-    await page.getByRole('button', { name: '+ add to hazards' }).click()
+    await page.getByRole('button', { name: '+ add to Hazards' }).click()
     await page.getByText('The scenario is valid.').waitFor()
 
-    await page.getByRole('button', { name: 'Check solvable' }).click()
+    // the solver runs in the background after every change
     await page.getByText(/^Solvable: every step/).waitFor()
     const saved = await downloadText(page, () =>
       page.getByRole('button', { name: 'Download JSON' }).click(),
@@ -197,7 +200,7 @@ describe.skipIf(!hasBrowser)('scenario editor in the browser', () => {
     await page.getByText('The scenario is valid.').waitFor()
     await expectNoSeriousAxe(page)
     // listed in the settings, where the camera goes to it
-    await page.getByRole('button', { name: 'Scenario settings' }).click()
+    await page.getByRole('button', { name: 'Scenario settings', exact: true }).click()
     await page.getByRole('button', { name: 'Go to Valve on the pipe' }).click()
     await expectNoSeriousAxe(page)
 

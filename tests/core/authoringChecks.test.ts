@@ -8,6 +8,7 @@ import {
   findTrivialSteps,
   parseExpression,
   readExprForm,
+  scoreExample,
   solve,
   validateScenario,
   writeExprForm,
@@ -201,5 +202,43 @@ describe('texts missing in a language', () => {
       { path: ['steps', 0, 'hint'], missing: ['zh-CN'] },
     ])
     expect(findMissingTexts({ ...doc, locales: ['en'] })).toEqual([])
+  })
+})
+
+describe('the example attempt', () => {
+  it('is the reference run with slips, scored by the engine, and none once the run no longer fits', () => {
+    const doc = lockout(
+      [
+        {
+          id: 'off',
+          title: 'Off',
+          points: 10,
+          action: { action: 'set', target: 'isolator', value: 'off' },
+        },
+        {
+          id: 'lock',
+          title: 'Lock',
+          points: 10,
+          after: ['off'],
+          action: { action: 'lock', target: 'isolator' },
+        },
+      ],
+      { scoring: { penalties: { outOfOrder: 3, hint: 2 } } },
+    )
+    const m = model(doc)
+    const solved = solve(m)
+    if (!solved.ok) throw new Error(solved.reason)
+    const example = scoreExample(m, solved.attempt.events, {
+      outOfOrder: 1,
+      hints: 1,
+      unexpected: 0,
+      blocked: 0,
+    })
+    expect(example).toMatchObject({ raw: 15, max: 20, percent: 75 })
+    // the part renamed since the run was found: no example rather than a wrong one
+    const renamed = JSON.parse(
+      JSON.stringify(doc).replaceAll('isolator', 'main_switch'),
+    ) as JsonObject
+    expect(scoreExample(model(renamed), solved.attempt.events, example!.slips)).toBeUndefined()
   })
 })

@@ -12,10 +12,13 @@ export function FieldProblems({ id, problems }: FieldProblemsProps) {
   const { t } = useTranslation()
   if (problems.length === 0) return null
   return (
-    <ul className="field-problems" id={id} role="alert">
-      {problems.map((p, i) => (
-        <li key={i}>{problemText(t, p)}</li>
-      ))}
-    </ul>
+    // the alert around the list: a list that is an alert is no list to a screen reader
+    <div id={id} role="alert">
+      <ul className="field-problems">
+        {problems.map((p, i) => (
+          <li key={i}>{problemText(t, p)}</li>
+        ))}
+      </ul>
+    </div>
   )
 }

@@ -351,6 +351,45 @@ forEachDatabase(
       })
       expect(readFileSync(secretFile, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/)
     })
+
+    it('confirms again once a mark changed the result: the earlier credentials revoked, new ones issued', async () => {
+      const path = `/api/attempts/${s.passed}/confirm`
+      const before = (await s.assessor.get(`/api/attempts/${s.passed}/credentials`)).body
+      // the same result: confirming again changes nothing
+      expect((await s.instructor.post(path)).body).toEqual(before)
+      const marked = await s.assessor.put(`/api/attempts/${s.passed}/judgements/housekeeping`, {
+        mark: 3,
+      })
+      expect(marked.body.revision).toBeGreaterThan(before.confirmation.revision)
+      const again = await s.instructor.post(path)
+      expect(again.status).toBe(200)
+      expect(again.body.confirmation.revision).toBe(marked.body.revision)
+      expect(again.body.confirmation.by).not.toBe('Jing Chen')
+      const earlier = new Set(before.credentials.map((c: { id: string }) => c.id))
+      const old = again.body.credentials.filter((c: { id: string }) => earlier.has(c.id))
+      const fresh = again.body.credentials.filter((c: { id: string }) => !earlier.has(c.id))
+      expect(old).toHaveLength(before.credentials.length)
+      for (const c of old) expect(c.revokedAt).not.toBeNull()
+      // housekeeping at 3 of 3: that competency is reached now too
+      expect(fresh.map((c: { achievement: string }) => c.achievement)).toContain(
+        'WORK.HOUSEKEEPING',
+      )
+      expect(fresh.length).toBeGreaterThan(
+        before.credentials.filter((c: any) => !c.revokedAt).length,
+      )
+      // the published lists say so: an earlier one revoked, a new one not
+      const [oldOne, newOne] = [old[old.length - 1], fresh[0]]
+      for (const [c, status] of [
+        [oldOne, 'revoked'],
+        [newOne, 'not-revoked'],
+      ] as const) {
+        const vc = (await s.learner.get(`/api/attempts/${s.passed}/credentials/${c.id}`)).body
+        const list = (
+          await server().client().get(new URL(vc.credentialStatus.statusListCredential).pathname)
+        ).body
+        expect((await verifyBadge(vc, { statusLists: [list], now: now() })).status).toBe(status)
+      }
+    })
   },
   { dataDir: DATA },
 )

@@ -4,6 +4,7 @@
 // OpenBadgeCredential per achievement earned (credential.ts), each with its place in a status
 // list. Confirming again changes nothing. Revoking sets the credential's bit in its list.
 import { randomUUID } from 'node:crypto'
+import type { Ed25519KeyPair } from '@digitalcredentials/ed25519-multikey'
 import * as vc from '@digitalcredentials/vc'
 import type { Kysely } from 'kysely'
 import type { Result } from '../../core/index.ts'
@@ -17,6 +18,68 @@ import { EddsaRdfc2022Proof } from './dataIntegrity.ts'
 import { currentKey, keyPairOf } from './keys.ts'
 import { offlineLoader } from './loader.ts'
 import { allocatePlace, signList } from './status.ts'
+
+type Signer = { readonly did: string; readonly pair: Ed25519KeyPair }
+
+/** The key pairs (to sign) of keys `keyIds`, by key id. */
+async function signersOf(deps: BadgeDeps, keyIds: readonly string[]) {
+  const signers = new Map<string, Signer>()
+  if (keyIds.length === 0) return signers
+  const keys = await deps.db
+    .selectFrom('badge_keys')
+    .selectAll()
+    .where('id', 'in', keyIds)
+    .execute()
+  for (const key of keys)
+    signers.set(key.id, { did: key.did, pair: await keyPairOf(key, deps.dataDir) })
+  return signers
+}
+
+/** Locks status lists `listIds` (in order) until the transaction ends. */
+async function lockLists(trx: Kysely<Database>, listIds: readonly number[]) {
+  for (const id of [...new Set(listIds)].sort((a, b) => a - b))
+    await trx
+      .selectFrom('badge_status_lists')
+      .select('id')
+      .where('id', '=', id)
+      .forUpdate()
+      .execute()
+}
+
+/** Signs list `listId` again, the places of its revoked credentials set, with its key. */
+async function signAgain(
+  trx: Kysely<Database>,
+  listId: number,
+  signers: ReadonlyMap<string, Signer>,
+  now: Date,
+) {
+  const list = await trx
+    .selectFrom('badge_status_lists')
+    .select(['url', 'length', 'key_id'])
+    .where('id', '=', listId)
+    .executeTakeFirstOrThrow()
+  const signer = signers.get(list.key_id)
+  if (!signer) throw new Error(`No key to sign status list ${listId} with.`)
+  const revoked = await trx
+    .selectFrom('badge_credentials')
+    .select('list_index')
+    .where('list_id', '=', listId)
+    .where('revoked_at', 'is not', null)
+    .execute()
+  const credential = await signList({
+    url: list.url,
+    length: list.length,
+    revoked: revoked.map((r) => r.list_index),
+    did: signer.did,
+    pair: signer.pair,
+    now,
+  })
+  await trx
+    .updateTable('badge_status_lists')
+    .set({ credential: JSON.stringify(credential), updated_at: now })
+    .where('id', '=', listId)
+    .execute()
+}
 
 export interface BadgeDeps {
   readonly db: Kysely<Database>
@@ -93,7 +156,9 @@ export async function credentialsOf(
 /**
  * Confirms the result of attempt `attemptId` as `caller` and issues its credentials, their status
  * lists at `origin` (the server's address as the caller reached it). Refuses 409 an attempt not
- * ended or with judgements to mark; an attempt confirmed already is left as it was.
+ * ended or with judgements to mark. An attempt confirmed already is left as it was, unless a mark
+ * changed its result since: then this confirmation replaces that one, the credentials it issued
+ * are revoked, and those of the new result issued.
  */
 export async function confirmAttempt(
   deps: BadgeDeps,
@@ -103,7 +168,15 @@ export async function confirmAttempt(
 ): Promise<AttemptCredentials> {
   const { db } = deps
   const known = await credentialsOf(db, attemptId)
-  if (known.confirmation) return known
+  if (known.confirmation) {
+    // confirmed already: again only once a mark changed the result since
+    const stored = await db
+      .selectFrom('results')
+      .select('revision')
+      .where('attempt_id', '=', attemptId)
+      .executeTakeFirst()
+    if (!stored || stored.revision === known.confirmation.revision) return known
+  }
   const row = await db
     .selectFrom('attempts')
     .innerJoin('assignments', 'assignments.id', 'attempts.assignment_id')
@@ -151,15 +224,52 @@ export async function confirmAttempt(
   const startedAt = row.header.startedAt ? Date.parse(row.header.startedAt) : NaN
   const endedAt = Number.isNaN(startedAt) ? row.updated_at : new Date(startedAt + result.durationMs)
 
+  // a confirmation again (the result changed): its credentials still valid are revoked
+  const replaced = known.confirmation
+    ? await db
+        .selectFrom('badge_credentials')
+        .select(['id', 'list_id', 'key_id'])
+        .where('attempt_id', '=', attemptId)
+        .where('revoked_at', 'is', null)
+        .execute()
+    : []
+  const signers = await signersOf(deps, [...new Set(replaced.map((r) => r.key_id))])
+
   await db.transaction().execute(async (trx) => {
-    const confirmed = await trx
-      .insertInto('badge_confirmations')
-      .values({ attempt_id: attemptId, revision, confirmed_by: caller.id, confirmed_at: now })
-      .onConflict((oc) => oc.column('attempt_id').doNothing())
-      .returning('attempt_id')
-      .executeTakeFirst()
-    // confirmed at the same moment by someone else: theirs stands
-    if (!confirmed || !key || !pair) return
+    if (known.confirmation) {
+      const moved = await trx
+        .updateTable('badge_confirmations')
+        .set({ revision, confirmed_by: caller.id, confirmed_at: now })
+        .where('attempt_id', '=', attemptId)
+        .where('revision', '=', known.confirmation.revision)
+        .executeTakeFirst()
+      // confirmed again at the same moment by someone else: theirs stands
+      if (moved.numUpdatedRows === 0n) return
+      const lists = replaced.map((r) => r.list_id)
+      await lockLists(trx, lists)
+      if (replaced.length > 0)
+        await trx
+          .updateTable('badge_credentials')
+          .set({ revoked_at: now, revoked_by: caller.id })
+          .where(
+            'id',
+            'in',
+            replaced.map((r) => r.id),
+          )
+          .where('revoked_at', 'is', null)
+          .execute()
+      for (const list of new Set(lists)) await signAgain(trx, list, signers, now)
+    } else {
+      const confirmed = await trx
+        .insertInto('badge_confirmations')
+        .values({ attempt_id: attemptId, revision, confirmed_by: caller.id, confirmed_at: now })
+        .onConflict((oc) => oc.column('attempt_id').doNothing())
+        .returning('attempt_id')
+        .executeTakeFirst()
+      // confirmed at the same moment by someone else: theirs stands
+      if (!confirmed) return
+    }
+    if (!key || !pair) return
     for (const achievement of earned) {
       const place = await allocatePlace(trx, { key, pair, origin, now })
       const credentialId = randomUUID()
@@ -252,46 +362,17 @@ export async function revokeCredential(
   if (!target) throw notFound('credential')
   if (caller.role !== 'admin' && caller.id !== target.confirmed_by)
     throw forbidden('revoke a credential: only an admin or the person who confirmed the result can')
-  const key = await db
-    .selectFrom('badge_keys')
-    .selectAll()
-    .where('id', '=', target.keyId)
-    .executeTakeFirstOrThrow()
-  const pair = await keyPairOf(key, deps.dataDir)
+  const signers = await signersOf(deps, [target.keyId])
   const now = deps.now()
   await db.transaction().execute(async (trx) => {
-    const list = await trx
-      .selectFrom('badge_status_lists')
-      .select(['url', 'length'])
-      .where('id', '=', target.list_id)
-      .forUpdate()
-      .executeTakeFirstOrThrow()
+    await lockLists(trx, [target.list_id])
     const changed = await trx
       .updateTable('badge_credentials')
       .set({ revoked_at: now, revoked_by: caller.id })
       .where('id', '=', credentialId)
       .where('revoked_at', 'is', null)
       .executeTakeFirst()
-    if (changed.numUpdatedRows === 0n) return
-    const revoked = await trx
-      .selectFrom('badge_credentials')
-      .select('list_index')
-      .where('list_id', '=', target.list_id)
-      .where('revoked_at', 'is not', null)
-      .execute()
-    const credential = await signList({
-      url: list.url,
-      length: list.length,
-      revoked: revoked.map((r) => r.list_index),
-      did: key.did,
-      pair,
-      now,
-    })
-    await trx
-      .updateTable('badge_status_lists')
-      .set({ credential: JSON.stringify(credential), updated_at: now })
-      .where('id', '=', target.list_id)
-      .execute()
+    if (changed.numUpdatedRows > 0n) await signAgain(trx, target.list_id, signers, now)
   })
   const summary = (await credentialsOf(db, attemptId)).credentials.find(
     (c) => c.id === credentialId,

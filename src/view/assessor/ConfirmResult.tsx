@@ -123,6 +123,8 @@ export function ConfirmResult({ attemptId, status, revision }: ConfirmResultProp
   }
 
   const confirmation = state?.confirmation ?? null
+  // a mark changed the result after it was confirmed: it may be confirmed again
+  const changed = !!confirmation && revision !== null && revision !== confirmation.revision
   const credentials = state?.credentials ?? []
   const mayRevoke = user?.role === 'admin' || (!!user && confirmation?.byId === user.id)
   return (
@@ -167,6 +169,19 @@ export function ConfirmResult({ attemptId, status, revision }: ConfirmResultProp
               ))}
             </ul>
           )}
+        </>
+      )}
+      {changed && (
+        <>
+          <p>{t('badges.confirm.changed')}</p>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || status === 'pending'}
+            onClick={() => void confirm()}
+          >
+            {busy ? t('badges.confirm.busy') : t('badges.confirm.again')}
+          </button>
         </>
       )}
       {revoking && (

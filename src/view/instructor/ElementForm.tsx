@@ -17,7 +17,7 @@ import { ChoicesField } from './fields/ChoicesField.tsx'
 import { EffectsField } from './fields/EffectsField.tsx'
 import type { Subject } from './fields/ConditionBuilder.tsx'
 import { ExprField } from './fields/ExprField.tsx'
-import { pathKey } from './fields/fieldProps.ts'
+import { pathKey, type FieldProps } from './fields/fieldProps.ts'
 import { InputField } from './fields/InputField.tsx'
 import { ListField } from './fields/ListField.tsx'
 import { SelectField } from './fields/SelectField.tsx'
@@ -167,30 +167,26 @@ export function ElementForm({ store, doc, selection, problems }: ElementFormProp
   )
 }
 
+/** What every field of a form gets: its words, path, value, problems and how to change it. */
+type Common = FieldProps & { readonly value: JsonValue | undefined }
+
 /** The field that edits one key of the element, as its spec says. */
 function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
-  const { store, doc, collection, index, element, problems, names, targets } = ctx
+  const { collection, index, element, problems } = ctx
   const path = [collection, index, spec.key]
-  const set = (key: string, value: JsonValue | undefined) =>
-    store.getState().run({
-      kind: 'set',
-      path: [collection, index, key],
-      value,
-      mergeKey: pathKey([collection, index, key]),
-    })
-  const common = {
+  const common: Common = {
     label: fieldLabel(ctx.t, collection, spec.key),
     help: fieldHelp(ctx.t, collection, spec.key),
     path,
     value: element[spec.key],
     problems: problems.filter((p) => isUnder(p, path)),
-    onChange: (v: JsonValue | undefined) => set(spec.key, v),
+    onChange: (v: JsonValue | undefined) => setKey(ctx, spec.key, v),
   }
   switch (spec.type) {
     case 'id':
       return collection === 'rules' ? null : (
         <IdField
-          store={store}
+          store={ctx.store}
           collection={collection}
           index={index}
           id={String(element['id'] ?? '')}
@@ -213,37 +209,13 @@ function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
       return (
         <ExprField
           {...common}
-          names={names}
+          names={ctx.names}
           required={spec.required === true}
           subjects={CONDITIONS.has(spec.key) ? ctx.subjects : undefined}
         />
       )
     case 'select':
-      if (spec.key === 'kind') {
-        return (
-          <>
-            <SelectField
-              {...common}
-              options={spec.options}
-              optionText={choiceWords(ctx.t, spec.key)}
-              onChange={(v) => (set('kind', v), ctx.onKindChange())}
-            />
-            {ctx.kindNote}
-          </>
-        )
-      }
-      return (
-        <SelectField
-          {...common}
-          options={spec.options}
-          optionText={
-            spec.key === 'initial'
-              ? (o) => stateWords(ctx.t, doc, String(element['id']), o, ctx.language)
-              : choiceWords(ctx.t, spec.key)
-          }
-          optional={spec.optional === true}
-        />
-      )
+      return selectField(spec, ctx, common)
     case 'vec3':
       return <Vec3Field {...common} step={spec.key === 'rotation' ? 15 : 0.05} />
     case 'list':
@@ -254,14 +226,67 @@ function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
       return (
         <SetMapField
           {...common}
-          targets={targets}
-          names={names}
+          targets={ctx.targets}
+          names={ctx.names}
           allProblems={problems}
           problems={problems.filter((p) => isAt(p, path))}
         />
       )
     case 'action':
-      return <ActionField {...common} doc={doc} onPick={(write) => store.getState().pick(write)} />
+      return (
+        <ActionField
+          {...common}
+          doc={ctx.doc}
+          onPick={(write) => ctx.store.getState().pick(write)}
+        />
+      )
+    default:
+      return componentField(spec, ctx, common)
+  }
+}
+
+/** Writes one key of the element, as one undoable edit (typing into a field merges). */
+function setKey(ctx: FormContext, key: string, value: JsonValue | undefined): void {
+  const path = [ctx.collection, ctx.index, key]
+  ctx.store.getState().run({ kind: 'set', path, value, mergeKey: pathKey(path) })
+}
+
+/** A choice: a part's kind (with the note that fields of the old kind are reported), a state… */
+function selectField(
+  spec: Extract<FieldSpec, { type: 'select' }>,
+  ctx: FormContext,
+  common: Common,
+): ReactNode {
+  if (spec.key === 'kind')
+    return (
+      <>
+        <SelectField
+          {...common}
+          options={spec.options}
+          optionText={choiceWords(ctx.t, spec.key)}
+          onChange={(v) => (setKey(ctx, 'kind', v), ctx.onKindChange())}
+        />
+        {ctx.kindNote}
+      </>
+    )
+  return (
+    <SelectField
+      {...common}
+      options={spec.options}
+      optionText={
+        spec.key === 'initial'
+          ? (o) => stateWords(ctx.t, ctx.doc, String(ctx.element['id']), o, ctx.language)
+          : choiceWords(ctx.t, spec.key)
+      }
+      optional={spec.optional === true}
+    />
+  )
+}
+
+/** The fields only a part has: its look, the look's settings, its mount, state names, effects. */
+function componentField(spec: FieldSpec, ctx: FormContext, common: Common): ReactNode {
+  const { store, doc, index, element, problems } = ctx
+  switch (spec.type) {
     case 'look':
     case 'params':
     case 'parent': {
@@ -285,12 +310,14 @@ function fieldFor(spec: FieldSpec, ctx: FormContext): ReactNode {
         <EffectsField
           {...common}
           actions={getActions(element as unknown as Component)}
-          targets={targets}
-          names={names}
+          targets={ctx.targets}
+          names={ctx.names}
           subjects={ctx.subjects}
           allProblems={problems}
         />
       )
+    default:
+      return null
   }
 }
 

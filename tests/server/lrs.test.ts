@@ -445,7 +445,8 @@ forEachDatabase('xAPI LRS', (server) => {
       expect(byVoided.body.id).toBe(target)
       expect((await lrs.get(`/xapi/statements?voidedStatementId=${voiding}`)).status).toBe(404)
       const query = await lrs.get(`/xapi/statements?activity=${encodeURIComponent(activity)}`)
-      expect(query.body.statements).toEqual([])
+      // the voiding statement targets a statement that meets the filter: it does too
+      expect(query.body.statements.map((s: { id: string }) => s.id)).toEqual([voiding])
       const all = await lrs.get(`/xapi/statements?verb=${encodeURIComponent(`${V}voided`)}`)
       expect(all.body.statements.map((s: { id: string }) => s.id)).toContain(voiding)
     })
@@ -606,6 +607,25 @@ forEachDatabase('xAPI LRS', (server) => {
       expect(head.text).toBe('')
       expect(head.headers.get('x-experience-api-consistent-through')).toBeTruthy()
     })
+    it('A Statement whose object is a StatementRef meets a filter (other than since, until, limit) when the Statement it targets does', async () => {
+      const ref = (
+        await lrs.post(
+          '/xapi/statements',
+          statement({
+            actor: actor(`commenter${run}`),
+            verb: { id: `${V}commented` },
+            object: { objectType: 'StatementRef', id: ids[1] },
+          }),
+        )
+      ).body[0]
+      expect(idsOf(await q(`activity=${encodeURIComponent(here('b'))}`))).toEqual([ref, ids[1]])
+      expect(idsOf(await q(`${agent('q')}&verb=${encodeURIComponent(`${V}completed`)}`))).toEqual([
+        ref,
+        ids[1],
+      ])
+      expect(idsOf(await q(`${agent('commenter')}`))).toEqual([ref])
+      expect(idsOf(await q(`activity=${encodeURIComponent(here('c'))}`))).toEqual([])
+    })
   })
 
   describe("learners' attempts as statements", () => {
@@ -725,9 +745,14 @@ forEachDatabase('xAPI LRS', (server) => {
       )
       const voidedIds = voiding.body.statements.map((s: { object: { id: string } }) => s.object.id)
       for (const s of replaced) expect(voidedIds).toContain(s.id)
+      // by registration: the current statements, and the voiding ones (they target statements of it)
+      const voidingIds = voiding.body.statements
+        .filter((s: { object: { id: string } }) => replaced.some((r) => r.id === s.object.id))
+        .map((s: { id: string }) => s.id)
+      expect(voidingIds).toHaveLength(replaced.length)
       const now = await lrs.get(`/xapi/statements?registration=${attemptId}`)
       expect(now.body.statements.map((s: { id: string }) => s.id).sort()).toEqual(
-        [...current].sort(),
+        [...current, ...voidingIds].sort(),
       )
     })
     it('An attempt deleted (retention, a learner deleted) takes its statements out of the LRS', async () => {

@@ -4,7 +4,7 @@
 // the same statement: else 409), voiding (a voided statement leaves the normal queries; voiding a
 // voiding statement is refused), and the queries with their paging cursor.
 import { randomUUID } from 'node:crypto'
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { instantOf, VOIDED_VERB } from './validate.ts'
@@ -312,36 +312,53 @@ export async function queryStatements(
   query: StatementQuery,
   after?: Cursor,
 ): Promise<{ statements: Json[]; next: Cursor | undefined }> {
+  // the filters other than time and limit, on the statement `t` (an alias)
+  const conditions = (t: string) => {
+    const c = (name: string) => sql.ref(`${t}.${name}`)
+    const parts: RawBuilder<boolean>[] = []
+    if (query.agent !== undefined)
+      parts.push(
+        query.relatedAgents
+          ? sql<boolean>`${c('related_agents')} @> ARRAY[${query.agent}]::text[]`
+          : // found by the related agents' index (which holds the actor's and object's keys too)
+            sql<boolean>`${c('related_agents')} @> ARRAY[${query.agent}]::text[] AND ${query.agent} = ANY (${c('agents')})`,
+      )
+    if (query.verb !== undefined) parts.push(sql<boolean>`${c('verb_id')} = ${query.verb}`)
+    if (query.activity !== undefined)
+      parts.push(
+        query.relatedActivities
+          ? sql<boolean>`${c('related_activities')} @> ARRAY[${query.activity}]::text[]`
+          : sql<boolean>`${c('activity_id')} = ${query.activity}`,
+      )
+    if (query.registration !== undefined)
+      parts.push(sql<boolean>`${c('registration')} = ${query.registration.toLowerCase()}::uuid`)
+    return parts.length === 0 ? undefined : sql.join(parts, sql` AND `)
+  }
   let q = db
-    .selectFrom('lrs_statements')
-    .select(['statement', 'stored', sql<string>`seq::text`.as('seq')])
-    .where('voided', '=', false)
-  if (query.agent !== undefined)
+    .selectFrom('lrs_statements as s')
+    .select(['s.statement', 's.stored', sql<string>`s.seq::text`.as('seq')])
+    .where('s.voided', '=', false)
+  const own = conditions('s')
+  // a statement whose object is a StatementRef meets the filters when the statement it targets
+  // does (Part Three §2.1.3, filter conditions for StatementRefs)
+  if (own)
     q = q.where(
-      query.relatedAgents
-        ? sql<boolean>`related_agents @> ARRAY[${query.agent}]::text[]`
-        : // found by the related agents' index (which holds the actor's and object's keys too)
-          sql<boolean>`related_agents @> ARRAY[${query.agent}]::text[] AND ${query.agent} = ANY (agents)`,
+      sql<boolean>`((${own}) OR (s.statement -> 'object' ->> 'objectType' = 'StatementRef'
+        AND EXISTS (SELECT 1 FROM lrs_statements t
+                     WHERE t.id::text = lower(s.statement -> 'object' ->> 'id') AND ${conditions('t')})))`,
     )
-  if (query.verb !== undefined) q = q.where('verb_id', '=', query.verb)
-  if (query.activity !== undefined)
-    q = query.relatedActivities
-      ? q.where(sql<boolean>`related_activities @> ARRAY[${query.activity}]::text[]`)
-      : q.where('activity_id', '=', query.activity)
-  if (query.registration !== undefined)
-    q = q.where('registration', '=', query.registration.toLowerCase())
-  if (query.since !== undefined) q = q.where('stored', '>', new Date(instantOf(query.since)))
-  if (query.until !== undefined) q = q.where('stored', '<=', new Date(instantOf(query.until)))
+  if (query.since !== undefined) q = q.where('s.stored', '>', new Date(instantOf(query.since)))
+  if (query.until !== undefined) q = q.where('s.stored', '<=', new Date(instantOf(query.until)))
   if (after)
     q = q.where(
       query.ascending
-        ? sql<boolean>`(stored, seq) > (${new Date(after[0])}::timestamptz, ${after[1]}::bigint)`
-        : sql<boolean>`(stored, seq) < (${new Date(after[0])}::timestamptz, ${after[1]}::bigint)`,
+        ? sql<boolean>`(s.stored, s.seq) > (${new Date(after[0])}::timestamptz, ${after[1]}::bigint)`
+        : sql<boolean>`(s.stored, s.seq) < (${new Date(after[0])}::timestamptz, ${after[1]}::bigint)`,
     )
   const direction = query.ascending ? 'asc' : 'desc'
   const rows = await q
-    .orderBy('stored', direction)
-    .orderBy('seq', direction)
+    .orderBy('s.stored', direction)
+    .orderBy('s.seq', direction)
     .limit(query.limit + 1)
     .execute()
   const page = rows.slice(0, query.limit)

@@ -80,6 +80,8 @@ export function LrsClients() {
     setRefusal(null)
     const answer = await lrsAdminApi.revokeClient(client.id)
     if (!answer.ok) return setRefusal(answer.error)
+    // a secret no longer of use leaves the screen
+    setMade((shown) => (shown?.id === client.id ? null : shown))
     await refresh()
   }
 
@@ -130,8 +132,7 @@ export function LrsClients() {
       {clients.length === 0 ? (
         <p>{t('lrs.clients.none')}</p>
       ) : (
-        <table className="staff-table">
-          <caption className="visually-hidden">{t('lrs.clients.title')}</caption>
+        <table className="staff-table" aria-labelledby="lrs-clients-title">
           <thead>
             <tr>
               <th scope="col">{t('lrs.clients.name')}</th>

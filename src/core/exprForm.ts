@@ -69,7 +69,8 @@ export function readExprForm(text: string): ExprForm | undefined {
   const parsed = parseExpression(text)
   if (!parsed.ok) return undefined
   const ast = parsed.ast
-  if (ast.type === 'boolean' && ast.value) return { join: '&&', terms: [] }
+  // no condition: `true` when all of none must hold, `false` when any of none
+  if (ast.type === 'boolean') return { join: ast.value ? '&&' : '||', terms: [] }
   const join = ast.type === 'binary' && ast.op === '||' ? '||' : '&&'
   const terms: ExprTerm[] = []
   for (const part of chain(ast, join, [])) {
@@ -95,8 +96,8 @@ function writeTerm(term: ExprTerm): string {
   }
 }
 
-/** The expression text of a builder form; an empty form is `true`. Pure. */
+/** The expression text of a builder form; an empty form is `true` (all) or `false` (any). Pure. */
 export function writeExprForm(form: ExprForm): string {
-  if (form.terms.length === 0) return 'true'
+  if (form.terms.length === 0) return form.join === '&&' ? 'true' : 'false'
   return form.terms.map(writeTerm).join(` ${form.join} `)
 }

@@ -38,6 +38,7 @@ describe('expression builder forms', () => {
     "door == 'open' || guard != 'closed' || temp > 60",
     "name == 'it\\'s'",
     'true',
+    'false',
   ]
   it.each(builderForms)('opens %s in the builder and writes back the same expression', (text) => {
     const form = readExprForm(text)
@@ -55,7 +56,8 @@ describe('expression builder forms', () => {
         { kind: 'compare', name: 'p', op: '<', number: 3 },
       ],
     })
-    expect(writeExprForm({ join: '||', terms: [] })).toBe('true')
+    expect(writeExprForm({ join: '||', terms: [] })).toBe('false')
+    expect(readExprForm('false')).toEqual({ join: '||', terms: [] })
   })
 
   it.each([
@@ -65,7 +67,7 @@ describe('expression builder forms', () => {
     'a == b', // two names
     "'on' == a",
     'a.locked == true',
-    'false',
+    '!false',
     'a ==', // not an expression at all
   ])('leaves %s to the text form', (text) => {
     expect(readExprForm(text)).toBeUndefined()

@@ -86,7 +86,11 @@ export function ConditionBuilder({
       aria-describedby={describedBy}
     >
       <legend className="sr-only">{label}</legend>
-      {form.terms.length === 0 && <p className="muted">{t('editor.noConditions')}</p>}
+      {form.terms.length === 0 && (
+        <p className="muted">
+          {t(form.join === '&&' ? 'editor.noConditions' : 'editor.noConditionsNever')}
+        </p>
+      )}
       {form.terms.length > 1 && (
         <label>
           {t('editor.join')}{' '}

@@ -167,6 +167,15 @@ describe.skipIf(!hasBrowser)('the editor in plain words', () => {
     it(`shows every form in ${lang} without a field's path or name, by keyboard too`, async () => {
       const page = await openTemplate(lang)
       const words = editorTexts(lang)
+      // the template's texts are in English only: each is a warning that names it in words
+      await page
+        .getByRole('button', {
+          name:
+            lang === 'en'
+              ? 'Scenario settings › Title: no text in Chinese'
+              : '场景设置 › 标题：缺少中文文字',
+        })
+        .waitFor()
 
       // by keyboard alone: to the scenario's short name, a penalty's slider, a step's condition
       await page.getByRole('button', { name: words.settings, exact: true }).first().focus()

@@ -280,6 +280,44 @@ forEachDatabase('xAPI LRS', (server) => {
       expect((await admin.delete(`/api/lrs/clients/${revoked.id}`)).status).toBe(200)
       expect((await revoked.get('/xapi/statements')).status).toBe(401)
     })
+    it('An LRS accepts the alternate request syntax: a form POSTed with a method parameter stands for the request it names', async () => {
+      const id = randomUUID()
+      const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
+      const headers = {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: undefined,
+        'X-Experience-API-Version': undefined,
+      }
+      const auth = `Basic ${Buffer.from(`${lrs.key}:${lrs.secret}`).toString('base64')}`
+      const put = await lrs.request('POST', '/xapi/statements?method=PUT', {
+        body: form({
+          statementId: id,
+          content: JSON.stringify(statement()),
+          Authorization: auth,
+          'X-Experience-API-Version': '1.0.3',
+          'Content-Type': 'application/json',
+        }),
+        headers,
+      })
+      expect(put.status, put.text).toBe(204)
+      const get = await lrs.request('POST', '/xapi/statements?method=GET', {
+        body: form({ statementId: id, Authorization: auth, 'X-Experience-API-Version': '1.0.3' }),
+        headers,
+      })
+      expect(get.status).toBe(200)
+      expect(get.body.id).toBe(id)
+      expect(get.headers.get('x-experience-api-version')).toBe('1.0.3')
+      const noAuth = await lrs.request('POST', '/xapi/statements?method=GET', {
+        body: form({ statementId: id, 'X-Experience-API-Version': '1.0.3' }),
+        headers,
+      })
+      expect(noAuth.status).toBe(401)
+      const extra = await lrs.request('POST', `/xapi/statements?method=GET&statementId=${id}`, {
+        body: form({ Authorization: auth, 'X-Experience-API-Version': '1.0.3' }),
+        headers,
+      })
+      expect(extra.status).toBe(400)
+    })
     it('The LRS answers a CORS preflight from another origin, and is exempt from the session Origin check', async () => {
       const preflight = await fetch(`${server().url}/xapi/statements`, {
         method: 'OPTIONS',

@@ -13,6 +13,7 @@ import { cors } from 'hono/cors'
 import type { AppEnv } from '../http/context.ts'
 import { ApiError } from '../http/errors.ts'
 import { aboutRoutes, XAPI_VERSION } from './about.ts'
+import { alternateRequest, type AlternateBindings } from './alternate.ts'
 import { lrsAuth, type LrsClient } from './auth.ts'
 import { statementRoutes } from './statementsRoutes.ts'
 import { documentAgentActivityRoutes } from './documents.ts'
@@ -55,6 +56,16 @@ const ACCEPTED_VERSION = /^1\.0(\.\d+)?$/
 
 export function createLrsApp(): LrsApp {
   const app = new Hono<LrsEnv>()
+  // refusals go to the server app's error handler (http/app.ts), from an alternate request too
+  app.onError((e) => {
+    throw e
+  })
+  app.use(async (c, next) => {
+    // an alternate request's inner dispatch (alternate.ts) brings the server's deps along
+    const deps = (c.env as AlternateBindings | undefined)?.lrsDeps
+    if (deps) c.set('deps', deps)
+    await next()
+  })
   app.use(async (c, next) => {
     await next()
     c.header('X-Experience-API-Version', XAPI_VERSION)
@@ -70,6 +81,11 @@ export function createLrsApp(): LrsApp {
       maxAge: 86_400,
     }),
   )
+  // the alternate request syntax: POST …?method=PUT with a form (Part Three §1.3)
+  app.use(async (c, next) => {
+    if (c.req.method !== 'POST' || c.req.query('method') === undefined) return next()
+    return alternateRequest(c, app, '/xapi')
+  })
   for (const add of PUBLIC_RESOURCES) add(app)
   app.use(lrsAuth)
   app.use(async (c, next) => {

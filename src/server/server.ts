@@ -13,6 +13,7 @@ import { scheduleRetention } from './people/privacy.ts'
 import { startCloseTimer } from './work/close.ts'
 import { startLiveListener } from './live/listener.ts'
 import { startForwarder, type ForwarderOptions } from './lrs/forward/forwarder.ts'
+import { serverSecret } from './badges/secret.ts'
 import { lanAddresses, loadTls } from './tls.ts'
 
 export interface RunningServer {
@@ -86,7 +87,9 @@ export async function startServer(
   })
   // sends the LRS's statements to the school's LRS, when the admin set one (lrs/forward)
   const forwarder =
-    options.forward === false ? undefined : startForwarder(database.db, log, options.forward)
+    options.forward === false
+      ? undefined
+      : startForwarder(database.db, log, () => serverSecret(config.dataDir), options.forward)
   const port = (server.address() as AddressInfo).port
   const protocol = tls ? 'https' : 'http'
   let closing: Promise<void> | undefined

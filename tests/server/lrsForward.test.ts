@@ -6,6 +6,9 @@
 // and refuses a batch holding a statement it has with 409, storing none of it, as a strict LRS
 // does. At the end the receiver holds exactly the local statements, each once, in storage order.
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Kysely } from 'kysely'
@@ -16,6 +19,8 @@ import { openDatabase } from '../../src/server/db/open.ts'
 import type { Database } from '../../src/server/db/schema.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { hashSecret } from '../../src/server/people/secret.ts'
+import { seal, serverSecret, unseal } from '../../src/server/badges/secret.ts'
+import { SECRET_LABEL } from '../../src/server/lrs/forward/routes.ts'
 import { DATABASE_KINDS, freshPostgres, peopleOn, type Client } from './harness.ts'
 
 const FAST = {
@@ -32,6 +37,8 @@ interface World {
   readonly url: string
   readonly admin: Client
   readonly running: RunningServer
+  /** the server's data folder (its secret file) */
+  readonly dataDir: string
 }
 
 /** A server whose forwarder runs with short timings, on a fresh database of each kind. */
@@ -56,6 +63,7 @@ function forEachDatabase(
           https: 'off' as const,
           appDir: undefined,
           logLevel: 'silent',
+          dataDir: mkdtempSync(join(tmpdir(), 'practica-forward-')),
         }
         const running = await startServer(config, {
           database,
@@ -64,7 +72,7 @@ function forEachDatabase(
         })
         const url = `http://127.0.0.1:${running.port}`
         const { client } = await peopleOn(database.db, url).signIn('admin')
-        world = { db: database.db, url, admin: client, running }
+        world = { db: database.db, url, admin: client, running, dataDir: config.dataDir }
       }, 120_000)
       afterAll(async () => {
         await world?.running.close()
@@ -297,8 +305,10 @@ forEachDatabase('LRS forwarding', (world, kind) => {
     })
     expect(renamed.status).toBe(200)
     expect(renamed.body.pending).toBe(2)
+    // kept sealed under the server's secret: the database alone does not hold it
     const row = await db.selectFrom('lrs_forward').select('secret').executeTakeFirstOrThrow()
-    expect(row.secret).toBe(secret)
+    expect(row.secret).not.toContain(secret)
+    expect(unseal(row.secret, serverSecret(world().dataDir), SECRET_LABEL)).toBe(secret)
     // another endpoint: every statement again
     const moved = await admin.put('/api/lrs/forward', {
       endpoint: 'https://other-lrs.school.example/xapi',
@@ -314,6 +324,36 @@ forEachDatabase('LRS forwarding', (world, kind) => {
     expect(await outboxIds(db)).toEqual([])
     // the retry of nothing is a plain refusal
     expect((await admin.post('/api/lrs/forward/retry')).status).toBe(404)
+  })
+
+  it("a saved secret this server cannot open (a database moved without the server's secret file) is said on the dashboard, and nothing is sent", async () => {
+    const { admin, db } = world()
+    const double = new LrsDouble([])
+    await double.start()
+    try {
+      await db.deleteFrom('lrs_statements').execute()
+      await storeStatement(db, 1)
+      await admin.put('/api/lrs/forward', {
+        endpoint: double.url,
+        username: 'u',
+        secret: 's',
+        paused: true,
+      })
+      const other = seal('s', Buffer.alloc(32, 7), SECRET_LABEL)
+      await db.updateTable('lrs_forward').set({ secret: other, paused: false }).execute()
+      await until(
+        async () => (await admin.get('/api/lrs/forward')).body.lastError !== null,
+        5_000,
+        'the failure on the dashboard',
+      )
+      const status = (await admin.get('/api/lrs/forward')).body
+      expect(status.lastError.message).toMatch(/type the secret again/)
+      expect(status.pending).toBe(1)
+      expect(double.log).toEqual([])
+    } finally {
+      await admin.delete('/api/lrs/forward')
+      await double.close()
+    }
   })
 
   it('only the process holding the lease sends: while another holds it nothing leaves; once it expires this one takes over', async () => {

@@ -251,7 +251,7 @@ export interface LrsForwardTable {
   /** the receiving LRS's xAPI base address, ending with / */
   endpoint: string
   username: string
-  /** the Basic secret: sent to the receiver, never answered back */
+  /** the Basic secret, sealed under the server's secret (badges/secret.ts); never answered back */
   secret: string
   paused: Generated<boolean>
   /** grows each time the endpoint changes */

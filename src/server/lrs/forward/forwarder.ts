@@ -8,7 +8,9 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import type { Logger } from 'pino'
+import { SealError, unseal } from '../../badges/secret.ts'
 import type { Database } from '../../db/schema.ts'
+import { SECRET_LABEL } from './routes.ts'
 import {
   deliver,
   type AttachmentSource,
@@ -186,6 +188,7 @@ export async function forwardOnce(
   db: Kysely<Database>,
   holder: string,
   options: ForwarderOptions,
+  serverKey: () => Buffer,
   now: () => Date = () => new Date(),
 ): Promise<number> {
   const config = await db
@@ -197,12 +200,27 @@ export async function forwardOnce(
   const started = now()
   if (config.next_attempt_at && config.next_attempt_at.getTime() > started.getTime())
     return Math.min(options.pollMs, config.next_attempt_at.getTime() - started.getTime())
-  const receiver = await lease(db, holder, started, options.leaseMs)
-  if (!receiver) return options.pollMs
+  const leased = await lease(db, holder, started, options.leaseMs)
+  if (!leased) return options.pollMs
   const batch = await nextBatch(db, options.batchSize)
   if (batch.length === 0) return options.pollMs
+  let secret: string
+  try {
+    secret = unseal(leased.secret, serverKey(), SECRET_LABEL)
+  } catch (e) {
+    if (!(e instanceof SealError)) throw e
+    const failure = {
+      status: null,
+      message:
+        "The saved secret cannot be opened with this server's secret (data/credentials.secret; the database came from another server?): type the secret again.",
+      retryAfterMs: undefined,
+    }
+    await record(db, leased.generation, { delivered: [], refused: [], failure }, now(), options)
+    return 0
+  }
+  const receiver = { ...leased, secret }
   const result = await deliver(receiver, batch, attachmentsFrom(db), options.timeoutMs)
-  await record(db, receiver.generation, result, now(), options)
+  await record(db, leased.generation, result, now(), options)
   // at once: the next round sees a failure's wait in next_attempt_at
   return 0
 }
@@ -211,6 +229,7 @@ export async function forwardOnce(
 export function startForwarder(
   db: Kysely<Database>,
   log: Logger,
+  serverKey: () => Buffer,
   overrides: Partial<ForwarderOptions> = {},
 ): Forwarder {
   const options = { ...DEFAULT_FORWARDER, ...overrides }
@@ -234,7 +253,7 @@ export function startForwarder(
     let wait = options.pollMs
     running = (async () => {
       try {
-        wait = await forwardOnce(db, holder, options)
+        wait = await forwardOnce(db, holder, options, serverKey)
       } catch (e) {
         log.warn({ err: e }, 'forwarding statements failed')
       }

@@ -1,5 +1,6 @@
 // The admin's forwarding to the school's own LRS: set the receiving endpoint and its credentials
-// (the secret is stored for sending and never answered back), pause, remove, try again now, and
+// (the secret is stored sealed under the server's secret, as the badges' signing key is, for
+// sending, and never answered back), pause, remove, try again now, and
 // the dashboard's figures (pending, delivered, refused, the last failure). A new endpoint gets
 // every statement stored so far, in storage order: its outbox is refilled from the statements.
 import type { Context } from 'hono'
@@ -11,6 +12,10 @@ import type { AppEnv } from '../../http/context.ts'
 import { ApiError } from '../../http/errors.ts'
 import { callerOf } from '../../http/guard.ts'
 import { route } from '../../http/route.ts'
+import { seal, serverSecret } from '../../badges/secret.ts'
+
+/** What the stored secret is sealed for (AES-GCM under the server's secret, as the badges' key). */
+export const SECRET_LABEL = 'lrs-forward secret'
 
 /** What the dashboard shows. */
 export interface ForwardStatus {
@@ -89,8 +94,12 @@ export function normalEndpoint(text: string): string {
 }
 
 async function save(c: Context<AppEnv>): Promise<Response> {
-  const { db, now } = c.get('deps')
+  const { db, now, config } = c.get('deps')
   const body = await readJson(c, settingsSchema, 10_000)
+  const sealed =
+    body.secret === undefined
+      ? undefined
+      : seal(body.secret, serverSecret(config.dataDir), SECRET_LABEL)
   const endpoint = normalEndpoint(body.endpoint)
   const by = callerOf(c).id
   await db.transaction().execute(async (tx) => {
@@ -113,7 +122,7 @@ async function save(c: Context<AppEnv>): Promise<Response> {
     const common = {
       endpoint,
       username: body.username,
-      ...(body.secret !== undefined ? { secret: body.secret } : {}),
+      ...(sealed !== undefined ? { secret: sealed } : {}),
       paused: body.paused ?? false,
       updated_by: by,
       updated_at: now(),
@@ -132,7 +141,7 @@ async function save(c: Context<AppEnv>): Promise<Response> {
     if (!old)
       await tx
         .insertInto('lrs_forward')
-        .values({ id: 1, secret: body.secret!, ...common, ...restart })
+        .values({ id: 1, secret: sealed!, ...common, ...restart })
         .execute()
     else
       await tx

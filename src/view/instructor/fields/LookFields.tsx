@@ -204,17 +204,53 @@ function ParamInput({ field, path, value, components, problems, onChange }: Para
         onChange={onChange}
       />
     )
-  let input
   const common = {
     id,
     'data-path': pathKey(path),
     'aria-invalid': problems.length > 0,
     'aria-describedby': describedBy,
   }
+  const input = (
+    <ParamControl
+      field={field}
+      common={common}
+      value={value}
+      components={components}
+      onChange={onChange}
+    />
+  )
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {input}
+      {clear}
+      <FieldProblems id={`${id}-problems`} problems={problems} />
+    </div>
+  )
+}
+
+interface ParamControlProps {
+  readonly field: ParamField
+  /** The attributes every control of a param has: its id, path, and what describes it. */
+  readonly common: {
+    readonly id: string
+    readonly 'data-path': string
+    readonly 'aria-invalid': boolean
+    readonly 'aria-describedby': string | undefined
+  }
+  readonly value: JsonValue | undefined
+  readonly components: readonly string[]
+  readonly onChange: (value: JsonValue | undefined) => void
+}
+
+/** The control of one look setting by its type: a number, a yes/no or a choice, a part. */
+function ParamControl({ field, common, value, components, onChange }: ParamControlProps) {
+  const { t } = useTranslation()
+  const { spec } = field
   switch (spec.type) {
     case 'number':
     case 'integer':
-      input = (
+      return (
         <input
           {...common}
           type="number"
@@ -226,7 +262,6 @@ function ParamInput({ field, path, value, components, problems, onChange }: Para
           onChange={(e) => onChange(parseParamInput(spec, e.target.value))}
         />
       )
-      break
     case 'boolean':
     case 'choice': {
       const options =
@@ -240,7 +275,7 @@ function ParamInput({ field, path, value, components, problems, onChange }: Para
         spec.type === 'boolean'
           ? t(spec.default ? 'editor.yes' : 'editor.no')
           : t(`editor.choices.${spec.default}`, { defaultValue: spec.default })
-      input = (
+      return (
         <select
           {...common}
           value={value === undefined ? '' : String(value)}
@@ -254,10 +289,9 @@ function ParamInput({ field, path, value, components, problems, onChange }: Para
           ))}
         </select>
       )
-      break
     }
     case 'component':
-      input = (
+      return (
         <select
           {...common}
           value={typeof value === 'string' ? value : ''}
@@ -274,16 +308,8 @@ function ParamInput({ field, path, value, components, problems, onChange }: Para
           ))}
         </select>
       )
-      break
   }
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {input}
-      {clear}
-      <FieldProblems id={`${id}-problems`} problems={problems} />
-    </div>
-  )
+  return null
 }
 
 interface PointsInputProps {

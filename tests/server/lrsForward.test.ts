@@ -21,6 +21,7 @@ import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { hashSecret } from '../../src/server/people/secret.ts'
 import { seal, serverSecret, unseal } from '../../src/server/badges/secret.ts'
 import { SECRET_LABEL } from '../../src/server/lrs/forward/routes.ts'
+import { deliver } from '../../src/server/lrs/forward/send.ts'
 import { DATABASE_KINDS, freshPostgres, peopleOn, type Client } from './harness.ts'
 
 const FAST = {
@@ -584,3 +585,31 @@ async function lrsCredentials(db: Kysely<Database>): Promise<string> {
     .execute()
   return `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`
 }
+
+describe('sending when the server stops', () => {
+  it('ends a request in flight at once instead of waiting for its timeout', async () => {
+    const silent = createServer(() => {
+      // never answers
+    })
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r))
+    try {
+      const endpoint = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/xapi/`
+      const stop = new AbortController()
+      const started = Date.now()
+      setTimeout(() => stop.abort(), 200)
+      const result = await deliver(
+        { endpoint, username: 'u', secret: 's' },
+        [{ seq: '1', id: randomUUID(), statement: {} }],
+        () => Promise.resolve(new Map()),
+        60_000,
+        stop.signal,
+      )
+      expect(Date.now() - started).toBeLessThan(5_000)
+      expect(result.delivered).toEqual([])
+      expect(result.failure).toBeDefined()
+    } finally {
+      silent.closeAllConnections()
+      await new Promise((r) => silent.close(r))
+    }
+  })
+})

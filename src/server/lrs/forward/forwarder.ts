@@ -190,6 +190,7 @@ export async function forwardOnce(
   options: ForwarderOptions,
   serverKey: () => Buffer,
   now: () => Date = () => new Date(),
+  stop?: AbortSignal,
 ): Promise<number> {
   const config = await db
     .selectFrom('lrs_forward')
@@ -219,8 +220,10 @@ export async function forwardOnce(
     return 0
   }
   const receiver = { ...leased, secret }
-  const result = await deliver(receiver, batch, attachmentsFrom(db), options.timeoutMs)
-  await record(db, leased.generation, result, now(), options)
+  const result = await deliver(receiver, batch, attachmentsFrom(db), options.timeoutMs, stop)
+  // stopped mid-send: what went through counts; the stop is no failure of the receiver
+  const kept = stop?.aborted ? { ...result, failure: undefined } : result
+  await record(db, leased.generation, kept, now(), options)
   // at once: the next round sees a failure's wait in next_attempt_at
   return 0
 }
@@ -235,6 +238,8 @@ export function startForwarder(
   const options = { ...DEFAULT_FORWARDER, ...overrides }
   const holder = randomUUID()
   let stopped = false
+  // ends the requests in flight when the server stops, rather than waiting for their timeouts
+  const stopping = new AbortController()
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | undefined
   let wakeUp: (() => void) | undefined
@@ -253,7 +258,7 @@ export function startForwarder(
     let wait = options.pollMs
     running = (async () => {
       try {
-        wait = await forwardOnce(db, holder, options, serverKey)
+        wait = await forwardOnce(db, holder, options, serverKey, undefined, stopping.signal)
       } catch (e) {
         log.warn({ err: e }, 'forwarding statements failed')
       }
@@ -268,6 +273,7 @@ export function startForwarder(
     async stop() {
       stopped = true
       clearTimeout(timer)
+      stopping.abort()
       await running
       // hand the lease on at once rather than when it expires
       await db

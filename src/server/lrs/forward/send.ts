@@ -112,6 +112,7 @@ async function request(
   statements: readonly Outgoing[],
   attachments: AttachmentSource,
   timeoutMs: number,
+  stop: AbortSignal | undefined,
 ): Promise<Answer> {
   const { body, contentType } = await bodyOf(json, statements, attachments)
   const auth = Buffer.from(`${receiver.username}:${receiver.secret}`).toString('base64')
@@ -124,7 +125,9 @@ async function request(
         'Content-Type': contentType,
       },
       body: body as BodyInit,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: stop
+        ? AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs),
     })
     const text = await response.text().catch(() => '')
     return {
@@ -160,6 +163,8 @@ export async function deliver(
   batch: readonly Outgoing[],
   attachments: AttachmentSource,
   timeoutMs: number,
+  /** the server stopping: requests in flight end at once */
+  stop?: AbortSignal,
 ): Promise<Delivery> {
   if (batch.length === 0) return { delivered: [], refused: [], failure: undefined }
   const all = await request(
@@ -170,6 +175,7 @@ export async function deliver(
     batch,
     attachments,
     timeoutMs,
+    stop,
   )
   if (ok(all.status)) return { delivered: batch.map((s) => s.seq), refused: [], failure: undefined }
   if (all.status !== 409 && !invalid(all.status))
@@ -186,6 +192,7 @@ export async function deliver(
       [s],
       attachments,
       timeoutMs,
+      stop,
     )
     if (ok(one.status) || one.status === 409) delivered.push(s.seq)
     else if (invalid(one.status))

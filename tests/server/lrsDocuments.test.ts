@@ -412,6 +412,42 @@ forEachDatabase('xAPI document, Agents and Activities resources', (server) => {
     expect((await c('GET', path, { activityId, agent })).json).toEqual([])
   })
 
+  it('State through the alternate request syntax: POST with "method", the parameters, headers and content as a form (1.3.s3.b2, b4, b7, b13, b14)', async () => {
+    const c = await lrs()
+    const { agent, activityId } = fresh()
+    const params = { activityId, agent, stateId: 'LMS.LaunchData' }
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString()
+    const type = { 'content-type': 'application/x-www-form-urlencoded' }
+    const path = '/activities/state'
+    const content = '{"launchMode":"Normal"}'
+    const put = await c(
+      'POST',
+      path,
+      { method: 'PUT' },
+      form({ ...params, content, 'Content-Type': 'application/json' }),
+      type,
+    )
+    expect(put.status, put.text).toBe(204)
+    const got = await c('POST', path, { method: 'GET' }, form(params), type)
+    expect(got.status).toBe(200)
+    expect(got.json).toEqual({ launchMode: 'Normal' })
+    expect(got.headers.get('etag')).toBe(`"${sha1(content)}"`)
+    const stale = await c(
+      'POST',
+      path,
+      { method: 'PUT' },
+      form({
+        ...params,
+        content: '{}',
+        'Content-Type': 'application/json',
+        'If-Match': `"${'1'.repeat(40)}"`,
+      }),
+      type,
+    )
+    expect(stale.status).toBe(412)
+    expect((await c('GET', path, params)).json).toEqual({ launchMode: 'Normal' })
+  })
+
   it('Profiles have no Multiple Document DELETE: a DELETE without "profileId" is 400 and deletes nothing (2.6.s3, 2.7.s3)', async () => {
     const c = await lrs()
     const { activityId } = fresh()

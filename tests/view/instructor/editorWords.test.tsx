@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto'
 import { readFileSync } from 'node:fs'
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { findReferences, type JsonObject } from '../../../src/core/index.ts'
 import { createEditorStore } from '../../../src/state/editorStore.ts'
 import { i18n } from '../../../src/view/i18n/i18n.ts'
@@ -31,6 +31,12 @@ async function componentForm(id: string) {
   return { store, doc, index, view }
 }
 
+// the editor's texts, in both languages, before any test: no test waits for them to arrive
+beforeAll(async () => {
+  await i18n.changeLanguage('zh-CN')
+  await i18n.loadSection('editor')
+  await i18n.changeLanguage('en')
+})
 beforeEach(async () => {
   await i18n.changeLanguage('en')
   vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => (run(0), 0))
@@ -45,10 +51,7 @@ describe('the warning before a delete', () => {
   it('says in plain English who refers to the isolator and how', async () => {
     const { store } = conveyor()
     render(<OutlinePanel store={store} />)
-    // the first test of the file waits for the editor's texts to arrive: allow a busy machine
-    fireEvent.click(
-      await screen.findByRole('button', { name: 'delete isolator' }, { timeout: 10_000 }),
-    )
+    fireEvent.click(screen.getByRole('button', { name: 'delete isolator' }))
     const dialog = await screen.findByRole('alertdialog', {
       name: 'Delete it and break these references?',
     })

@@ -1,16 +1,17 @@
-// The eddsa-rdfc-2022 Data Integrity proof the server signs credentials with, against the
-// published test vector of W3C "Data Integrity EdDSA Cryptosuites v1.0" (appendix B.1: the
-// Alumni Credential, its key pair and creation time, and the proofValue the spec gives), signed
-// and verified through @digitalcredentials/vc as the server and the CLI do.
+// The eddsa-rdfc-2022 Data Integrity proof the server signs credentials with (the published
+// DataIntegrityProof of @digitalcredentials/data-integrity with the eddsa-rdfc-2022 cryptosuite),
+// against the published test vector of W3C "Data Integrity EdDSA Cryptosuites v1.0" (appendix
+// B.1: the Alumni Credential, its key pair and creation time, and the proofValue the spec gives),
+// signed and verified through @digitalcredentials/vc as the server and the CLI do; and credentials
+// a Practica server issued before it used that library still verify, their revocation too.
+import { readFileSync } from 'node:fs'
+import { DataIntegrityProof } from '@digitalcredentials/data-integrity'
 import * as Ed25519Multikey from '@digitalcredentials/ed25519-multikey'
+import { cryptosuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite'
 import * as vc from '@digitalcredentials/vc'
 import { describe, expect, it } from 'vitest'
-import {
-  base58btc,
-  EddsaRdfc2022Proof,
-  fromBase58btc,
-} from '../../src/server/badges/dataIntegrity.ts'
 import { offlineLoader } from '../../src/server/badges/loader.ts'
+import { verifyBadge } from '../../src/server/badges/verify.ts'
 
 const EXAMPLES_V2 = 'https://www.w3.org/ns/credentials/examples/v2'
 const PUBLIC = 'z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2'
@@ -37,6 +38,11 @@ const documentLoader = offlineLoader(
   ]),
 )
 
+const fixture = (name: string): Record<string, any> =>
+  JSON.parse(
+    readFileSync(new URL(`fixtures/issued-before-library-${name}.json`, import.meta.url), 'utf8'),
+  )
+
 describe('the eddsa-rdfc-2022 proof', () => {
   it('signs the spec’s test vector to the spec’s proofValue, and verifies it', async () => {
     const pair = await Ed25519Multikey.from({
@@ -48,8 +54,9 @@ describe('the eddsa-rdfc-2022 proof', () => {
     })
     const signed = await vc.issue({
       credential: credential(),
-      suite: new EddsaRdfc2022Proof({
+      suite: new DataIntegrityProof({
         signer: pair.signer(),
+        cryptosuite,
         date: new Date('2023-02-24T23:36:38Z'),
       }),
       documentLoader,
@@ -64,9 +71,10 @@ describe('the eddsa-rdfc-2022 proof', () => {
     })
     // the signature holds: verification gets as far as the issuer, which the vector does not
     // make the key's controller (a real credential's issuer is its did:key)
+    const verifier = () => new DataIntegrityProof({ cryptosuite })
     const vector = await vc.verifyCredential({
       credential: signed,
-      suite: new EddsaRdfc2022Proof(),
+      suite: verifier(),
       documentLoader,
     })
     expect(vector.error?.errors?.map((e) => e.message)).toEqual([
@@ -74,22 +82,51 @@ describe('the eddsa-rdfc-2022 proof', () => {
     ])
     const own = await vc.issue({
       credential: { ...credential(), issuer: DID },
-      suite: new EddsaRdfc2022Proof({ signer: pair.signer() }),
+      suite: new DataIntegrityProof({ signer: pair.signer(), cryptosuite }),
       documentLoader,
     })
     const verify = (c: object) =>
-      vc.verifyCredential({ credential: c, suite: new EddsaRdfc2022Proof(), documentLoader })
+      vc.verifyCredential({ credential: c, suite: verifier(), documentLoader })
     expect((await verify(own)).verified).toBe(true)
     const refused = await verify({ ...own, name: 'Alumni Credential!' })
     expect(refused.error?.errors?.map((e) => e.message)).toEqual(['Invalid signature.'])
   })
 
-  it('writes and reads base58 (the Bitcoin alphabet), leading zero bytes too', () => {
-    const bytes = Uint8Array.from([0, 0, 1, 2, 255, 254, 58, 0])
-    expect(fromBase58btc(base58btc(bytes))).toEqual(bytes)
-    expect(base58btc(Uint8Array.from([0, 0, 0]))).toBe('111')
-    // the multibase of the spec's public key decodes to the ed25519-pub multicodec header
-    expect([...fromBase58btc(PUBLIC.slice(1)).subarray(0, 2)]).toEqual([0xed, 0x01])
-    expect(() => fromBase58btc('0OIl')).toThrow('not a base58 character')
+  it('refuses a signer of another algorithm', () => {
+    const signer = {
+      id: `${DID}#${PUBLIC}`,
+      algorithm: 'P-256',
+      sign: () => Promise.resolve(new Uint8Array()),
+    }
+    expect(() => new DataIntegrityProof({ signer, cryptosuite })).toThrow('Ed25519')
+  })
+
+  it('verifies the credentials a Practica server signed with its own proof code before', async () => {
+    // issued on 2026-12-04 by the server as it was then (the scenario's and one competency's
+    // credential, the competency's then revoked), as the database gave them back
+    const [scenario, competency, list] = [
+      fixture('scenario'),
+      fixture('competency'),
+      fixture('list'),
+    ]
+    const now = new Date('2026-12-05T00:00:00Z')
+    expect(await verifyBadge(scenario, { statusLists: [list], now })).toEqual({
+      verified: true,
+      signature: true,
+      issuer: scenario['issuer'].id,
+      status: 'not-revoked',
+      problems: [],
+    })
+    expect(await verifyBadge(competency, { statusLists: [list], now })).toMatchObject({
+      verified: false,
+      signature: true,
+      status: 'revoked',
+    })
+    // and still fail once changed
+    const changed = structuredClone(scenario)
+    changed['credentialSubject'].result[0].value = '99'
+    const refused = await verifyBadge(changed, { statusLists: [list], now })
+    expect([refused.verified, refused.signature]).toEqual([false, false])
+    expect(refused.problems.join(' ')).toContain('Invalid signature')
   })
 })

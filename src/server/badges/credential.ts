@@ -11,8 +11,9 @@ import {
   type Scenario,
   type Text,
 } from '../../core/index.ts'
-import { VC_V2_CONTEXT } from './dataIntegrity.ts'
 
+/** The VC Data Model 2.0 context: it defines the Data Integrity terms itself. */
+export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2'
 /** The Open Badges 3.0 context for VC 2.0 (bundled with the verifier: nothing is fetched). */
 export const OB_CONTEXT = CONTEXT_URL_V3
 /** The namespace of the achievements' name-based ids (uuid v5): the same achievement, the same id. */

@@ -4,7 +4,9 @@
 // OpenBadgeCredential per achievement earned (credential.ts), each with its place in a status
 // list. Confirming again changes nothing. Revoking sets the credential's bit in its list.
 import { randomUUID } from 'node:crypto'
+import { DataIntegrityProof } from '@digitalcredentials/data-integrity'
 import type { Ed25519KeyPair } from '@digitalcredentials/ed25519-multikey'
+import { cryptosuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite'
 import * as vc from '@digitalcredentials/vc'
 import type { Kysely } from 'kysely'
 import type { Result } from '../../core/index.ts'
@@ -14,7 +16,6 @@ import { ApiError, forbidden, notFound } from '../http/errors.ts'
 import { modelFor } from '../work/models.ts'
 import { rescoreAttempt } from '../work/score.ts'
 import { achievementNames, achievementsOf, buildCredential } from './credential.ts'
-import { EddsaRdfc2022Proof } from './dataIntegrity.ts'
 import { currentKey, keyPairOf } from './keys.ts'
 import { offlineLoader } from './loader.ts'
 import { allocatePlace, signList } from './status.ts'
@@ -290,7 +291,7 @@ export async function confirmAttempt(
       )
       const signed = await vc.issue({
         credential: unsigned,
-        suite: new EddsaRdfc2022Proof({ signer: pair.signer(), date: now }),
+        suite: new DataIntegrityProof({ signer: pair.signer(), cryptosuite, date: now }),
         documentLoader: offlineLoader(),
         now,
       })

@@ -50,17 +50,25 @@ declare module '@digitalcredentials/ed25519-multikey' {
 }
 
 declare module '@digitalcredentials/eddsa-rdfc-2022-cryptosuite' {
+  /** the `eddsa-rdfc-2022` cryptosuite, for a DataIntegrityProof */
   export const cryptosuite: {
-    canonize(
-      input: object,
-      options: { documentLoader: unknown; skipExpansion?: boolean },
-    ): Promise<string>
-    createVerifier(o: { verificationMethod: object }): Promise<{
-      algorithm: string
-      verify(o: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>
-    }>
-    name: string
-    requiredAlgorithm: string
+    readonly name: string
+    readonly requiredAlgorithm: string
+  }
+}
+
+declare module '@digitalcredentials/data-integrity' {
+  /** The Data Integrity proof suite (for jsonld-signatures) of `cryptosuite`. */
+  export class DataIntegrityProof {
+    constructor(options: {
+      cryptosuite: object
+      /** to sign; its `id` (a did:key URL) becomes the proof's verification method */
+      signer?: { id: string; algorithm: string; sign(o: { data: Uint8Array }): Promise<Uint8Array> }
+      /** the proof's `created` (now when not given) */
+      date?: Date | string | number
+    })
+    readonly type: string
+    readonly cryptosuite: string
   }
 }
 

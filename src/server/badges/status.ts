@@ -2,12 +2,14 @@
 // /api/credentials/status/N, each a BitstringStatusListCredential signed by the key it belongs
 // to (a verifier checks that the list's issuer is the credential's). Each credential is given the
 // next place of its key's open list; a revocation sets its bit and the list is signed anew.
+import { DataIntegrityProof } from '@digitalcredentials/data-integrity'
 import type { Ed25519KeyPair } from '@digitalcredentials/ed25519-multikey'
+import { cryptosuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite'
 import * as vc from '@digitalcredentials/vc'
 import { createCredential, createList } from '@digitalcredentials/vc-bitstring-status-list'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import { EddsaRdfc2022Proof, VC_V2_CONTEXT } from './dataIntegrity.ts'
+import { VC_V2_CONTEXT } from './credential.ts'
 import type { BadgeKey } from './keys.ts'
 import { offlineLoader } from './loader.ts'
 
@@ -37,7 +39,7 @@ export async function signList(o: {
   credential['validFrom'] = o.now.toISOString()
   return vc.issue({
     credential,
-    suite: new EddsaRdfc2022Proof({ signer: o.pair.signer(), date: o.now }),
+    suite: new DataIntegrityProof({ signer: o.pair.signer(), cryptosuite, date: o.now }),
     documentLoader: offlineLoader(),
     now: o.now,
   })

@@ -2,11 +2,12 @@
 // bundled with the verifier (nothing is fetched, did:key resolved locally), its dates, and, when
 // its status list is at hand (a file, or the server's own), whether it was revoked. Used by the
 // CLI (`verify FILE [STATUS-LIST]`) and the server.
+import { DataIntegrityProof } from '@digitalcredentials/data-integrity'
+import { cryptosuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite'
 import * as vc from '@digitalcredentials/vc'
 import { checkStatus } from '@digitalcredentials/vc-bitstring-status-list'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import { EddsaRdfc2022Proof } from './dataIntegrity.ts'
 import { offlineLoader } from './loader.ts'
 
 export interface Verification {
@@ -89,7 +90,7 @@ export async function verifyBadge(
   const problems: string[] = []
   const result = await vc.verifyCredential({
     credential,
-    suite: new EddsaRdfc2022Proof(),
+    suite: new DataIntegrityProof({ cryptosuite }),
     documentLoader,
     ...(options.now ? { now: options.now } : {}),
     async checkStatus(o: object) {
@@ -97,7 +98,7 @@ export async function verifyBadge(
       const checked = await checkStatus({
         ...(o as { credential: object }),
         documentLoader,
-        suite: new EddsaRdfc2022Proof(),
+        suite: new DataIntegrityProof({ cryptosuite }),
         verifyBitstringStatusListCredential: true,
         verifyMatchingIssuers: true,
       })

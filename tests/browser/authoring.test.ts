@@ -141,6 +141,12 @@ describe.skipIf(!hasBrowser)('authoring by recording', () => {
       .poll(() => page.getByTestId('score-line').textContent())
       .toBe('1 of 3 points (33 %): not passed, the pass mark is 80 %')
     await page.getByText('Steps not done: Lock the main isolator Q1, Press START').waitFor()
+    // the editor fits the window: the page itself neither scrolls nor was left scrolled
+    const pageScroll = await page.evaluate(() => {
+      const { scrollTop, scrollHeight, clientHeight } = document.scrollingElement!
+      return { scrollTop, overflow: scrollHeight - clientHeight }
+    })
+    expect(pageScroll).toEqual({ scrollTop: 0, overflow: 0 })
     await page.screenshot({ path: `${SHOTS}/try-score-en.png` })
 
     const [valid, solved] = await checks

@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react'
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import { checkScenariosPlugin } from './src/build/checkScenariosPlugin.ts'
 import { scenarioIndexPlugin } from './src/build/scenarioIndexPlugin.ts'
@@ -66,6 +67,10 @@ export default defineConfig({
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/server/postgres.ts'],
+          // two files at once even on two cores (Vitest's default there is one): they wait on
+          // sockets, timers and the databases more than they compute, and each has its own
+          // databases (a fresh PostgreSQL database per server, PGlite in memory) and ports
+          maxWorkers: Math.max(2, availableParallelism() - 1),
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

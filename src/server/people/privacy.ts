@@ -1,9 +1,10 @@
-// A learner's data on request: the admin exports everything stored about them, or deletes them
-// with all their attempts; a retention setting deletes attempts after a number of days
-// (README "People, classes and privacy": what is stored and why).
+// A learner's data on request: the admin exports everything stored about them (their credentials
+// too), or deletes them with all their attempts; a retention setting deletes attempts after a
+// number of days (README "People, classes and privacy": what is stored and why).
 import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import { z } from 'zod'
+import { learnerCredentials } from '../badges/export.ts'
 import type { Database } from '../db/schema.ts'
 import { readJson } from '../http/body.ts'
 import { route } from '../http/route.ts'
@@ -96,6 +97,7 @@ export async function exportLearner(db: Kysely<Database>, userId: string, now: D
     .orderBy('sent_at')
     .orderBy('seq')
     .execute()
+  const credentials = await learnerCredentials(db, userId)
   return {
     format: 'practica-learner-export',
     exportedAt: now.toISOString(),
@@ -125,14 +127,21 @@ export async function exportLearner(db: Kysely<Database>, userId: string, now: D
       text: m.text,
       sentAt: m.sent_at.toISOString(),
     })),
+    // each Open Badges credential as signed and issued, and whether it was revoked
+    credentials,
   }
 }
 
-/** Learner `userId`'s attempts, each with its events, result and judgement audit, oldest first. */
+/**
+ * Learner `userId`'s attempts, each with its events, result, judgement audit and the assessor's
+ * confirmation, oldest first.
+ */
 async function attemptsOf(db: Kysely<Database>, userId: string) {
   const attempts = await db
     .selectFrom('attempts')
     .leftJoin('results', 'results.attempt_id', 'attempts.id')
+    .leftJoin('badge_confirmations', 'badge_confirmations.attempt_id', 'attempts.id')
+    .leftJoin('users as confirmer', 'confirmer.id', 'badge_confirmations.confirmed_by')
     .select([
       'attempts.id',
       'attempts.assignment_id',
@@ -145,6 +154,9 @@ async function attemptsOf(db: Kysely<Database>, userId: string) {
       'results.revision',
       'results.result',
       'results.scored_at',
+      'badge_confirmations.confirmed_at',
+      'badge_confirmations.revision as confirmed_revision',
+      'confirmer.name as confirmed_by',
     ])
     .where('attempts.user_id', '=', userId)
     .orderBy('attempts.created_at')
@@ -202,6 +214,11 @@ async function attemptsOf(db: Kysely<Database>, userId: string) {
       a.revision === null
         ? null
         : { revision: a.revision, result: a.result, scoredAt: a.scored_at?.toISOString() },
+    // the assessor's confirmation of the result (for credentials): who, when, which revision
+    confirmation:
+      a.confirmed_at === null
+        ? null
+        : { by: a.confirmed_by, at: a.confirmed_at.toISOString(), revision: a.confirmed_revision },
     audit: auditOf(a.id).map((j) => ({
       judgement: j.judgement,
       oldMark: j.old_mark,

@@ -18,6 +18,7 @@ import { SceneView } from '../../view/scene/SceneView.tsx'
 import { ViewBar } from '../../view/scene/ViewBar.tsx'
 import { WornTray } from '../../view/scene/WornTray.tsx'
 import { useScenarioText } from '../../view/useScenarioText.ts'
+import { BackToView } from '../../view/scene/BackToView.tsx'
 
 export interface PackagePlayProps {
   readonly store: AttemptStore
@@ -33,7 +34,6 @@ export function PackagePlay({ store, onResult }: PackagePlayProps) {
   const bridge = useMemo(() => createSceneBridge(), [])
   const controller = useMemo(() => createPartController(model, store, ui), [model, store, ui])
   const endReason = useStore(store, (s) => s.sim.endReason)
-  const closer = useStore(ui, (s) => s.closer)
   const runtimeError = useStore(store, (s) => s.runtimeError)
 
   // the simulation runs live at the scenario's tick
@@ -56,15 +56,7 @@ export function PackagePlay({ store, onResult }: PackagePlayProps) {
               bridge={bridge}
               controller={controller}
             />
-            {closer !== null && (
-              <button
-                type="button"
-                className="back-to-view"
-                onClick={() => ui.getState().set({ closer: null })}
-              >
-                {t('play.back')}
-              </button>
-            )}
+            <BackToView ui={ui} />
             {runtimeError !== null && (
               <div className="ended" role="alert">
                 <p>{t('package.problem.scenario-broken')}</p>

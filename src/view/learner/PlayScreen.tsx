@@ -24,6 +24,7 @@ import { downloadJson, fileName } from '../download.ts'
 import { hasServerSide } from '../../state/classroom/connect.ts'
 import { sessionStore } from '../../state/classroom/sessionStore.ts'
 import { i18n } from '../i18n/i18n.ts'
+import { BackToView } from '../scene/BackToView.tsx'
 
 // the instructor's live messages, downloaded (with their texts) only by a signed-in learner
 const LiveInbox = lazy(() =>
@@ -47,7 +48,6 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
   const bridge = useMemo(() => createSceneBridge(), [])
   const controller = useMemo(() => createPartController(model, store, ui), [model, store, ui])
   const endReason = useStore(store, (s) => s.sim.endReason)
-  const closer = useStore(ui, (s) => s.closer)
   const runtimeError = useStore(store, (s) => s.runtimeError)
   const learnerOnServer = useStore(
     sessionStore,
@@ -80,15 +80,7 @@ export function PlayScreen({ store, editor }: PlayScreenProps) {
               bridge={bridge}
               controller={controller}
             />
-            {closer !== null && (
-              <button
-                type="button"
-                className="back-to-view"
-                onClick={() => ui.getState().set({ closer: null })}
-              >
-                {t('play.back')}
-              </button>
-            )}
+            <BackToView ui={ui} />
             {runtimeError !== null && (
               <ScenarioStopped store={store} editor={editor} message={runtimeError} />
             )}

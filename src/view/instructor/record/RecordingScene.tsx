@@ -1,35 +1,24 @@
 import { useMemo } from 'react'
-import { useStore } from 'zustand'
 import type { AttemptStore } from '../../../state/attemptStore.ts'
 import { createSceneUiStore } from '../../../state/sceneUiStore.ts'
 import { createPartController } from '../../scene/partController.ts'
 import { createSceneBridge } from '../../scene/sceneBridge.ts'
 import { SceneView } from '../../scene/SceneView.tsx'
-import { useTranslation } from '../../i18n/useTranslation.ts'
+import { BackToView } from '../../scene/BackToView.tsx'
 
 /**
  * The draft's 3D view while recording: the learner's scene on the recorder's attempt, so a click
  * operates the part (the attempt store runs the engine) and the recorder makes it a step.
  */
 export function RecordingScene({ attempt }: { readonly attempt: AttemptStore }) {
-  const { t } = useTranslation()
   const ui = useMemo(() => createSceneUiStore(), [])
   const bridge = useMemo(() => createSceneBridge(), [])
   const model = attempt.getState().setup.model
   const controller = useMemo(() => createPartController(model, attempt, ui), [model, attempt, ui])
-  const closer = useStore(ui, (s) => s.closer)
   return (
     <div className="editor-scene recording-scene">
       <SceneView model={model} store={attempt} ui={ui} bridge={bridge} controller={controller} />
-      {closer !== null && (
-        <button
-          type="button"
-          className="back-to-view"
-          onClick={() => ui.getState().set({ closer: null })}
-        >
-          {t('play.back')}
-        </button>
-      )}
+      <BackToView ui={ui} />
     </div>
   )
 }

@@ -264,6 +264,46 @@ forEachDatabase(
       expect(learners.map((l: { learnerId: string }) => l.learnerId)).toEqual(['DEL-2'])
     })
 
+    it('keeps a deleted learner’s revoked credential revoked when its status list is signed again', async () => {
+      const db = server().db
+      const instructor = await server().signIn('instructor')
+      const classId = await server().makeClass(instructor.userId)
+      const assessor = (await server().signIn('assessor', { classId })).client
+      const admin = (await server().signIn('admin')).client
+      await publishExample(db)
+      const assignmentId = await assignExample(db, classId)
+      /** a passed attempt of a new learner, confirmed: its scenario credential as downloaded */
+      const credentialOf = async (name: string) => {
+        const learner = await server().signIn('learner', { classId, name })
+        const attemptId = await storeAttempt(db, {
+          assignmentId,
+          userId: learner.userId,
+          learner: { id: name, name },
+          end: true,
+        })
+        await assessor.put(`/api/attempts/${attemptId}/judgements/housekeeping`, { mark: 2 })
+        const issued = (await assessor.post(`/api/attempts/${attemptId}/confirm`)).body.credentials
+        const path = `/api/attempts/${attemptId}/credentials/${issued[0].id}`
+        const file = (await learner.client.get(path)).body
+        return { userId: learner.userId, path, file }
+      }
+      const gone = await credentialOf('Gone Learner')
+      const stays = await credentialOf('Staying Learner')
+      const listUrl = gone.file.credentialStatus.statusListCredential
+      expect(stays.file.credentialStatus.statusListCredential).toBe(listUrl)
+      const statusOf = async (vc: object) => {
+        const list = (await server().client().get(new URL(listUrl).pathname)).body
+        return (await verifyBadge(vc, { statusLists: [list] })).status
+      }
+      expect((await assessor.post(`${gone.path}/revoke`)).status).toBe(200)
+      expect(await statusOf(gone.file)).toBe('revoked')
+      expect((await admin.delete(`/api/learners/${gone.userId}`)).status).toBe(200)
+      // the list is signed again for another revocation: the deleted learner's copy stays revoked
+      expect((await assessor.post(`${stays.path}/revoke`)).status).toBe(200)
+      expect(await statusOf(stays.file)).toBe('revoked')
+      expect(await statusOf(gone.file)).toBe('revoked')
+    })
+
     it('keeps attempts for ever by default, and deletes those past the server default when set', async () => {
       const { classId, code } = await instructorWithClass(server())
       const { userId } = await joinedLearner(server(), code, 'RET-0')

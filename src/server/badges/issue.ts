@@ -18,7 +18,7 @@ import { rescoreAttempt } from '../work/score.ts'
 import { achievementNames, achievementsOf, buildCredential } from './credential.ts'
 import { currentKey, keyPairOf } from './keys.ts'
 import { offlineLoader } from './loader.ts'
-import { allocatePlace, signList } from './status.ts'
+import { allocatePlace, setPlaces, signList } from './status.ts'
 
 type Signer = { readonly did: string; readonly pair: Ed25519KeyPair }
 
@@ -47,7 +47,10 @@ async function lockLists(trx: Kysely<Database>, listIds: readonly number[]) {
       .execute()
 }
 
-/** Signs list `listId` again, the places of its revoked credentials set, with its key. */
+/**
+ * Signs list `listId` again with its key: the places it had set stay set (a credential deleted
+ * since stays revoked), and those of its revoked credentials are set.
+ */
 async function signAgain(
   trx: Kysely<Database>,
   listId: number,
@@ -56,7 +59,7 @@ async function signAgain(
 ) {
   const list = await trx
     .selectFrom('badge_status_lists')
-    .select(['url', 'length', 'key_id'])
+    .select(['url', 'length', 'key_id', 'credential'])
     .where('id', '=', listId)
     .executeTakeFirstOrThrow()
   const signer = signers.get(list.key_id)
@@ -70,7 +73,7 @@ async function signAgain(
   const credential = await signList({
     url: list.url,
     length: list.length,
-    revoked: revoked.map((r) => r.list_index),
+    revoked: [...(await setPlaces(list.credential)), ...revoked.map((r) => r.list_index)],
     did: signer.did,
     pair: signer.pair,
     now,

@@ -74,6 +74,7 @@ declare module '@digitalcredentials/data-integrity' {
 
 declare module '@digitalcredentials/vc-bitstring-status-list' {
   export interface BitstringList {
+    readonly length: number
     setStatus(index: number, status: boolean): void
     getStatus(index: number): boolean
     encode(): Promise<string>

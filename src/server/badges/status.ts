@@ -6,7 +6,11 @@ import { DataIntegrityProof } from '@digitalcredentials/data-integrity'
 import type { Ed25519KeyPair } from '@digitalcredentials/ed25519-multikey'
 import { cryptosuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite'
 import * as vc from '@digitalcredentials/vc'
-import { createCredential, createList } from '@digitalcredentials/vc-bitstring-status-list'
+import {
+  createCredential,
+  createList,
+  decodeList,
+} from '@digitalcredentials/vc-bitstring-status-list'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { VC_V2_CONTEXT } from './credential.ts'
@@ -43,6 +47,20 @@ export async function signList(o: {
     documentLoader: offlineLoader(),
     now: o.now,
   })
+}
+
+/**
+ * The places set in the signed list `credential` (a BitstringStatusListCredential): revocations
+ * are for good, so a list signed again keeps them, those of credentials deleted since too.
+ */
+export async function setPlaces(credential: Record<string, unknown>): Promise<number[]> {
+  const subject = credential['credentialSubject'] as { encodedList?: unknown } | undefined
+  if (typeof subject?.encodedList !== 'string')
+    throw new Error('The status list has no encodedList.')
+  const list = await decodeList({ encodedList: subject.encodedList })
+  const set: number[] = []
+  for (let i = 0; i < list.length; i++) if (list.getStatus(i)) set.push(i)
+  return set
 }
 
 /**

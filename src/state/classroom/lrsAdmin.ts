@@ -2,9 +2,8 @@
 // activity base IRI, and its clients (make one: its secret is answered this once; revoke one).
 // Each call answers an outcome: the data, or the server's refusal (its stable code). Also the
 // check of a base IRI before it is sent, so that the screen can say what to fix in plain words.
-import { ApiError, apiPath, apiRequest } from './api.ts'
-import { sessionStore } from './sessionStore.ts'
-import type { ApiOutcome } from './staffApi.ts'
+import { apiPath, apiRequest } from './api.ts'
+import { outcomeOf } from './staffApi.ts'
 
 export interface LrsSettings {
   /** the LRS's address as this server is reached, e.g. https://school:8443/xapi/ */
@@ -33,17 +32,6 @@ export interface NewLrsClient {
 
 /** The documentation's example domain, which the server refuses as the base IRI. */
 export const EXAMPLE_DOMAIN = 'practica.example'
-
-async function outcomeOf<T>(request: () => Promise<T>): Promise<ApiOutcome<T>> {
-  try {
-    return { ok: true, value: await request() }
-  } catch (e) {
-    const error =
-      e instanceof ApiError ? e : new ApiError(0, 'network', e instanceof Error ? e.message : '')
-    if (error.status === 401) sessionStore.getState().sessionLost()
-    return { ok: false, error }
-  }
-}
 
 export const lrsAdminApi = {
   settings: () => outcomeOf(() => apiRequest<LrsSettings>('GET', apiPath('lrs', 'settings'))),

@@ -3,9 +3,8 @@
 // credentials (the secret is sent, never read back), pausing, removing, trying again now. Each
 // call answers an outcome: the data, or the server's refusal. Also the checks of the form before
 // it is sent, so that the screen can say what to fix in plain words. Pure but for the calls.
-import { ApiError, apiPath, apiRequest } from './api.ts'
-import { sessionStore } from './sessionStore.ts'
-import type { ApiOutcome } from './staffApi.ts'
+import { apiPath, apiRequest } from './api.ts'
+import { outcomeOf } from './staffApi.ts'
 
 /** What the dashboard shows (the server's ForwardStatus). */
 export interface ForwardStatus {
@@ -28,17 +27,6 @@ export interface ForwardSettings {
   /** left out: the saved one is kept */
   readonly secret?: string
   readonly paused: boolean
-}
-
-async function outcomeOf<T>(request: () => Promise<T>): Promise<ApiOutcome<T>> {
-  try {
-    return { ok: true, value: await request() }
-  } catch (e) {
-    const error =
-      e instanceof ApiError ? e : new ApiError(0, 'network', e instanceof Error ? e.message : '')
-    if (error.status === 401) sessionStore.getState().sessionLost()
-    return { ok: false, error }
-  }
 }
 
 const path = apiPath('lrs', 'forward')

@@ -15,7 +15,8 @@ export type ApiOutcome<T> =
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-async function outcomeOf<T>(request: () => Promise<T>): Promise<ApiOutcome<T>> {
+/** The answer of one call to the server as an outcome; a 401 tells the session it has ended. */
+export async function outcomeOf<T>(request: () => Promise<T>): Promise<ApiOutcome<T>> {
   try {
     return { ok: true, value: await request() }
   } catch (e) {

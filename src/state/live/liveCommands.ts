@@ -4,9 +4,8 @@
 // server's refusal (its stable code, which the screens translate).
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { LiveMessage } from '../../api/live.ts'
-import { ApiError, apiPath, apiRequest } from '../classroom/api.ts'
-import { sessionStore } from '../classroom/sessionStore.ts'
-import type { ApiOutcome, ApiRefusal } from '../classroom/staffApi.ts'
+import { apiPath, apiRequest } from '../classroom/api.ts'
+import { outcomeOf, type ApiRefusal } from '../classroom/staffApi.ts'
 
 /** The longest message the server takes, in characters (MESSAGE_MAX on the server). */
 export const MESSAGE_MAX = 500
@@ -16,17 +15,6 @@ export interface EndAnswer {
   readonly seq: number
   readonly closesAt: string
   readonly graceSeconds: number
-}
-
-async function outcomeOf<T>(request: () => Promise<T>): Promise<ApiOutcome<T>> {
-  try {
-    return { ok: true, value: await request() }
-  } catch (e) {
-    const error =
-      e instanceof ApiError ? e : new ApiError(0, 'network', e instanceof Error ? e.message : '')
-    if (error.status === 401) sessionStore.getState().sessionLost()
-    return { ok: false, error }
-  }
 }
 
 export const liveCommandsApi = {

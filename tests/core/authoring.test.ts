@@ -7,6 +7,8 @@ import {
   getActions,
   hazardTitle,
   KINDS,
+  lineUps,
+  lineUpTitle,
   proposeHazards,
   proposeThreshold,
   proposeTitle,
@@ -225,5 +227,115 @@ describe('a recorded run in the scenario', () => {
       run[2]!,
     ]
     expect(proposeHazards(doc, back, usedIds(doc))).toEqual([])
+  })
+})
+
+describe('the line-up a pump needs', () => {
+  const pumpDoc = () => JSON.parse(readText('scenarios/templates/pump-line-up.json')) as JsonObject
+  const at = (t: number, action: string, target: string, value?: string): AttemptEvent =>
+    value === undefined ? { t, action, target } : { t, action, target, value }
+  // the suction opened and the casing vented (the vent closed again), the pump started by its
+  // START button, then the discharge opened in stages
+  const lineUp = [
+    at(1000, 'set', 'suction_valve', 'open'),
+    at(2000, 'set', 'vent_valve', 'open'),
+    at(11_000, 'set', 'vent_valve', 'closed'),
+    at(12_000, 'set', 'motor_breaker', 'on'),
+    at(13_000, 'press', 'start_btn'),
+    at(15_000, 'set', 'discharge_valve', 'throttled'),
+    at(18_000, 'set', 'discharge_valve', 'open'),
+  ]
+
+  it('words "pump running while the valve is not open" in both languages', () => {
+    const pump = { kind: 'machine', label: { en: 'Feed pump', 'zh-CN': '给料泵' } }
+    const valve = { kind: 'valve', label: { en: 'Suction valve', 'zh-CN': '入口阀' } }
+    expect(lineUpTitle(pump, undefined, valve, 'en', 'en')).toEqual({
+      ok: true,
+      text: 'Feed pump running while the suction valve is not open',
+    })
+    expect(lineUpTitle(pump, undefined, valve, 'zh-CN', 'en')).toEqual({
+      ok: true,
+      text: '入口阀未打开时给料泵运行',
+    })
+    const starter = { kind: 'switch', label: { en: 'Flush pump switch', 'zh-CN': '冲洗泵开关' } }
+    expect(lineUpTitle(starter, 'on', valve, 'en', 'en')).toEqual({
+      ok: true,
+      text: 'Flush pump switch “on” while the suction valve is not open',
+    })
+    expect(lineUpTitle(starter, 'on', valve, 'zh-CN', 'en')).toEqual({
+      ok: true,
+      text: '入口阀未打开时冲洗泵开关处于“接通”',
+    })
+    // a state without a name in the language: asked for, never the raw value
+    expect(lineUpTitle(starter, 'jog', valve, 'zh-CN', 'en')).toEqual({
+      ok: false,
+      reason: 'state',
+      state: 'jog',
+    })
+  })
+
+  it('finds the machine a button started while a valve opened before was open, not one closed again', () => {
+    // the breaker only makes power available; the START press starts the pump through its effects
+    expect(lineUps(pumpDoc(), lineUp)).toEqual([
+      { part: 'pump', valve: 'suction_valve', closed: 'closed' },
+    ])
+    // started with the vent still open: the vent is lined up too
+    const vented = lineUp.filter((e) => !(e.target === 'vent_valve' && e.value === 'closed'))
+    expect(lineUps(pumpDoc(), vented).map((l) => l.valve)).toEqual(['suction_valve', 'vent_valve'])
+  })
+
+  it('proposes the line-up hazard, sparing the recorded run, and fires on a pump started dry', () => {
+    const doc = pumpDoc()
+    const proposals = proposeHazards(doc, lineUp, usedIds(doc))
+    expect(proposals.map((p) => [p.part, p.lock, p.hazard])).toEqual([
+      [
+        'pump',
+        'suction_valve',
+        {
+          id: 'pump-running-while-suction-valve-not-open',
+          title: {
+            en: 'Centrifugal pump P-101 with motor running while the suction valve is not open',
+            'zh-CN': '入口阀未打开时离心泵 P-101 及电机运行',
+          },
+          severity: 'critical',
+          when: "pump && suction_valve == 'closed'",
+        },
+      ],
+    ])
+    const hazard = proposals[0]!.hazard
+    const withIt = { ...doc, hazards: [hazard] }
+    expect(validateScenario(withIt).ok).toBe(true)
+    expect(firesOnRun(doc, hazard, lineUp)).toBe(false)
+    // the same pump started before the suction is opened: the hazard is worth having
+    const dry = [lineUp[3]!, lineUp[4]!, { ...lineUp[0]!, t: 14_000 }]
+    expect(firesOnRun(doc, hazard, dry)).toBe(true)
+    // a run that closes the suction with the pump still running would trigger it: not proposed
+    const closed = [...lineUp, at(20_000, 'set', 'suction_valve', 'closed')]
+    expect(proposeHazards(doc, closed, usedIds(doc))).toEqual([])
+  })
+
+  it('names a switch that starts no machine by itself, set to a running state', () => {
+    const doc = pumpDoc()
+    const flush = {
+      id: 'flush_switch',
+      kind: 'switch',
+      label: { en: 'Flush pump switch', 'zh-CN': '冲洗泵开关' },
+    }
+    doc['components'] = [...(doc['components'] as JsonObject[]), flush]
+    const run = [at(1000, 'set', 'suction_valve', 'open'), at(2000, 'set', 'flush_switch', 'on')]
+    expect(proposeHazards(doc, run, usedIds(doc)).map((p) => p.hazard)).toEqual([
+      {
+        id: 'flush-switch-on-while-suction-valve-not-open',
+        title: {
+          en: 'Flush pump switch “on” while the suction valve is not open',
+          'zh-CN': '入口阀未打开时冲洗泵开关处于“接通”',
+        },
+        severity: 'critical',
+        when: "flush_switch == 'on' && suction_valve == 'closed'",
+      },
+    ])
+    // switched off: not a start
+    const off = [run[0]!, at(2000, 'set', 'flush_switch', 'off')]
+    expect(lineUps(doc, off)).toEqual([])
   })
 })

@@ -154,6 +154,63 @@ describe('recording steps', () => {
   })
 })
 
+describe('the pump line-up, recorded', () => {
+  it('proposes "pump running while the suction valve is not open", which the recorded run spares', () => {
+    const { editor, recorder, act } = record(template('pump-line-up'))
+    act(1000, 'wear', 'safety_glasses')
+    act(2000, 'wear', 'ear_defenders')
+    act(3000, 'set', 'suction_valve', 'open')
+    act(4000, 'set', 'vent_valve', 'open')
+    // the casing fills while the vent is open: liquid shows in the sight glass
+    act(13_000, 'inspect', 'vent_sight_glass')
+    recorder.getState().setThreshold({ target: 'vent_sight_glass', comparison: '>=', value: 90 })
+    recorder.getState().confirmReading()
+    act(14_000, 'set', 'vent_valve', 'closed')
+    act(15_000, 'set', 'motor_breaker', 'on')
+    act(16_000, 'press', 'start_btn')
+    act(20_000, 'set', 'discharge_valve', 'throttled')
+    act(24_000, 'set', 'discharge_valve', 'half')
+    act(28_000, 'set', 'discharge_valve', 'open')
+    expect(recorder.getState().steps.map((x) => x.id)).toEqual([
+      'safety-glasses-wear',
+      'ear-defenders-wear',
+      'suction-valve-open',
+      'vent-valve-open',
+      'vent-sight-glass-check',
+      'vent-valve-closed',
+      'motor-breaker-on',
+      'start-btn-press',
+      'discharge-valve-throttled',
+      'discharge-valve-half',
+      'discharge-valve-open',
+    ])
+    // only the suction is lined up: the vent was closed again before the start, the discharge
+    // opened after it; the breaker only makes power available
+    const proposed = recorder.getState().hazards.map((h) => h.proposal.hazard)
+    expect(proposed).toEqual([
+      {
+        id: 'pump-running-while-suction-valve-not-open',
+        title: {
+          en: 'Centrifugal pump P-101 with motor running while the suction valve is not open',
+          'zh-CN': '入口阀未打开时离心泵 P-101 及电机运行',
+        },
+        severity: 'critical',
+        when: "pump && suction_valve == 'closed'",
+      },
+    ])
+    recorder.getState().finish()
+    const doc = editor.getState().history.doc
+    expect(editor.getState().problems).toEqual([])
+    expect(doc['hazards']).toEqual(proposed)
+    // the recorded run scores full marks with the hazard in, and the draft solves
+    const run = recorder.getState().scored.get(editor)!
+    expect(run.result.hazards).toEqual([])
+    expect(run.result.score.percent).toBe(100)
+    const valid = validateScenario(doc)
+    expect(valid.ok && solve(compileScenario(valid.value)).ok).toBe(true)
+  })
+})
+
 describe('templates by trade', () => {
   it.each(TEMPLATES)(
     '%s is valid, solvable, bilingual, with its looks placed and mounted',

@@ -2,3 +2,4 @@
 // becomes in the scenario (steps, thresholds, hazards). Pure.
 export * from './titles.ts'
 export * from './recording.ts'
+export * from './lineUp.ts'

@@ -8,9 +8,11 @@ import type { Attempt, AttemptEvent } from '../recordSchemas.ts'
 import { ATTEMPT_FORMAT } from '../formats.ts'
 import { replayAttempt } from '../replay.ts'
 import { validateScenario } from '../validateScenario.ts'
+import { lineUps } from './lineUp.ts'
 import {
   formatNumber,
   hazardTitle,
+  lineUpTitle,
   type ThresholdComparison,
   type PartWords,
   type RecordedAct,
@@ -158,8 +160,9 @@ export function proposeThreshold(
 /** A hazard the recorded order suggests, with what it guards against. */
 export interface HazardProposal {
   readonly hazard: JsonObject
-  /** The act that would be unsafe earlier, and the lock it must follow. */
+  /** The part whose act would be unsafe earlier (a door opened, a pump started). */
   readonly part: string
+  /** The part it must follow: the one locked or isolated, or the valve lined up. */
   readonly lock: string
 }
 
@@ -178,9 +181,11 @@ const ISOLATING: Readonly<Record<string, string>> = {
 /**
  * The hazards the order of the recorded acts suggests: a door, guard or cover set to a state
  * after a part was locked is unsafe before that lock ("guard open and isolator not locked"), and
- * after a switch or breaker was switched off (a valve closed), unsafe while it is not. Each is
- * added to the document and the recorded run replayed through the engine: one that triggers on
- * the run itself is not proposed. `doc` must be valid with the recorded steps in it.
+ * after a switch or breaker was switched off (a valve closed), unsafe while it is not; a pump
+ * or a process started after valves were opened is unsafe while they are not ("pump running
+ * while the suction valve is not open"). Each is added to the document and the recorded run
+ * replayed through the engine: one that triggers on the run itself is not proposed. `doc` must
+ * be valid with the recorded steps in it.
  */
 export function proposeHazards(
   doc: JsonObject,
@@ -242,7 +247,42 @@ export function proposeHazards(
     for (const lock of locked) propose(c, e.value, lock)
     for (const [part, state] of isolated) propose(c, e.value, part, state)
   }
+  candidates.push(...lineUpHazards(doc, events, taken))
   return candidates.filter((p) => !firesOnRun(doc, p.hazard, events))
+}
+
+/** The line-up hazards of the recorded run: a part started while a valve is not open. */
+function lineUpHazards(
+  doc: JsonObject,
+  events: readonly AttemptEvent[],
+  taken: Set<string>,
+): HazardProposal[] {
+  const comps = new Map(componentsOf(doc).map((c) => [String(c['id']), c]))
+  const locales = Array.isArray(doc['locales']) ? (doc['locales'] as string[]) : ['en']
+  const first = locales[0] ?? 'en'
+  const out: HazardProposal[] = []
+  for (const { part, state, valve, closed } of lineUps(doc, events)) {
+    const words = (id: string) => wordsOf(comps.get(id)!)
+    const titles: Record<string, string> = {}
+    for (const l of locales) {
+      const t = lineUpTitle(words(part), state, words(valve), l, first)
+      if (t.ok) titles[l] = t.text
+    }
+    if ((titles[first] ?? '') === '') continue
+    const started = state === undefined ? part : `${part} == '${state}'`
+    const base = `${part}-${state ?? 'running'}-while-${valve}-not-open`
+    out.push({
+      part,
+      lock: valve,
+      hazard: {
+        id: uniqueId(base.replace(/_/g, '-'), taken),
+        title: toText(titles, locales),
+        severity: 'critical',
+        when: `${started} && ${valve} == '${closed}'`,
+      },
+    })
+  }
+  return out
 }
 
 /** Whether a hazard added to the document triggers on the recorded run (or the document breaks). */

@@ -139,6 +139,16 @@ const HAZARD_WORDS: Words = {
   'zh-CN': '{lock}上锁之前{part}处于“{state}”',
 }
 
+const LINE_UP_WORDS: Words = {
+  en: '{part} running while the {valve} is not open',
+  'zh-CN': '{valve}未打开时{part}运行',
+}
+
+const LINE_UP_STATE_WORDS: Words = {
+  en: '{part} “{state}” while the {valve} is not open',
+  'zh-CN': '{valve}未打开时{part}处于“{state}”',
+}
+
 function isTitleLanguage(locale: string): locale is TitleLanguage {
   return (TITLE_LANGUAGES as readonly string[]).includes(locale)
 }
@@ -280,4 +290,31 @@ export function hazardTitle(
 const COMMON_STATE_WORDS: Readonly<Record<TitleLanguage, Readonly<Record<string, string>>>> = {
   en: { on: 'on', off: 'off', open: 'open', closed: 'closed' },
   'zh-CN': { on: '接通', off: '断开', open: '打开', closed: '关闭' },
+}
+
+/**
+ * The title of a proposed line-up hazard: a part started while a valve is not open ("pump
+ * running while the suction valve is not open"); with `state`, a switch or selector set to it
+ * ("pump switch “on” while …"), else a machine running.
+ */
+export function lineUpTitle(
+  part: PartWords,
+  state: string | undefined,
+  valve: PartWords,
+  locale: string,
+  defaultLocale: string,
+): TitleProposal {
+  if (!isTitleLanguage(locale)) return { ok: false, reason: 'language' }
+  const own =
+    state === undefined
+      ? ''
+      : (stateName(part, state, locale, defaultLocale) ?? COMMON_STATE_WORDS[locale][state])
+  if (own === undefined) return { ok: false, reason: 'state', state: state! }
+  const words = {
+    part: partName(part, locale, defaultLocale),
+    valve: partName(valve, locale, defaultLocale),
+    state: own,
+  }
+  const template = state === undefined ? LINE_UP_WORDS : LINE_UP_STATE_WORDS
+  return { ok: true, text: capitalize(fill(template[locale], words)) }
 }

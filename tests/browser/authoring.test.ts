@@ -45,6 +45,20 @@ function counted(page: Page) {
   }
 }
 
+/** Presses Tab until the focused element has this text or matches this selector (at most 150). */
+async function tabTo(page: Page, target: { text?: string; css?: string }): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    const here = await page.evaluate(({ text, css }) => {
+      const el = document.activeElement
+      if (!el || el === document.body) return false
+      return text === undefined ? el.matches(css!) : el.textContent?.trim() === text
+    }, target)
+    if (here) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`Tab never reached ${JSON.stringify(target)}`)
+}
+
 /** Runs the command line (`npm run cli`) on a file: its exit status and what it wrote. */
 function cli(...args: string[]): Promise<{ status: number | null; out: string }> {
   return new Promise((resolve) => {
@@ -62,7 +76,7 @@ describe.skipIf(!hasBrowser)('authoring by recording', () => {
     const page = await openApp('authoring record')
     const user = counted(page)
     await user.click('Edit scenarios')
-    await page.getByText('Start from a template:').waitFor()
+    await page.getByText('Start from a trade template:').waitFor()
     await page.screenshot({ path: `${SHOTS}/home-en.png` })
     await expectNoSeriousAxe(page, '.template-start')
     await user.click('Panel lockout/tagout')
@@ -137,6 +151,8 @@ describe.skipIf(!hasBrowser)('authoring by recording', () => {
     await finishAndShowResult(page)
     await user.click('Back to the editor')
     await page.getByText('How your last try would score').waitFor()
+    // back from the try, the keyboard starts at the score
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('score-summary')
     await expect
       .poll(() => page.getByTestId('score-line').textContent())
       .toBe('1 of 3 points (33 %): not passed, the pass mark is 80 %')
@@ -160,28 +176,48 @@ describe.skipIf(!hasBrowser)('authoring by recording', () => {
     ])
   })
 
-  it('speaks Chinese on the same screens, records by keyboard, proposes a hazard, and passes axe-core', async () => {
+  it('speaks Chinese on the same screens, records by keyboard alone, proposes a hazard, and passes axe-core', async () => {
+    mkdirSync(SHOTS, { recursive: true })
     const page = await openApp('authoring zh', { locale: 'zh-CN' })
-    await page.getByRole('button', { name: '编辑场景' }).click()
-    await page.getByText('从模板开始：').waitFor()
+    const focused = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))
+    await tabTo(page, { text: '编辑场景' })
+    await page.keyboard.press('Enter')
+    await page.getByText('从行业模板开始：').waitFor()
     await page.screenshot({ path: `${SHOTS}/home-zh.png` })
     await expectNoSeriousAxe(page, '.template-start')
-    await page.getByRole('button', { name: '配电柜上锁挂牌' }).click()
+    await tabTo(page, { text: '配电柜上锁挂牌' })
+    await page.keyboard.press('Enter')
     const record = page.getByRole('button', { name: '录制步骤' })
     await expect.poll(() => record.isEnabled()).toBe(true)
-    await record.click()
-    // by keyboard: the part's own focusable element, then Enter, as the learner does
-    await partPoint(page, 'isolator')
-    await page.locator('[data-part="isolator"]').focus()
+    await tabTo(page, { text: '录制步骤' })
     await page.keyboard.press('Enter')
-    await expect
-      .poll(() => page.locator('.record-status').textContent())
-      .toBe('已录制第 1 步：断开主隔离开关 Q1')
+    // the keyboard goes on from the panel, whose first control leads to the parts
+    await expect.poll(focused).toMatch(/^<h2 id="record-title"/)
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await expect.poll(focused).toMatch(/class="part-target"/)
+    // the part's own focusable element, then Enter, as the learner does
+    await partPoint(page, 'isolator')
+    await tabTo(page, { css: '[data-part="isolator"]' })
+    await page.keyboard.press('Enter')
+    const status = page.locator('.record-status')
+    await expect.poll(() => status.textContent()).toBe('已录制第 1 步：断开主隔离开关 Q1')
     // the guard opened after the isolator was switched off: the hazard of opening it before
-    const guard = await partPoint(page, 'guard')
-    await page.mouse.click(guard.x, guard.y)
+    await tabTo(page, { css: '[data-part="guard"]' })
+    await page.keyboard.press('Enter')
     await page.getByText('主隔离开关 Q1未处于“断开”时尾轮防护罩处于“打开”').waitFor()
     await page.screenshot({ path: `${SHOTS}/recording-zh.png` })
     await expectNoSeriousAxe(page, '.record-panel')
+    // the steps and the hazard go in; the keyboard goes on from the score
+    await tabTo(page, { text: '将录制的步骤放入场景（2 个）' })
+    await page.keyboard.press('Enter')
+    await expect.poll(focused).toMatch(/^<section tabindex="-1" class="score-summary"/)
+    await expect.poll(() => page.getByTestId('score-line').textContent()).toMatch(/^2 \/ 2 分/)
+    await page.screenshot({ path: `${SHOTS}/recorded-zh.png` })
+    await expectNoSeriousAxe(page, '.score-summary')
+    await tabTo(page, { text: '隐藏' })
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('.score-summary').count()).toBe(0)
+    await expect.poll(focused).toMatch(/data-record-button/)
   })
 })

@@ -103,11 +103,12 @@ export function EditorScreen({ store, fileHandle }: EditorScreenProps) {
           </div>
         </div>
         {recording ? (
-          <aside className="properties" aria-label={t('record.recording')}>
+          // a panel of its own (key): the properties come back scrolled to their top
+          <aside key="record" className="properties" aria-label={t('record.recording')}>
             <RecordPanel store={store} />
           </aside>
         ) : (
-          <aside className="properties" aria-label={t('editor.properties')}>
+          <aside key="properties" className="properties" aria-label={t('editor.properties')}>
             <h2>
               {selected?.collection === 'scenario' || !selected
                 ? t('editor.settings')

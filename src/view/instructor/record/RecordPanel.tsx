@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import {
   partName,
@@ -171,10 +171,24 @@ export function RecordPanel({ store }: { readonly store: EditorStore }) {
   const last = steps[steps.length - 1]
   // the scenario's texts in the interface language where the scenario has it
   const shown = locales.includes(i18n.language) ? i18n.language : locales[0]!
+  // started from "Record steps", which is now disabled: the keyboard goes on from here
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => heading.current?.focus(), [])
   return (
     <section className="record-panel" aria-labelledby="record-title">
-      <h2 id="record-title">{t('record.recording')}</h2>
+      <h2 id="record-title" ref={heading} tabIndex={-1}>
+        {t('record.recording')}
+      </h2>
       <p className="muted">{t('record.intro')}</p>
+      <button
+        type="button"
+        className="record-to-parts"
+        onClick={() =>
+          document.querySelector<HTMLElement>('.recording-scene .part-target')?.focus()
+        }
+      >
+        {t('record.toParts')}
+      </button>
       {oldSteps > 0 && (
         <label className="record-check">
           <input

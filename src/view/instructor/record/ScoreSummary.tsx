@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useStore } from 'zustand'
 import type { EditorStore } from '../../../state/editorStore.ts'
 import { recorderStore } from '../../../state/recorder.ts'
@@ -41,8 +42,16 @@ function Summary({ run, store }: { readonly run: ScoredRun; readonly store: Edit
     .filter((s) => s.outOfOrder)
     .map((s) => title(model.scenario.steps, s.id))
   const hit = [...new Set(result.hazards.map((h) => title(model.scenario.hazards, h.id)))]
+  // a new score (the steps just put in, or back from a try): the keyboard starts here
+  const section = useRef<HTMLElement>(null)
+  useEffect(() => section.current?.focus(), [run])
   return (
-    <section className="score-summary" aria-labelledby="score-summary-title">
+    <section
+      ref={section}
+      tabIndex={-1}
+      className="score-summary"
+      aria-labelledby="score-summary-title"
+    >
       <h2 id="score-summary-title">{t(`record.scoreTitle.${run.kind}`)}</h2>
       <p data-testid="score-line">
         {t('record.scoreLine', {
@@ -79,6 +88,8 @@ function Summary({ run, store }: { readonly run: ScoredRun; readonly store: Edit
           const scored = new Map(recorderStore.getState().scored)
           scored.delete(store)
           recorderStore.setState({ scored })
+          // the summary leaves: the keyboard goes on from "Record steps", by "Try it"
+          document.querySelector<HTMLElement>('[data-record-button]')?.focus()
         }}
       >
         {t('record.dismiss')}

@@ -3,7 +3,7 @@ import type { JsonObject } from '../../../core/index.ts'
 import { loadTemplate, TEMPLATES } from '../../../state/templates.ts'
 import { useTranslation } from '../../i18n/useTranslation.ts'
 
-/** "Start from a template:" the trades' templates, each opened as a new draft. */
+/** "Start from a trade template:" the trades' templates, each opened as a new draft. */
 export function TemplateStart({ onOpen }: { readonly onOpen: (doc: JsonObject) => void }) {
   const { t } = useTranslation()
   const [failed, setFailed] = useState<string | null>(null)

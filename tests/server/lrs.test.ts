@@ -664,6 +664,43 @@ forEachDatabase('xAPI LRS', (server) => {
       expect(idsOf(await q(`${agent('commenter')}`))).toEqual([ref])
       expect(idsOf(await q(`activity=${encodeURIComponent(here('c'))}`))).toEqual([])
     })
+    it('"This rule applies recursively": a Statement targeting a Statement that targets a match is a match; since, until and limit still apply to the targeting Statement; StatementRefs in a loop end (2.1.3.s3)', async () => {
+      const refTo = (target: string, who: string, id = randomUUID()) =>
+        statement({
+          id,
+          actor: actor(`${who}${run}`),
+          verb: { id: `${V}commented` },
+          object: { objectType: 'StatementRef', id: target },
+        })
+      const [first, second, loopA, loopB] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()]
+      // second targets first, which targets ids[0]; loopA and loopB target each other
+      for (const s of [
+        refTo(ids[0]!, 'chain1', first),
+        refTo(first, 'chain2', second),
+        refTo(loopB, 'loop', loopA),
+        refTo(loopA, 'loop', loopB),
+      ]) {
+        const answer = await lrs.post('/xapi/statements', s)
+        expect(answer.status, answer.text).toBe(200)
+        server().advance(1000)
+      }
+      const onA = `activity=${encodeURIComponent(here('a'))}`
+      expect(idsOf(await q(onA))).toEqual([second, first, ids[0]])
+      expect(idsOf(await q(`${agent('q')}&verb=${encodeURIComponent(`${V}experienced`)}`))).toEqual(
+        expect.arrayContaining([second, first, ids[0]]),
+      )
+      expect(idsOf(await q(`${agent('chain2')}`))).toEqual([second])
+      const storedFirst = (await q(`statementId=${first}`)).body.stored as string
+      expect(idsOf(await q(`${onA}&since=${encodeURIComponent(storedFirst)}`))).toEqual([second])
+      expect(idsOf(await q(`${onA}&until=${encodeURIComponent(storedFirst)}`))).toEqual([
+        first,
+        ids[0],
+      ])
+      expect(idsOf(await q(`${onA}&limit=1`))).toEqual([second])
+      // a loop matches nothing it does not reach, and the query ends
+      expect(idsOf(await q(`${agent('loop')}`))).toEqual([loopB, loopA])
+      expect(idsOf(await q(`activity=${encodeURIComponent(here('zzz'))}`))).toEqual([])
+    })
   })
 
   describe("learners' attempts as statements", () => {

@@ -194,12 +194,16 @@ forEachDatabase('xAPI LRS attachments and signed statements', (server) => {
     const x5c = signer.then((s) => s.cert.replace(/-----[^-]+-----|\s/g, ''))
     const key = signer.then((s) => createPrivateKey(s.private))
 
-    async function jws(payload: unknown, options: { alg?: string; other?: boolean } = {}) {
+    async function jws(
+      payload: unknown,
+      options: { alg?: string; other?: boolean; x5c?: string[] | false } = {},
+    ) {
       const signingKey = options.other
         ? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey
         : await key
+      const chain = options.x5c === undefined ? [await x5c] : options.x5c
       return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
-        .setProtectedHeader({ alg: options.alg ?? 'RS256', x5c: [await x5c] })
+        .setProtectedHeader({ alg: options.alg ?? 'RS256', ...(chain ? { x5c: chain } : {}) })
         .sign(signingKey)
     }
     const signed = async (s: Record<string, unknown>, signature: string) => {
@@ -244,6 +248,71 @@ forEachDatabase('xAPI LRS attachments and signed statements', (server) => {
         expect(answer.status, signature.slice(0, 30)).toBe(400)
         expect(answer.body.error.message).toMatch(/signature/)
       }
+    })
+    it('"Validate that the original Statement is logically equivalent to the received Statement": a JWS payload that differs only as the Statement comparison rules allow (order of properties, case of the id, the same instant in another zone, Verb display, Activity definition, order of a Group\'s members) is the Statement; any other difference, a duration written otherwise included, is 400 (2.6.s5.b3.b2; 2.3.1.s9)', async () => {
+      const s: Record<string, unknown> = statement({
+        actor: {
+          objectType: 'Group',
+          member: [{ mbox: 'mailto:a@school.test' }, { mbox: 'mailto:b@school.test' }],
+        },
+        timestamp: '2026-12-04T08:00:00.000Z',
+        result: { duration: 'PT1M' },
+      })
+      const equivalent = {
+        result: s['result'],
+        timestamp: '2026-12-04T09:00:00+01:00',
+        object: { ...(s['object'] as object), definition: { name: { en: 'With attachment' } } },
+        verb: { ...(s['verb'] as object), display: { en: 'attempted' } },
+        actor: {
+          objectType: 'Group',
+          member: [{ mbox: 'mailto:b@SCHOOL.test' }, { mbox: 'mailto:a@school.test' }],
+        },
+        id: (s['id'] as string).toUpperCase(),
+      }
+      const accepted = await signed(s, await jws(equivalent))
+      expect(accepted.status, accepted.text).toBe(200)
+      for (const change of [
+        { result: { duration: 'PT60S' } },
+        { timestamp: '2026-12-04T08:00:01Z' },
+        { actor: { mbox: 'mailto:A@school.test' } },
+        { object: { id: 'http://practica.test/activities/WITH-ATTACHMENT' } },
+      ]) {
+        const t = { ...s, id: randomUUID() }
+        const refused = await signed(t, await jws({ ...t, ...change }))
+        expect(refused.status, JSON.stringify(change)).toBe(400)
+        expect(refused.body.error.code).toBe('signature-mismatch')
+      }
+    })
+    it('RS384 and RS512 are accepted; a JWS whose x5c is not a certificate, or whose signature was altered, is 400 (2.6.s4.b4; 2.6.s5.b1, b3.b3)', async () => {
+      for (const alg of ['RS384', 'RS512']) {
+        const s = statement()
+        const answer = await signed(s, await jws(s, { alg }))
+        expect(answer.status, `${alg}: ${answer.text}`).toBe(200)
+      }
+      const s = statement()
+      const notCertificate = await signed(s, await jws(s, { x5c: ['bm90IGEgY2VydGlmaWNhdGU'] }))
+      expect(notCertificate.status).toBe(400)
+      expect(notCertificate.body.error.code).toBe('signature-invalid')
+      const good = await jws(s)
+      const last = good.at(-2) === 'A' ? 'B' : 'A'
+      const altered = await signed(s, `${good.slice(0, -2)}${last}${good.at(-1)}`)
+      expect(altered.status).toBe(400)
+      expect(altered.body.error.code).toBe('signature-invalid')
+      expect((await lrs.get(`/xapi/statements?statementId=${s['id']}`)).status).toBe(404)
+    })
+    it('Without an x5c header there is no key to verify the signature with: the JWS is still decoded, its algorithm checked and its payload compared with the Statement (2.6.s4.b6 "SHOULD"; 2.6.s5.b3.b1, b2, b4)', async () => {
+      const s = statement()
+      const accepted = await signed(s, await jws(s, { x5c: false }))
+      expect(accepted.status, accepted.text).toBe(200)
+      const t = statement()
+      const refused = await signed(
+        t,
+        await jws({ ...t, verb: { id: 'http://adlnet.gov/expapi/verbs/passed' } }, { x5c: false }),
+      )
+      expect(refused.status).toBe(400)
+      expect(refused.body.error.code).toBe('signature-mismatch')
+      const u = statement()
+      expect((await signed(u, await jws(u, { x5c: false, alg: 'PS256' }))).status).toBe(400)
     })
   })
 })

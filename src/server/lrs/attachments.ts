@@ -3,7 +3,7 @@
 // first part (application/json), then one part per attachment, named by its SHA-2 in the header
 // X-Experience-API-Hash and sent with Content-Transfer-Encoding: binary. Every attachment without a
 // fileUrl must have its part, and every part must belong to an attachment. A signature attachment
-// holds a JWS (compact serialization, RS256/384/512) whose payload must be the statement itself;
+// holds a JWS (compact serialization, RS256/384/512) whose payload must be logically the statement;
 // when its header carries the signer's certificate (x5c), the signature must verify with it.
 import { createHash, randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
@@ -17,7 +17,7 @@ import {
 import type { Database } from '../db/schema.ts'
 import { readBytes } from '../http/body.ts'
 import { ApiError } from '../http/errors.ts'
-import { sameStatement } from './statements.ts'
+import { sameStatement } from './compare.ts'
 import { SIGNATURE_USAGE } from './validate.ts'
 
 type Json = Record<string, unknown>
@@ -160,7 +160,17 @@ export async function checkAttachments(
 
 const SIGNING_ALGORITHMS = ['RS256', 'RS384', 'RS512']
 
-/** Checks a signed statement: the JWS is well formed and its payload is this statement. */
+/**
+ * Checks a signed statement (Part Two §2.6.s5.b3): the JWS is decoded (compact serialization, a
+ * readable protected header, RS256/384/512), its payload is a JSON object that is logically this
+ * statement (compare.ts; the signature attachment itself left out of both), and, when the header
+ * carries the signer's certificate chain (x5c), the signature verifies with the first
+ * certificate's key (jose), else 400 signature-invalid. Without x5c the LRS holds no key to
+ * verify with (xAPI names no other way to find one, and x5c is only a SHOULD, §2.6.s4.b6): such
+ * a statement is accepted once the checks above pass, and whoever trusts it must verify the
+ * signature with the signer's key themselves. The certificate is not checked against any trust
+ * anchor: the LRS proves the signature matches the certificate sent, not who the signer is.
+ */
 async function checkSignature(statement: Json, jwsBytes: Uint8Array): Promise<void> {
   const jws = new TextDecoder().decode(jwsBytes).trim()
   const malformed = (why: string) =>

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
+import { sameStatement } from './compare.ts'
 import { instantOf, VOIDED_VERB } from './validate.ts'
 
 type Json = Record<string, unknown>
@@ -132,36 +133,6 @@ export function prepare(received: Json, stored: Date, authority: Json): Prepared
     version: received['version'] ?? '1.0.0',
   }
   return { id, statement, columns: columnsOf(statement), received }
-}
-
-/** A value with object keys sorted, UUIDs lower case, timestamps as instants: for comparing. */
-function normal(v: unknown, key = ''): unknown {
-  if (Array.isArray(v)) return v.map((x) => normal(x))
-  if (isObject(v)) {
-    const out: Json = {}
-    for (const k of Object.keys(v).sort()) out[k] = normal(v[k], k)
-    return out
-  }
-  if (typeof v === 'string' && (key === 'id' || key === 'registration')) return v.toLowerCase()
-  if (typeof v === 'string' && key === 'timestamp') return instantOf(v)
-  return v
-}
-
-/**
- * Whether the statement received is the same as the one stored under its id (Part Two §2.3.1,
- * Statement Comparison): what the LRS filled in (stored, authority, version; timestamp when the
- * received one has none) does not count, nor the order of properties or the case of ids.
- */
-export function sameStatement(received: Json, stored: Json): boolean {
-  const a: Json = { ...received }
-  const b: Json = { ...stored }
-  for (const key of ['stored', 'authority', 'version']) {
-    delete a[key]
-    delete b[key]
-  }
-  if (a['timestamp'] === undefined) delete b['timestamp']
-  if (a['id'] === undefined) delete b['id']
-  return JSON.stringify(normal(a)) === JSON.stringify(normal(b))
 }
 
 export interface StoreOptions {
@@ -306,6 +277,15 @@ export type Cursor = readonly [string, string]
 /** The most statements one answer holds (and what `limit=0` means). */
 export const MAX_LIMIT = 500
 
+/**
+ * The id of the statement `t`'s StatementRef object targets (null when its object is not one), in
+ * a CASE so that no other object's id is ever cast to a UUID.
+ */
+const refTarget = (t: string) => {
+  const object = sql`${sql.ref(`${t}.statement`)} -> 'object'`
+  return sql`CASE WHEN ${object} ->> 'objectType' = 'StatementRef' THEN (${object} ->> 'id')::uuid END`
+}
+
 /** One page of a query: the statements as stored, and the cursor of the next page if any. */
 export async function queryStatements(
   db: Kysely<Database>,
@@ -340,12 +320,18 @@ export async function queryStatements(
     .where('s.voided', '=', false)
   const own = conditions('s')
   // a statement whose object is a StatementRef meets the filters when the statement it targets
-  // does (Part Three §2.1.3, filter conditions for StatementRefs)
+  // does, and so on down a chain of StatementRefs (Part Three §2.1.3, filter conditions for
+  // StatementRefs: "this rule applies recursively"); the targets are found by their ids (the
+  // primary key), voided ones included (§2.1.4.s1.b2), a chain that loops ends (UNION)
   if (own)
     q = q.where(
       sql<boolean>`((${own}) OR (s.statement -> 'object' ->> 'objectType' = 'StatementRef'
-        AND EXISTS (SELECT 1 FROM lrs_statements t
-                     WHERE t.id::text = lower(s.statement -> 'object' ->> 'id') AND ${conditions('t')})))`,
+        AND EXISTS (
+          WITH RECURSIVE chain(id) AS (
+            SELECT ${refTarget('s')}
+            UNION
+            SELECT ${refTarget('r')} FROM lrs_statements r JOIN chain ON r.id = chain.id)
+          SELECT 1 FROM chain JOIN lrs_statements t ON t.id = chain.id WHERE ${conditions('t')})))`,
     )
   if (query.since !== undefined) q = q.where('s.stored', '>', new Date(instantOf(query.since)))
   if (query.until !== undefined) q = q.where('s.stored', '<=', new Date(instantOf(query.until)))

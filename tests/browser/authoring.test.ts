@@ -95,7 +95,7 @@ describe.skipIf(!hasBrowser)('authoring by recording', () => {
     await expect.poll(() => status.textContent()).toMatch(/^Step 2 recorded: Lock the main/)
     // try to start it: the test that it stays off
     await user.clickPart('start_btn')
-    await expect.poll(() => status.textContent()).toMatch(/^Step 3 recorded: Press the START/)
+    await expect.poll(() => status.textContent()).toMatch(/^Step 3 recorded: Press START/)
     await user.fill('Title in English', 2, 'Press START and check that the conveyor stays still')
     await user.fill('Title in Chinese', 2, '按下启动按钮，确认输送机不动')
     await page.screenshot({ path: `${SHOTS}/recording-en.png` })

@@ -85,6 +85,16 @@ describe('titles proposed for a recorded act', () => {
       ok: true,
       text: '给主隔离开关上锁',
     })
+    // a caption in capitals takes no article: "Press START", never "Press the START"
+    const press = { action: 'press', target: 'start_btn' }
+    const start = { kind: 'button', label: { en: 'START', 'zh-CN': '启动' } }
+    expect(proposeTitle(start, press, 'en', 'en')).toEqual({ ok: true, text: 'Press START' })
+    expect(proposeTitle(start, press, 'zh-CN', 'en')).toEqual({ ok: true, text: '按下启动' })
+    const stop = { kind: 'button', label: { en: 'Emergency stop' } }
+    expect(proposeTitle(stop, press, 'en', 'en')).toEqual({
+      ok: true,
+      text: 'Press the emergency stop',
+    })
     // acronyms keep their capitals; a state named by the scenario is used in that language
     const key = {
       kind: 'switch',

@@ -187,8 +187,15 @@ export function stateName(
   return isTitleLanguage(locale) ? COMMON_STATES[locale][state] : undefined
 }
 
+/** A name written as a caption, in capitals ("START", "E-STOP", "Q1"): it takes no article. */
+const isCaption = (name: string): boolean => /[A-Z]/.test(name) && !/[a-z]/.test(name)
+
+// "Press the {part}" with "START" reads "Press START"
 const fill = (template: string, words: Readonly<Record<string, string>>): string =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => words[k] ?? '')
+  template.replace(/(\bthe )?\{(\w+)\}/g, (_, the: string | undefined, k: string) => {
+    const word = words[k] ?? ''
+    return the !== undefined && !isCaption(word) ? the + word : word
+  })
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 

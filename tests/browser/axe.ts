@@ -65,3 +65,28 @@ export async function expectNoSeriousAxe(page: Page, context?: string): Promise<
       `axe-core found ${serious.length} serious or critical violation(s):\n${describeViolations(serious)}`,
     )
 }
+
+/**
+ * `expectNoSeriousAxe` on the section `within`, in English and then in Chinese (switched by the
+ * page's language choice, waiting for `chinese` to show in it), back in English at the end. With
+ * PRACTICA_SHOTS set to a folder, each language's screen is saved there as `name-en.png`/`-zh`.
+ */
+export async function expectNoSeriousAxeInBoth(
+  page: Page,
+  within: string,
+  chinese: string,
+  name: string,
+): Promise<void> {
+  const shots = process.env['PRACTICA_SHOTS']
+  const check = async (language: string) => {
+    await expectNoSeriousAxe(page, within)
+    if (!shots) return
+    await page.locator(within).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${shots}/${name}-${language}.png` })
+  }
+  await check('en')
+  await page.locator('.language-switch select').first().selectOption('zh-CN')
+  await page.locator(within).getByText(chinese).first().waitFor()
+  await check('zh')
+  await page.locator('.language-switch select').first().selectOption('en')
+}

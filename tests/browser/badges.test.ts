@@ -2,20 +2,15 @@
 // confirm a result in the review of an attempt (by keyboard) and see the credentials issued; the
 // learner sees theirs in the library and downloads one, which verifies offline; the admin makes a
 // new signing key. Each screen in both languages, axe-clean.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import type { Page } from 'playwright-core'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyBadge } from '../../src/server/badges/verify.ts'
-import { readConfig } from '../../src/server/config.ts'
-import { openDatabase, type OpenDatabase } from '../../src/server/db/open.ts'
+import type { OpenDatabase } from '../../src/server/db/open.ts'
 import { createStaff } from '../../src/server/people/users.ts'
-import { startServer, type RunningServer } from '../../src/server/server.ts'
+import type { RunningServer } from '../../src/server/server.ts'
 import { peopleOn } from '../server/harness.ts'
 import { assignExample, publishExample, storeAttempt } from '../server/reviewFixtures.ts'
-import { expectNoSeriousAxe } from './axe.ts'
+import { staffSignIn, startAppServer } from './appServer.ts'
+import { expectNoSeriousAxeInBoth } from './axe.ts'
 import {
   appAddress,
   downloadJson,
@@ -29,46 +24,11 @@ setupBrowser()
 
 let database: OpenDatabase
 let running: RunningServer
-const SHOTS = process.env['PRACTICA_SHOTS']
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  await page.getByLabel('Sign-in name').fill(login)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.getByRole('button', { name: 'Classes and administration' }).click()
-}
-
-/** axe on the section `within` in English and in Chinese (with a screenshot of each when asked). */
-async function bothLanguages(page: Page, name: string, within: string, chinese: string) {
-  const shoot = async (language: string) => {
-    if (!SHOTS) return
-    await page.locator(within).scrollIntoViewIfNeeded()
-    await page.screenshot({ path: `${SHOTS}/${name}-${language}.png` })
-  }
-  await expectNoSeriousAxe(page, within)
-  await shoot('en')
-  await page.locator('.language-switch select').first().selectOption('zh-CN')
-  await page.locator(within).getByText(chinese).first().waitFor()
-  await expectNoSeriousAxe(page, within)
-  await shoot('zh')
-  await page.locator('.language-switch select').first().selectOption('en')
-}
 
 describe.skipIf(!hasBrowser)('Open Badges credentials in the app', () => {
   const s = {} as { learnerCookie: string; attemptId: string }
   beforeAll(async () => {
-    database = await openDatabase({})
-    running = await startServer(
-      {
-        ...readConfig({}),
-        port: 0,
-        host: '127.0.0.1',
-        https: 'off',
-        appDir: resolve(process.env['PRACTICA_DIST'] ?? 'dist'),
-        dataDir: mkdtempSync(join(tmpdir(), 'practica-badges-ui-')),
-      },
-      { database, log: pino({ level: 'silent' }) },
-    )
+    ;({ database, running } = await startAppServer())
     const db = database.db
     const people = peopleOn(db, running.url)
     const admin = await createStaff(
@@ -101,7 +61,7 @@ describe.skipIf(!hasBrowser)('Open Badges credentials in the app', () => {
     const url = `${running.url}/`
     // the admin reviews (as an assessor of every class), then rotates the key on one page
     const review = await openApp('badges admin', { url })
-    await signIn(review, 'ada', 'admin12345')
+    await staffSignIn(review, 'ada', 'admin12345')
     await review.getByRole('button', { name: /^Workshop A/ }).click()
     await review
       .locator('tr[data-assignment]')
@@ -128,7 +88,7 @@ describe.skipIf(!hasBrowser)('Open Badges credentials in the app', () => {
     expect(await section.getByRole('button', { name: /^Revoke the credential/ }).count()).toBe(
       issued,
     )
-    await bothLanguages(review, 'review', '.confirm-result', '带式输送机驱动的上锁挂牌')
+    await expectNoSeriousAxeInBoth(review, '.confirm-result', '带式输送机驱动的上锁挂牌', 'review')
 
     const learner = await newAppPage('badges learner')
     await learner.context().addCookies([{ name: 'practica_session', value: s.learnerCookie, url }])
@@ -143,7 +103,12 @@ describe.skipIf(!hasBrowser)('Open Badges credentials in the app', () => {
     )
     const checked = await verifyBadge(credential, { now: new Date(Date.now() + 60_000) })
     expect([checked.signature, checked.status]).toEqual([true, 'unchecked'])
-    await bothLanguages(learner, 'learner', '.my-credentials', '带式输送机驱动的上锁挂牌')
+    await expectNoSeriousAxeInBoth(
+      learner,
+      '.my-credentials',
+      '带式输送机驱动的上锁挂牌',
+      'learner',
+    )
 
     // back in the app, signed in still: the administration's signing key
     await review.goto(appAddress({ url }))
@@ -155,11 +120,11 @@ describe.skipIf(!hasBrowser)('Open Badges credentials in the app', () => {
     await keys.getByRole('alertdialog').getByRole('button', { name: 'Make a new key' }).click()
     await keys.getByRole('status').getByText('A new signing key is in use.').waitFor()
     await keys.getByText('Earlier keys: 1').waitFor()
-    await bothLanguages(
+    await expectNoSeriousAxeInBoth(
       review,
-      'admin',
       'section[aria-labelledby=signing-key-title]',
       '已启用新的签名密钥。',
+      'admin',
     )
   }, 90_000)
 })

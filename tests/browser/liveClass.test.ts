@@ -8,9 +8,7 @@
 // a finished attempt shows scoreAttempt's score; a learner's live 3D view follows new events;
 // both languages, axe-clean, with screenshots at 1280×720 under /tmp/livegrid/.
 import { mkdirSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   getLocalText,
@@ -20,12 +18,12 @@ import {
   type Attempt,
   type Model,
 } from '../../src/core/index.ts'
-import { readConfig } from '../../src/server/config.ts'
-import { openDatabase, type OpenDatabase } from '../../src/server/db/open.ts'
+import type { OpenDatabase } from '../../src/server/db/open.ts'
 import { createStaff } from '../../src/server/people/users.ts'
-import { startServer, type RunningServer } from '../../src/server/server.ts'
+import type { RunningServer } from '../../src/server/server.ts'
 import { storedAttempt } from '../../src/server/work/score.ts'
 import { loadScenarioFile } from '../helpers.ts'
+import { startAppServer } from './appServer.ts'
 import { expectNoSeriousAxe } from './axe.ts'
 import { CuttableProxy } from './cuttableProxy.ts'
 import {
@@ -168,17 +166,7 @@ describe.skipIf(!hasBrowser)('the live class view', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
     model = loadScenarioFile(CONVEYOR)
-    database = await openDatabase({})
-    running = await startServer(
-      {
-        ...readConfig({}),
-        port: 0,
-        host: '127.0.0.1',
-        https: 'off',
-        appDir: resolve(process.env['PRACTICA_DIST'] ?? 'dist'),
-      },
-      { database, log: pino({ level: 'silent' }) },
-    )
+    ;({ database, running } = await startAppServer())
     proxy = new CuttableProxy(running.port)
     proxyUrl = `${await proxy.listen()}/`
   })

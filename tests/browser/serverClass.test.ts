@@ -7,14 +7,13 @@
 // scores the events the server holds, which are the events the learners' browsers recorded.
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { scoreAttempt, type Attempt, type AttemptEvent, type Result } from '../../src/core/index.ts'
-import { readConfig } from '../../src/server/config.ts'
-import { openDatabase, type OpenDatabase } from '../../src/server/db/open.ts'
+import type { OpenDatabase } from '../../src/server/db/open.ts'
 import { prepareSetup } from '../../src/server/people/setup.ts'
-import { startServer, type RunningServer } from '../../src/server/server.ts'
+import type { RunningServer } from '../../src/server/server.ts'
 import { loadScenarioFile } from '../helpers.ts'
+import { staffSignIn, startAppServer } from './appServer.ts'
 import { expectNoSeriousAxe } from './axe.ts'
 import { CuttableProxy } from './cuttableProxy.ts'
 import {
@@ -66,14 +65,6 @@ async function signInCookie(login: string, password: string): Promise<string> {
   return answer.headers.get('set-cookie')!.split(';')[0]!
 }
 
-/** Staff sign-in on the library's server panel, then the staff's screen. */
-async function staffSignIn(page: Page, login: string, password: string): Promise<void> {
-  await page.getByLabel('Sign-in name').fill(login)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.getByRole('button', { name: 'Classes and administration' }).click()
-}
-
 /** A learner joins the class with its code, then starts its assignment. */
 async function joinAndStart(page: Page, code: string, learnerId: string, name: string) {
   await page.getByLabel('Class code').fill(code)
@@ -88,17 +79,7 @@ async function joinAndStart(page: Page, code: string, learnerId: string, name: s
 
 describe.skipIf(!hasBrowser)('a class on the Practica server', () => {
   beforeAll(async () => {
-    database = await openDatabase({})
-    running = await startServer(
-      {
-        ...readConfig({}),
-        port: 0,
-        host: '127.0.0.1',
-        https: 'off',
-        appDir: resolve(process.env['PRACTICA_DIST'] ?? 'dist'),
-      },
-      { database, log: pino({ level: 'silent' }) },
-    )
+    ;({ database, running } = await startAppServer())
     proxy = new CuttableProxy(running.port)
     url = `${await proxy.listen()}/`
   })

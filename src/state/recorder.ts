@@ -10,11 +10,8 @@ import {
   compileScenario,
   proposeHazards,
   proposeThreshold,
-  proposeTitle,
   scoreAttempt,
   stepIdBase,
-  thresholdTitle,
-  toScenarioSteps,
   uniqueId,
   usedIds,
   validateScenario,
@@ -23,9 +20,7 @@ import {
   type EditCommand,
   type HazardProposal,
   type JsonObject,
-  type JsonValue,
   type Model,
-  type PartWords,
   type RecordedAct,
   type RecordedStep,
   type Result,
@@ -34,20 +29,17 @@ import {
 import { appStore } from './appStore.ts'
 import { createAttemptStore, toAttempt, type AttemptStore } from './attemptStore.ts'
 import type { EditorStore } from './editorStore.ts'
+import { recorderEdits } from './recorderEdits.ts'
+import {
+  isObject,
+  sameName,
+  stepsWithRecording,
+  titlesOf,
+  type MissingName,
+  type PendingReading,
+} from './recorderWords.ts'
 
-/** A gauge or display read while recording, waiting for the teacher to confirm its threshold. */
-export interface PendingReading {
-  readonly target: string
-  readonly read: number
-  readonly threshold: Threshold
-}
-
-/** A state that has no name in one of the scenario's locales: the recorder asks for it. */
-export interface MissingName {
-  readonly target: string
-  readonly state: string
-  readonly locale: string
-}
+export type { MissingName, PendingReading } from './recorderWords.ts'
 
 /** A run scored by the engine, to say in plain words how it would score. */
 export interface ScoredRun {
@@ -94,83 +86,86 @@ export interface RecorderState {
 
 export type RecorderStore = StoreApi<RecorderState>
 
-const isObject = (v: JsonValue | undefined): v is JsonObject =>
-  v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v)
+type ProposedHazard = RecorderState['hazards'][number]
 
-const localesOf = (doc: JsonObject): string[] =>
-  Array.isArray(doc['locales']) && doc['locales'].length > 0
-    ? doc['locales'].filter((l): l is string => typeof l === 'string')
-    : ['en']
-
-function componentOf(doc: JsonObject, id: string): { index: number; part: JsonObject } | undefined {
-  const list = doc['components']
-  if (!Array.isArray(list)) return undefined
-  const index = list.findIndex((c) => isObject(c) && c['id'] === id)
-  const part = list[index]
-  return isObject(part) ? { index, part } : undefined
+/** The learner's attempt store the instructor acts through: untimed, on the draft as compiled. */
+function recordingAttempt(model: Model, clock: () => number): AttemptStore {
+  const t0 = clock()
+  // the instructor takes the time they need: no time limit ends a recording
+  const untimed: Model = { ...model, scoring: { ...model.scoring, timeLimitMs: undefined } }
+  return createAttemptStore(
+    {
+      model: untimed,
+      mode: 'practice',
+      learner: { id: 'instructor', name: '' },
+      faults: [],
+      attemptId: uuidv4(),
+      startedAt: new Date().toISOString(),
+    },
+    () => clock() - t0,
+  )
 }
 
-const wordsOf = (part: JsonObject): PartWords => part as unknown as PartWords
+/** The acts of the recording so far, without the attempt's end. */
+const actsOf = (attempt: AttemptStore): AttemptEvent[] =>
+  attempt.getState().events.filter((e) => e.action !== 'end')
 
-/** The titles of an act in every locale, and the state names missing for some of them. */
-function titlesOf(
+/** A number read off a gauge or a display, as a check with a threshold to confirm; else none. */
+function readingOf(attempt: AttemptStore, act: RecordedAct): PendingReading | undefined {
+  const model = attempt.getState().setup.model
+  const index = model.componentIndex.get(act.target)
+  const c = index === undefined ? undefined : model.components[index]
+  if (act.action !== 'inspect' || !c?.value || (c.kind !== 'gauge' && c.kind !== 'display'))
+    return undefined
+  const read = c.value(attempt.getState().sim)
+  if (typeof read !== 'number') return undefined
+  const { min, max } = c.source as { min?: number; max?: number }
+  return { target: act.target, read, threshold: proposeThreshold(act.target, read, min, max) }
+}
+
+/** The hazards the recording suggests on the draft with its steps in, keeping the teacher's choices. */
+function proposedHazards(
   doc: JsonObject,
-  act: RecordedAct,
-): { titles: Record<string, string>; missing: MissingName[] } {
-  const locales = localesOf(doc)
-  const part = componentOf(doc, act.target)?.part
-  const titles: Record<string, string> = {}
-  const missing: MissingName[] = []
-  for (const locale of locales) {
-    const t = part ? proposeTitle(wordsOf(part), act, locale, locales[0]!) : undefined
-    titles[locale] = t?.ok ? t.text : ''
-    if (t && !t.ok && t.reason === 'state')
-      missing.push({ target: act.target, state: t.state, locale })
-  }
-  return { titles, missing }
+  state: Pick<RecorderState, 'steps' | 'replace' | 'hazards'>,
+  events: readonly AttemptEvent[],
+): ProposedHazard[] {
+  const d = { ...doc, steps: stepsWithRecording(doc, state.steps, state.replace) }
+  const chosen = new Map(state.hazards.map((h) => [h.proposal.hazard['when'], h.chosen]))
+  return proposeHazards(d, events, usedIds(d)).map((proposal) => ({
+    proposal,
+    chosen: chosen.get(proposal.hazard['when']) ?? true,
+  }))
 }
 
-function thresholdTitles(doc: JsonObject, threshold: Threshold): Record<string, string> {
-  const locales = localesOf(doc)
-  const part = componentOf(doc, threshold.target)?.part
-  const unit = part && typeof part['unit'] === 'string' ? part['unit'] : undefined
-  const titles: Record<string, string> = {}
-  for (const locale of locales) {
-    const t = part
-      ? thresholdTitle(
-          wordsOf(part),
-          threshold.comparison,
-          threshold.value,
-          unit,
-          locale,
-          locales[0]!,
-        )
-      : undefined
-    titles[locale] = t?.ok ? t.text : ''
-  }
-  return titles
-}
-
-const sameName = (a: MissingName, b: MissingName) =>
-  a.target === b.target && a.state === b.state && a.locale === b.locale
-
-/** The draft's steps with the recording in them, as `finish` writes them. */
-function stepsWithRecording(
+/** The one edit that puts the recorded steps and the chosen hazards into the draft. */
+function recordingEdit(
   doc: JsonObject,
-  steps: readonly RecordedStep[],
-  replace: boolean,
-): JsonValue[] {
-  const old = Array.isArray(doc['steps']) ? doc['steps'] : []
-  const last = replace ? undefined : old[old.length - 1]
-  const first = isObject(last) && typeof last['id'] === 'string' ? [last['id']] : []
-  const competency = Array.isArray(doc['competencies']) ? doc['competencies'][0] : undefined
-  const recorded = toScenarioSteps(steps, localesOf(doc), {
-    first,
-    competency:
-      isObject(competency) && typeof competency['id'] === 'string' ? competency['id'] : undefined,
-  })
-  return replace ? recorded : [...old, ...recorded]
+  state: Pick<RecorderState, 'steps' | 'replace' | 'hazards'>,
+): EditCommand {
+  const chosen = state.hazards.filter((h) => h.chosen).map((h) => h.proposal.hazard)
+  const commands: EditCommand[] = [
+    { kind: 'set', path: ['steps'], value: stepsWithRecording(doc, state.steps, state.replace) },
+  ]
+  if (chosen.length > 0) {
+    const old = Array.isArray(doc['hazards']) ? doc['hazards'] : []
+    commands.push({ kind: 'set', path: ['hazards'], value: [...old, ...chosen] })
+  }
+  return { kind: 'batch', label: 'record steps', commands }
 }
+
+/** How the recorded run scores on the draft it made; none when the draft does not validate. */
+function scoreRecording(editor: EditorStore, attempt: AttemptStore): ScoredRun | undefined {
+  const events = actsOf(attempt)
+  const valid = validateScenario(editor.getState().history.doc)
+  if (!valid.ok) return undefined
+  const model = compileScenario(valid.value)
+  const setup = { ...attempt.getState().setup, model }
+  const file = toAttempt(setup, [...events, { t: events.at(-1)?.t ?? 0, action: 'end' }])
+  const scored = scoreAttempt(model, file)
+  return scored.ok ? { kind: 'recorded', model, attempt: file, result: scored.value } : undefined
+}
+
+const IDLE = { editor: null, attempt: null, steps: [], reading: null, missing: [], hazards: [] }
 
 /** Creates the recorder; `clock` gives milliseconds (performance.now in the app). */
 export function createRecorderStore(clock: () => number = () => performance.now()): RecorderStore {
@@ -178,59 +173,25 @@ export function createRecorderStore(clock: () => number = () => performance.now(
   let ticker: ReturnType<typeof setInterval> | undefined
   let taken = new Set<string>()
 
-  const store = createStore<RecorderState>()((set, get) => {
+  return createStore<RecorderState>()((set, get) => {
     const doc = (): JsonObject => get().editor!.getState().history.doc
 
     /** The hazards the recording suggests, checked against the recorded run. */
     const refreshHazards = () => {
-      const { editor, attempt, steps, replace, hazards } = get()
+      const { editor, attempt, steps } = get()
       if (!editor || !attempt || steps.length === 0) return set({ hazards: [] })
-      const d = { ...doc(), steps: stepsWithRecording(doc(), steps, replace) }
-      const events = attempt.getState().events.filter((e) => e.action !== 'end')
-      const ids = usedIds(d)
-      const proposals = proposeHazards(d, events, ids)
-      const chosen = new Map(hazards.map((h) => [h.proposal.hazard['when'], h.chosen]))
-      set({
-        hazards: proposals.map((proposal) => ({
-          proposal,
-          chosen: chosen.get(proposal.hazard['when']) ?? true,
-        })),
-      })
+      set({ hazards: proposedHazards(doc(), get(), actsOf(attempt)) })
     }
 
     const addAct = (event: AttemptEvent) => {
       if (event.target === undefined || event.action === 'hint' || event.action === 'end') return
-      const act: RecordedAct =
-        event.value === undefined
-          ? { action: event.action, target: event.target }
-          : { action: event.action, target: event.target, value: event.value }
-      const attempt = get().attempt!
-      const model = attempt.getState().setup.model
-      const index = model.componentIndex.get(act.target)
-      const c = index === undefined ? undefined : model.components[index]
-      // a number read off a gauge or a display: a check with a threshold, to confirm
-      if (act.action === 'inspect' && c?.value && (c.kind === 'gauge' || c.kind === 'display')) {
-        const read = c.value(attempt.getState().sim)
-        if (typeof read === 'number') {
-          const source = c.source as { min?: number; max?: number }
-          return set({
-            reading: {
-              target: act.target,
-              read,
-              threshold: proposeThreshold(act.target, read, source.min, source.max),
-            },
-          })
-        }
-      }
+      const { action, target, value } = event
+      const act: RecordedAct = value === undefined ? { action, target } : { action, target, value }
+      const reading = readingOf(get().attempt!, act)
+      if (reading) return set({ reading })
       const { titles, missing } = titlesOf(doc(), act)
-      const step: RecordedStep = {
-        id: uniqueId(stepIdBase(act), taken),
-        act,
-        titles,
-        anyOrder: false,
-        critical: false,
-        points: 1,
-      }
+      const id = uniqueId(stepIdBase(act), taken)
+      const step: RecordedStep = { id, act, titles, anyOrder: false, critical: false, points: 1 }
       const known = get().missing
       set({
         steps: [...get().steps, step],
@@ -247,32 +208,14 @@ export function createRecorderStore(clock: () => number = () => performance.now(
     }
 
     return {
-      editor: null,
-      attempt: null,
+      ...IDLE,
       replace: false,
-      steps: [],
-      reading: null,
-      missing: [],
-      hazards: [],
       scored: new Map(),
       start(editor) {
         stop()
         const { model, meta, history } = editor.getState()
         if (!model) return
-        const t0 = clock()
-        // the instructor takes the time they need: no time limit ends a recording
-        const untimed: Model = { ...model, scoring: { ...model.scoring, timeLimitMs: undefined } }
-        const attempt = createAttemptStore(
-          {
-            model: untimed,
-            mode: 'practice',
-            learner: { id: 'instructor', name: '' },
-            faults: [],
-            attemptId: uuidv4(),
-            startedAt: new Date().toISOString(),
-          },
-          () => clock() - t0,
-        )
+        const attempt = recordingAttempt(model, clock)
         taken = usedIds(history.doc)
         const oldSteps = Array.isArray(history.doc['steps']) ? history.doc['steps'] : []
         // a template's steps are an example: the recording takes their place unless asked not to
@@ -280,7 +223,7 @@ export function createRecorderStore(clock: () => number = () => performance.now(
         if (replace)
           for (const s of oldSteps)
             if (isObject(s) && typeof s['id'] === 'string') taken.delete(s['id'])
-        set({ editor, attempt, replace, steps: [], reading: null, missing: [], hazards: [] })
+        set({ ...IDLE, editor, attempt, replace })
         unsubscribe = attempt.subscribe((s, prev) => {
           for (const event of s.events.slice(prev.events.length)) addAct(event)
         })
@@ -288,133 +231,20 @@ export function createRecorderStore(clock: () => number = () => performance.now(
       },
       cancel() {
         stop()
-        set({ editor: null, attempt: null, steps: [], reading: null, missing: [], hazards: [] })
+        set(IDLE)
       },
       finish() {
-        const { editor, attempt, steps, replace, hazards } = get()
+        const { editor, attempt, steps } = get()
         if (!editor || !attempt || steps.length === 0) return
-        const d = doc()
-        const chosen = hazards.filter((h) => h.chosen).map((h) => h.proposal.hazard)
-        const commands: EditCommand[] = [
-          { kind: 'set', path: ['steps'], value: stepsWithRecording(d, steps, replace) },
-        ]
-        if (chosen.length > 0) {
-          const old = Array.isArray(d['hazards']) ? d['hazards'] : []
-          commands.push({ kind: 'set', path: ['hazards'], value: [...old, ...chosen] })
-        }
-        editor.getState().run({ kind: 'batch', label: 'record steps', commands })
-        // how the recorded run scores on the draft it made
-        const events = attempt.getState().events.filter((e) => e.action !== 'end')
-        const valid = validateScenario(editor.getState().history.doc)
+        editor.getState().run(recordingEdit(doc(), get()))
         stop()
-        if (valid.ok) {
-          const model = compileScenario(valid.value)
-          const setup = { ...attempt.getState().setup, model }
-          const file = toAttempt(setup, [...events, { t: events.at(-1)?.t ?? 0, action: 'end' }])
-          const scored = scoreAttempt(model, file)
-          if (scored.ok)
-            set({
-              scored: new Map(get().scored).set(editor, {
-                kind: 'recorded',
-                model,
-                attempt: file,
-                result: scored.value,
-              }),
-            })
-        }
-        set({ editor: null, attempt: null, steps: [], reading: null, missing: [], hazards: [] })
+        const run = scoreRecording(editor, attempt)
+        if (run) set({ scored: new Map(get().scored).set(editor, run) })
+        set(IDLE)
       },
-      setReplace(replace) {
-        set({ replace })
-        refreshHazards()
-      },
-      setTitle(index, locale, text) {
-        set({
-          steps: get().steps.map((s, i) =>
-            i === index ? { ...s, titles: { ...s.titles, [locale]: text } } : s,
-          ),
-        })
-      },
-      update(index, change) {
-        set({ steps: get().steps.map((s, i) => (i === index ? { ...s, ...change } : s)) })
-        refreshHazards()
-      },
-      remove(index) {
-        set({ steps: get().steps.filter((_, i) => i !== index) })
-        refreshHazards()
-      },
-      setThreshold(threshold) {
-        const reading = get().reading
-        if (reading) set({ reading: { ...reading, threshold } })
-      },
-      confirmReading(asRead = false) {
-        const reading = get().reading
-        if (!reading) return
-        const act: RecordedAct = { action: 'inspect', target: reading.target }
-        const step: RecordedStep = asRead
-          ? {
-              id: uniqueId(stepIdBase(act), taken),
-              act,
-              titles: titlesOf(doc(), act).titles,
-              anyOrder: false,
-              critical: false,
-              points: 1,
-            }
-          : {
-              id: uniqueId(`${reading.target}-check`.replace(/_/g, '-'), taken),
-              threshold: reading.threshold,
-              titles: thresholdTitles(doc(), reading.threshold),
-              anyOrder: false,
-              critical: false,
-              points: 1,
-            }
-        set({ reading: null, steps: [...get().steps, step] })
-        refreshHazards()
-      },
-      dropReading() {
-        set({ reading: null })
-      },
-      nameState(missing, name) {
-        const editor = get().editor
-        const found = editor && componentOf(doc(), missing.target)
-        if (!editor || !found || name.trim() === '') return
-        const locales = localesOf(doc())
-        const labels = isObject(found.part['stateLabels']) ? found.part['stateLabels'] : {}
-        const before = labels[missing.state]
-        const text: JsonObject =
-          typeof before === 'string'
-            ? { [locales[0]!]: before }
-            : isObject(before)
-              ? { ...before }
-              : {}
-        text[missing.locale] = name.trim()
-        editor.getState().run({
-          kind: 'set',
-          path: ['components', found.index, 'stateLabels', missing.state],
-          value: text,
-        })
-        // the titles that waited for this name
-        set({
-          missing: get().missing.filter((m) => !sameName(m, missing)),
-          steps: get().steps.map((s) => {
-            if (!s.act || s.act.target !== missing.target || s.act.value !== missing.state) return s
-            const { titles } = titlesOf(doc(), s.act)
-            return {
-              ...s,
-              titles: {
-                ...s.titles,
-                [missing.locale]: s.titles[missing.locale] || titles[missing.locale]!,
-              },
-            }
-          }),
-        })
-      },
-      chooseHazard(index, chosen) {
-        set({ hazards: get().hazards.map((h, i) => (i === index ? { ...h, chosen } : h)) })
-      },
+      ...recorderEdits({ get, set, doc, refreshHazards, taken: () => taken }),
     }
   })
-  return store
 }
 
 /** The app's recorder: one recording at a time, on the draft open in the editor. */

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import validateXapi from '@learninglocker/xapi-validation'
 import { exportXapi, type Result } from '../../src/core/index.ts'
+import { MAX_STATEMENTS_BYTES } from '../../src/server/lrs/attachments.ts'
 import { validateStatement } from '../../src/server/lrs/validate.ts'
 import { modelFor } from '../../src/server/work/models.ts'
 import { storedAttempt } from '../../src/server/work/score.ts'
@@ -437,6 +438,30 @@ forEachDatabase('xAPI LRS', (server) => {
       expect(conflicting.status).toBe(409)
       expect((await lrs.get(`/xapi/statements?statementId=${fresh}`)).status).toBe(404)
     })
+    it('"The LRS MUST reject with 413 Request Entity Too Large status any request rejected by the LRS where the size of the Attachment, Statement or document is larger than the maximum allowed by the LRS": statements over its limit, by POST or PUT, as JSON or multipart/mixed, are refused and nothing is stored (3.2.s3.b11; 3.2.s2.b7; 1.5.2.s3.b7)', async () => {
+      const id = randomUUID()
+      const big = statement({
+        id,
+        result: { extensions: { [`${ACT}notes`]: 'x'.repeat(MAX_STATEMENTS_BYTES) } },
+      })
+      const posted = await lrs.post('/xapi/statements', big)
+      expect(posted.status).toBe(413)
+      expect(posted.body.error.code).toBe('too-large')
+      expect(posted.body.error.message).toMatch(/larger than/)
+      expect((await lrs.put(`/xapi/statements?statementId=${id}`, big)).status).toBe(413)
+      const boundary = 'b413'
+      const multipart = `--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(big)}\r\n--${boundary}--\r\n`
+      const mixed = await lrs.post('/xapi/statements', multipart, {
+        'content-type': `multipart/mixed; boundary=${boundary}`,
+      })
+      expect(mixed.status).toBe(413)
+      expect((await lrs.get(`/xapi/statements?statementId=${id}`)).status).toBe(404)
+      // just under the limit is taken
+      const fits = statement({
+        result: { extensions: { [`${ACT}notes`]: 'x'.repeat(MAX_STATEMENTS_BYTES - 1000) } },
+      })
+      expect((await lrs.post('/xapi/statements', fits)).status).toBe(200)
+    })
     it('An LRS rejects with 400 a body that is not JSON, or an empty array', async () => {
       expect((await lrs.post('/xapi/statements', '{"actor":')).status).toBe(400)
       expect((await lrs.post('/xapi/statements', [])).status).toBe(400)
@@ -626,6 +651,98 @@ forEachDatabase('xAPI LRS', (server) => {
       expect(zh.object.definition.name).toEqual({ 'zh-CN': '泵' })
       expect(zh.actor.name).toBe('ada')
       expect((await q(`statementId=${id}&format=full`)).status).toBe(400)
+    })
+    it('format=canonical: Activities with the canonical definition the LRS holds (the latest a Statement gave), every language map of Activities, interaction components, Verbs and attachments reduced to the one language Accept-Language prefers, applied to each map (q-values, prefixes, "*", q=0); Agents as in exact (2.1.3.s1.table1.row12; 2.1.3.s4.b1, b3, b5)', async () => {
+      const [first, second] = [randomUUID(), randomUUID()]
+      const canon = here('canon')
+      const ada = { ...actor('ada'), name: 'Ada Lovelace' }
+      const choice = (description: Record<string, string>, name: Record<string, string>) => ({
+        id: canon,
+        definition: {
+          name,
+          type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+          interactionType: 'choice',
+          choices: [{ id: 'a', description }],
+        },
+      })
+      await lrs.post('/xapi/statements', [
+        statement({
+          id: first,
+          actor: ada,
+          verb: {
+            id: `${V}answered`,
+            display: { 'en-US': 'answered', 'zh-CN': '回答', fr: 'a répondu' },
+          },
+          object: choice(
+            { 'en-US': 'Valve A', 'zh-CN': '阀门甲' },
+            { 'en-US': 'Old pump', 'zh-CN': '旧泵' },
+          ),
+          context: {
+            contextActivities: {
+              parent: [{ id: here('parent'), definition: { name: { en: 'Line', zh: '产线' } } }],
+            },
+          },
+          attachments: [
+            {
+              usageType: `${ACT}photo`,
+              display: { 'en-US': 'Photo', 'zh-CN': '照片' },
+              contentType: 'image/png',
+              length: 1,
+              sha2: 'a'.repeat(64),
+              fileUrl: 'https://school.test/photo.png',
+            },
+          ],
+        }),
+        statement({
+          id: second,
+          object: choice(
+            { 'en-US': 'Valve A', 'zh-CN': '阀门甲', 'fr-FR': 'Vanne A' },
+            { 'en-US': 'Pump', 'zh-CN': '泵', 'fr-FR': 'Pompe' },
+          ),
+        }),
+      ])
+      const get = async (id: string, language?: string) =>
+        (
+          await lrs.get(`/xapi/statements?statementId=${id}&format=canonical`, {
+            'accept-language': language,
+          })
+        ).body
+      const zh = await get(first, 'fr;q=0.2, zh;q=0.9, *;q=0.1')
+      expect(zh.object.definition.name).toEqual({ 'zh-CN': '泵' })
+      expect(zh.object.definition.choices).toEqual([
+        { id: 'a', description: { 'zh-CN': '阀门甲' } },
+      ])
+      expect(zh.verb.display).toEqual({ 'zh-CN': '回答' })
+      expect(zh.context.contextActivities.parent[0].definition.name).toEqual({ zh: '产线' })
+      expect(zh.attachments[0].display).toEqual({ 'zh-CN': '照片' })
+      expect(zh.actor).toEqual(ada)
+      // exact keeps what the statement said
+      const exact = (await q(`statementId=${first}`)).body
+      expect(exact.object.definition.name).toEqual({ 'en-US': 'Old pump', 'zh-CN': '旧泵' })
+      // en refused (q=0): the best of the rest; "*" for a language not named
+      expect((await get(first, 'en;q=0, fr;q=0.5, *;q=0.1')).object.definition.name).toEqual({
+        'fr-FR': 'Pompe',
+      })
+      // none acceptable: one the request did not refuse
+      const refused = (await get(first, 'en;q=0, de')).verb.display
+      expect(Object.keys(refused)).toHaveLength(1)
+      expect(refused['en-US']).toBeUndefined()
+      expect((await get(first, 'zh;q=0.1, fr;q=0, *')).verb.display).toEqual({
+        'en-US': 'answered',
+      })
+      // no Accept-Language: still one language in each map
+      const any = await get(first)
+      for (const map of [any.verb.display, any.object.definition.name, any.attachments[0].display])
+        expect(Object.keys(map)).toHaveLength(1)
+      // a page of statements too
+      const page = await lrs.get(
+        `/xapi/statements?activity=${encodeURIComponent(canon)}&format=canonical`,
+        { 'accept-language': 'en' },
+      )
+      expect(page.body.statements.map((s: any) => s.object.definition.name)).toEqual([
+        { 'en-US': 'Pump' },
+        { 'en-US': 'Pump' },
+      ])
     })
     it('An LRS rejects with 400 a GET with statementId and voidedStatementId, with statementId and another filter, or with an unknown parameter', async () => {
       expect((await q(`statementId=${ids[0]}&voidedStatementId=${ids[1]}`)).status).toBe(400)

@@ -8,13 +8,18 @@ import type { Database } from '../db/schema.ts'
 import type { LrsApp, LrsEnv } from './app.ts'
 import { activityIdOf, readParams, xapiJson } from './documentsParams.ts'
 
-/** The latest definition statements gave `activityId`, if any. */
-export async function latestDefinition(
+/**
+ * The latest definition statements gave each of `activityIds` (as the statement's object or one of
+ * its context activities), by id; an activity no statement defined is not in the map.
+ */
+export async function latestDefinitions(
   db: Kysely<Database>,
-  activityId: string,
-): Promise<Record<string, unknown> | undefined> {
-  const { rows } = await sql<{ definition: Record<string, unknown> }>`
-    SELECT a.value -> 'definition' AS definition
+  activityIds: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  if (activityIds.length === 0) return new Map()
+  const ids = sql`ARRAY[${sql.join(activityIds.map((id) => sql`${id}`))}]::text[]`
+  const { rows } = await sql<{ id: string; definition: Record<string, unknown> }>`
+    SELECT DISTINCT ON (a.value ->> 'id') a.value ->> 'id' AS id, a.value -> 'definition' AS definition
       FROM lrs_statements s
      CROSS JOIN LATERAL jsonb_array_elements(
              jsonb_build_array(s.statement -> 'object')
@@ -27,13 +32,20 @@ export async function latestDefinition(
              || CASE WHEN jsonb_typeof(s.statement -> 'context' -> 'contextActivities' -> 'other') = 'array'
                      THEN s.statement -> 'context' -> 'contextActivities' -> 'other' ELSE '[]'::jsonb END
            ) AS a(value)
-     WHERE s.related_activities @> ARRAY[${activityId}]::text[]
-       AND a.value ->> 'id' = ${activityId}
+     WHERE s.related_activities && ${ids}
+       AND a.value ->> 'id' = ANY (${ids})
        AND coalesce(a.value ->> 'objectType', 'Activity') = 'Activity'
        AND jsonb_typeof(a.value -> 'definition') = 'object'
-     ORDER BY s.seq DESC
-     LIMIT 1`.execute(db)
-  return rows[0]?.definition
+     ORDER BY a.value ->> 'id', s.seq DESC`.execute(db)
+  return new Map(rows.map((r) => [r.id, r.definition]))
+}
+
+/** The latest definition statements gave `activityId`, if any. */
+export async function latestDefinition(
+  db: Kysely<Database>,
+  activityId: string,
+): Promise<Record<string, unknown> | undefined> {
+  return (await latestDefinitions(db, [activityId])).get(activityId)
 }
 
 export function activityRoutes(app: LrsApp): void {

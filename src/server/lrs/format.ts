@@ -1,7 +1,11 @@
 // The `format` of statements returned (xAPI 1.0.3 Part Three §2.1.3): `exact` as stored; `ids`
-// with Agents, Groups, Activities and Verbs cut to what identifies them; `canonical` with every
-// language map of Activities and Verbs reduced to the one language that best matches the
-// request's Accept-Language (Part Three §2.1.3, language filtering).
+// with Agents, Groups, Activities and Verbs cut to what identifies them; `canonical` with each
+// Activity's definition the LRS's canonical one (the latest a statement gave it, as the Activities
+// resource answers: activities.ts) and every language map of Activities (name, description, the
+// interaction components' descriptions), Verbs (display, the statement's own: this LRS keeps no
+// canonical Verb displays, 2.1.3.s4.b2 "MAY") and attachments (display, description) reduced to
+// the one language the request's Accept-Language prefers (2.1.3.s4.b1, b5: RFC 2616 §14.4 applied
+// to each map), Agents and Groups as stored.
 type Json = Record<string, unknown>
 
 export type StatementFormat = 'exact' | 'ids' | 'canonical'
@@ -58,43 +62,78 @@ function mapParts(
   return out
 }
 
-/** The languages of an Accept-Language header, best first (q-values honoured). */
-export function acceptedLanguages(header: string | undefined): string[] {
+/** The language ranges of an Accept-Language header with their qualities (q=0 kept: excluded). */
+export function acceptedLanguages(header: string | undefined): Range[] {
   if (!header) return []
   return header
     .split(',')
-    .map((part, i) => {
+    .map((part) => {
       const [tag, ...params] = part.trim().split(';')
-      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)).find(Boolean)
-      return { tag: (tag ?? '').trim().toLowerCase(), q: q ? Number(q[1]) : 1, i }
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean)
+      const quality = q ? Number(q[1]) : 1
+      return { tag: (tag ?? '').trim().toLowerCase(), q: Number.isFinite(quality) ? quality : 0 }
     })
-    .filter((l) => l.tag !== '' && l.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i)
-    .map((l) => l.tag)
+    .filter((l) => l.tag !== '')
 }
 
-/** The language map reduced to its best entry for `languages` (else its first entry). */
-function filterMap(map: unknown, languages: readonly string[]): unknown {
+/** A range of an Accept-Language header and its quality. */
+export interface Range {
+  readonly tag: string
+  readonly q: number
+}
+
+/**
+ * The quality RFC 2616 §14.4 gives `tag`: that of the longest range equal to it or a prefix of
+ * it followed by "-", else that of "*"; undefined when no range names it (0: named as refused).
+ */
+function qualityOf(tag: string, ranges: readonly Range[]): number | undefined {
+  const t = tag.toLowerCase()
+  let best: Range | undefined
+  for (const r of ranges)
+    if ((r.tag === t || t.startsWith(`${r.tag}-`)) && (!best || r.tag.length > best.tag.length))
+      best = r
+  return best?.q ?? ranges.find((r) => r.tag === '*')?.q
+}
+
+/**
+ * The language map reduced to one entry (Part Three 2.1.3.s4): the one of highest quality for the
+ * request's ranges (the stored order breaks ties: PostgreSQL's jsonb keeps keys shortest first);
+ * when none is acceptable, one whose tag a range starts with (a request for en-GB shown "en"),
+ * else the first entry the request did not refuse (q=0), else the first.
+ */
+function filterMap(map: unknown, languages: readonly Range[]): unknown {
   if (!isObject(map)) return map
   const entries = Object.entries(map)
   if (entries.length <= 1) return map
-  for (const want of languages) {
-    if (want === '*') break
-    const exact = entries.find(([tag]) => tag.toLowerCase() === want)
-    if (exact) return { [exact[0]]: exact[1] }
-    const prefix = entries.find(
-      ([tag]) =>
-        tag.toLowerCase().startsWith(`${want}-`) || want.startsWith(`${tag.toLowerCase()}-`),
-    )
-    if (prefix) return { [prefix[0]]: prefix[1] }
+  let chosen: [string, unknown] | undefined
+  let chosenQ = 0
+  for (const entry of entries) {
+    const q = qualityOf(entry[0], languages) ?? 0
+    if (q > chosenQ) [chosen, chosenQ] = [entry, q]
   }
-  const [first] = entries
-  return first ? { [first[0]]: first[1] } : map
+  if (!chosen)
+    for (const r of [...languages].sort((a, b) => b.q - a.q)) {
+      if (r.q <= 0) continue
+      chosen = entries.find(([tag]) => r.tag.startsWith(`${tag.toLowerCase()}-`))
+      if (chosen) break
+    }
+  chosen ??= entries.find(([tag]) => qualityOf(tag, languages) !== 0)
+  const [tag, value] = chosen ?? entries[0]!
+  return { [tag]: value }
 }
 
-function canonicalActivity(a: unknown, languages: readonly string[]): unknown {
-  if (!isObject(a) || !isObject(a['definition'])) return a
-  const d: Json = { ...a['definition'] }
+/** The LRS's canonical definitions of Activities, by id (activities.ts, latestDefinitions). */
+export type Definitions = ReadonlyMap<string, Json>
+
+function canonicalActivity(
+  a: unknown,
+  languages: readonly Range[],
+  definitions: Definitions,
+): unknown {
+  if (!isObject(a)) return a
+  const definition = definitions.get(String(a['id'])) ?? a['definition']
+  if (!isObject(definition)) return a
+  const d: Json = { ...definition }
   for (const k of ['name', 'description']) if (d[k] !== undefined) d[k] = filterMap(d[k], languages)
   for (const k of ['choices', 'scale', 'source', 'target', 'steps'])
     if (Array.isArray(d[k]))
@@ -106,11 +145,32 @@ function canonicalActivity(a: unknown, languages: readonly string[]): unknown {
   return { ...a, definition: d }
 }
 
-/** A stored statement in `format` (`languages`: the request's, for `canonical`). */
+/** The ids of every Activity in `statements` (objects, context activities, SubStatements'). */
+export function activityIdsOf(statements: readonly Json[]): string[] {
+  const ids = new Set<string>()
+  const collect = (a: unknown) => {
+    if (isObject(a) && typeof a['id'] === 'string') ids.add(a['id'])
+    return a
+  }
+  for (const s of statements)
+    mapParts(
+      s,
+      (a) => a,
+      collect,
+      (v) => v,
+    )
+  return [...ids]
+}
+
+/**
+ * A stored statement in `format`; for `canonical`, `languages` are the request's Accept-Language
+ * ranges and `definitions` the LRS's canonical Activity definitions (by id).
+ */
 export function formatStatement(
   s: Json,
   format: StatementFormat,
-  languages: readonly string[],
+  languages: readonly Range[],
+  definitions: Definitions = new Map(),
 ): Json {
   if (format === 'exact') return s
   if (format === 'ids')
@@ -131,7 +191,7 @@ export function formatStatement(
   const out = mapParts(
     s,
     (a) => a,
-    (a) => canonicalActivity(a, languages),
+    (a) => canonicalActivity(a, languages, definitions),
     (v) =>
       isObject(v) && v['display'] !== undefined
         ? { ...v, display: filterMap(v['display'], languages) }

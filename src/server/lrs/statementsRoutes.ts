@@ -13,7 +13,14 @@ import {
   storeAttachments,
 } from './attachments.ts'
 import { authorityOf, lrsClientOf } from './auth.ts'
-import { acceptedLanguages, formatStatement, type StatementFormat } from './format.ts'
+import { latestDefinitions } from './activities.ts'
+import {
+  acceptedLanguages,
+  activityIdsOf,
+  formatStatement,
+  type Definitions,
+  type StatementFormat,
+} from './format.ts'
 import {
   agentKeyOf,
   MAX_LIMIT,
@@ -206,6 +213,16 @@ function queryOf(params: Map<string, string>): StatementQuery {
   }
 }
 
+/** The canonical definitions of the Activities in `statements` when the format is canonical. */
+async function definitionsFor(
+  c: Context<LrsEnv>,
+  format: StatementFormat,
+  statements: readonly Json[],
+): Promise<Definitions> {
+  if (format !== 'canonical') return new Map()
+  return latestDefinitions(c.get('deps').db, activityIdsOf(statements))
+}
+
 async function answerStatements(
   c: Context<LrsEnv>,
   json: unknown,
@@ -238,7 +255,9 @@ async function getStatements(c: Context<LrsEnv>): Promise<Response> {
           : `This LRS has no voided statement ${id}.`,
       )
     c.header('Last-Modified', new Date(String(statement['stored'])).toUTCString())
-    const shown = formatStatement(statement, formatParam(params), languages)
+    const format = formatParam(params)
+    const definitions = await definitionsFor(c, format, [statement])
+    const shown = formatStatement(statement, format, languages, definitions)
     return answerStatements(c, shown, [statement], booleanParam(params, 'attachments'))
   }
   let more: More
@@ -261,8 +280,9 @@ async function getStatements(c: Context<LrsEnv>): Promise<Response> {
   }
   const page = await queryStatements(db, more.q, more.c[0] ? more.c : undefined)
   const next: More | undefined = page.next && { ...more, c: page.next }
+  const definitions = await definitionsFor(c, more.f, page.statements)
   const result = {
-    statements: page.statements.map((s) => formatStatement(s, more.f, languages)),
+    statements: page.statements.map((s) => formatStatement(s, more.f, languages, definitions)),
     more: next
       ? `/xapi/statements?more=${Buffer.from(JSON.stringify(next)).toString('base64url')}`
       : '',

@@ -4,6 +4,7 @@ import {
   partName,
   type JsonObject,
   type PartWords,
+  type RecordedStep,
   type ThresholdComparison,
 } from '../../../core/index.ts'
 import type { EditorStore } from '../../../state/editorStore.ts'
@@ -155,6 +156,107 @@ function NameState({ missing, doc }: { readonly missing: MissingName; readonly d
   )
 }
 
+/** One recorded step: its title in each locale, its group, whether it is critical, its points. */
+function StepBox({
+  step: s,
+  index: i,
+  locales,
+}: {
+  readonly step: RecordedStep
+  readonly index: number
+  readonly locales: readonly string[]
+}) {
+  const { t } = useTranslation()
+  const r = recorderStore.getState()
+  return (
+    <li data-record-step={s.id}>
+      <fieldset>
+        <legend>{t('record.step', { n: i + 1 })}</legend>
+        {locales.map((l) => (
+          <label key={l} className="record-title">
+            {t('record.titleIn', { language: languageName(t, l) })}
+            <input
+              lang={l}
+              value={s.titles[l] ?? ''}
+              required
+              onChange={(e) => r.setTitle(i, l, e.target.value)}
+            />
+          </label>
+        ))}
+        <div className="record-flags">
+          {i > 0 && (
+            <label>
+              <input
+                type="checkbox"
+                checked={s.anyOrder}
+                onChange={(e) => r.update(i, { anyOrder: e.target.checked })}
+              />{' '}
+              {t('record.anyOrder')}
+            </label>
+          )}
+          <label>
+            <input
+              type="checkbox"
+              checked={s.critical}
+              onChange={(e) => r.update(i, { critical: e.target.checked })}
+            />{' '}
+            {t('record.critical')}
+          </label>
+          <label>
+            {t('record.points')}{' '}
+            <input
+              type="number"
+              min={0}
+              step="any"
+              className="record-points"
+              value={s.points}
+              onChange={(e) => {
+                const points = e.target.valueAsNumber
+                if (Number.isFinite(points) && points >= 0) r.update(i, { points })
+              }}
+            />
+          </label>
+          <button type="button" onClick={() => r.remove(i)}>
+            {t('record.remove', { n: i + 1 })}
+          </button>
+        </div>
+      </fieldset>
+    </li>
+  )
+}
+
+/** The hazards the recorded order suggests, each kept or left out by its box. */
+function HazardChoices({ shown }: { readonly shown: string }) {
+  const { t } = useTranslation()
+  const hazards = useStore(recorderStore, (s) => s.hazards)
+  const r = recorderStore.getState()
+  return (
+    <fieldset className="record-hazards">
+      <legend>{t('record.hazards')}</legend>
+      <p className="muted">{t('record.hazardsHelp')}</p>
+      {hazards.map((h, i) => {
+        const title = h.proposal.hazard['title']
+        const text =
+          typeof title === 'string'
+            ? title
+            : title && typeof title === 'object' && !Array.isArray(title)
+              ? String(title[shown] ?? '')
+              : ''
+        return (
+          <label key={String(h.proposal.hazard['id'])} className="record-check">
+            <input
+              type="checkbox"
+              checked={h.chosen}
+              onChange={(e) => r.chooseHazard(i, e.target.checked)}
+            />{' '}
+            {text}
+          </label>
+        )
+      })}
+    </fieldset>
+  )
+}
+
 /** While recording: the steps so far, to title, group, mark and score, and the way to keep them. */
 export function RecordPanel({ store }: { readonly store: EditorStore }) {
   const { t, i18n } = useTranslation()
@@ -163,7 +265,7 @@ export function RecordPanel({ store }: { readonly store: EditorStore }) {
   const replace = useStore(recorderStore, (s) => s.replace)
   const reading = useStore(recorderStore, (s) => s.reading)
   const missing = useStore(recorderStore, (s) => s.missing)
-  const hazards = useStore(recorderStore, (s) => s.hazards)
+  const hasHazards = useStore(recorderStore, (s) => s.hazards.length > 0)
   const r = recorderStore.getState()
   const locales = Array.isArray(doc['locales']) ? doc['locales'].map(String) : ['en']
   const oldSteps = Array.isArray(doc['steps']) ? doc['steps'].length : 0
@@ -214,87 +316,11 @@ export function RecordPanel({ store }: { readonly store: EditorStore }) {
       {steps.length > 0 && (
         <ol className="record-steps" aria-label={t('record.steps')}>
           {steps.map((s, i) => (
-            <li key={s.id} data-record-step={s.id}>
-              <fieldset>
-                <legend>{t('record.step', { n: i + 1 })}</legend>
-                {locales.map((l) => (
-                  <label key={l} className="record-title">
-                    {t('record.titleIn', { language: languageName(t, l) })}
-                    <input
-                      lang={l}
-                      value={s.titles[l] ?? ''}
-                      required
-                      onChange={(e) => r.setTitle(i, l, e.target.value)}
-                    />
-                  </label>
-                ))}
-                <div className="record-flags">
-                  {i > 0 && (
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={s.anyOrder}
-                        onChange={(e) => r.update(i, { anyOrder: e.target.checked })}
-                      />{' '}
-                      {t('record.anyOrder')}
-                    </label>
-                  )}
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={s.critical}
-                      onChange={(e) => r.update(i, { critical: e.target.checked })}
-                    />{' '}
-                    {t('record.critical')}
-                  </label>
-                  <label>
-                    {t('record.points')}{' '}
-                    <input
-                      type="number"
-                      min={0}
-                      step="any"
-                      className="record-points"
-                      value={s.points}
-                      onChange={(e) => {
-                        const points = e.target.valueAsNumber
-                        if (Number.isFinite(points) && points >= 0) r.update(i, { points })
-                      }}
-                    />
-                  </label>
-                  <button type="button" onClick={() => r.remove(i)}>
-                    {t('record.remove', { n: i + 1 })}
-                  </button>
-                </div>
-              </fieldset>
-            </li>
+            <StepBox key={s.id} step={s} index={i} locales={locales} />
           ))}
         </ol>
       )}
-      {hazards.length > 0 && (
-        <fieldset className="record-hazards">
-          <legend>{t('record.hazards')}</legend>
-          <p className="muted">{t('record.hazardsHelp')}</p>
-          {hazards.map((h, i) => {
-            const title = h.proposal.hazard['title']
-            const text =
-              typeof title === 'string'
-                ? title
-                : title && typeof title === 'object' && !Array.isArray(title)
-                  ? String(title[shown] ?? '')
-                  : ''
-            return (
-              <label key={String(h.proposal.hazard['id'])} className="record-check">
-                <input
-                  type="checkbox"
-                  checked={h.chosen}
-                  onChange={(e) => r.chooseHazard(i, e.target.checked)}
-                />{' '}
-                {text}
-              </label>
-            )
-          })}
-        </fieldset>
-      )}
+      {hasHazards && <HazardChoices shown={shown} />}
       {untitled >= 0 && (
         <p className="muted">
           {t('record.missingTitle', {

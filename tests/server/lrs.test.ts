@@ -462,6 +462,12 @@ forEachDatabase('xAPI LRS', (server) => {
       })
       expect((await lrs.post('/xapi/statements', fits)).status).toBe(200)
     })
+    it('"The LRS MUST process and store numbers with at least the precision of IEEE 754 32-bit floating point numbers" (2.2.s4.b3)', async () => {
+      const id = randomUUID()
+      const score = { scaled: 0.123456789, raw: 1234.5678, min: -1e6, max: 1e6 }
+      await lrs.post('/xapi/statements', statement({ id, result: { score } }))
+      expect((await lrs.get(`/xapi/statements?statementId=${id}`)).body.result.score).toEqual(score)
+    })
     it('An LRS rejects with 400 a body that is not JSON, or an empty array', async () => {
       expect((await lrs.post('/xapi/statements', '{"actor":')).status).toBe(400)
       expect((await lrs.post('/xapi/statements', [])).status).toBe(400)
@@ -755,6 +761,22 @@ forEachDatabase('xAPI LRS', (server) => {
       expect((await q('since=yesterday')).status).toBe(400)
       expect((await q('limit=-1')).status).toBe(400)
       expect((await q(`statementId=${randomUUID()}`)).status).toBe(404)
+    })
+    it('Last-Modified matches the Statement\'s stored (2.1.3.s2.b8); no match is still 200 with an empty "statements" array (2.1.3.s2.b4); attachments=false answers application/json (2.1.3.s2.b7); a parameter named as one of the specification in all but case is 400 (3.2.s3.b8)', async () => {
+      const one = await q(`statementId=${ids[0]}&attachments=false`)
+      expect(new Date(one.headers.get('last-modified')!).getTime()).toBe(
+        Math.floor(new Date(one.body.stored).getTime() / 1000) * 1000,
+      )
+      expect(one.headers.get('content-type')).toMatch(/^application\/json/)
+      const none = await q(`activity=${encodeURIComponent(here('never'))}`)
+      expect(none.status).toBe(200)
+      expect(none.body).toEqual({ statements: [], more: '' })
+      for (const wrong of [
+        `statementID=${ids[0]}`,
+        `Verb=${encodeURIComponent(`${V}a`)}`,
+        'LIMIT=1',
+      ])
+        expect((await q(wrong)).status, wrong).toBe(400)
     })
     it('The LRS answers HEAD like GET, without a body', async () => {
       const head = await lrs.request('HEAD', `/xapi/statements?statementId=${ids[0]}`)

@@ -123,6 +123,18 @@ forEachDatabase('xAPI LRS attachments and signed statements', (server) => {
       expect(JSON.parse(result!.text).statements[0].id).toBe(s.id)
       expect(data2!.text).toBe(data)
     })
+    it('multipart/mixed: an LRS SHOULD* accept batches of Statements which contain no Attachment Objects, or only Attachment Objects with a populated fileUrl (1.5.2.s3.b8, b9); application/json batches of such Statements too (1.5.1.s1.b1, b2)', async () => {
+      const withUrl = () =>
+        statement({
+          attachments: [attachment('remote', { fileUrl: 'https://files.school.test/r.txt' })],
+        })
+      const batch = [statement(), withUrl(), withUrl()]
+      const answer = await post(lrs, batch, [])
+      expect(answer.status, answer.text).toBe(200)
+      expect(answer.body).toEqual(batch.map((s) => s.id))
+      const json = await lrs.post('/xapi/statements', [statement(), withUrl()])
+      expect(json.status, json.text).toBe(200)
+    })
     it('An LRS accepts an Attachment with a fileUrl and no data in the request', async () => {
       const s = statement({
         attachments: [attachment('elsewhere', { fileUrl: 'https://files.school.test/photo.jpg' })],

@@ -598,6 +598,18 @@ forEachDatabase('xAPI LRS', (server) => {
       expect(idsOf(await q(`${agent('teacher')}&related_agents=true`))).toEqual([ids[2]])
       expect(idsOf(await q(`${agent('sub')}&related_agents=true`))).toEqual([ids[3]])
     })
+    it('The agent filter: "Groups that have members which match the specified Agent based on their Inverse Functional Identifier … are considered a match", as the actor or the object (2.1.3.s1.table1.row3)', async () => {
+      const team = (n: string) => ({
+        objectType: 'Group',
+        member: [actor(`${n}${run}`), actor('zoe')],
+      })
+      const asActor = (await lrs.post('/xapi/statements', statement({ actor: team('member') })))
+        .body[0]
+      const asObject = (await lrs.post('/xapi/statements', statement({ object: team('coached') })))
+        .body[0]
+      expect(idsOf(await q(agent('member')))).toEqual([asActor])
+      expect(idsOf(await q(agent('coached')))).toEqual([asObject])
+    })
     it('The verb, activity and registration filters; related_activities adds context and SubStatement activities', async () => {
       expect(idsOf(await q(`verb=${encodeURIComponent(`${V}completed`)}&${agent('q')}`))).toEqual([
         ids[1],
@@ -762,7 +774,7 @@ forEachDatabase('xAPI LRS', (server) => {
       expect((await q('limit=-1')).status).toBe(400)
       expect((await q(`statementId=${randomUUID()}`)).status).toBe(404)
     })
-    it('Last-Modified matches the Statement\'s stored (2.1.3.s2.b8); no match is still 200 with an empty "statements" array (2.1.3.s2.b4); attachments=false answers application/json (2.1.3.s2.b7); a parameter named as one of the specification in all but case is 400 (3.2.s3.b8)', async () => {
+    it('Last-Modified matches the Statement\'s stored (2.1.3.s2.b8); no match is still 200 with an empty "statements" array (2.1.3.s2.b4); attachments=false answers application/json (2.1.3.s2.b7); a parameter named as one of the specification in all but case is 400 (3.2.s3.b8), with X-Experience-API-Consistent-Through (2.1.3.s2.b5)', async () => {
       const one = await q(`statementId=${ids[0]}&attachments=false`)
       expect(new Date(one.headers.get('last-modified')!).getTime()).toBe(
         Math.floor(new Date(one.body.stored).getTime() / 1000) * 1000,
@@ -775,8 +787,12 @@ forEachDatabase('xAPI LRS', (server) => {
         `statementID=${ids[0]}`,
         `Verb=${encodeURIComponent(`${V}a`)}`,
         'LIMIT=1',
-      ])
-        expect((await q(wrong)).status, wrong).toBe(400)
+      ]) {
+        const refused = await q(wrong)
+        expect(refused.status, wrong).toBe(400)
+        // "on all responses to Statements Resource requests" (2.1.3.s2.b5), refusals included
+        expect(refused.headers.get('x-experience-api-consistent-through')).toBeTruthy()
+      }
     })
     it('The LRS answers HEAD like GET, without a body', async () => {
       const head = await lrs.request('HEAD', `/xapi/statements?statementId=${ids[0]}`)

@@ -68,12 +68,10 @@ export function columnsOf(s: Json): Columns {
   const agents = new Set<string>()
   const related = new Set<string>()
   const activities = new Set<string>()
-  const actorKey = agentKeyOf(s['actor'])
-  if (actorKey) agents.add(actorKey)
-  if (objectType === 'Agent' || objectType === 'Group') {
-    const key = agentKeyOf(object)
-    if (key) agents.add(key)
-  }
+  // the agent filter's: the actor and an Agent or Group object, a Group's members with it
+  // ("Groups that have members which match the specified Agent … are considered a match")
+  agentKeys(s['actor'], agents)
+  if (objectType === 'Agent' || objectType === 'Group') agentKeys(object, agents)
   const walk = (part: Json) => {
     agentKeys(part['actor'], related)
     const o = part['object'] as Json

@@ -266,6 +266,8 @@ forEachDatabase('xAPI LRS', (server) => {
       const answer = await lrs.request('GET', '/xapi/about', { anonymous: true, headers: {} })
       expect(answer.status).toBe(200)
       expect(answer.body.version).toEqual(['1.0.3'])
+      // "Additional properties MUST NOT be added to this object outside of extensions" (2.8.s5.b2)
+      expect(Object.keys(answer.body).filter((k) => k !== 'extensions')).toEqual(['version'])
     })
     it('An LRS rejects a request without credentials, or with unknown or revoked ones, with 401 Unauthorized', async () => {
       const none = await lrs.request('GET', '/xapi/statements', { anonymous: true })
@@ -468,8 +470,14 @@ forEachDatabase('xAPI LRS', (server) => {
       await lrs.post('/xapi/statements', statement({ id, result: { score } }))
       expect((await lrs.get(`/xapi/statements?statementId=${id}`)).body.result.score).toEqual(score)
     })
-    it('An LRS rejects with 400 a body that is not JSON, or an empty array', async () => {
+    it('An LRS rejects with 400 a body that is not JSON, not UTF-8 (1.4.s1.b1), or an empty array', async () => {
       expect((await lrs.post('/xapi/statements', '{"actor":')).status).toBe(400)
+      const latin1 = Buffer.from(JSON.stringify(statement({ actor: actor('zoë') })), 'latin1')
+      const notUtf8 = await lrs.post('/xapi/statements', new Uint8Array(latin1), {
+        'content-type': 'application/json',
+      })
+      expect(notUtf8.status).toBe(400)
+      expect(notUtf8.body.error.message).toMatch(/UTF-8/)
       expect((await lrs.post('/xapi/statements', [])).status).toBe(400)
       expect(
         (await lrs.post('/xapi/statements', 'x', { 'content-type': 'text/plain' })).status,
@@ -518,6 +526,31 @@ forEachDatabase('xAPI LRS', (server) => {
       expect(query.body.statements.map((s: { id: string }) => s.id)).toEqual([voiding])
       const all = await lrs.get(`/xapi/statements?verb=${encodeURIComponent(`${V}voided`)}`)
       expect(all.body.statements.map((s: { id: string }) => s.id)).toContain(voiding)
+    })
+    it('"The LRS MUST still return any Statements targeting the voided Statement": a comment on a voided Statement is still found by the filters the voided one meets (2.1.4.s1.b2)', async () => {
+      const target = randomUUID()
+      const activity = `${ACT}voided-commented-${target}`
+      await lrs.post('/xapi/statements', statement({ id: target, object: { id: activity } }))
+      const comment = (
+        await lrs.post(
+          '/xapi/statements',
+          statement({
+            verb: { id: `${V}commented` },
+            object: { objectType: 'StatementRef', id: target },
+          }),
+        )
+      ).body[0]
+      const voiding = (
+        await lrs.post(
+          '/xapi/statements',
+          statement({
+            verb: { id: `${V}voided` },
+            object: { objectType: 'StatementRef', id: target },
+          }),
+        )
+      ).body[0]
+      const found = await lrs.get(`/xapi/statements?activity=${encodeURIComponent(activity)}`)
+      expect(found.body.statements.map((s: { id: string }) => s.id)).toEqual([voiding, comment])
     })
     it('An LRS rejects with 400 a Statement that voids a voiding Statement', async () => {
       const target = randomUUID()

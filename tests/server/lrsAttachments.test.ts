@@ -295,6 +295,18 @@ forEachDatabase('xAPI LRS attachments and signed statements', (server) => {
         expect(refused.body.error.code).toBe('signature-mismatch')
       }
     })
+    it('"A Signed Statement MUST include a JSON web signature (JWS) … as an Attachment with a usageType of http://adlnet.gov/expapi/attachments/signature and a contentType of application/octet-stream": another contentType is 400 (2.6.s4.b1)', async () => {
+      const s = statement()
+      const signature = await jws(s)
+      const sig = attachment(signature, {
+        usageType: SIGNATURE,
+        contentType: 'text/plain',
+        display: { 'en-US': 'Signature' },
+      })
+      const answer = await post(lrs, { ...s, attachments: [sig] }, [part(signature)])
+      expect(answer.status).toBe(400)
+      expect(answer.body.error.message).toMatch(/application\/octet-stream/)
+    })
     it('RS384 and RS512 are accepted; a JWS whose x5c is not a certificate, or whose signature was altered, is 400 (2.6.s4.b4; 2.6.s5.b1, b3.b3)', async () => {
       for (const alg of ['RS384', 'RS512']) {
         const s = statement()

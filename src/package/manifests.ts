@@ -1,7 +1,7 @@
 // The files that tell an LMS what a package is: SCORM 1.2's `imsmanifest.xml` (one SCO, its
 // mastery score the scenario's pass mark in percent) and cmi5's `cmi5.xml` (one AU, its moveOn
 // and masteryScore from the pass mark). Pure.
-import { getLocalText, toLanguageMap, type Model } from '../core/index.ts'
+import { getLocalText, scenarioActivityId, toLanguageMap, type Model } from '../core/index.ts'
 import { cmi5MoveOn } from './verdict.ts'
 
 /** The page the LMS launches. */
@@ -20,12 +20,18 @@ function title(model: Model): string {
   return getLocalText(model.scenario.title, model.locales[0]!, model.locales[0]!)
 }
 
-/** The IRI of the scenario as a cmi5 course, and of its one AU (stable across versions). */
-export function courseIri(model: Model): string {
-  return `urn:practica:scenario:${model.scenario.id}`
+/**
+ * The IRI of the scenario as a cmi5 course, and of its one AU (stable across versions): under the
+ * school's base IRI when it gives one (the course is the scenario's activity, as the server's
+ * statements name it), else a URN of Practica's own.
+ */
+export function courseIri(model: Model, activityBase?: string): string {
+  return activityBase === undefined
+    ? `urn:practica:scenario:${model.scenario.id}`
+    : scenarioActivityId(activityBase, model.scenario.id)
 }
-export function auIri(model: Model): string {
-  return `${courseIri(model)}:au`
+export function auIri(model: Model, activityBase?: string): string {
+  return `${courseIri(model, activityBase)}${activityBase === undefined ? ':' : '/'}au`
 }
 
 /** SCORM 1.2's manifest listing every file of the package (`files`, paths with `/`). */
@@ -72,8 +78,11 @@ function langstrings(text: Model['scenario']['title'], model: Model, indent: str
     .join('\n')
 }
 
-/** cmi5's course structure: the scenario as a course of one AU launched at `index.html`. */
-export function cmi5CourseStructure(model: Model): string {
+/**
+ * cmi5's course structure: the scenario as a course of one AU launched at `index.html`, its IRIs
+ * under `activityBase` when given.
+ */
+export function cmi5CourseStructure(model: Model, activityBase?: string): string {
   const { scenario } = model
   const description = scenario.description ?? scenario.title
   const block = (tag: string, text: typeof scenario.title, indent: string) =>
@@ -81,11 +90,11 @@ export function cmi5CourseStructure(model: Model): string {
   const masteryScore = model.scoring.passPercent / 100
   return `<?xml version="1.0" encoding="UTF-8"?>
 <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
-  <course id="${escapeXml(courseIri(model))}">
+  <course id="${escapeXml(courseIri(model, activityBase))}">
 ${block('title', scenario.title, '    ')}
 ${block('description', description, '    ')}
   </course>
-  <au id="${escapeXml(auIri(model))}" moveOn="${cmi5MoveOn(model)}" masteryScore="${masteryScore}" launchMethod="AnyWindow">
+  <au id="${escapeXml(auIri(model, activityBase))}" moveOn="${cmi5MoveOn(model)}" masteryScore="${masteryScore}" launchMethod="AnyWindow">
 ${block('title', scenario.title, '    ')}
 ${block('description', description, '    ')}
     <url>${LAUNCH_FILE}</url>

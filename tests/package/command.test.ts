@@ -33,6 +33,18 @@ describe('npm run -s cli -- package', () => {
       err: 'package: --mode is assessment or practice, not "exam"',
       out: '',
     })
+    expect(
+      run('cmi5', 'scenarios/conveyor-loto.json', '--activity-base', 'https://practica.example/x'),
+    ).toEqual({
+      status: 2,
+      err: "package: --activity-base: practica.example is the documentation's example: use your school's own domain",
+      out: '',
+    })
+    expect(run('cmi5', 'scenarios/conveyor-loto.json', '--activity-base', 'school/x')).toEqual({
+      status: 2,
+      err: 'package: --activity-base: the base IRI is a web address such as https://school.example.org/practica (no ? or #)',
+      out: '',
+    })
     expect(run('cmi5', 'scenarios/conveyor-loto.json', '--lang', 'x')).toMatchObject({
       status: 2,
       err: expect.stringMatching(/^package: Unknown option '--lang'\nusage/),

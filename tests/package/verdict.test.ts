@@ -125,4 +125,14 @@ describe('the manifests', () => {
     expect(cmi5CourseStructure(noJudgements)).toContain('moveOn="CompletedAndPassed"')
     expect(xml).toContain('<url>index.html</url>')
   })
+
+  it("cmi5: the course and AU named under the school's base IRI, as the server's statements name the scenario", () => {
+    expect(cmi5CourseStructure(model)).toContain(
+      '<course id="urn:practica:scenario:conveyor-loto">',
+    )
+    expect(cmi5CourseStructure(model)).toContain('<au id="urn:practica:scenario:conveyor-loto:au"')
+    const xml = cmi5CourseStructure(model, 'https://school.test/practica')
+    expect(xml).toContain('<course id="https://school.test/practica/scenarios/conveyor-loto">')
+    expect(xml).toContain('<au id="https://school.test/practica/scenarios/conveyor-loto/au"')
+  })
 })

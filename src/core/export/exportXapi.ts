@@ -1,5 +1,6 @@
 // xAPI 1.0.3 statements for one scored attempt, for a learning record store. Reads the attempt
 // and its result; every id and timestamp is derived from them, so the output is reproducible.
+import { scenarioActivityId } from './activityBase.ts'
 import type { ScoredAttempt } from './scoredAttempt.ts'
 import { toLanguageMap } from '../text.ts'
 import { formatDuration, formatTimestamp, parseTimestamp } from './time.ts'
@@ -110,7 +111,7 @@ function activitiesOf(
   const scenario = model.scenario
   const scenarioActivity: XapiActivity = {
     objectType: 'Activity',
-    id: `${base}/scenarios/${scenario.id}`,
+    id: scenarioActivityId(base, scenario.id),
     definition: {
       name: toLanguageMap(scenario.title, locale),
       ...(scenario.description !== undefined && {

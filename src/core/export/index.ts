@@ -1,6 +1,15 @@
 // The exporters' public surface: results as JSON and CSV, xAPI statements, Moodle frameworks.
 // Everything here is pure: text or data out, nothing written anywhere.
 export type { ScoredAttempt } from './scoredAttempt.ts'
+export {
+  ACTIVITY_BASE_MAX,
+  ACTIVITY_BASE_WORDS,
+  activityBaseProblem,
+  EXAMPLE_DOMAIN,
+  normalActivityBase,
+  scenarioActivityId,
+  type ActivityBaseProblem,
+} from './activityBase.ts'
 export { exportResultJson } from './exportResultJson.ts'
 export { EXPORT_FORMATS, formatScored, type ExportFormat } from './formatScored.ts'
 export { exportResultsCsv } from './exportResultsCsv.ts'

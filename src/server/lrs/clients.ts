@@ -5,6 +5,12 @@ import { randomUUID } from 'node:crypto'
 import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import {
+  ACTIVITY_BASE_WORDS,
+  activityBaseProblem,
+  isUuid,
+  normalActivityBase,
+} from '../../core/index.ts'
 import type { Database } from '../db/schema.ts'
 import { readJson } from '../http/body.ts'
 import type { AppEnv } from '../http/context.ts'
@@ -16,12 +22,6 @@ import { newCredentials } from './auth.ts'
 
 /** settings key of the activity base IRI the admin set */
 export const ACTIVITY_BASE_KEY = 'lrs.activityBase'
-
-/** The example domain of the exporter's defaults: never used by a server. */
-export const EXAMPLE_DOMAIN = 'practica.example'
-
-const isUuid = (s: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)
 
 /** The activity base IRI the admin set; undefined while none is (attempts are not stored then). */
 export async function activityBaseOf(db: Kysely<Database>): Promise<string | undefined> {
@@ -52,25 +52,11 @@ const newClientSchema = z.object({
 const activityBaseSchema = z.object({
   activityBase: z
     .string()
-    .trim()
-    .max(300, 'the base IRI has at most 300 characters')
-    .refine((s) => {
-      try {
-        const url = new URL(s)
-        return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash
-      } catch {
-        return false
-      }
-    }, 'the base IRI is a web address such as https://school.example.org/practica (no ? or #)')
-    .refine((s) => {
-      try {
-        const host = new URL(s).hostname
-        return host !== EXAMPLE_DOMAIN && !host.endsWith(`.${EXAMPLE_DOMAIN}`)
-      } catch {
-        return false
-      }
-    }, `${EXAMPLE_DOMAIN} is the documentation's example: use your school's own domain`)
-    .transform((s) => s.replace(/\/+$/, '')),
+    .superRefine((s, ctx) => {
+      const problem = activityBaseProblem(s)
+      if (problem) ctx.addIssue({ code: 'custom', message: ACTIVITY_BASE_WORDS[problem] })
+    })
+    .transform(normalActivityBase),
 })
 
 type Admin = Context<AppEnv>

@@ -30,9 +30,6 @@ export interface NewLrsClient {
   readonly endpoint: string
 }
 
-/** The documentation's example domain, which the server refuses as the base IRI. */
-export const EXAMPLE_DOMAIN = 'practica.example'
-
 export const lrsAdminApi = {
   settings: () => outcomeOf(() => apiRequest<LrsSettings>('GET', apiPath('lrs', 'settings'))),
   saveActivityBase: (activityBase: string) =>
@@ -48,23 +45,4 @@ export const lrsAdminApi = {
     outcomeOf(() =>
       apiRequest<{ id: string; revokedAt: string }>('DELETE', apiPath('lrs', 'clients', id)),
     ),
-}
-
-/** What is wrong with a base IRI typed by the admin, before sending it; undefined when nothing. Pure. */
-export function activityBaseProblem(
-  text: string,
-): 'empty' | 'not-web-address' | 'example' | undefined {
-  const value = text.trim()
-  if (value === '') return 'empty'
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return 'not-web-address'
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash)
-    return 'not-web-address'
-  if (url.hostname === EXAMPLE_DOMAIN || url.hostname.endsWith(`.${EXAMPLE_DOMAIN}`))
-    return 'example'
-  return undefined
 }

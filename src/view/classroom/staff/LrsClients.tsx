@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { activityBaseProblem } from '../../../core/index.ts'
 import {
-  activityBaseProblem,
   lrsAdminApi,
   type LrsClientRow,
   type LrsSettings,

@@ -4,8 +4,10 @@
 // resource answers: activities.ts) and every language map of Activities (name, description, the
 // interaction components' descriptions), Verbs (display, the statement's own: this LRS keeps no
 // canonical Verb displays, 2.1.3.s4.b2 "MAY") and attachments (display, description) reduced to
-// the one language the request's Accept-Language prefers (2.1.3.s4.b1, b5: RFC 2616 §14.4 applied
-// to each map), Agents and Groups as stored.
+// the one language the request's Accept-Language prefers (2.1.3.s4.b1, b5: the header's
+// negotiation applied to each map), Agents and Groups as stored.
+import Negotiator from 'negotiator'
+
 type Json = Record<string, unknown>
 
 export type StatementFormat = 'exact' | 'ids' | 'canonical'
@@ -62,64 +64,33 @@ function mapParts(
   return out
 }
 
-/** The language ranges of an Accept-Language header with their qualities (q=0 kept: excluded). */
-export function acceptedLanguages(header: string | undefined): Range[] {
-  if (!header) return []
-  return header
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(';')
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean)
-      const quality = q ? Number(q[1]) : 1
-      return { tag: (tag ?? '').trim().toLowerCase(), q: Number.isFinite(quality) ? quality : 0 }
-    })
-    .filter((l) => l.tag !== '')
-}
+/** The tags of a language map, the request's preferred first (Accept-Language). */
+export type LanguagePreference = (tags: string[]) => string[]
 
-/** A range of an Accept-Language header and its quality. */
-export interface Range {
-  readonly tag: string
-  readonly q: number
+/**
+ * The request's language preference (negotiator: RFC 7231's Accept-Language, each map's tags
+ * matched exactly or by prefix either way, q-values, "*", q=0 refused). A "*" of the lowest
+ * quality is added, so that a tag the request does not name still comes after those it prefers
+ * (a map must keep one language: 2.1.3.s4.b1) while one it refused (q=0) does not come at all.
+ */
+export function acceptedLanguages(header: string | undefined): LanguagePreference {
+  const negotiator = new Negotiator({
+    headers: { 'accept-language': `${header ? `${header}, ` : ''}*;q=0.001` },
+  })
+  return (tags) => negotiator.languages(tags)
 }
 
 /**
- * The quality RFC 2616 §14.4 gives `tag`: that of the longest range equal to it or a prefix of
- * it followed by "-", else that of "*"; undefined when no range names it (0: named as refused).
+ * The language map reduced to one entry (Part Three 2.1.3.s4): the request's preferred (ties
+ * broken by the stored order: PostgreSQL's jsonb keeps keys shortest first), else, when it refused
+ * them all, the first.
  */
-function qualityOf(tag: string, ranges: readonly Range[]): number | undefined {
-  const t = tag.toLowerCase()
-  let best: Range | undefined
-  for (const r of ranges)
-    if ((r.tag === t || t.startsWith(`${r.tag}-`)) && (!best || r.tag.length > best.tag.length))
-      best = r
-  return best?.q ?? ranges.find((r) => r.tag === '*')?.q
-}
-
-/**
- * The language map reduced to one entry (Part Three 2.1.3.s4): the one of highest quality for the
- * request's ranges (the stored order breaks ties: PostgreSQL's jsonb keeps keys shortest first);
- * when none is acceptable, one whose tag a range starts with (a request for en-GB shown "en"),
- * else the first entry the request did not refuse (q=0), else the first.
- */
-function filterMap(map: unknown, languages: readonly Range[]): unknown {
+function filterMap(map: unknown, languages: LanguagePreference): unknown {
   if (!isObject(map)) return map
-  const entries = Object.entries(map)
-  if (entries.length <= 1) return map
-  let chosen: [string, unknown] | undefined
-  let chosenQ = 0
-  for (const entry of entries) {
-    const q = qualityOf(entry[0], languages) ?? 0
-    if (q > chosenQ) [chosen, chosenQ] = [entry, q]
-  }
-  if (!chosen)
-    for (const r of [...languages].sort((a, b) => b.q - a.q)) {
-      if (r.q <= 0) continue
-      chosen = entries.find(([tag]) => r.tag.startsWith(`${tag.toLowerCase()}-`))
-      if (chosen) break
-    }
-  chosen ??= entries.find(([tag]) => qualityOf(tag, languages) !== 0)
-  const [tag, value] = chosen ?? entries[0]!
-  return { [tag]: value }
+  const tags = Object.keys(map)
+  if (tags.length <= 1) return map
+  const tag = languages(tags)[0] ?? tags[0]!
+  return { [tag]: map[tag] }
 }
 
 /** The LRS's canonical definitions of Activities, by id (activities.ts, latestDefinitions). */
@@ -127,7 +98,7 @@ export type Definitions = ReadonlyMap<string, Json>
 
 function canonicalActivity(
   a: unknown,
-  languages: readonly Range[],
+  languages: LanguagePreference,
   definitions: Definitions,
 ): unknown {
   if (!isObject(a)) return a
@@ -169,7 +140,7 @@ export function activityIdsOf(statements: readonly Json[]): string[] {
 export function formatStatement(
   s: Json,
   format: StatementFormat,
-  languages: readonly Range[],
+  languages: LanguagePreference,
   definitions: Definitions = new Map(),
 ): Json {
   if (format === 'exact') return s

@@ -3,22 +3,17 @@
 // judgements unmarked, records who confirmed it and when, and issues one signed
 // OpenBadgeCredential per achievement earned (credential.ts), each with its place in a status
 // list. Confirming again changes nothing. Revoking sets the credential's bit in its list.
-import { randomUUID } from 'node:crypto'
-import { DataIntegrityProof } from '@digitalcredentials/data-integrity'
 import type { Ed25519KeyPair } from '@digitalcredentials/ed25519-multikey'
-import { cryptosuite } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite'
-import * as vc from '@digitalcredentials/vc'
 import type { Kysely } from 'kysely'
-import type { Result } from '../../core/index.ts'
 import type { Database } from '../db/schema.ts'
 import type { Caller } from '../http/context.ts'
 import { ApiError, forbidden, notFound } from '../http/errors.ts'
 import { modelFor } from '../work/models.ts'
 import { rescoreAttempt } from '../work/score.ts'
-import { achievementNames, achievementsOf, buildCredential } from './credential.ts'
+import { achievementsOf } from './credential.ts'
+import { issueCredential, type Issuing } from './issueCredential.ts'
 import { currentKey, keyPairOf } from './keys.ts'
-import { offlineLoader } from './loader.ts'
-import { allocatePlace, setPlaces, signList } from './status.ts'
+import { setPlaces, signList } from './status.ts'
 
 type Signer = { readonly did: string; readonly pair: Ed25519KeyPair }
 
@@ -157,30 +152,8 @@ export async function credentialsOf(
   }
 }
 
-/**
- * Confirms the result of attempt `attemptId` as `caller` and issues its credentials, their status
- * lists at `origin` (the server's address as the caller reached it). Refuses 409 an attempt not
- * ended or with judgements to mark. An attempt confirmed already is left as it was, unless a mark
- * changed its result since: then this confirmation replaces that one, the credentials it issued
- * are revoked, and those of the new result issued.
- */
-export async function confirmAttempt(
-  deps: BadgeDeps,
-  attemptId: string,
-  caller: Caller,
-  origin: string,
-): Promise<AttemptCredentials> {
-  const { db } = deps
-  const known = await credentialsOf(db, attemptId)
-  if (known.confirmation) {
-    // confirmed already: again only once a mark changed the result since
-    const stored = await db
-      .selectFrom('results')
-      .select('revision')
-      .where('attempt_id', '=', attemptId)
-      .executeTakeFirst()
-    if (!stored || stored.revision === known.confirmation.revision) return known
-  }
+/** Attempt `attemptId` with what its credentials name; refuses 404 unknown, 409 not ended. */
+async function endedAttempt(db: Kysely<Database>, attemptId: string) {
   const row = await db
     .selectFrom('attempts')
     .innerJoin('assignments', 'assignments.id', 'attempts.assignment_id')
@@ -207,6 +180,88 @@ export async function confirmAttempt(
       'attempt-not-ended',
       'This attempt has not ended yet: confirm its result once the learner has finished it (or the assignment has closed).',
     )
+  return row
+}
+
+/** What a confirmation records: by whom, when, at which revision, and what it replaces. */
+interface Confirming {
+  readonly attemptId: string
+  readonly revision: number
+  readonly caller: Caller
+  readonly now: Date
+  /** the revision confirmed before, when this confirmation replaces one */
+  readonly previous: number | undefined
+  /** the credentials of the confirmation replaced, still valid: revoked */
+  readonly replaced: readonly { id: string; list_id: number; key_id: string }[]
+  readonly signers: ReadonlyMap<string, Signer>
+}
+
+/**
+ * Records the confirmation (replacing the one at revision `previous`, its credentials revoked and
+ * their lists signed again). False when someone else confirmed at the same moment: theirs stands.
+ */
+async function recordConfirmation(trx: Kysely<Database>, c: Confirming): Promise<boolean> {
+  const { attemptId, revision, caller, now, replaced } = c
+  if (c.previous !== undefined) {
+    const moved = await trx
+      .updateTable('badge_confirmations')
+      .set({ revision, confirmed_by: caller.id, confirmed_at: now })
+      .where('attempt_id', '=', attemptId)
+      .where('revision', '=', c.previous)
+      .executeTakeFirst()
+    // confirmed again at the same moment by someone else: theirs stands
+    if (moved.numUpdatedRows === 0n) return false
+    const lists = replaced.map((r) => r.list_id)
+    await lockLists(trx, lists)
+    if (replaced.length > 0)
+      await trx
+        .updateTable('badge_credentials')
+        .set({ revoked_at: now, revoked_by: caller.id })
+        .where(
+          'id',
+          'in',
+          replaced.map((r) => r.id),
+        )
+        .where('revoked_at', 'is', null)
+        .execute()
+    for (const list of new Set(lists)) await signAgain(trx, list, c.signers, now)
+    return true
+  }
+  const confirmed = await trx
+    .insertInto('badge_confirmations')
+    .values({ attempt_id: attemptId, revision, confirmed_by: caller.id, confirmed_at: now })
+    .onConflict((oc) => oc.column('attempt_id').doNothing())
+    .returning('attempt_id')
+    .executeTakeFirst()
+  // confirmed at the same moment by someone else: theirs stands
+  return confirmed !== undefined
+}
+
+/**
+ * Confirms the result of attempt `attemptId` as `caller` and issues its credentials, their status
+ * lists at `origin` (the server's address as the caller reached it). Refuses 409 an attempt not
+ * ended or with judgements to mark. An attempt confirmed already is left as it was, unless a mark
+ * changed its result since: then this confirmation replaces that one, the credentials it issued
+ * are revoked, and those of the new result issued.
+ */
+export async function confirmAttempt(
+  deps: BadgeDeps,
+  attemptId: string,
+  caller: Caller,
+  origin: string,
+): Promise<AttemptCredentials> {
+  const { db } = deps
+  const known = await credentialsOf(db, attemptId)
+  if (known.confirmation) {
+    // confirmed already: again only once a mark changed the result since
+    const stored = await db
+      .selectFrom('results')
+      .select('revision')
+      .where('attempt_id', '=', attemptId)
+      .executeTakeFirst()
+    if (!stored || stored.revision === known.confirmation.revision) return known
+  }
+  const row = await endedAttempt(db, attemptId)
   // the result as the engine gives it from the stored events and marks, now
   const { result, revision } = await rescoreAttempt(db, attemptId, deps.now())
   if (result.status === 'pending')
@@ -238,85 +293,32 @@ export async function confirmAttempt(
         .execute()
     : []
   const signers = await signersOf(deps, [...new Set(replaced.map((r) => r.key_id))])
+  const confirming: Confirming = {
+    attemptId,
+    revision,
+    caller,
+    now,
+    previous: known.confirmation?.revision,
+    replaced,
+    signers,
+  }
 
   await db.transaction().execute(async (trx) => {
-    if (known.confirmation) {
-      const moved = await trx
-        .updateTable('badge_confirmations')
-        .set({ revision, confirmed_by: caller.id, confirmed_at: now })
-        .where('attempt_id', '=', attemptId)
-        .where('revision', '=', known.confirmation.revision)
-        .executeTakeFirst()
-      // confirmed again at the same moment by someone else: theirs stands
-      if (moved.numUpdatedRows === 0n) return
-      const lists = replaced.map((r) => r.list_id)
-      await lockLists(trx, lists)
-      if (replaced.length > 0)
-        await trx
-          .updateTable('badge_credentials')
-          .set({ revoked_at: now, revoked_by: caller.id })
-          .where(
-            'id',
-            'in',
-            replaced.map((r) => r.id),
-          )
-          .where('revoked_at', 'is', null)
-          .execute()
-      for (const list of new Set(lists)) await signAgain(trx, list, signers, now)
-    } else {
-      const confirmed = await trx
-        .insertInto('badge_confirmations')
-        .values({ attempt_id: attemptId, revision, confirmed_by: caller.id, confirmed_at: now })
-        .onConflict((oc) => oc.column('attempt_id').doNothing())
-        .returning('attempt_id')
-        .executeTakeFirst()
-      // confirmed at the same moment by someone else: theirs stands
-      if (!confirmed) return
-    }
+    if (!(await recordConfirmation(trx, confirming))) return
     if (!key || !pair) return
-    for (const achievement of earned) {
-      const place = await allocatePlace(trx, { key, pair, origin, now })
-      const credentialId = randomUUID()
-      const unsigned = buildCredential(
-        {
-          credentialId,
-          issuer: key.did,
-          issuedAt: now,
-          scenario: model.scenario,
-          result: result as Result,
-          attemptId,
-          endedAt,
-          learnerName: row.name,
-          confirmedBy: staff?.name ?? caller.name,
-          status: { listUrl: place.url, index: place.index },
-        },
-        achievement,
-      )
-      const signed = await vc.issue({
-        credential: unsigned,
-        suite: new DataIntegrityProof({ signer: pair.signer(), cryptosuite, date: now }),
-        documentLoader: offlineLoader(),
-        now,
-      })
-      await trx
-        .insertInto('badge_credentials')
-        .values({
-          id: credentialId,
-          attempt_id: attemptId,
-          user_id: row.user_id,
-          kind: achievement.kind,
-          achievement:
-            achievement.kind === 'scenario' ? model.scenario.id : achievement.competencyId,
-          name: String(unsigned['name']),
-          names: JSON.stringify(achievementNames(model.scenario, achievement)),
-          key_id: key.id,
-          list_id: place.listId,
-          list_index: place.index,
-          credential: JSON.stringify(signed),
-          issued_at: now,
-        })
-        .execute()
+    const issuing: Issuing = {
+      key,
+      pair,
+      origin,
+      now,
+      scenario: model.scenario,
+      result,
+      attemptId,
+      endedAt,
+      learner: { id: row.user_id, name: row.name },
+      confirmedBy: staff?.name ?? caller.name,
     }
+    for (const achievement of earned) await issueCredential(trx, issuing, achievement)
   })
   return credentialsOf(db, attemptId)
 }

@@ -10,6 +10,14 @@ const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Diction
 const EN = read('src/view/i18n/locales/lrsForward/en.json')
 const ZH = read('src/view/i18n/locales/lrsForward/zh-CN.json')
 
+// the card and the parts it is made of
+const SOURCES = [
+  'LrsForwarding.tsx',
+  'LrsForwardStatus.tsx',
+  'LrsForwardForm.tsx',
+  'useLrsForward.ts',
+].map((f) => `src/view/classroom/staff/${f}`)
+
 const keys = (d: Dictionary, prefix = ''): string[] =>
   Object.entries(d).flatMap(([k, v]) =>
     typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`),
@@ -30,8 +38,9 @@ describe('the LRS forwarding card', () => {
 
   it('finds every key it asks for, those made from a problem or a failure too', () => {
     const english = new Set(keys(EN))
-    const source = readFileSync('src/view/classroom/staff/LrsForwarding.tsx', 'utf8')
-    const used = [...source.matchAll(/'lrsForward\.([\w.-]+)'/g)].map((m) => m[1]!)
+    const used = SOURCES.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/'lrsForward\.([\w.-]+)'/g)].map((m) => m[1]!),
+    )
     expect(used.length).toBeGreaterThan(20)
     const problems = ['endpoint-empty', 'endpoint-not-web', 'secret-needed'].map(
       (p) => `form.problem.${p}`,

@@ -49,29 +49,37 @@ export interface PackageState {
   leave(): void
 }
 
-/** The store of one AU page; `clock` gives milliseconds (performance.now in the page). */
-export function createPackageStore(clock: () => number, random: () => number = Math.random) {
-  return createStore<PackageState>()((set, get) => {
-    let reporting: Promise<Reported> | undefined
-    // the events handed to the LMS, and the attempt they belong to
-    let events: AttemptEvent[] = []
-    let current: AttemptSetup | undefined
+/**
+ * The attempt an AU page runs and what its LMS has of it: the events handed to the LMS session,
+ * the attempt they belong to, and the report of its result once sent.
+ */
+function attemptLink(
+  get: () => PackageState,
+  set: (partial: Partial<PackageState>) => void,
+  clock: () => number,
+) {
+  let reporting: Promise<Reported> | undefined
+  // the events handed to the LMS, and the attempt they belong to
+  let events: AttemptEvent[] = []
+  let current: AttemptSetup | undefined
 
-    const journalFor = (setup: AttemptSetup, session: LmsSession): Journal => ({
-      append(seq, event) {
-        events = [...events.slice(0, seq), event]
-        session.record(setup, events)
-        return Promise.resolve()
-      },
-      finish(result) {
-        const model = get().model!
-        reporting = session.finish(model, setup, events, result)
-        current = undefined
-        return reporting.then(() => undefined)
-      },
-    })
+  const journalFor = (setup: AttemptSetup, session: LmsSession): Journal => ({
+    append(seq, event) {
+      events = [...events.slice(0, seq), event]
+      session.record(setup, events)
+      return Promise.resolve()
+    },
+    finish(result) {
+      const model = get().model!
+      reporting = session.finish(model, setup, events, result)
+      current = undefined
+      return reporting.then(() => undefined)
+    },
+  })
 
-    const play = (setup: AttemptSetup, previous: readonly AttemptEvent[]) => {
+  return {
+    /** Runs attempt `setup` from events `previous` (none for a new one). */
+    play(setup: AttemptSetup, previous: readonly AttemptEvent[]) {
       const session = get().session!
       events = [...previous]
       current = setup
@@ -88,8 +96,23 @@ export function createPackageStore(clock: () => number, random: () => number = M
       } catch (e) {
         set({ screen: { name: 'problem', problem: 'scenario-broken', detail: runtimeMessage(e) } })
       }
-    }
+    },
+    /** What the LMS made of the result: 'failed' when none was sent. */
+    reported(): Promise<Reported> {
+      return reporting ?? Promise.resolve<Reported>('failed')
+    },
+    /** The page is going away: `session` keeps the attempt under way, if any. */
+    leave(session: LmsSession) {
+      session.leave(current, events)
+      current = undefined
+    },
+  }
+}
 
+/** The store of one AU page; `clock` gives milliseconds (performance.now in the page). */
+export function createPackageStore(clock: () => number, random: () => number = Math.random) {
+  return createStore<PackageState>()((set, get) => {
+    const link = attemptLink(get, set, clock)
     return {
       screen: { name: 'loading' },
       model: undefined,
@@ -107,7 +130,7 @@ export function createPackageStore(clock: () => number, random: () => number = M
         set({ model, mode, session })
         const kept = session.resume
         if (!kept) return set({ screen: { name: 'start' } })
-        play(
+        link.play(
           {
             model,
             mode: kept.mode,
@@ -122,7 +145,7 @@ export function createPackageStore(clock: () => number, random: () => number = M
       start() {
         const { model, mode, session } = get()
         if (!model || !session) return
-        play(
+        link.play(
           {
             model,
             mode,
@@ -141,7 +164,7 @@ export function createPackageStore(clock: () => number, random: () => number = M
         if (!s.result) return
         const attempt = toAttempt(s.setup, s.events)
         set({ screen: { name: 'result', attempt, result: s.result, reported: undefined } })
-        void (reporting ?? Promise.resolve<Reported>('failed')).then((reported) => {
+        void link.reported().then((reported) => {
           const now = get().screen
           if (now.name === 'result') set({ screen: { ...now, reported } })
         })
@@ -149,8 +172,7 @@ export function createPackageStore(clock: () => number, random: () => number = M
       leave() {
         const { session } = get()
         if (!session) return
-        session.leave(current, events)
-        current = undefined
+        link.leave(session)
         if (get().screen.name !== 'result') set({ screen: { name: 'left' } })
       },
     }

@@ -23,8 +23,14 @@ export interface ServerConfig {
   readonly sessionHours: number
   /** Days an attempt is kept; 0 keeps attempts for ever. */
   readonly retentionDays: number
+  /** The largest statements request the LRS takes, attachments included (413 beyond). */
+  readonly lrsStatementsBytes: number
+  /** The largest State, Activity Profile or Agent Profile document the LRS stores. */
+  readonly lrsDocumentBytes: number
   readonly logLevel: string
 }
+
+const MB = 1024 * 1024
 
 export class ConfigError extends Error {}
 
@@ -65,6 +71,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     sessionHours: integer(env, 'PRACTICA_SESSION_HOURS', 12, 1),
     retentionDays: integer(env, 'PRACTICA_RETENTION_DAYS', 0, 0),
+    lrsStatementsBytes: integer(env, 'PRACTICA_LRS_STATEMENTS_MB', 20, 1) * MB,
+    lrsDocumentBytes: integer(env, 'PRACTICA_LRS_DOCUMENT_MB', 10, 1) * MB,
     logLevel: env['LOG_LEVEL'] || 'info',
   }
 }

@@ -19,7 +19,6 @@ const HEADERS = [
   'if-none-match',
   'accept-language',
 ]
-const MAX_FORM_BYTES = 20_000_000
 
 /** What the inner request carries to the LRS app's own dispatch. */
 export interface AlternateBindings {
@@ -41,7 +40,10 @@ export async function alternateRequest(
     throw bad('A request with "method" takes no other query parameter: send them as form fields.')
   if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? ''))
     throw bad('A request with "method" is a form: Content-Type application/x-www-form-urlencoded.')
-  const form = new URLSearchParams(new TextDecoder().decode(await readBytes(c, MAX_FORM_BYTES)))
+  // the form's content is percent-encoded (up to three bytes a byte); the inner request is held
+  // to the statements' or documents' own limit
+  const formLimit = 3 * c.get('deps').config.lrsStatementsBytes
+  const form = new URLSearchParams(new TextDecoder().decode(await readBytes(c, formLimit)))
   const headers = new Headers()
   const query = new URLSearchParams()
   let content: string | undefined

@@ -7,6 +7,7 @@
 // when its header carries the signer's certificate (x5c), the signature must verify with it.
 import { createHash, randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
+import type { LrsEnv } from './app.ts'
 import { compactVerify, decodeProtectedHeader, importX509, type CompactVerifyResult } from 'jose'
 import type { Kysely } from 'kysely'
 import {
@@ -21,9 +22,6 @@ import { sameStatement } from './compare.ts'
 import { SIGNATURE_USAGE } from './validate.ts'
 
 type Json = Record<string, unknown>
-
-/** The largest statements request this LRS takes, attachments included. */
-export const MAX_STATEMENTS_BYTES = 20_000_000
 
 /** One attachment's data as received. */
 export interface AttachmentPart {
@@ -50,13 +48,15 @@ function sha2Like(like: string, bytes: Uint8Array): string {
 
 /**
  * The body of a statements POST or PUT: the JSON (a statement or an array) and the attachment
- * parts, from `application/json` or `multipart/mixed`. Refuses with 400 a malformed body.
+ * parts, from `application/json` or `multipart/mixed`. Refuses with 400 a malformed body, with
+ * 413 one over the server's limit (PRACTICA_LRS_STATEMENTS_MB).
  */
 export async function readStatementsBody(
-  c: Context,
+  c: Context<LrsEnv>,
 ): Promise<{ json: unknown; parts: AttachmentPart[] }> {
   const type = c.req.header('content-type') ?? ''
-  const bytes = await readBytes(c, MAX_STATEMENTS_BYTES)
+  const limit = c.get('deps').config.lrsStatementsBytes
+  const bytes = await readBytes(c, limit)
   if (!/^multipart\/mixed\b/i.test(type)) {
     if (type !== '' && !/^application\/json\b/i.test(type))
       throw bad(
@@ -73,8 +73,8 @@ export async function readStatementsBody(
   try {
     for (const part of parseMultipart(bytes, {
       boundary,
-      maxFileSize: MAX_STATEMENTS_BYTES,
-      maxTotalSize: MAX_STATEMENTS_BYTES,
+      maxFileSize: limit,
+      maxTotalSize: limit,
     })) {
       const contentType = part.headers['content-type'] ?? ''
       if (index++ === 0) {

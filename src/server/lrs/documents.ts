@@ -35,9 +35,6 @@ import {
   type StoredDocument,
 } from './documentsStore.ts'
 
-/** The largest document this LRS stores (413 beyond: Part Three 3.2.s3.b11). */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-
 interface ResourceSpec {
   readonly kind: LrsDocumentKind
   readonly path: string
@@ -183,9 +180,12 @@ function checkConflict(c: Context, spec: ResourceSpec, current: StoredDocument |
 const mediaType = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase()
 const isJson = (contentType: string) => mediaType(contentType) === 'application/json'
 
-/** The request's document: bytes and content type; JSON that says it is JSON must parse. */
-async function readContent(c: Context): Promise<NewContent> {
-  const content = await readBytes(c, MAX_DOCUMENT_BYTES)
+/**
+ * The request's document: bytes and content type; JSON that says it is JSON must parse. One over
+ * the server's limit (PRACTICA_LRS_DOCUMENT_MB) is refused with 413 (Part Three 3.2.s3.b11).
+ */
+async function readContent(c: Context<LrsEnv>): Promise<NewContent> {
+  const content = await readBytes(c, c.get('deps').config.lrsDocumentBytes)
   const contentType = c.req.header('content-type')?.trim() || 'application/octet-stream'
   if (isJson(contentType)) parseJson(content, 'The document sent')
   return { content, contentType }

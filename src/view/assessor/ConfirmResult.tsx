@@ -1,18 +1,14 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useStore } from 'zustand'
 import type { Status } from '../../core/index.ts'
-import {
-  badgesApi,
-  credentialName,
-  type AttemptCredentials,
-  type CredentialSummary,
-} from '../../state/classroom/badgesApi.ts'
+import { credentialName, type CredentialSummary } from '../../state/classroom/badgesApi.ts'
 import { sessionStore } from '../../state/classroom/sessionStore.ts'
 import type { ApiRefusal } from '../../state/classroom/staffApi.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { ConfirmBox } from '../classroom/staff/ConfirmBox.tsx'
 import { refusalText } from '../classroom/staff/refusalText.ts'
-import { formatWhen } from '../classroom/staff/words.ts'
+import { ConfirmedCredentials } from './ConfirmedCredentials.tsx'
+import { useAttemptCredentials } from './useAttemptCredentials.ts'
 
 export interface ConfirmResultProps {
   readonly attemptId: string
@@ -29,42 +25,23 @@ function useRefusalText() {
     t(`badges.errors.${refusal.code}`, { defaultValue: '' }) || refusalText(t, refusal)
 }
 
-/** One issued credential: what, when, download, and (for an admin or who confirmed) revoke. */
-function CredentialRow(props: {
-  attemptId: string
-  credential: CredentialSummary
-  mayRevoke: boolean
-  onRevoke: (c: CredentialSummary) => void
+/** The button that confirms the result (first, or again after a mark changed it). */
+function ConfirmButton(props: {
+  busy: boolean
+  status: Status
+  label: string
+  onConfirm: () => void
 }) {
-  const { t, i18n } = useTranslation()
-  const { credential: c } = props
-  const name = credentialName(c, i18n.language)
+  const { t } = useTranslation()
   return (
-    <li className="credential">
-      <strong>{name}</strong> · {t(`badges.kind.${c.kind}`)} ·{' '}
-      {c.revokedAt
-        ? t('badges.list.revoked', { when: formatWhen(c.revokedAt, i18n.language) })
-        : t('badges.list.issued', { when: formatWhen(c.issuedAt, i18n.language) })}{' '}
-      <a
-        href={badgesApi.fileOf(props.attemptId, c.id)}
-        download
-        aria-label={t('badges.list.downloadLabel', { name })}
-      >
-        {t('badges.list.download')}
-      </a>
-      {props.mayRevoke && !c.revokedAt && (
-        <>
-          {' '}
-          <button
-            type="button"
-            aria-label={t('badges.list.revokeLabel', { name })}
-            onClick={() => props.onRevoke(c)}
-          >
-            {t('badges.list.revoke')}
-          </button>
-        </>
-      )}
-    </li>
+    <button
+      type="button"
+      className="primary"
+      disabled={props.busy || props.status === 'pending'}
+      onClick={props.onConfirm}
+    >
+      {props.busy ? t('badges.confirm.busy') : props.label}
+    </button>
   )
 }
 
@@ -77,56 +54,16 @@ export function ConfirmResult({ attemptId, status, revision }: ConfirmResultProp
   const { t, i18n } = useTranslation()
   const explain = useRefusalText()
   const user = useStore(sessionStore, (s) => s.user)
-  const [state, setState] = useState<AttemptCredentials | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
-  // what was just done, said in the language shown now
-  const [said, setSaid] = useState<{ confirmed: number } | { revoked: CredentialSummary } | null>(
-    null,
-  )
+  const { state, busy, refusal, said, confirm, revoke } = useAttemptCredentials(attemptId, revision)
   const [revoking, setRevoking] = useState<CredentialSummary | null>(null)
-
-  useEffect(() => {
-    let live = true
-    void badgesApi.ofAttempt(attemptId).then((answer) => {
-      if (!live) return
-      if (answer.ok) setState(answer.value)
-      else setRefusal(answer.error)
-    })
-    return () => {
-      live = false
-    }
-  }, [attemptId, revision])
-
-  const confirm = async () => {
-    setBusy(true)
-    setRefusal(null)
-    const answer = await badgesApi.confirm(attemptId)
-    setBusy(false)
-    if (!answer.ok) return setRefusal(answer.error)
-    setState(answer.value)
-    setSaid({ confirmed: answer.value.credentials.length })
-  }
-  const revoke = async (c: CredentialSummary) => {
-    setRevoking(null)
-    setRefusal(null)
-    const answer = await badgesApi.revoke(attemptId, c.id)
-    if (!answer.ok) return setRefusal(answer.error)
-    setState(
-      (s) =>
-        s && {
-          ...s,
-          credentials: s.credentials.map((x) => (x.id === c.id ? answer.value : x)),
-        },
-    )
-    setSaid({ revoked: c })
-  }
 
   const confirmation = state?.confirmation ?? null
   // a mark changed the result after it was confirmed: it may be confirmed again
   const changed = !!confirmation && revision !== null && revision !== confirmation.revision
-  const credentials = state?.credentials ?? []
   const mayRevoke = user?.role === 'admin' || (!!user && confirmation?.byId === user.id)
+  const button = (label: string) => (
+    <ConfirmButton busy={busy} status={status} label={label} onConfirm={() => void confirm()} />
+  )
   return (
     <section className="confirm-result" aria-labelledby={`credentials-${attemptId}`}>
       <h3 id={`credentials-${attemptId}`}>{t('badges.title')}</h3>
@@ -134,54 +71,22 @@ export function ConfirmResult({ attemptId, status, revision }: ConfirmResultProp
         <>
           <p className="muted">{t('badges.confirm.explain')}</p>
           {status === 'pending' && <p>{t('badges.confirm.pending')}</p>}
-          <button
-            type="button"
-            className="primary"
-            disabled={busy || status === 'pending'}
-            onClick={() => void confirm()}
-          >
-            {busy ? t('badges.confirm.busy') : t('badges.confirm.button')}
-          </button>
+          {button(t('badges.confirm.button'))}
         </>
       )}
       {confirmation && (
-        <>
-          <p>
-            {confirmation.by
-              ? t('badges.confirm.by', {
-                  name: confirmation.by,
-                  when: formatWhen(confirmation.at, i18n.language),
-                })
-              : t('badges.confirm.byUnknown', { when: formatWhen(confirmation.at, i18n.language) })}
-          </p>
-          {credentials.length === 0 ? (
-            <p>{t('badges.confirm.none')}</p>
-          ) : (
-            <ul className="credentials">
-              {credentials.map((c) => (
-                <CredentialRow
-                  key={c.id}
-                  attemptId={attemptId}
-                  credential={c}
-                  mayRevoke={mayRevoke}
-                  onRevoke={setRevoking}
-                />
-              ))}
-            </ul>
-          )}
-        </>
+        <ConfirmedCredentials
+          attemptId={attemptId}
+          confirmation={confirmation}
+          credentials={state?.credentials ?? []}
+          mayRevoke={mayRevoke}
+          onRevoke={setRevoking}
+        />
       )}
       {changed && (
         <>
           <p>{t('badges.confirm.changed')}</p>
-          <button
-            type="button"
-            className="primary"
-            disabled={busy || status === 'pending'}
-            onClick={() => void confirm()}
-          >
-            {busy ? t('badges.confirm.busy') : t('badges.confirm.again')}
-          </button>
+          {button(t('badges.confirm.again'))}
         </>
       )}
       {revoking && (
@@ -191,7 +96,10 @@ export function ConfirmResult({ attemptId, status, revision }: ConfirmResultProp
             name: credentialName(revoking, i18n.language),
           })}
           confirm={t('badges.list.revokeConfirm')}
-          onConfirm={() => void revoke(revoking)}
+          onConfirm={() => {
+            setRevoking(null)
+            void revoke(revoking)
+          }}
           onCancel={() => setRevoking(null)}
         />
       )}

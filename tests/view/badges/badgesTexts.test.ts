@@ -17,6 +17,7 @@ const get = (d: Dictionary, key: string) =>
 
 const SOURCES = [
   'src/view/assessor/ConfirmResult.tsx',
+  'src/view/assessor/ConfirmedCredentials.tsx',
   'src/view/classroom/learner/MyCredentials.tsx',
   'src/view/classroom/staff/SigningKey.tsx',
 ]

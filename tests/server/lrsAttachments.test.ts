@@ -135,6 +135,16 @@ forEachDatabase('xAPI LRS attachments and signed statements', (server) => {
       const json = await lrs.post('/xapi/statements', [statement(), withUrl()])
       expect(json.status, json.text).toBe(200)
     })
+    it('multipart/mixed: "an LRS SHOULD assume a Content-Transfer-Encoding of binary for Attachment parts": a part without the header is taken as binary (1.5.2.s3.b6)', async () => {
+      const data = `no encoding header ${randomUUID()}`
+      const s = statement({ attachments: [attachment(data)] })
+      const bare = part(data)
+      delete (bare.headers as Record<string, string>)['Content-Transfer-Encoding']
+      const posted = await post(lrs, s, [bare])
+      expect(posted.status, posted.text).toBe(200)
+      const answer = await getRaw(lrs, `/xapi/statements?statementId=${s.id}&attachments=true`)
+      expect(partsOf(answer)[1]!.text).toBe(data)
+    })
     it('An LRS accepts an Attachment with a fileUrl and no data in the request', async () => {
       const s = statement({
         attachments: [attachment('elsewhere', { fileUrl: 'https://files.school.test/photo.jpg' })],
@@ -165,13 +175,10 @@ forEachDatabase('xAPI LRS attachments and signed statements', (server) => {
           ]),
       ],
       [
-        'a part without the header Content-Transfer-Encoding: binary',
+        'a part sent in another Content-Transfer-Encoding than binary (base64)',
         (data: string) =>
           post(lrs, statement({ attachments: [attachment(data)] }), [
-            {
-              data,
-              headers: { 'Content-Type': 'text/plain', 'X-Experience-API-Hash': sha256(data) },
-            },
+            part(data, { 'Content-Transfer-Encoding': 'base64' }),
           ]),
       ],
       [

@@ -92,10 +92,13 @@ export async function readStatementsBody(
           'attachment-hash-missing',
           `Part ${index} of the request has no X-Experience-API-Hash header (the SHA-2 of its content).`,
         )
-      if ((part.headers['content-transfer-encoding'] ?? '').trim().toLowerCase() !== 'binary')
+      // binary is assumed where the header is missing (Part Three 1.5.2.s3.b6); another encoding
+      // is refused, not decoded
+      const encoding = (part.headers['content-transfer-encoding'] ?? 'binary').trim().toLowerCase()
+      if (encoding !== 'binary')
         throw bad(
           'attachment-encoding',
-          `Part ${index} of the request must have the header Content-Transfer-Encoding: binary.`,
+          `Part ${index} of the request is sent as "${encoding.slice(0, 20)}": send it with Content-Transfer-Encoding: binary.`,
         )
       if (sha2Like(hash, part.bytes) !== hash)
         throw bad(

@@ -5,24 +5,22 @@ import { useTranslation } from '../i18n/useTranslation.ts'
 import { describeServerError } from './learner/serverErrors.ts'
 import { Field } from './Field.tsx'
 
+/** What the learner typed into the form. */
+interface Entered {
+  readonly code: string
+  readonly learnerId: string
+  readonly name: string
+}
+
 /**
- * "Join your class": the class code, the learner ID and name, and the class PIN or the learner's
- * own PIN once the server asks for one. A refusal is said in the learner's language, next to the
- * form, and the field to fix gets the focus.
+ * Joining the class with what was entered: the PINs the server asked for (undefined until it
+ * asks), its refusal, and whether a join is under way.
  */
-export function JoinForm() {
-  const { t } = useTranslation()
-  const id = useId()
-  // joining again after the server ended the sign-in: the same class, ID and name to start from
-  const [ended] = useState(() => sessionStore.getState().ended)
-  const [code, setCode] = useState(ended?.classCode ?? '')
-  const [learnerId, setLearnerId] = useState(ended?.learnerId ?? '')
-  const [name, setName] = useState(ended?.name ?? '')
+function useJoin({ code, learnerId, name }: Entered) {
   const [classPin, setClassPin] = useState<string | undefined>()
   const [learnerPin, setLearnerPin] = useState<string | undefined>()
   // the refusal itself, said in the language shown at each render
   const [failure, setFailure] = useState<unknown>()
-  const error = failure === undefined ? undefined : describeServerError(t, failure)
   const [busy, setBusy] = useState(false)
 
   const submit = async (e: FormEvent) => {
@@ -50,6 +48,28 @@ export function JoinForm() {
       setBusy(false)
     }
   }
+  return { classPin, setClassPin, learnerPin, setLearnerPin, failure, busy, submit }
+}
+
+/**
+ * "Join your class": the class code, the learner ID and name, and the class PIN or the learner's
+ * own PIN once the server asks for one. A refusal is said in the learner's language, next to the
+ * form, and the field to fix gets the focus.
+ */
+export function JoinForm() {
+  const { t } = useTranslation()
+  const id = useId()
+  // joining again after the server ended the sign-in: the same class, ID and name to start from
+  const [ended] = useState(() => sessionStore.getState().ended)
+  const [code, setCode] = useState(ended?.classCode ?? '')
+  const [learnerId, setLearnerId] = useState(ended?.learnerId ?? '')
+  const [name, setName] = useState(ended?.name ?? '')
+  const { classPin, setClassPin, learnerPin, setLearnerPin, failure, busy, submit } = useJoin({
+    code,
+    learnerId,
+    name,
+  })
+  const error = failure === undefined ? undefined : describeServerError(t, failure)
 
   return (
     <section className="server-form" aria-labelledby={`${id}-title`}>

@@ -1,6 +1,6 @@
 // Photovoltaic installation: a wall-mounted string inverter and an array of modules on a tilted
 // ground rack.
-import { useRef } from 'react'
+import { useRef, type RefObject } from 'react'
 import type { Mesh } from 'three'
 import { setPieceLook } from '../../pieceBatches.ts'
 import { Piece } from '../../Piece.tsx'
@@ -42,8 +42,40 @@ export function InverterLook(props: LookProps) {
       on ? { color: '#17b13a', finish: 'glow' } : { color: LED_OFF, finish: 'painted' },
     )
   })
-  const painted = finishFor(detail, 'painted')
   const sink = Math.min(0.08, depth * 0.4)
+  const bodyDepth = depth - sink
+  const size: InverterSize = { width, height, sink, bodyDepth, front: sink + bodyDepth }
+  return (
+    <group>
+      <InverterHousing size={size} cover={cover} detail={detail} />
+      <InverterControls size={size} detail={detail} screen={screen} ledRun={ledRun} />
+      {detail === 'detailed' && <InverterDetails size={size} detail={detail} />}
+    </group>
+  )
+}
+
+interface InverterSize {
+  width: number
+  height: number
+  /** The depth of the heat sink behind the housing. */
+  sink: number
+  bodyDepth: number
+  /** The z of the front cover's face. */
+  front: number
+}
+
+/** The wall bracket, the finned heat sink, the housing and its front cover with the dark band. */
+function InverterHousing({
+  size,
+  cover,
+  detail,
+}: {
+  size: InverterSize
+  cover: string
+  detail: LookProps['detail']
+}) {
+  const { width, height, sink, bodyDepth, front } = size
+  const painted = finishFor(detail, 'painted')
   const fins = mergedBoxes(`inverter-fins:${width}:${height}:${sink}`, () => {
     const boxes: Box[] = []
     const n = Math.max(4, Math.round(width / 0.025))
@@ -58,23 +90,8 @@ export function InverterLook(props: LookProps) {
     ])
     return boxes
   })
-  const bodyDepth = depth - sink
-  const front = sink + bodyDepth
-  const gland = lathe(
-    'inverter-gland',
-    [
-      [0, 0],
-      [0.014, 0],
-      [0.014, 0.012],
-      [0.011, 0.014],
-      [0.011, 0.026],
-      [0.006, 0.03],
-      [0, 0.03],
-    ],
-    8,
-  )
   return (
-    <group>
+    <>
       {/* wall bracket and the finned heat sink behind the housing */}
       <Piece
         geometry={geo.box()}
@@ -106,6 +123,26 @@ export function InverterLook(props: LookProps) {
         scale={[width - 0.028, height * 0.16, 0.017]}
         position={[0, -height * 0.34, front - 0.008]}
       />
+    </>
+  )
+}
+
+/** The display window, the status LEDs and the DC isolator's rotary switch. */
+function InverterControls({
+  size,
+  detail,
+  screen,
+  ledRun,
+}: {
+  size: InverterSize
+  detail: LookProps['detail']
+  screen: RefObject<Mesh | null>
+  ledRun: RefObject<Mesh | null>
+}) {
+  const { width, height, front } = size
+  const painted = finishFor(detail, 'painted')
+  return (
+    <>
       {/* display window and LEDs */}
       <Piece
         geometry={geo.box()}
@@ -159,47 +196,66 @@ export function InverterLook(props: LookProps) {
         scale={[0.018, 0.075, 0.03]}
         position={[width * 0.3, -height * 0.34, front + 0.03]}
       />
-      {detail === 'detailed' && (
-        <>
-          <Piece
-            geometry={geo.box()}
-            color="#f2c200"
-            finish={painted}
-            scale={[0.11, 0.028, 0.002]}
-            position={[width * 0.3, -height * 0.34 + 0.06, front + 0.002]}
-          />
-          {/* brand band on the cover */}
-          <Piece
-            geometry={geo.box()}
-            color="#c62828"
-            finish={painted}
-            scale={[width * 0.5, 0.012, 0.002]}
-            position={[0, height * 0.4, front + 0.001]}
-          />
-          {/* cable glands (AC, communication) and DC connector pairs underneath */}
-          {[-0.38, -0.26, -0.14].map((f) => (
-            <Piece
-              key={f}
-              geometry={gland}
-              color="#2a2d30"
-              finish={finishFor(detail, 'rubber')}
-              rotation={[Math.PI, 0, 0]}
-              position={[f * width, -height / 2, sink + bodyDepth / 2]}
-            />
-          ))}
-          {[0.05, 0.12, 0.22, 0.29].map((f, k) => (
-            <Piece
-              key={f}
-              geometry={geo.cylinderLow()}
-              color={k % 2 ? '#1f2326' : '#2c3034'}
-              finish={finishFor(detail, 'rubber')}
-              scale={[0.02, 0.05, 0.02]}
-              position={[f * width, -height / 2 - 0.025, sink + bodyDepth / 2]}
-            />
-          ))}
-        </>
-      )}
-    </group>
+    </>
+  )
+}
+
+/** The isolator's label, the brand band and the cable glands and DC connectors underneath. */
+function InverterDetails({ size, detail }: { size: InverterSize; detail: LookProps['detail'] }) {
+  const { width, height, sink, bodyDepth, front } = size
+  const painted = finishFor(detail, 'painted')
+  const gland = lathe(
+    'inverter-gland',
+    [
+      [0, 0],
+      [0.014, 0],
+      [0.014, 0.012],
+      [0.011, 0.014],
+      [0.011, 0.026],
+      [0.006, 0.03],
+      [0, 0.03],
+    ],
+    8,
+  )
+  return (
+    <>
+      <Piece
+        geometry={geo.box()}
+        color="#f2c200"
+        finish={painted}
+        scale={[0.11, 0.028, 0.002]}
+        position={[width * 0.3, -height * 0.34 + 0.06, front + 0.002]}
+      />
+      {/* brand band on the cover */}
+      <Piece
+        geometry={geo.box()}
+        color="#c62828"
+        finish={painted}
+        scale={[width * 0.5, 0.012, 0.002]}
+        position={[0, height * 0.4, front + 0.001]}
+      />
+      {/* cable glands (AC, communication) and DC connector pairs underneath */}
+      {[-0.38, -0.26, -0.14].map((f) => (
+        <Piece
+          key={f}
+          geometry={gland}
+          color="#2a2d30"
+          finish={finishFor(detail, 'rubber')}
+          rotation={[Math.PI, 0, 0]}
+          position={[f * width, -height / 2, sink + bodyDepth / 2]}
+        />
+      ))}
+      {[0.05, 0.12, 0.22, 0.29].map((f, k) => (
+        <Piece
+          key={f}
+          geometry={geo.cylinderLow()}
+          color={k % 2 ? '#1f2326' : '#2c3034'}
+          finish={finishFor(detail, 'rubber')}
+          scale={[0.02, 0.05, 0.02]}
+          position={[f * width, -height / 2 - 0.025, sink + bodyDepth / 2]}
+        />
+      ))}
+    </>
   )
 }
 
@@ -223,8 +279,42 @@ export function PvArrayLook(props: LookProps) {
   const span = columns * MODULE_W + (columns - 1) * GAP
   const low = 0.45
   const front = (slope * Math.cos(tilt)) / 2
-  const painted = finishFor(detail, 'painted')
-  const steel = finishFor(detail, 'stainless')
+  const rafters = Array.from(
+    { length: Math.max(2, Math.ceil(span / 2.2) + 1) },
+    (_, k) => -span / 2 + 0.25 + (k * (span - 0.5)) / Math.max(1, Math.ceil(span / 2.2)),
+  )
+  /** The world place of a point on the tilted plane (x, height above it, metres up the slope). */
+  const onSlope = (up: number, above: number): [number, number] => [
+    low + up * Math.sin(tilt) + above * Math.cos(tilt),
+    front - up * Math.cos(tilt) + above * Math.sin(tilt),
+  ]
+  const rails = Array.from({ length: rows }, (_, r) => r * (MODULE_H + GAP)).flatMap((r) => [
+    r + MODULE_H * 0.22,
+    r + MODULE_H * 0.78,
+  ])
+  const legs = [0.15, slope - 0.15]
+  return (
+    <group>
+      {/* modules on the tilted plane */}
+      <PvPlane
+        detail={detail}
+        rows={rows}
+        columns={columns}
+        tilt={tilt}
+        span={span}
+        slope={slope}
+        low={low}
+        front={front}
+        rails={rails}
+        rafters={rafters}
+      />
+      <PvLegs detail={detail} rafters={rafters} legs={legs} onSlope={onSlope} />
+    </group>
+  )
+}
+
+/** A module's frame and (detailed) the cell grid, shared by all modules. */
+function pvModuleGeometry() {
   const frame = mergedBoxes('pv-frame', () => [
     [
       [0, 0, -0.02],
@@ -266,67 +356,99 @@ export function PvArrayLook(props: LookProps) {
         ])
     return boxes
   })
-  const rafters = Array.from(
-    { length: Math.max(2, Math.ceil(span / 2.2) + 1) },
-    (_, k) => -span / 2 + 0.25 + (k * (span - 0.5)) / Math.max(1, Math.ceil(span / 2.2)),
-  )
-  /** The world place of a point on the tilted plane (x, height above it, metres up the slope). */
-  const onSlope = (up: number, above: number): [number, number] => [
-    low + up * Math.sin(tilt) + above * Math.cos(tilt),
-    front - up * Math.cos(tilt) + above * Math.sin(tilt),
-  ]
-  const rails = Array.from({ length: rows }, (_, r) => r * (MODULE_H + GAP)).flatMap((r) => [
-    r + MODULE_H * 0.22,
-    r + MODULE_H * 0.78,
-  ])
-  const legs = [0.15, slope - 0.15]
+  return { frame, grid }
+}
+
+/** The modules on the tilted plane, with the rails across under each row and the rafters. */
+function PvPlane({
+  detail,
+  rows,
+  columns,
+  tilt,
+  span,
+  slope,
+  low,
+  front,
+  rails,
+  rafters,
+}: {
+  detail: LookProps['detail']
+  rows: number
+  columns: number
+  tilt: number
+  span: number
+  slope: number
+  low: number
+  front: number
+  rails: number[]
+  rafters: number[]
+}) {
+  const steel = finishFor(detail, 'stainless')
+  const { frame, grid } = pvModuleGeometry()
   return (
-    <group>
-      {/* modules on the tilted plane */}
-      <group position={[0, low, front]} rotation={[tilt, 0, 0]}>
-        {Array.from({ length: rows * columns }, (_, k) => {
-          const col = k % columns
-          const row = Math.floor(k / columns)
-          const x = -span / 2 + MODULE_W / 2 + col * (MODULE_W + GAP)
-          const z = -row * (MODULE_H + GAP)
-          return (
-            <group key={k} position={[x, 0, z]}>
-              <Piece geometry={frame} color={FRAME} finish={steel} />
-              <Piece
-                geometry={geo.box()}
-                color={CELL}
-                finish={detail === 'detailed' ? 'stainless' : 'matte'}
-                scale={[MODULE_W - 0.06, 0.03, MODULE_H - 0.06]}
-                position={[0, -0.002, -MODULE_H / 2]}
-              />
-              {detail === 'detailed' && (
-                <Piece geometry={grid} color="#c9d3df" position={[0, 0.0135, 0]} />
-              )}
-            </group>
-          )
-        })}
-        {/* rails across under each row, rafters up the slope */}
-        {rails.map((up) => (
-          <Piece
-            key={up}
-            geometry={geo.box()}
-            color={FRAME}
-            finish={steel}
-            scale={[span + 0.1, 0.04, 0.04]}
-            position={[0, -0.04, -up]}
-          />
-        ))}
-        {rafters.map((x) => (
-          <Piece
-            key={x}
-            geometry={geo.box()}
-            color={FRAME}
-            finish={steel}
-            scale={[0.05, 0.06, slope]}
-            position={[x, -0.09, -slope / 2]}
-          />
-        ))}
-      </group>
+    <group position={[0, low, front]} rotation={[tilt, 0, 0]}>
+      {Array.from({ length: rows * columns }, (_, k) => {
+        const col = k % columns
+        const row = Math.floor(k / columns)
+        const x = -span / 2 + MODULE_W / 2 + col * (MODULE_W + GAP)
+        const z = -row * (MODULE_H + GAP)
+        return (
+          <group key={k} position={[x, 0, z]}>
+            <Piece geometry={frame} color={FRAME} finish={steel} />
+            <Piece
+              geometry={geo.box()}
+              color={CELL}
+              finish={detail === 'detailed' ? 'stainless' : 'matte'}
+              scale={[MODULE_W - 0.06, 0.03, MODULE_H - 0.06]}
+              position={[0, -0.002, -MODULE_H / 2]}
+            />
+            {detail === 'detailed' && (
+              <Piece geometry={grid} color="#c9d3df" position={[0, 0.0135, 0]} />
+            )}
+          </group>
+        )
+      })}
+      {/* rails across under each row, rafters up the slope */}
+      {rails.map((up) => (
+        <Piece
+          key={up}
+          geometry={geo.box()}
+          color={FRAME}
+          finish={steel}
+          scale={[span + 0.1, 0.04, 0.04]}
+          position={[0, -0.04, -up]}
+        />
+      ))}
+      {rafters.map((x) => (
+        <Piece
+          key={x}
+          geometry={geo.box()}
+          color={FRAME}
+          finish={steel}
+          scale={[0.05, 0.06, slope]}
+          position={[x, -0.09, -slope / 2]}
+        />
+      ))}
+    </group>
+  )
+}
+
+/** The legs down to ballast blocks under each rafter, with a diagonal brace. */
+function PvLegs({
+  detail,
+  rafters,
+  legs,
+  onSlope,
+}: {
+  detail: LookProps['detail']
+  rafters: number[]
+  legs: number[]
+  onSlope: (up: number, above: number) => [number, number]
+}) {
+  const painted = finishFor(detail, 'painted')
+  const steel = finishFor(detail, 'stainless')
+  return (
+    <>
       {/* legs down to ballast blocks, with a diagonal brace */}
       {rafters.map((x) => (
         <group key={x} position={[x, 0, 0]}>
@@ -371,6 +493,6 @@ export function PvArrayLook(props: LookProps) {
             })()}
         </group>
       ))}
-    </group>
+    </>
   )
 }

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
-import type { JsonObject } from '../../core/index.ts'
+import type { JsonObject, Model } from '../../core/index.ts'
 import type { EditorState, EditorStore } from '../../state/editorStore.ts'
 import type { SceneSource } from '../../state/sceneSource.ts'
-import { createSceneUiStore, goToView } from '../../state/sceneUiStore.ts'
+import { createSceneUiStore, goToView, type SceneUiStore } from '../../state/sceneUiStore.ts'
 import type { PartController } from '../scene/partController.ts'
 import { createSceneBridge } from '../scene/sceneBridge.ts'
 import { SceneView } from '../scene/SceneView.tsx'
@@ -44,49 +44,14 @@ export function EditorView({ store }: { readonly store: EditorStore }) {
 
 /** The learner's scene of the draft: click a part to select it, move or rotate it with the gizmo. */
 export function EditorScene({ store, scene }: EditorSceneProps) {
-  const { t } = useTranslation()
   const ui = useMemo(() => createSceneUiStore(), [])
   const bridge = useMemo(() => createSceneBridge(), [])
-  const [mode, setMode] = useState<'translate' | 'rotate'>('translate')
+  const [mode, setMode] = useState<GizmoMode>('translate')
   const model = useStore(scene, (s) => s.model)
-  // the drawn model can be older than the document (while it has problems): match parts by id
-  const controller = useMemo<PartController>(() => {
-    const select = (index: number) => {
-      const id = model.components[index]!.id
-      const { picking } = store.getState()
-      if (picking) {
-        store.getState().pick(null)
-        return picking(id)
-      }
-      const at = docIndexOf(store, id)
-      if (at >= 0) store.getState().select({ collection: 'components', index: at })
-    }
-    return {
-      primary: select,
-      openMenu: select,
-      stateKey: () => undefined,
-      perform: () => undefined,
-    }
-  }, [model, store])
-  const id = useStore(store, (s) => {
-    const list = s.history.doc['components']
-    const el =
-      s.selected?.collection === 'components' && Array.isArray(list)
-        ? list[s.selected.index]
-        : undefined
-    return el && typeof el === 'object' && !Array.isArray(el) && typeof el['id'] === 'string'
-      ? el['id']
-      : undefined
-  })
+  const controller = usePartController(store, model)
+  const id = useStore(store, selectedComponentId)
   const probe = useMemo<CameraProbeHandle>(() => ({ read: () => undefined }), [])
-  // the views list asks for a view; the camera rig flies there once the model has it
-  useEffect(
-    () =>
-      store.subscribe((s, prev) => {
-        if (s.viewRequest && s.viewRequest !== prev.viewRequest) goToView(ui, s.viewRequest.id)
-      }),
-    [store, ui],
-  )
+  useViewRequests(store, ui)
   const pipe = useStore(store, (s) => pipePoints(s.history.doc, s.selected))
   const handles = useMemo(
     () =>
@@ -131,14 +96,7 @@ export function EditorScene({ store, scene }: EditorSceneProps) {
   )
   return (
     <div className="editor-scene">
-      <div className="gizmo-modes" role="radiogroup" aria-label={t('editor.gizmo')}>
-        {(['translate', 'rotate'] as const).map((m) => (
-          <label key={m}>
-            <input type="radio" name="gizmo" checked={mode === m} onChange={() => setMode(m)} />{' '}
-            {t(m === 'translate' ? 'editor.move' : 'editor.rotate')}
-          </label>
-        ))}
-      </div>
+      <GizmoModes mode={mode} onMode={setMode} />
       <SceneView
         model={model}
         store={scene}
@@ -156,6 +114,69 @@ export function EditorScene({ store, scene }: EditorSceneProps) {
       <SaveView store={store} probe={probe} />
     </div>
   )
+}
+
+type GizmoMode = 'translate' | 'rotate'
+
+/** Whether the gizmo moves or rotates the selected part: one radio button each. */
+function GizmoModes({ mode, onMode }: { mode: GizmoMode; onMode: (mode: GizmoMode) => void }) {
+  const { t } = useTranslation()
+  return (
+    <div className="gizmo-modes" role="radiogroup" aria-label={t('editor.gizmo')}>
+      {(['translate', 'rotate'] as const).map((m) => (
+        <label key={m}>
+          <input type="radio" name="gizmo" checked={mode === m} onChange={() => onMode(m)} />{' '}
+          {t(m === 'translate' ? 'editor.move' : 'editor.rotate')}
+        </label>
+      ))}
+    </div>
+  )
+}
+
+/** Clicking a part of the drawn model selects it in the document, or answers the pick under way. */
+function usePartController(store: EditorStore, model: Model): PartController {
+  // the drawn model can be older than the document (while it has problems): match parts by id
+  return useMemo<PartController>(() => {
+    const select = (index: number) => {
+      const id = model.components[index]!.id
+      const { picking } = store.getState()
+      if (picking) {
+        store.getState().pick(null)
+        return picking(id)
+      }
+      const at = docIndexOf(store, id)
+      if (at >= 0) store.getState().select({ collection: 'components', index: at })
+    }
+    return {
+      primary: select,
+      openMenu: select,
+      stateKey: () => undefined,
+      perform: () => undefined,
+    }
+  }, [model, store])
+}
+
+/** The views list asks for a view; the camera rig flies there once the model has it. */
+function useViewRequests(store: EditorStore, ui: SceneUiStore) {
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.viewRequest && s.viewRequest !== prev.viewRequest) goToView(ui, s.viewRequest.id)
+      }),
+    [store, ui],
+  )
+}
+
+/** The id of the selected component, if a component with one is selected. */
+function selectedComponentId(s: EditorState): string | undefined {
+  const list = s.history.doc['components']
+  const el =
+    s.selected?.collection === 'components' && Array.isArray(list)
+      ? list[s.selected.index]
+      : undefined
+  return el && typeof el === 'object' && !Array.isArray(el) && typeof el['id'] === 'string'
+    ? el['id']
+    : undefined
 }
 
 function docIndexOf(store: EditorStore, id: string): number {

@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { useRef, type RefObject } from 'react'
 import type { Mesh } from 'three'
 import { selectDerived, useSceneEffect } from '../../hooks.ts'
 import { Piece } from '../../Piece.tsx'
@@ -76,7 +76,25 @@ export function VoltageTester(props: LookProps) {
       }
     },
   )
-  const tip = (x: number, y: number) => (
+  return (
+    <HangingItem look={props} centre={[0, -0.16, 0]} wornScale={0.36}>
+      <IndicatorHandle
+        body={body}
+        screen={screen}
+        material={material}
+        leds={leds}
+        buttons={buttons}
+      />
+      <ProbeHandle body={body} detailed={detailed} buttons={buttons} />
+    </HangingItem>
+  )
+}
+
+type Meshes = RefObject<(Mesh | null)[]>
+
+/** A guarded test tip at the foot of a handle: the finger guard, the shaft and the metal tip. */
+function ProbeTip({ x, y }: { x: number; y: number }) {
+  return (
     <>
       <Piece
         geometry={geo.cylinderLow()}
@@ -101,8 +119,24 @@ export function VoltageTester(props: LookProps) {
       />
     </>
   )
+}
+
+/** The indicator handle with its screen, LED scale, test button and tip. */
+function IndicatorHandle({
+  body,
+  screen,
+  material,
+  leds,
+  buttons,
+}: {
+  body: string
+  screen: ReturnType<typeof useToolScreen>['screen']
+  material: ReturnType<typeof useToolScreen>['material']
+  leds: Meshes
+  buttons: Meshes
+}) {
   return (
-    <HangingItem look={props} centre={[0, -0.16, 0]} wornScale={0.36}>
+    <>
       {/* the indicator handle */}
       <Piece
         name="indicator"
@@ -155,7 +189,23 @@ export function VoltageTester(props: LookProps) {
         scale={[0.022, 0.006, 0.014]}
         position={[MAIN_X, -0.233, FRONT + 0.003]}
       />
-      {tip(MAIN_X, -0.252)}
+      <ProbeTip x={MAIN_X} y={-0.252} />
+    </>
+  )
+}
+
+/** The second probe handle with its button and tip, and the cable between the two handles. */
+function ProbeHandle({
+  body,
+  detailed,
+  buttons,
+}: {
+  body: string
+  detailed: boolean
+  buttons: Meshes
+}) {
+  return (
+    <>
       {/* the second probe handle */}
       <Piece
         geometry={roundedBox(0.03, 0.12, 0.026, 0.01)}
@@ -182,7 +232,7 @@ export function VoltageTester(props: LookProps) {
         scale={[0.014, 0.006, 0.014]}
         position={[PROBE_X, -0.12, 0.015]}
       />
-      {tip(PROBE_X, -0.172)}
+      <ProbeTip x={PROBE_X} y={-0.172} />
       <Piece
         name="cable"
         geometry={tubeThrough('tester-cable', CABLE, 0.0028, 24, 5)}
@@ -200,6 +250,6 @@ export function VoltageTester(props: LookProps) {
             position={[x, -0.05, 0]}
           />
         ))}
-    </HangingItem>
+    </>
   )
 }

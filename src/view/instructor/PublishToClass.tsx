@@ -1,5 +1,5 @@
 import '../classroom/staff/staff.css'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
 import { useStore } from 'zustand'
 import { serializeScenario } from '../../core/index.ts'
 import type { EditorStore } from '../../state/editorStore.ts'
@@ -23,18 +23,10 @@ export interface PublishToClassProps {
  * to an instructor or admin signed in to a server that answers.
  */
 export function PublishToClass({ store }: PublishToClassProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const user = useStore(sessionStore, (s) => (s.status === 'online' ? s.user : null))
-  const problems = useStore(store, (s) => s.problems.length)
-  const classes = useStore(staffStore, (s) => s.classes)
+  const form = usePublishForm(store)
   const [open, setOpen] = useState(false)
-  const [classId, setClassId] = useState('')
-  const [mode, setMode] = useState<AssignmentMode>('practice')
-  const [attempts, setAttempts] = useState('')
-  const [mistake, setMistake] = useState<Message | null>(null)
-  const [said, setSaid] = useState<Message | readonly Message[] | null>(null)
-  const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
-  const [busy, setBusy] = useState(false)
   const first = useRef<HTMLSelectElement>(null)
   const opener = useRef<HTMLButtonElement>(null)
   const staff = user?.role === 'instructor' || user?.role === 'admin'
@@ -50,6 +42,37 @@ export function PublishToClass({ store }: PublishToClassProps) {
     setOpen(false)
     opener.current?.focus()
   }
+
+  return (
+    <div className="publish-to-class">
+      <button
+        ref={opener}
+        type="button"
+        aria-expanded={open}
+        onClick={() => (open ? close() : setOpen(true))}
+      >
+        {t('staff.publish.toClass')}
+      </button>
+      {open && <PublishPanel form={form} first={first} close={close} />}
+    </div>
+  )
+}
+
+type PublishForm = ReturnType<typeof usePublishForm>
+
+/** The choices of the publish panel, what it said, and publishing (and assigning) itself. */
+function usePublishForm(store: EditorStore) {
+  const { i18n } = useTranslation()
+  const problems = useStore(store, (s) => s.problems.length)
+  const classes = useStore(staffStore, (s) => s.classes)
+  const [classId, setClassId] = useState('')
+  const [mode, setMode] = useState<AssignmentMode>('practice')
+  const [attempts, setAttempts] = useState('')
+  const [mistake, setMistake] = useState<Message | null>(null)
+  const [said, setSaid] = useState<Message | readonly Message[] | null>(null)
+  const [refusal, setRefusal] = useState<ApiRefusal | null>(null)
+  const [busy, setBusy] = useState(false)
+
   const publish = async (e: FormEvent) => {
     e.preventDefault()
     // not disabled while busy: the button keeps the focus, so Escape still closes the panel
@@ -94,61 +117,75 @@ export function PublishToClass({ store }: PublishToClassProps) {
     ])
   }
 
+  return {
+    classes,
+    classId,
+    setClassId,
+    mode,
+    setMode,
+    attempts,
+    setAttempts,
+    mistake,
+    said,
+    refusal,
+    busy,
+    publish,
+  }
+}
+
+interface PublishPanelProps {
+  readonly form: PublishForm
+  readonly first: RefObject<HTMLSelectElement | null>
+  readonly close: () => void
+}
+
+/** The open panel: the class to assign to (if any), its mode and attempts, and what happened. */
+function PublishPanel({ form, first, close }: PublishPanelProps) {
+  const { t } = useTranslation()
+  const { classes, classId, setClassId, mode, setMode, attempts, setAttempts } = form
   return (
-    <div className="publish-to-class">
-      <button
-        ref={opener}
-        type="button"
-        aria-expanded={open}
-        onClick={() => (open ? close() : setOpen(true))}
-      >
-        {t('staff.publish.toClass')}
-      </button>
-      {open && (
-        <form
-          className="publish-panel staff-form"
-          aria-label={t('staff.publish.toClass')}
-          onSubmit={(e) => void publish(e)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') close()
-          }}
-        >
-          <p>{t('staff.publish.fromEditor')}</p>
-          <ClassSelect
-            label={t('staff.publish.assignTo')}
-            classes={classes}
-            value={classId}
-            onValue={setClassId}
-            none={t('staff.publish.noClass')}
-            selectRef={first}
+    <form
+      className="publish-panel staff-form"
+      aria-label={t('staff.publish.toClass')}
+      onSubmit={(e) => void form.publish(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') close()
+      }}
+    >
+      <p>{t('staff.publish.fromEditor')}</p>
+      <ClassSelect
+        label={t('staff.publish.assignTo')}
+        classes={classes}
+        value={classId}
+        onValue={setClassId}
+        none={t('staff.publish.noClass')}
+        selectRef={first}
+      />
+      {classId && (
+        <>
+          <ModeSelect value={mode} onValue={setMode} />
+          <Field
+            label={t('staff.assignments.attempts')}
+            value={attempts}
+            onValue={setAttempts}
+            type="number"
+            min={1}
+            step={1}
+            placeholder={t('staff.assignments.unlimited')}
           />
-          {classId && (
-            <>
-              <ModeSelect value={mode} onValue={setMode} />
-              <Field
-                label={t('staff.assignments.attempts')}
-                value={attempts}
-                onValue={setAttempts}
-                type="number"
-                min={1}
-                step={1}
-                placeholder={t('staff.assignments.unlimited')}
-              />
-            </>
-          )}
-          {mistake && <p role="alert">{say(t, mistake)}</p>}
-          <RefusalNote refusal={refusal} />
-          <p role="status">{say(t, said)}</p>
-          <div className="publish-actions">
-            <button type="submit" className="primary" aria-disabled={busy}>
-              {classId ? t('staff.publish.publishAssign') : t('staff.publish.publish')}
-            </button>
-            <button type="button" onClick={close}>
-              {t('staff.publish.close')}
-            </button>
-          </div>
-        </form>
+        </>
       )}
-    </div>
+      {form.mistake && <p role="alert">{say(t, form.mistake)}</p>}
+      <RefusalNote refusal={form.refusal} />
+      <p role="status">{say(t, form.said)}</p>
+      <div className="publish-actions">
+        <button type="submit" className="primary" aria-disabled={form.busy}>
+          {classId ? t('staff.publish.publishAssign') : t('staff.publish.publish')}
+        </button>
+        <button type="button" onClick={close}>
+          {t('staff.publish.close')}
+        </button>
+      </div>
+    </form>
   )
 }

@@ -162,6 +162,36 @@ const INVALID: readonly [string, Record<string, unknown>][] = [
       ],
     }),
   ],
+  ...(
+    [
+      ['without a usageType', { usageType: undefined }],
+      ['whose usageType is not an IRI', { usageType: 'photo' }],
+      ['whose display is not a language map', { display: 'Photo' }],
+      ['whose description is not a language map', { description: ['a photo'] }],
+      ['without a contentType', { contentType: undefined }],
+      ['whose contentType is not an Internet Media Type', { contentType: 'plain text' }],
+      ['without a length', { length: undefined }],
+      ['whose length is not an integer', { length: 1.5 }],
+      ['without a sha2', { sha2: undefined }],
+      ['whose sha2 is not a string', { sha2: 42 }],
+      ['whose fileUrl is not an IRL', { fileUrl: 'not a url' }],
+    ] as const
+  ).map(([rule, over]): [string, Record<string, unknown>] => [
+    `an Attachment ${rule} (Part Two 2.4.11)`,
+    statement({
+      attachments: [
+        {
+          usageType: `${ACT}u`,
+          display: { en: 'photo' },
+          contentType: 'text/plain',
+          length: 1,
+          sha2: 'a'.repeat(64),
+          fileUrl: 'http://a.test/f',
+          ...over,
+        },
+      ],
+    }),
+  ]),
   [
     'an authority Group with other than two members',
     statement({ authority: { objectType: 'Group', member: [actor('a')] } }),

@@ -91,34 +91,7 @@ export function Multimeter(props: LookProps) {
         scale={[FACE_WIDTH, FACE_HEIGHT, 1]}
         position={[0, FACE_TOP - FACE_HEIGHT / 2, FRONT + 0.0005]}
       />
-      <group
-        name="dial"
-        position={[0, DIAL_Y, FRONT]}
-        rotation={[0, 0, (-degrees * Math.PI) / 180]}
-      >
-        <Piece
-          geometry={geo.cylinder()}
-          color="#1f2326"
-          finish="rubber"
-          rotation={FACING}
-          scale={[0.034, 0.01, 0.034]}
-          position={[0, 0, 0.005]}
-        />
-        <Piece
-          geometry={geo.box()}
-          color="#1f2326"
-          finish="rubber"
-          scale={[0.009, 0.034, 0.008]}
-          position={[0, 0, 0.012]}
-        />
-        <Piece
-          geometry={geo.box()}
-          color="#f4f4f4"
-          finish="painted"
-          scale={[0.003, 0.012, 0.002]}
-          position={[0, 0.011, 0.0165]}
-        />
-      </group>
+      <MeterDial degrees={degrees} />
       {JACK_X.map((x, i) => (
         <Piece
           key={x}
@@ -130,67 +103,102 @@ export function Multimeter(props: LookProps) {
           position={[x, JACK_Y, FRONT + 0.002]}
         />
       ))}
-      {([-1, 1] as const).map((side) => {
-        const color = side === 1 ? '#c62828' : '#1b1b1b'
-        const jack = side === 1 ? JACK_X[3]! : JACK_X[2]!
-        return (
-          <group key={side} name={side === 1 ? 'probe-red' : 'probe-black'}>
-            {detailed && (
-              <>
-                <Piece
-                  geometry={geo.cylinderLow()}
-                  color={color}
-                  finish="rubber"
-                  rotation={FACING}
-                  scale={[0.009, 0.014, 0.009]}
-                  position={[jack, JACK_Y, FRONT + 0.008]}
-                />
-                <Piece
-                  geometry={tubeThrough(`meter-lead${side}`, leadPoints(jack, side), 0.0022, 28, 5)}
-                  color={color}
-                  finish="rubber"
-                />
-                <Piece
-                  geometry={geo.cylinderLow()}
-                  color={color}
-                  finish="rubber"
-                  scale={[0.008, 0.014, 0.008]}
-                  position={[side * 0.062, -0.207, 0.001]}
-                />
-              </>
-            )}
-            {/* the probe, tip up: handle, finger guard, insulated sleeve, steel tip */}
-            <Piece
-              geometry={geo.cylinderLow()}
-              color={color}
-              finish="rubber"
-              scale={[0.013, 0.09, 0.013]}
-              position={[side * 0.062, -0.155, 0.001]}
-            />
-            <Piece
-              geometry={geo.cylinderLow()}
-              color={color}
-              finish="rubber"
-              scale={[0.022, 0.005, 0.022]}
-              position={[side * 0.062, -0.108, 0.001]}
-            />
-            <Piece
-              geometry={geo.cylinderLow()}
-              color={color}
-              finish="rubber"
-              scale={[0.007, 0.024, 0.007]}
-              position={[side * 0.062, -0.094, 0.001]}
-            />
-            <Piece
-              geometry={geo.cylinderLow()}
-              color="#c8ced3"
-              finish="stainless"
-              scale={[0.0025, 0.018, 0.0025]}
-              position={[side * 0.062, -0.073, 0.001]}
-            />
-          </group>
-        )
-      })}
+      {([-1, 1] as const).map((side) => (
+        <MeterProbe key={side} side={side} detailed={detailed} />
+      ))}
     </HangingItem>
+  )
+}
+
+/** The rotary dial, turned to `degrees`: the knob, its grip and the white pointer. */
+function MeterDial({ degrees }: { degrees: number }) {
+  return (
+    <group name="dial" position={[0, DIAL_Y, FRONT]} rotation={[0, 0, (-degrees * Math.PI) / 180]}>
+      <Piece
+        geometry={geo.cylinder()}
+        color="#1f2326"
+        finish="rubber"
+        rotation={FACING}
+        scale={[0.034, 0.01, 0.034]}
+        position={[0, 0, 0.005]}
+      />
+      <Piece
+        geometry={geo.box()}
+        color="#1f2326"
+        finish="rubber"
+        scale={[0.009, 0.034, 0.008]}
+        position={[0, 0, 0.012]}
+      />
+      <Piece
+        geometry={geo.box()}
+        color="#f4f4f4"
+        finish="painted"
+        scale={[0.003, 0.012, 0.002]}
+        position={[0, 0.011, 0.0165]}
+      />
+    </group>
+  )
+}
+
+/** A probe clipped to the holster's side (1 red, -1 black), its lead to the jack when detailed. */
+function MeterProbe({ side, detailed }: { side: -1 | 1; detailed: boolean }) {
+  const color = side === 1 ? '#c62828' : '#1b1b1b'
+  const jack = side === 1 ? JACK_X[3]! : JACK_X[2]!
+  return (
+    <group name={side === 1 ? 'probe-red' : 'probe-black'}>
+      {detailed && (
+        <>
+          <Piece
+            geometry={geo.cylinderLow()}
+            color={color}
+            finish="rubber"
+            rotation={FACING}
+            scale={[0.009, 0.014, 0.009]}
+            position={[jack, JACK_Y, FRONT + 0.008]}
+          />
+          <Piece
+            geometry={tubeThrough(`meter-lead${side}`, leadPoints(jack, side), 0.0022, 28, 5)}
+            color={color}
+            finish="rubber"
+          />
+          <Piece
+            geometry={geo.cylinderLow()}
+            color={color}
+            finish="rubber"
+            scale={[0.008, 0.014, 0.008]}
+            position={[side * 0.062, -0.207, 0.001]}
+          />
+        </>
+      )}
+      {/* the probe, tip up: handle, finger guard, insulated sleeve, steel tip */}
+      <Piece
+        geometry={geo.cylinderLow()}
+        color={color}
+        finish="rubber"
+        scale={[0.013, 0.09, 0.013]}
+        position={[side * 0.062, -0.155, 0.001]}
+      />
+      <Piece
+        geometry={geo.cylinderLow()}
+        color={color}
+        finish="rubber"
+        scale={[0.022, 0.005, 0.022]}
+        position={[side * 0.062, -0.108, 0.001]}
+      />
+      <Piece
+        geometry={geo.cylinderLow()}
+        color={color}
+        finish="rubber"
+        scale={[0.007, 0.024, 0.007]}
+        position={[side * 0.062, -0.094, 0.001]}
+      />
+      <Piece
+        geometry={geo.cylinderLow()}
+        color="#c8ced3"
+        finish="stainless"
+        scale={[0.0025, 0.018, 0.0025]}
+        position={[side * 0.062, -0.073, 0.001]}
+      />
+    </group>
   )
 }

@@ -67,6 +67,35 @@ export function Radio(props: LookProps) {
         position={[0, -0.001, -0.003]}
       />
       {/* antenna, channel knob, transmit lamp */}
+      <RadioTop />
+      <Piece
+        ref={led}
+        name="tx-led"
+        geometry={geo.cylinderLow()}
+        color="#4a1f1f"
+        scale={[0.006, 0.004, 0.006]}
+        position={[0.001, TOP + 0.002, BODY_Z + 0.006]}
+      />
+      {/* push-to-talk key on the left side */}
+      <Piece
+        ref={ptt}
+        name="ptt"
+        geometry={geo.box()}
+        color="#ef6c00"
+        finish="rubber"
+        scale={[0.006, 0.036, 0.016]}
+        position={[PTT_X, -0.05, BODY_Z]}
+      />
+      {/* speaker grille, screen, keypad */}
+      <RadioFront detailed={detailed} />
+    </HangingItem>
+  )
+}
+
+/** The stubby antenna with its base and ball tip, and the channel knob, on the top. */
+function RadioTop() {
+  return (
+    <>
       <Piece
         name="antenna"
         geometry={geo.cylinderLow()}
@@ -96,25 +125,14 @@ export function Radio(props: LookProps) {
         scale={[0.016, 0.014, 0.016]}
         position={[-0.012, TOP + 0.007, BODY_Z]}
       />
-      <Piece
-        ref={led}
-        name="tx-led"
-        geometry={geo.cylinderLow()}
-        color="#4a1f1f"
-        scale={[0.006, 0.004, 0.006]}
-        position={[0.001, TOP + 0.002, BODY_Z + 0.006]}
-      />
-      {/* push-to-talk key on the left side */}
-      <Piece
-        ref={ptt}
-        name="ptt"
-        geometry={geo.box()}
-        color="#ef6c00"
-        finish="rubber"
-        scale={[0.006, 0.036, 0.016]}
-        position={[PTT_X, -0.05, BODY_Z]}
-      />
-      {/* speaker grille, screen, keypad */}
+    </>
+  )
+}
+
+/** The speaker grille, the screen and (detailed) the keypad on the front. */
+function RadioFront({ detailed }: { detailed: boolean }) {
+  return (
+    <>
       {[0, 1, 2, 3, 4].map((k) => (
         <Piece
           key={k}
@@ -143,6 +161,6 @@ export function Radio(props: LookProps) {
             position={[-0.015 + (k % 3) * 0.015, -0.089 - Math.floor(k / 3) * 0.011, FRONT]}
           />
         ))}
-    </HangingItem>
+    </>
   )
 }

@@ -70,53 +70,57 @@ export function PpeRack(props: LookProps) {
         scale={[inner, 0.03, 0.008]}
         position={[0, shelfY + 0.009, BOARD + SHELF_DEPTH - 0.004]}
       />
-      {detailed && (
-        // a dispenser of disposable ear plugs on the shelf, its clear front showing them
-        <group
-          name="ear-plug-dispenser"
-          position={[inner / 2 - 0.08, shelfY + 0.066, BOARD + 0.06]}
-        >
-          <Piece geometry={geo.box()} color="#1a5fb4" finish="painted" scale={[0.1, 0.12, 0.08]} />
+      {detailed && <RackDetails inner={inner} height={height} shelfY={shelfY} />}
+    </group>
+  )
+}
+
+/** The ear plug dispenser on the shelf, the shelf's brackets and the board's screws. */
+function RackDetails({ inner, height, shelfY }: { inner: number; height: number; shelfY: number }) {
+  return (
+    <>
+      {/* a dispenser of disposable ear plugs on the shelf, its clear front showing them */}
+      <group name="ear-plug-dispenser" position={[inner / 2 - 0.08, shelfY + 0.066, BOARD + 0.06]}>
+        <Piece geometry={geo.box()} color="#1a5fb4" finish="painted" scale={[0.1, 0.12, 0.08]} />
+        <Piece
+          geometry={geo.box()}
+          color="#ff8f00"
+          finish="matte"
+          scale={[0.08, 0.06, 0.004]}
+          position={[0, 0.015, 0.039]}
+        />
+        <Piece
+          geometry={geo.box()}
+          color="#dfe6ec"
+          finish="glass"
+          scale={[0.084, 0.064, 0.003]}
+          position={[0, 0.015, 0.042]}
+        />
+      </group>
+      {/* the shelf's brackets and the board's screws */}
+      {[-1, 1].map((side) => (
+        <group key={side}>
           <Piece
             geometry={geo.box()}
-            color="#ff8f00"
-            finish="matte"
-            scale={[0.08, 0.06, 0.004]}
-            position={[0, 0.015, 0.039]}
+            color="#8a9199"
+            finish="stainless"
+            scale={[0.008, 0.012, 0.13]}
+            rotation={[-0.6, 0, 0]}
+            position={[side * (inner / 2 - 0.03), shelfY - 0.04, BOARD + 0.05]}
           />
-          <Piece
-            geometry={geo.box()}
-            color="#dfe6ec"
-            finish="glass"
-            scale={[0.084, 0.064, 0.003]}
-            position={[0, 0.015, 0.042]}
-          />
-        </group>
-      )}
-      {detailed &&
-        [-1, 1].map((side) => (
-          <group key={side}>
+          {[-1, 1].map((end) => (
             <Piece
-              geometry={geo.box()}
+              key={end}
+              geometry={geo.cylinderLow()}
               color="#8a9199"
               finish="stainless"
-              scale={[0.008, 0.012, 0.13]}
-              rotation={[-0.6, 0, 0]}
-              position={[side * (inner / 2 - 0.03), shelfY - 0.04, BOARD + 0.05]}
+              rotation={FACING}
+              scale={[0.012, 0.004, 0.012]}
+              position={[side * (inner / 2 - 0.02), end * (height / 2 - 0.055), BOARD + 0.002]}
             />
-            {[-1, 1].map((end) => (
-              <Piece
-                key={end}
-                geometry={geo.cylinderLow()}
-                color="#8a9199"
-                finish="stainless"
-                rotation={FACING}
-                scale={[0.012, 0.004, 0.012]}
-                position={[side * (inner / 2 - 0.02), end * (height / 2 - 0.055), BOARD + 0.002]}
-              />
-            ))}
-          </group>
-        ))}
-    </group>
+          ))}
+        </group>
+      ))}
+    </>
   )
 }

@@ -107,58 +107,77 @@ export function Cabinet(props: LookProps) {
         />
       ))}
       {detail === 'detailed' && (
-        <>
-          {/* slotted cable ducts: one down each side, one between each pair of rails */}
-          {[-1, 1].map((side) => (
-            <Piece
-              key={side}
-              geometry={geo.box()}
-              color="#9fa4a8"
-              finish="painted"
-              position={[side * (w / 2 - WALL - 0.045), 0.01, plate + 0.032]}
-              scale={[0.06, h - 0.16, 0.06]}
-            />
-          ))}
-          {[railYs[0]! + 0.125, ...railYs.map((y) => y - 0.125)].map((y) => (
-            <Piece
-              key={y}
-              geometry={geo.box()}
-              color="#9fa4a8"
-              finish="painted"
-              position={[0, y, plate + 0.032]}
-              scale={[inner - 0.02, 0.05, 0.06]}
-            />
-          ))}
-          {railYs.flatMap((y, r) =>
-            railDevices(inner, r).map(({ x, width, dark }) => (
-              <group key={`${y}|${x}`} position={[x, y, plate + RAIL_DEPTH]}>
-                <Piece
-                  geometry={geo.box()}
-                  color={dark ? '#4a4f55' : PANEL.white}
-                  finish="painted"
-                  position={[0, 0, 0.0225]}
-                  scale={[width, 0.09, 0.045]}
-                />
-                <Piece
-                  geometry={geo.box()}
-                  color={dark ? '#4a4f55' : PANEL.white}
-                  finish="painted"
-                  position={[0, 0, 0.055]}
-                  scale={[width, 0.045, 0.02]}
-                />
-                {!dark && (
-                  <Piece
-                    geometry={geo.box()}
-                    color={PANEL.dark}
-                    position={[0, 0.003, 0.066]}
-                    scale={[width - 0.004, 0.0065, 0.006]}
-                  />
-                )}
-              </group>
-            )),
-          )}
-        </>
+        <CabinetWiring w={w} h={h} plate={plate} inner={inner} railYs={railYs} />
       )}
     </group>
+  )
+}
+
+/** The slotted cable ducts and the devices on each DIN rail, drawn when detailed. */
+function CabinetWiring({
+  w,
+  h,
+  plate,
+  inner,
+  railYs,
+}: {
+  w: number
+  h: number
+  plate: number
+  inner: number
+  railYs: number[]
+}) {
+  return (
+    <>
+      {/* slotted cable ducts: one down each side, one between each pair of rails */}
+      {[-1, 1].map((side) => (
+        <Piece
+          key={side}
+          geometry={geo.box()}
+          color="#9fa4a8"
+          finish="painted"
+          position={[side * (w / 2 - WALL - 0.045), 0.01, plate + 0.032]}
+          scale={[0.06, h - 0.16, 0.06]}
+        />
+      ))}
+      {[railYs[0]! + 0.125, ...railYs.map((y) => y - 0.125)].map((y) => (
+        <Piece
+          key={y}
+          geometry={geo.box()}
+          color="#9fa4a8"
+          finish="painted"
+          position={[0, y, plate + 0.032]}
+          scale={[inner - 0.02, 0.05, 0.06]}
+        />
+      ))}
+      {railYs.flatMap((y, r) =>
+        railDevices(inner, r).map(({ x, width, dark }) => (
+          <group key={`${y}|${x}`} position={[x, y, plate + RAIL_DEPTH]}>
+            <Piece
+              geometry={geo.box()}
+              color={dark ? '#4a4f55' : PANEL.white}
+              finish="painted"
+              position={[0, 0, 0.0225]}
+              scale={[width, 0.09, 0.045]}
+            />
+            <Piece
+              geometry={geo.box()}
+              color={dark ? '#4a4f55' : PANEL.white}
+              finish="painted"
+              position={[0, 0, 0.055]}
+              scale={[width, 0.045, 0.02]}
+            />
+            {!dark && (
+              <Piece
+                geometry={geo.box()}
+                color={PANEL.dark}
+                position={[0, 0.003, 0.066]}
+                scale={[width - 0.004, 0.0065, 0.006]}
+              />
+            )}
+          </group>
+        )),
+      )}
+    </>
   )
 }

@@ -64,81 +64,102 @@ export function CabinetDoor(props: LookProps) {
             scale={[w, h, 0.022]}
           />
           {/* the handle and its lock near the free edge */}
-          <Piece
-            geometry={geo.box()}
-            color={PANEL.black}
-            finish="painted"
-            position={[side * (w / 2 - 0.06), 0, 0.025]}
-            scale={[0.035, 0.15, 0.008]}
-          />
-          <Piece
-            geometry={geo.box()}
-            color={PANEL.black}
-            finish="painted"
-            position={[side * (w / 2 - 0.06), -0.02, 0.036]}
-            scale={[0.022, 0.1, 0.016]}
-          />
-          <Piece
-            geometry={cylinderZ(12)}
-            color={PANEL.chrome}
-            finish="stainless"
-            position={[side * (w / 2 - 0.06), 0.05, 0.029]}
-            scale={[0.016, 0.016, 0.006]}
-          />
+          <DoorHandle side={side} w={w} />
           {/* the warning triangle: black border, yellow field, black flash */}
-          <group position={[0, h * 0.3, 0.022]} scale={[sign, sign, 1]}>
-            <Piece geometry={extrudeZ('warning-triangle', TRIANGLE, 0.001)} color={PANEL.black} />
-            <Piece
-              geometry={extrudeZ('warning-triangle', TRIANGLE, 0.001)}
-              color={PANEL.yellow}
-              position={[0, -0.03, 0.0005]}
-              scale={[0.82, 0.82, 1]}
-            />
-            <Piece
-              geometry={extrudeZ('warning-flash', FLASH, 0.001)}
-              color={PANEL.black}
-              position={[0, -0.05, 0.001]}
-              scale={[0.9, 0.9, 1]}
-            />
-          </group>
-          {detail === 'detailed' && (
-            <>
-              {[-0.35, 0.35].map((f) => (
-                <Piece
-                  key={f}
-                  geometry={geo.box()}
-                  color={PANEL.dark}
-                  finish="painted"
-                  position={[(-side * w) / 2, f * h, 0.011]}
-                  scale={[0.012, 0.08, 0.026]}
-                />
-              ))}
-              {/* inside: a gasket all round and the wiring diagrams' pocket */}
-              <Piece
-                geometry={geo.box()}
-                color={PANEL.dark}
-                finish="rubber"
-                position={[0, 0, -0.002]}
-                scale={[w - 0.03, h - 0.03, 0.004]}
-              />
-              <Piece
-                geometry={geo.box()}
-                color={color}
-                finish="painted"
-                position={[0, 0, -0.004]}
-                scale={[w - 0.06, h - 0.06, 0.004]}
-              />
-              <Piece
-                geometry={geo.box()}
-                color="#8c9196"
-                finish="painted"
-                position={[0, -h * 0.1, -0.009]}
-                scale={[w * 0.45, h * 0.22, 0.006]}
-              />
-            </>
-          )}
+          <WarningSign h={h} sign={sign} />
+          {detail === 'detailed' && <DoorInside side={side} w={w} h={h} color={color} />}
         </group>
       </group>
     </group>
+  )
+}
+
+/** The handle and its lock near the free edge. */
+function DoorHandle({ side, w }: { side: number; w: number }) {
+  return (
+    <>
+      <Piece
+        geometry={geo.box()}
+        color={PANEL.black}
+        finish="painted"
+        position={[side * (w / 2 - 0.06), 0, 0.025]}
+        scale={[0.035, 0.15, 0.008]}
+      />
+      <Piece
+        geometry={geo.box()}
+        color={PANEL.black}
+        finish="painted"
+        position={[side * (w / 2 - 0.06), -0.02, 0.036]}
+        scale={[0.022, 0.1, 0.016]}
+      />
+      <Piece
+        geometry={cylinderZ(12)}
+        color={PANEL.chrome}
+        finish="stainless"
+        position={[side * (w / 2 - 0.06), 0.05, 0.029]}
+        scale={[0.016, 0.016, 0.006]}
+      />
+    </>
+  )
+}
+
+/** The warning triangle, `sign` across, high on the leaf. */
+function WarningSign({ h, sign }: { h: number; sign: number }) {
+  return (
+    <group position={[0, h * 0.3, 0.022]} scale={[sign, sign, 1]}>
+      <Piece geometry={extrudeZ('warning-triangle', TRIANGLE, 0.001)} color={PANEL.black} />
+      <Piece
+        geometry={extrudeZ('warning-triangle', TRIANGLE, 0.001)}
+        color={PANEL.yellow}
+        position={[0, -0.03, 0.0005]}
+        scale={[0.82, 0.82, 1]}
+      />
+      <Piece
+        geometry={extrudeZ('warning-flash', FLASH, 0.001)}
+        color={PANEL.black}
+        position={[0, -0.05, 0.001]}
+        scale={[0.9, 0.9, 1]}
+      />
+    </group>
+  )
+}
+
+/** The hinges, and inside a gasket all round and the wiring diagrams' pocket, when detailed. */
+function DoorInside({ side, w, h, color }: { side: number; w: number; h: number; color: string }) {
+  return (
+    <>
+      {[-0.35, 0.35].map((f) => (
+        <Piece
+          key={f}
+          geometry={geo.box()}
+          color={PANEL.dark}
+          finish="painted"
+          position={[(-side * w) / 2, f * h, 0.011]}
+          scale={[0.012, 0.08, 0.026]}
+        />
+      ))}
+      {/* inside: a gasket all round and the wiring diagrams' pocket */}
+      <Piece
+        geometry={geo.box()}
+        color={PANEL.dark}
+        finish="rubber"
+        position={[0, 0, -0.002]}
+        scale={[w - 0.03, h - 0.03, 0.004]}
+      />
+      <Piece
+        geometry={geo.box()}
+        color={color}
+        finish="painted"
+        position={[0, 0, -0.004]}
+        scale={[w - 0.06, h - 0.06, 0.004]}
+      />
+      <Piece
+        geometry={geo.box()}
+        color="#8c9196"
+        finish="painted"
+        position={[0, -h * 0.1, -0.009]}
+        scale={[w * 0.45, h * 0.22, 0.006]}
+      />
+    </>
   )
 }

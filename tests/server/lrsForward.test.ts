@@ -43,10 +43,7 @@ interface World {
 }
 
 /** A server whose forwarder runs with short timings, on a fresh database of each kind. */
-function forEachDatabase(
-  title: string,
-  body: (world: () => World) => void,
-) {
+function forEachDatabase(title: string, body: (world: () => World) => void) {
   for (const kind of DATABASE_KINDS) {
     const missing = kind === 'postgres' ? inject('postgresMissing') : ''
     if (missing && process.env['CI']) throw new Error(`No PostgreSQL server under CI: ${missing}`)

@@ -16,6 +16,7 @@ import {
   type ThresholdComparison,
   type PartWords,
   type RecordedAct,
+  type TitleProposal,
 } from './titles.ts'
 
 /** A gauge or display read while recording: the check the teacher confirms. */
@@ -194,7 +195,7 @@ export function proposeHazards(
 ): HazardProposal[] {
   const comps = new Map(componentsOf(doc).map((c) => [String(c['id']), c]))
   const locales = Array.isArray(doc['locales']) ? (doc['locales'] as string[]) : ['en']
-  const first = locales[0] ?? 'en'
+  const words = (id: string) => wordsOf(comps.get(id)!)
   const candidates: HazardProposal[] = []
   const seen = new Set<string>()
   const locked = new Set<string>()
@@ -205,30 +206,18 @@ export function proposeHazards(
     const key = `${target}=${value}/${part}${other === undefined ? '' : `=${other}`}`
     if (seen.has(key)) return
     seen.add(key)
-    const titles: Record<string, string> = {}
-    for (const l of locales) {
-      const t = hazardTitle(wordsOf(door), value, wordsOf(comps.get(part)!), l, first, other)
-      if (t.ok) titles[l] = t.text
-    }
-    if ((titles[first] ?? '') === '') return
-    const base =
+    const hazard = titledHazard(
+      locales,
+      (l, first) => hazardTitle(wordsOf(door), value, words(part), l, first, other),
       other === undefined
         ? `${target}-${value}-before-${part}-locked`
-        : `${target}-${value}-while-${part}-not-${other}`
-    const when =
+        : `${target}-${value}-while-${part}-not-${other}`,
       other === undefined
         ? `${target} == '${value}' && !${part}.locked`
-        : `${target} == '${value}' && ${part} != '${other}'`
-    candidates.push({
-      part: target,
-      lock: part,
-      hazard: {
-        id: uniqueId(base.replace(/_/g, '-'), taken),
-        title: toText(titles, locales),
-        severity: 'critical',
-        when,
-      },
-    })
+        : `${target} == '${value}' && ${part} != '${other}'`,
+      taken,
+    )
+    if (hazard) candidates.push({ part: target, lock: part, hazard })
   }
   for (const e of events) {
     const c = e.target === undefined ? undefined : comps.get(e.target)
@@ -247,42 +236,44 @@ export function proposeHazards(
     for (const lock of locked) propose(c, e.value, lock)
     for (const [part, state] of isolated) propose(c, e.value, part, state)
   }
-  candidates.push(...lineUpHazards(doc, events, taken))
+  // the line-up hazards: a part started while a valve opened earlier is not open
+  for (const { part, state, valve, closed } of lineUps(doc, events)) {
+    const hazard = titledHazard(
+      locales,
+      (l, first) => lineUpTitle(words(part), state, words(valve), l, first),
+      `${part}-${state ?? 'running'}-while-${valve}-not-open`,
+      `${state === undefined ? part : `${part} == '${state}'`} && ${valve} == '${closed}'`,
+      taken,
+    )
+    if (hazard) candidates.push({ part, lock: valve, hazard })
+  }
   return candidates.filter((p) => !firesOnRun(doc, p.hazard, events))
 }
 
-/** The line-up hazards of the recorded run: a part started while a valve is not open. */
-function lineUpHazards(
-  doc: JsonObject,
-  events: readonly AttemptEvent[],
+/**
+ * A critical hazard titled in each of `locales` that `title` words it in, its id made from
+ * `base`; none when the first (default) locale has no title.
+ */
+function titledHazard(
+  locales: readonly string[],
+  title: (locale: string, first: string) => TitleProposal,
+  base: string,
+  when: string,
   taken: Set<string>,
-): HazardProposal[] {
-  const comps = new Map(componentsOf(doc).map((c) => [String(c['id']), c]))
-  const locales = Array.isArray(doc['locales']) ? (doc['locales'] as string[]) : ['en']
+): JsonObject | undefined {
   const first = locales[0] ?? 'en'
-  const out: HazardProposal[] = []
-  for (const { part, state, valve, closed } of lineUps(doc, events)) {
-    const words = (id: string) => wordsOf(comps.get(id)!)
-    const titles: Record<string, string> = {}
-    for (const l of locales) {
-      const t = lineUpTitle(words(part), state, words(valve), l, first)
-      if (t.ok) titles[l] = t.text
-    }
-    if ((titles[first] ?? '') === '') continue
-    const started = state === undefined ? part : `${part} == '${state}'`
-    const base = `${part}-${state ?? 'running'}-while-${valve}-not-open`
-    out.push({
-      part,
-      lock: valve,
-      hazard: {
-        id: uniqueId(base.replace(/_/g, '-'), taken),
-        title: toText(titles, locales),
-        severity: 'critical',
-        when: `${started} && ${valve} == '${closed}'`,
-      },
-    })
+  const titles: Record<string, string> = {}
+  for (const l of locales) {
+    const t = title(l, first)
+    if (t.ok) titles[l] = t.text
   }
-  return out
+  if ((titles[first] ?? '') === '') return undefined
+  return {
+    id: uniqueId(base.replace(/_/g, '-'), taken),
+    title: toText(titles, locales),
+    severity: 'critical',
+    when,
+  }
 }
 
 /** Whether a hazard added to the document triggers on the recorded run (or the document breaks). */

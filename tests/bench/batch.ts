@@ -3,6 +3,8 @@
 // process of its own started with the same flags, alternated over several rounds. Throughput is
 // attempts per second of work (timed inside the child, after its modules load); memory is the
 // largest live heap (after a full GC) sampled during the work, less the live heap before it.
+// The memory runs are separate runs that compile on the main thread (below); the throughput runs
+// keep Node's defaults.
 // That baseline is taken once each side's one-time setup is done: the peer builds its machine
 // when its module loads, so ours opens (reads, validates, compiles) the scenario before it too.
 // Ours' opening is still timed as work; only the heap baseline moved.
@@ -21,8 +23,16 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const SCENARIO = join(ROOT, 'scenarios/conveyor-loto.json')
 const CHILD = join(ROOT, 'tests/bench/peers/batchChild.ts')
 const TEN_MINUTES = 600_000
-/** Both children run with exactly these flags, so neither gets a different heap. */
-const CHILD_FLAGS = ['--expose-gc', '--import', 'tsx']
+/** Both children of a throughput run start with exactly these flags, Node's defaults otherwise. */
+const TIMED_FLAGS = ['--expose-gc', '--import', 'tsx']
+/**
+ * Both children of a memory run start with these. Most of the heap the work adds is the code V8
+ * compiles for it; compiled on a background thread (the default), what a sample finds depends on
+ * when each job finishes, and ours' figure spread 0.26–0.79 MB over 19 identical runs
+ * (2026-12-04). Compiled on the main thread, it was 0.39–0.40 MB over 15. It would also slow the timed
+ * work, hence separate runs.
+ */
+const MEMORY_FLAGS = ['--expose-gc', '--no-concurrent-recompilation', '--import', 'tsx']
 /** Results between two samples of the live heap, on both sides. */
 const SAMPLE_EVERY = 10
 
@@ -36,11 +46,16 @@ const FULL: BatchPlan = { attempts: 100, rounds: 5 }
 const QUICK: BatchPlan = { attempts: 4, rounds: 1 }
 
 /** Runs one side in a fresh Node process; its stdout goes to `outFile`. */
-function runChild(side: 'ours' | 'peer', list: string, outFile: string): Promise<BatchReport> {
+function runChild(
+  side: 'ours' | 'peer',
+  flags: readonly string[],
+  list: string,
+  outFile: string,
+): Promise<BatchReport> {
   const out = openSync(outFile, 'w')
   const child = spawn(
     process.execPath,
-    [...CHILD_FLAGS, CHILD, side, SCENARIO, list, String(SAMPLE_EVERY)],
+    [...flags, CHILD, side, SCENARIO, list, String(SAMPLE_EVERY)],
     {
       cwd: ROOT,
       stdio: ['ignore', out, 'pipe'],
@@ -124,14 +139,20 @@ export async function runBatch(options: BenchOptions): Promise<BenchResult[]> {
     }
     // the most the live heap grew over what the process held right before the work
     const added = (r: BatchReport) => Math.max(0, r.heapPeak - r.heapBefore)
-    for (let round = 0; round < plan.rounds; round++) {
-      const o = await runChild('ours', list, oursOut)
-      const p = await runChild('peer', list, peerOut)
+    // one pair of children with the given flags, their scores checked equal
+    const runPair = async (flags: readonly string[]) => {
+      const o = await runChild('ours', flags, list, oursOut)
+      const p = await runChild('peer', flags, list, peerOut)
       checkSameScores(oursOut, peerOut, files.length)
+      return { o, p }
+    }
+    for (let round = 0; round < plan.rounds; round++) {
+      const timed = await runPair(TIMED_FLAGS)
       const rate = (r: BatchReport) => (r.attempts * 1000) / r.ms
-      throughput.ours.push(rate(o))
-      throughput.peer.push(rate(p))
-      throughput.ratio.push(rate(o) / rate(p))
+      throughput.ours.push(rate(timed.o))
+      throughput.peer.push(rate(timed.p))
+      throughput.ratio.push(rate(timed.o) / rate(timed.p))
+      const { o, p } = await runPair(MEMORY_FLAGS)
       memory.ours.push(added(o))
       memory.peer.push(added(p))
       memory.ratio.push(added(o) / added(p))
@@ -147,7 +168,7 @@ export async function runBatch(options: BenchOptions): Promise<BenchResult[]> {
         peer: median(throughput.peer),
         ratio: median(throughput.ratio),
         goals: [{ on: 'ratio', op: '>=', value: 20 }],
-        note: `cli score of ${plan.attempts} generated full-length attempt files (200 acts, 10 min each) in one child process vs ${peers} of the same files in another, every score checked equal in every round; work timed inside each child after its modules load, heap samples excluded; median of ${plan.rounds} alternated rounds`,
+        note: `cli score of ${plan.attempts} generated full-length attempt files (200 acts, 10 min each) in one child process vs ${peers} of the same files in another, both started with ${TIMED_FLAGS.join(' ')}, every score checked equal in every round; work timed inside each child after its modules load, heap samples excluded; median of ${plan.rounds} alternated rounds`,
       }),
       makeResult({
         name: 'batch-memory',
@@ -156,7 +177,7 @@ export async function runBatch(options: BenchOptions): Promise<BenchResult[]> {
         peer: median(memory.peer),
         ratio: median(memory.ratio),
         goals: [{ on: 'ratio', op: '<=', value: 0.5 }],
-        note: `the same runs, both children started with ${CHILD_FLAGS.join(' ')}: the largest live heap (heapUsed after global.gc(), sampled every ${SAMPLE_EVERY} results and at the end) minus the live heap right before the work, taken after each side's one-time setup (the peer's machine, built when its module loads; ours' scenario, read, validated and compiled, still timed as work); ours ${spread(memory.ours)}, peer ${spread(memory.peer)} over ${plan.rounds} rounds; median`,
+        note: `the same files in runs of their own, both children started with ${MEMORY_FLAGS.join(' ')} (compiled on the main thread, so no sample depends on when a background compile ends): the largest live heap (heapUsed after global.gc(), sampled every ${SAMPLE_EVERY} results and at the end) minus the live heap right before the work, taken after each side's one-time setup (the peer's machine, built when its module loads; ours' scenario, read, validated and compiled, still timed as work); ours ${spread(memory.ours)}, peer ${spread(memory.peer)} over ${plan.rounds} rounds; median`,
       }),
     ]
   } finally {

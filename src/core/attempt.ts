@@ -15,13 +15,15 @@ import type { Attempt, AttemptEvent } from './recordSchemas.ts'
 /** Why an event is invalid for this scenario and mode: a problem code and its params. */
 export type EventFault = readonly [FileProblemCode, ProblemParams]
 
+const ACTIONS: ReadonlySet<string> = new Set(ALL_ACTIONS)
+
 /** Why an event is invalid for this scenario and mode, or undefined when it is valid. Pure. */
 export function checkEvent(
   model: Model,
   mode: Attempt['mode'],
   e: AttemptEvent,
 ): EventFault | undefined {
-  if (!(ALL_ACTIONS as readonly string[]).includes(e.action))
+  if (!ACTIONS.has(e.action))
     return ['event.unknownAction', { action: e.action, near: near(e.action, ALL_ACTIONS) }]
   if (e.value !== undefined && e.action !== 'set') return ['event.valueNotSet', {}]
   if (e.action === 'end') return e.target === undefined ? undefined : ['event.endTarget', {}]
@@ -89,12 +91,14 @@ export function checkAttempt(model: Model, attempt: Attempt): ProblemList<FilePr
     }
   }
   let previous = 0
-  attempt.events.forEach((e, i) => {
+  const events = attempt.events
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!
     if (e.t < previous)
       problems.add(['events', i, 't'], 'attempt.timeOrder', { index: i, t: e.t, previous })
     previous = Math.max(previous, e.t)
     const why = checkEvent(model, attempt.mode, e)
     if (why !== undefined) problems.add(['events', i], why[0], { ...why[1], index: i })
-  })
+  }
   return problems
 }

@@ -81,6 +81,17 @@ export class ScenarioRuntimeError extends Error {
   }
 }
 
+/**
+ * An empty array made for objects. A literal `[]` starts as an array of small integers and
+ * changes kind at the first object pushed, in every attempt; code V8 optimized for the first kind
+ * is then thrown away ("not a Smi"), and rebuilt for both (batch-memory measures it).
+ */
+function emptyRecords<T>(): T[] {
+  const records = [{} as T]
+  records.pop()
+  return records
+}
+
 /** The state after the start (t = 0): initial values, active faults, rules, check. Pure. */
 export function createStart(model: Model, mode: Mode, activeFaults: readonly string[]): SimState {
   const st: SimState = {
@@ -98,10 +109,10 @@ export function createStart(model: Model, mode: Mode, activeFaults: readonly str
     stepOutOfOrder: model.steps.map(() => false),
     hints: model.steps.map(() => 0),
     hazardOn: model.hazards.map(() => false),
-    triggers: [],
-    unexpected: [],
-    blocked: [],
-    log: [],
+    triggers: emptyRecords(),
+    unexpected: emptyRecords(),
+    blocked: emptyRecords(),
+    log: emptyRecords(),
     lastEventT: null,
     ended: false,
     endedAt: null,
@@ -174,10 +185,15 @@ function endOnCritical(model: Model, st: SimState): void {
   st.critical = false
 }
 
-/** Runs every tick with T ≤ t (and T ≤ the time limit); ends the run at the limit if t passes it. */
+/**
+ * Runs every tick with T ≤ t (and T ≤ the time limit); ends the run at the limit if t passes it.
+ * A tick: the rates on the state before it, each variable moved and clamped, then the rules, the
+ * checklist and hazards. It is written in this loop, not as a function of its own, so that V8
+ * keeps one optimized copy of it, not a copy alone and another inlined here (batch-memory).
+ */
 function runTicks(model: Model, st: SimState, t: number): void {
   const limit = model.scoring.timeLimitMs ?? Infinity
-  const tickMs = model.tickMs
+  const { tickMs, variables: vars, rateScratch } = model
   const last = Math.min(t, limit)
   while (!st.ended && st.nextTick * tickMs <= last) {
     if (st.quiet) {
@@ -186,7 +202,23 @@ function runTicks(model: Model, st: SimState, t: number): void {
       st.nextTick = k + 1
       break
     }
-    tick(model, st, st.nextTick * tickMs)
+    st.now = st.nextTick * tickMs
+    st.changed = false
+    evaluateRates(model, st)
+    for (let i = 0; i < vars.length; i++) {
+      const v = vars[i]!
+      if (v.rate === undefined) continue
+      // written out rather than calling setVariable: a double passed to a call is boxed per tick
+      const next = Math.min(Math.max(st.vars[i]! + (rateScratch[i]! * tickMs) / 1000, v.min), v.max)
+      if (next !== st.vars[i]) {
+        st.vars[i] = next
+        st.changed = true
+      }
+    }
+    applyRules(model, st)
+    checkProgress(model, st, undefined)
+    st.quiet = !st.changed && !model.readsTime
+    endOnCritical(model, st)
     st.nextTick++
   }
   if (!st.ended && t > limit) end(st, limit, 'time-limit')
@@ -200,31 +232,6 @@ function evaluateRates(model: Model, st: SimState): void {
     const rate = vars[i]!.rate
     rateScratch[i] = rate === undefined ? 0 : rate(st)
   }
-}
-
-function tick(model: Model, st: SimState, T: number): void {
-  st.now = T
-  st.changed = false
-  const vars = model.variables
-  const rateScratch = model.rateScratch
-  evaluateRates(model, st)
-  for (let i = 0; i < vars.length; i++) {
-    const v = vars[i]!
-    if (v.rate === undefined) continue
-    // written out rather than calling setVariable: a double passed to a call is boxed per tick
-    const next = Math.min(
-      Math.max(st.vars[i]! + (rateScratch[i]! * model.tickMs) / 1000, v.min),
-      v.max,
-    )
-    if (next !== st.vars[i]) {
-      st.vars[i] = next
-      st.changed = true
-    }
-  }
-  applyRules(model, st)
-  checkProgress(model, st, undefined)
-  st.quiet = !st.changed && !model.readsTime
-  endOnCritical(model, st)
 }
 
 function setVariable(

@@ -29,8 +29,8 @@ const TIMED_FLAGS = ['--expose-gc', '--import', 'tsx']
  * Both children of a memory run start with these. Most of the heap the work adds is the code V8
  * compiles for it; compiled on a background thread (the default), what a sample finds depends on
  * when each job finishes, and ours' figure spread 0.26–0.79 MB over 19 identical runs
- * (2026-12-04). Compiled on the main thread, it was 0.39–0.40 MB over 15. It would also slow the timed
- * work, hence separate runs.
+ * (2026-12-04). Compiled on the main thread, it was 0.39–0.40 MB over 15. That would also slow
+ * the timed work, hence runs of their own.
  */
 const MEMORY_FLAGS = ['--expose-gc', '--no-concurrent-recompilation', '--import', 'tsx']
 /** Results between two samples of the live heap, on both sides. */

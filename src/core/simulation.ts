@@ -204,7 +204,11 @@ function runTicks(model: Model, st: SimState, t: number): void {
     }
     st.now = st.nextTick * tickMs
     st.changed = false
-    evaluateRates(model, st)
+    // every rate on the state before the tick, into the model's scratch array (no allocation)
+    for (let i = 0; i < vars.length; i++) {
+      const rate = vars[i]!.rate
+      rateScratch[i] = rate === undefined ? 0 : rate(st)
+    }
     for (let i = 0; i < vars.length; i++) {
       const v = vars[i]!
       if (v.rate === undefined) continue
@@ -222,16 +226,6 @@ function runTicks(model: Model, st: SimState, t: number): void {
     st.nextTick++
   }
   if (!st.ended && t > limit) end(st, limit, 'time-limit')
-}
-
-// Every rate on the state before the tick, into the model's scratch array (no allocation).
-function evaluateRates(model: Model, st: SimState): void {
-  const vars = model.variables
-  const rateScratch = model.rateScratch
-  for (let i = 0; i < vars.length; i++) {
-    const rate = vars[i]!.rate
-    rateScratch[i] = rate === undefined ? 0 : rate(st)
-  }
 }
 
 function setVariable(

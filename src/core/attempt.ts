@@ -66,8 +66,20 @@ export function checkAttempt(model: Model, attempt: Attempt): ProblemList<FilePr
     })
     return problems
   }
+  if (attempt.faults?.length) checkFaults(model, attempt.faults, problems)
+  if (attempt.judgements) checkMarks(model, attempt.judgements, problems)
+  checkEvents(model, attempt, problems)
+  return problems
+}
+
+// Each fault the attempt names is one of the scenario's, and named once.
+function checkFaults(
+  model: Model,
+  faults: readonly string[],
+  problems: ProblemList<FileProblemCode>,
+): void {
   const seen = new Set<string>()
-  ;(attempt.faults ?? []).forEach((f, i) => {
+  faults.forEach((f, i) => {
     if (!model.faultIndex.has(f))
       problems.add(['faults', i], 'attempt.unknownFault', {
         id: f,
@@ -76,7 +88,15 @@ export function checkAttempt(model: Model, attempt: Attempt): ProblemList<FilePr
     else if (seen.has(f)) problems.add(['faults', i], 'attempt.faultTwice', { id: f })
     seen.add(f)
   })
-  for (const [id, mark] of Object.entries(attempt.judgements ?? {})) {
+}
+
+// Each mark is for one of the scenario's judgements, and within its maxMark.
+function checkMarks(
+  model: Model,
+  marks: NonNullable<Attempt['judgements']>,
+  problems: ProblemList<FileProblemCode>,
+): void {
+  for (const [id, mark] of Object.entries(marks)) {
     const j = model.judgementIndex.get(id)
     if (j === undefined)
       problems.add(['judgements', id], 'attempt.unknownJudgement', {
@@ -90,6 +110,10 @@ export function checkAttempt(model: Model, attempt: Attempt): ProblemList<FilePr
       })
     }
   }
+}
+
+// Every event, processed or not: in time order, and one the live simulator could have produced.
+function checkEvents(model: Model, attempt: Attempt, problems: ProblemList<FileProblemCode>): void {
   let previous = 0
   const events = attempt.events
   for (let i = 0; i < events.length; i++) {
@@ -100,5 +124,4 @@ export function checkAttempt(model: Model, attempt: Attempt): ProblemList<FilePr
     const why = checkEvent(model, attempt.mode, e)
     if (why !== undefined) problems.add(['events', i], why[0], { ...why[1], index: i })
   }
-  return problems
 }

@@ -68,8 +68,11 @@ export async function loadEvents(attemptId: string): Promise<AttemptEvent[]> {
   return rows.sort((a, b) => a.seq - b.seq).map((r) => r.event)
 }
 
-/** A kept attempt as an attempt file (spec section 5). */
-export async function toAttemptFile(record: StoredAttempt): Promise<Attempt> {
+/**
+ * A kept attempt's header: its attempt file without the events (spec section 5), as the outbox
+ * also sends it to the server with the first batch. Pure.
+ */
+export function headerOf(record: StoredAttempt) {
   return {
     format: ATTEMPT_FORMAT,
     id: record.id,
@@ -82,8 +85,12 @@ export async function toAttemptFile(record: StoredAttempt): Promise<Attempt> {
     mode: record.mode,
     startedAt: record.startedAt,
     faults: [...record.faults],
-    events: await loadEvents(record.id),
-  }
+  } satisfies Omit<Attempt, 'events'>
+}
+
+/** A kept attempt as an attempt file (spec section 5). */
+export async function toAttemptFile(record: StoredAttempt): Promise<Attempt> {
+  return { ...headerOf(record), events: await loadEvents(record.id) }
 }
 
 /** Forgets an attempt and its events. */

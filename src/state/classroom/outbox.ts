@@ -6,8 +6,8 @@
 // after a growing pause or as soon as the browser is back online. An attempt is sent only while
 // its owner is signed in, so one learner's attempt never goes under the next learner's session.
 import { createStore } from 'zustand/vanilla'
-import { ATTEMPT_FORMAT, type AttemptEvent } from '../../core/index.ts'
-import { listStoredAttempts, onJournalWrite } from '../attemptJournal.ts'
+import type { AttemptEvent } from '../../core/index.ts'
+import { headerOf, listStoredAttempts, onJournalWrite } from '../attemptJournal.ts'
 import { getDatabase, type AttemptSync, type StoredAttempt } from '../database.ts'
 import {
   ApiError,
@@ -15,7 +15,6 @@ import {
   isTransient,
   listMyAttempts,
   sendEvents,
-  type AttemptHeader,
   type EventBatch,
   type EventsAck,
 } from './api.ts'
@@ -25,23 +24,6 @@ import { onBeforeIdentityChange, sessionStore, type SessionStore } from './sessi
 export const syncStore = createStore<{ readonly acks: Readonly<Record<string, AttemptSync>> }>()(
   () => ({ acks: {} }),
 )
-
-/** The attempt's header as the server keeps it (spec section 5, without the events). Pure. */
-export function headerOf(record: StoredAttempt): AttemptHeader {
-  return {
-    format: ATTEMPT_FORMAT,
-    id: record.id,
-    scenario: {
-      id: record.scenario.id,
-      version: record.scenario.version,
-      ...(record.scenario.sha256 ? { sha256: record.scenario.sha256 } : {}),
-    },
-    learner: { ...record.learner },
-    mode: record.mode,
-    startedAt: record.startedAt,
-    faults: [...record.faults],
-  }
-}
 
 /** The attempt's events from `from` on, as many as follow each other without a hole, up to `max`. */
 export async function loadEventsFrom(

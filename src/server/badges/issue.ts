@@ -5,6 +5,7 @@
 // list. Confirming again changes nothing. Revoking sets the credential's bit in its list.
 import type { Ed25519KeyPair } from '@digitalcredentials/ed25519-multikey'
 import type { Kysely } from 'kysely'
+import type { AttemptCredentials, CredentialSummary } from '../../api/badges.ts'
 import type { Database } from '../db/schema.ts'
 import type { Caller } from '../http/context.ts'
 import { ApiError, forbidden, notFound } from '../http/errors.ts'
@@ -84,28 +85,6 @@ export interface BadgeDeps {
   readonly db: Kysely<Database>
   readonly dataDir: string
   readonly now: () => Date
-}
-
-export interface CredentialSummary {
-  readonly id: string
-  readonly kind: 'scenario' | 'competency'
-  readonly achievement: string
-  readonly name: string
-  /** the name in each of the scenario's languages */
-  readonly names: Readonly<Record<string, string>>
-  readonly issuedAt: string
-  readonly revokedAt: string | null
-}
-
-export interface AttemptCredentials {
-  /** who confirmed the result and when; null while it is not confirmed */
-  readonly confirmation: {
-    readonly by: string | null
-    readonly byId: string | null
-    readonly at: string
-    readonly revision: number
-  } | null
-  readonly credentials: readonly CredentialSummary[]
 }
 
 /** The attempt's confirmation and the credentials issued for it. */

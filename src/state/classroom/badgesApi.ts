@@ -1,32 +1,12 @@
 // The Open Badges calls to the Practica server (issue 16 §5): an attempt's confirmation and
 // credentials, confirming (which issues them), revoking one, the learner's own credentials, and
 // the admin's signing keys. Each call answers an outcome: the data, or the server's refusal.
+import type { AttemptCredentials, CredentialSummary } from '../../api/badges.ts'
 import { ApiError, apiPath, apiRequest } from './api.ts'
 import { sessionStore } from './sessionStore.ts'
 import type { ApiOutcome } from './staffApi.ts'
 
-export interface CredentialSummary {
-  readonly id: string
-  readonly kind: 'scenario' | 'competency'
-  /** the scenario's or the competency's id */
-  readonly achievement: string
-  /** in the scenario's first language */
-  readonly name: string
-  /** in each of the scenario's languages (locale → text) */
-  readonly names: Readonly<Record<string, string>>
-  readonly issuedAt: string
-  readonly revokedAt: string | null
-}
-
-export interface AttemptCredentials {
-  readonly confirmation: {
-    readonly by: string | null
-    readonly byId: string | null
-    readonly at: string
-    readonly revision: number
-  } | null
-  readonly credentials: readonly CredentialSummary[]
-}
+export type { AttemptCredentials, CredentialSummary }
 
 export interface MyCredential extends CredentialSummary {
   readonly attemptId: string

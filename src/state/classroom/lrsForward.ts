@@ -3,23 +3,11 @@
 // credentials (the secret is sent, never read back), pausing, removing, trying again now. Each
 // call answers an outcome: the data, or the server's refusal. Also the checks of the form before
 // it is sent, so that the screen can say what to fix in plain words. Pure but for the calls.
+import type { ForwardStatus } from '../../api/lrsForward.ts'
 import { apiPath, apiRequest } from './api.ts'
 import { outcomeOf } from './staffApi.ts'
 
-/** What the dashboard shows (the server's ForwardStatus). */
-export interface ForwardStatus {
-  readonly configured: boolean
-  readonly endpoint: string | null
-  readonly username: string | null
-  readonly paused: boolean
-  readonly pending: number
-  readonly delivered: number
-  readonly refused: number
-  readonly lastDeliveredAt: string | null
-  readonly lastError: { status: number | null; message: string; at: string } | null
-  readonly failures: number
-  readonly nextAttemptAt: string | null
-}
+export type { ForwardStatus }
 
 export interface ForwardSettings {
   readonly endpoint: string

@@ -3,6 +3,7 @@
 // sending, and never answered back), pause, remove, try again now, and
 // the dashboard's figures (pending, delivered, refused, the last failure). A new endpoint gets
 // every statement stored so far, in storage order: its outbox is refilled from the statements.
+import type { ForwardStatus } from '../../../api/lrsForward.ts'
 import type { Context } from 'hono'
 import { sql, type Kysely } from 'kysely'
 import { z } from 'zod'
@@ -16,25 +17,6 @@ import { seal, serverSecret } from '../../badges/secret.ts'
 
 /** What the stored secret is sealed for (AES-GCM under the server's secret, as the badges' key). */
 export const SECRET_LABEL = 'lrs-forward secret'
-
-/** What the dashboard shows. */
-export interface ForwardStatus {
-  readonly configured: boolean
-  readonly endpoint: string | null
-  readonly username: string | null
-  readonly paused: boolean
-  /** statements still to send (refused ones not counted) */
-  readonly pending: number
-  readonly delivered: number
-  /** statements the receiver refused as invalid, passed over */
-  readonly refused: number
-  readonly lastDeliveredAt: string | null
-  readonly lastError: { status: number | null; message: string; at: string } | null
-  /** failed sends in a row */
-  readonly failures: number
-  /** when the next try is due after a failure */
-  readonly nextAttemptAt: string | null
-}
 
 export async function forwardStatus(db: Kysely<Database>): Promise<ForwardStatus> {
   const row = await db.selectFrom('lrs_forward').selectAll().where('id', '=', 1).executeTakeFirst()

@@ -38,6 +38,17 @@ import { checkDerivedCycles, checkStepCycles } from './checkCycles.ts'
 import { checkLocales, checkTexts } from './checkTexts.ts'
 import { checkLooks, type LooksCheck } from './checkLooks.ts'
 
+/** The lists whose elements' ids share one namespace: an id is unique across all of them. */
+export const ID_COLLECTIONS = [
+  'competencies',
+  'components',
+  'variables',
+  'steps',
+  'hazards',
+  'judgements',
+  'faults',
+] as const
+
 /** How a scenario is validated. */
 export interface ValidateOptions {
   /**
@@ -118,16 +129,7 @@ class MeaningCheck {
 
   private checkIds(): void {
     const first = new Map<string, string>()
-    const collections = [
-      'competencies',
-      'components',
-      'variables',
-      'steps',
-      'hazards',
-      'judgements',
-      'faults',
-    ] as const
-    for (const key of collections) {
+    for (const key of ID_COLLECTIONS) {
       this.d[key].forEach((el, i) => {
         if (!el) return
         const where = `${key}[${i}]`

@@ -134,15 +134,24 @@ function doneCount(st: SimState): number {
   return st.stepDone.filter(Boolean).length
 }
 
-function keyOf(st: SimState): string {
+/**
+ * A state's identity for a search of the runs a learner could make: the equipment, the variables
+ * to a millionth, the steps done, and what else the search tells states apart by (`also`).
+ */
+export function exploredKey(st: SimState, also: readonly unknown[]): string {
   return JSON.stringify([
     st.comps,
     st.locked,
     st.tagged,
     st.vars.map((v) => Math.round(v * 1e6)),
     st.stepDone,
-    st.hazardOn,
+    also,
   ])
+}
+
+// the solver tells apart states with different hazards on
+function keyOf(st: SimState): string {
+  return exploredKey(st, st.hazardOn)
 }
 
 /** A child is kept only if it stayed clean: no hazard, no step out of order, not ended. */

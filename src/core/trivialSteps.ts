@@ -3,7 +3,7 @@
 // that no run can do out of order (the equipment itself forces the order, so the order is not
 // assessed). Explores the runs a learner could make, as the solver does. Pure.
 import type { Model } from './model.ts'
-import { candidateEvents } from './solve.ts'
+import { candidateEvents, exploredKey } from './solve.ts'
 import { applyInput, cloneState, createStart, ScenarioRuntimeError } from './simulation.ts'
 import type { SimState } from './simulation.ts'
 
@@ -22,15 +22,9 @@ export interface TrivialSteps {
 
 const GAP_MS = 1000
 
+// states with steps done out of order are told apart: whether any run can do so is the question
 function keyOf(st: SimState): string {
-  return JSON.stringify([
-    st.comps,
-    st.locked,
-    st.tagged,
-    st.vars.map((v) => Math.round(v * 1e6)),
-    st.stepDone,
-    st.stepOutOfOrder,
-  ])
+  return exploredKey(st, st.stepOutOfOrder)
 }
 
 /** Lets the equipment settle after an act (a pressure building up), as far as one minute. */

@@ -1,8 +1,9 @@
 // The database's tables as Kysely sees them (migrations/ creates them). Column names are the SQL
 // ones; timestamps come back as Date on both PGlite and PostgreSQL.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { Role } from '../../api/session.ts'
 
-export type Role = 'admin' | 'instructor' | 'assessor' | 'learner'
+export type { Role }
 export const ROLES: readonly Role[] = ['admin', 'instructor', 'assessor', 'learner']
 
 type Created = ColumnType<Date, Date | string | undefined, never>

@@ -1,19 +1,9 @@
 // What the app is told about the signed-in person (GET /api/session and every sign-in's answer).
 import type { Kysely } from 'kysely'
-import type { Database, Role } from '../db/schema.ts'
+import type { SessionUser } from '../../api/session.ts'
+import type { Database } from '../db/schema.ts'
 
-export interface SessionUser {
-  readonly id: string
-  readonly role: Role
-  readonly name: string
-  /** staff only */
-  readonly login?: string
-  /** learners only: their class and the learner ID they joined with */
-  readonly classId?: string
-  readonly classCode?: string
-  readonly className?: string
-  readonly learnerId?: string
-}
+export type { SessionUser }
 
 /** The person `userId` as the app shows them; undefined when there is no such person. */
 export async function profileOf(

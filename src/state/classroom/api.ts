@@ -4,6 +4,7 @@
 // status 0 and code `network`. Typed functions for each route the learner's app uses follow the
 // generic helpers; the staff screens add theirs in staffApi.ts on top of the same helpers.
 import type { AttemptEvent, Mode, Result } from '../../core/index.ts'
+import type { Role, SessionUser } from '../../api/session.ts'
 
 /** A request the server refused, or one that got no usable answer. */
 export class ApiError extends Error {
@@ -134,19 +135,10 @@ export async function apiGetBytes(
 
 // ---- the routes the learner's app uses -------------------------------------------------------
 
-export type Role = 'admin' | 'instructor' | 'assessor' | 'learner'
+export type { Role }
 
 /** The signed-in person as GET /api/session tells it. */
-export interface ServerUser {
-  readonly id: string
-  readonly role: Role
-  readonly name: string
-  readonly login?: string
-  readonly classId?: string
-  readonly classCode?: string
-  readonly className?: string
-  readonly learnerId?: string
-}
+export type ServerUser = SessionUser
 
 /**
  * Whether a Practica server answers at this page's origin. A static host answers 404 or the app's

@@ -58,3 +58,15 @@ export function getNextPart(model: Model, done: readonly boolean[]): number | un
   const next = getNextStep(model, done)
   return next === undefined ? undefined : model.steps[next]!.action?.target
 }
+
+/** The place of a worn item in the row of worn items, so several do not overlap. Pure. */
+export function getWornSlot(
+  model: Model,
+  comps: readonly (string | undefined)[],
+  index: number,
+): number {
+  let n = 0
+  for (let i = 0; i < index; i++)
+    if (comps[i] === 'worn' && model.components[i]!.kind === 'item') n++
+  return n
+}

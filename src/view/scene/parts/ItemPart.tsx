@@ -1,8 +1,7 @@
 import { useFrame } from '@react-three/fiber'
 import { useRef } from 'react'
 import { Vector3, type Group, type Mesh } from 'three'
-import type { Model } from '../../../core/index.ts'
-import { useSceneEffect } from '../hooks.ts'
+import { getWornSlot, useSceneEffect } from '../hooks.ts'
 import { setPieceLook } from '../pieceBatches.ts'
 import { Piece } from '../Piece.tsx'
 import { COLORS, geo, mat } from '../resources.ts'
@@ -20,18 +19,6 @@ export function getItemShape(id: string): Shape {
 }
 
 const target = new Vector3()
-
-/** The place of a worn item in the row of worn items, so several do not overlap. Pure. */
-export function getWornSlot(
-  model: Model,
-  comps: readonly (string | undefined)[],
-  index: number,
-): number {
-  let n = 0
-  for (let i = 0; i < index; i++)
-    if (comps[i] === 'worn' && model.components[i]!.kind === 'item') n++
-  return n
-}
 
 /** PPE or a tool on its rack peg; worn, it moves to the bottom of the learner's view. */
 export function ItemPart({ model, index, store }: PartProps) {

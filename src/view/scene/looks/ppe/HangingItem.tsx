@@ -1,8 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber'
 import { useRef, type ReactNode } from 'react'
 import { Quaternion, Vector3, type Camera, type Group, type PerspectiveCamera } from 'three'
-import type { Model } from '../../../../core/index.ts'
-import { useSceneEffect } from '../../hooks.ts'
+import { getWornSlot, useSceneEffect } from '../../hooks.ts'
 import type { LookProps } from '../types.ts'
 import { Hook } from './Hook.tsx'
 
@@ -38,18 +37,6 @@ export function HangingItem(props: HangingItemProps) {
       {props.children}
     </group>
   )
-}
-
-/** The place of a worn item in the row of worn items, so that several do not overlap. Pure. */
-export function getWornSlot(
-  model: Model,
-  comps: readonly (string | undefined)[],
-  index: number,
-): number {
-  let n = 0
-  for (let i = 0; i < index; i++)
-    if (comps[i] === 'worn' && model.components[i]!.kind === 'item') n++
-  return n
 }
 
 /**

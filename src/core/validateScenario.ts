@@ -37,17 +37,7 @@ import { createScope, derivedExpression, ExpressionCache } from './scope.ts'
 import { checkDerivedCycles, checkStepCycles } from './checkCycles.ts'
 import { checkLocales, checkTexts } from './checkTexts.ts'
 import { checkLooks, type LooksCheck } from './checkLooks.ts'
-
-/** The lists whose elements' ids share one namespace: an id is unique across all of them. */
-export const ID_COLLECTIONS = [
-  'competencies',
-  'components',
-  'variables',
-  'steps',
-  'hazards',
-  'judgements',
-  'faults',
-] as const
+import { COLLECTIONS } from './edit/collections.ts'
 
 /** How a scenario is validated. */
 export interface ValidateOptions {
@@ -129,7 +119,7 @@ class MeaningCheck {
 
   private checkIds(): void {
     const first = new Map<string, string>()
-    for (const key of ID_COLLECTIONS) {
+    for (const key of COLLECTIONS) {
       this.d[key].forEach((el, i) => {
         if (!el) return
         const where = `${key}[${i}]`

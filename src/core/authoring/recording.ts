@@ -7,7 +7,8 @@ import { compileScenario } from '../model.ts'
 import type { Attempt, AttemptEvent } from '../recordSchemas.ts'
 import { ATTEMPT_FORMAT } from '../formats.ts'
 import { replayAttempt } from '../replay.ts'
-import { ID_COLLECTIONS, validateScenario } from '../validateScenario.ts'
+import { validateScenario } from '../validateScenario.ts'
+import { COLLECTIONS } from '../edit/collections.ts'
 import { lineUps } from './lineUp.ts'
 import {
   formatNumber,
@@ -46,7 +47,7 @@ const isObject = (v: JsonValue | undefined): v is JsonObject =>
 /** Every id already used in the document (ids are unique across the whole scenario). */
 export function usedIds(doc: JsonObject): Set<string> {
   const ids = new Set<string>()
-  for (const key of ID_COLLECTIONS) {
+  for (const key of COLLECTIONS) {
     const list = doc[key]
     if (Array.isArray(list))
       for (const el of list) if (isObject(el) && typeof el['id'] === 'string') ids.add(el['id'])

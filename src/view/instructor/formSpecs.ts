@@ -1,12 +1,12 @@
 // What the properties panel shows for each kind of element, as data: a list of fields with the
 // JSON key each edits and the choices it offers, derived from the document being edited.
 import {
-  COLLECTIONS,
   COMPONENT_KINDS,
   getActions,
   getKindInfo,
   getStates,
   Severity,
+  usedIds,
   type Collection,
   type Component,
   type JsonObject,
@@ -195,7 +195,7 @@ export function newElement(
   collection: Collection | `component:${string}`,
   locales: readonly string[],
 ): Obj {
-  const used = new Set(COLLECTIONS.flatMap((c) => ids(doc, c)))
+  const used = usedIds(doc)
   const fresh = (base: string, sep = '_') => {
     for (let n = 1; ; n++) if (!used.has(`${base}${sep}${n}`)) return `${base}${sep}${n}`
   }

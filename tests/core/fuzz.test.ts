@@ -274,7 +274,8 @@ function applyMutation(doc: Json, m: Mutation): Json {
       const target = (container as Record<string | number, Json>)[key]
       if (target !== null && typeof target === 'object' && !Array.isArray(target))
         put(target, m.key, m.value)
-      else put(container, m.key, m.value)
+      // a named key on an array is no JSON (and `length` cannot be redefined): objects only
+      else if (!Array.isArray(container)) put(container, m.key, m.value)
       break
     }
   }
